@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// Exit codes of csi (spec §3); `csi help exit-codes` documents them.
+const (
+	ExitOK           = 0
+	ExitError        = 1
+	ExitUsage        = 2
+	ExitValidation   = 3
+	ExitRejected     = 4
+	ExitAuth         = 5
+	ExitUnreachable  = 6
+	exitInterruptSig = 130
+)
+
+// ExitError is returned by a command that has already reported its outcome
+// and only needs to set the exit code (e.g. rows rejected).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// usageError marks a mistake in how the command was called.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// exitCode maps an error to the process exit code.
+func exitCode(err error) int {
+	var ee *exitError
+	var ue *usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		return ExitUsage
+	case errors.Is(err, context.Canceled):
+		return exitInterruptSig
+	}
+	switch csi.ErrorCode(err) {
+	case csi.EINVALID:
+		return ExitUsage
+	case csi.EUNAUTHORIZED, csi.EFORBIDDEN:
+		return ExitAuth
+	}
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// printError writes the one-line message and its hint. Unexpected errors
+// print "internal error" only: their text might carry personal data.
+func printError(w io.Writer, err error, debug bool) {
+	var ee *exitError
+	var ue *usageError
+	switch {
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintf(w, "error: %s\n", ee.msg)
+		}
+		return
+	case errors.As(err, &ue):
+		fmt.Fprintf(w, "error: %s\n", ue.err)
+		if h := csi.ErrorHint(ue.err); h != "" {
+			fmt.Fprintf(w, "hint: %s\n", h)
+		} else {
+			fmt.Fprintln(w, "hint: run the command with --help to see its usage")
+		}
+		return
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(w, "error: interrupted; nothing was changed")
+		return
+	case csi.ErrorCode(err) == csi.EINTERNAL:
+		if strings.HasPrefix(err.Error(), "unknown command") {
+			fmt.Fprintf(w, "error: %s\nhint: run 'csi --help' to see the commands\n", err)
+			return
+		}
+		fmt.Fprintln(w, "error: internal error")
+		if debug {
+			fmt.Fprintf(w, "debug: %v\n", err)
+		} else {
+			fmt.Fprintln(w, "hint: run again with CSI_DEBUG=1 to see the details (they may contain personal data)")
+		}
+		return
+	}
+	fmt.Fprintf(w, "error: %s\n", csi.ErrorMessage(err))
+	if h := csi.ErrorHint(err); h != "" {
+		fmt.Fprintf(w, "hint: %s\n", h)
+	}
+}

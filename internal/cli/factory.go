@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/sqlite"
+)
+
+// Factory hands commands their dependencies, lazily, so that tests can swap them.
+type Factory struct {
+	IO     *IOStreams
+	Getenv func(string) string
+	// Now is the clock; CSI_NOW fixes it for reproducible runs.
+	Now func() time.Time
+
+	// Global flags, filled by the root command.
+	DBPath   string
+	Actor    string
+	Output   string
+	NoColor  bool
+	Progress string
+	Quiet    bool
+
+	db *sqlite.DB
+}
+
+// NewFactory returns a Factory over the given streams and environment.
+func NewFactory(io *IOStreams, getenv func(string) string) *Factory {
+	f := &Factory{IO: io, Getenv: getenv, Now: time.Now}
+	if s := getenv("CSI_NOW"); s != "" {
+		if t, err := parseNow(s); err == nil {
+			f.Now = func() time.Time { return t }
+		}
+	}
+	return f
+}
+
+func parseNow(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.ParseInLocation(csi.DateLayout, s, time.Local)
+}
+
+// DefaultDBPath is the store used without --db or CSI_DB.
+func DefaultDBPath(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "csi", "csi.db")
+	}
+	if runtime.GOOS == "windows" && getenv("LOCALAPPDATA") != "" {
+		return filepath.Join(getenv("LOCALAPPDATA"), "csi", "csi.db")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "csi.db"
+	}
+	return filepath.Join(home, ".local", "share", "csi", "csi.db")
+}
+
+// ActorName returns --actor, CSI_ACTOR or the OS user.
+func (f *Factory) ActorName() string {
+	if f.Actor != "" {
+		return f.Actor
+	}
+	if a := f.Getenv("CSI_ACTOR"); a != "" {
+		return a
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}
+
+// Store opens the store, creating and initialising it when the file does
+// not exist yet (and saying so on stderr).
+func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
+	if f.db != nil {
+		return f.db, nil
+	}
+	_, statErr := os.Stat(f.DBPath)
+	missing := errors.Is(statErr, os.ErrNotExist)
+	db, err := sqlite.Open(ctx, f.DBPath, true)
+	if err != nil {
+		return nil, err
+	}
+	db.Now = f.Now
+	if missing {
+		if _, err := db.Migrate(ctx); err != nil {
+			db.Close()
+			os.Remove(f.DBPath)
+			return nil, err
+		}
+		f.info("created and initialised a new store at %s", f.DBPath)
+	} else if n, err := db.Pending(ctx); err != nil {
+		db.Close()
+		return nil, err
+	} else if n > 0 {
+		db.Close()
+		return nil, csi.Errorf(csi.ECONFLICT, "the store at %s needs %d schema upgrade(s)", f.DBPath, n).
+			WithHint("back it up with 'csi db backup FILE', then run 'csi db migrate'")
+	}
+	f.db = db
+	return db, nil
+}
+
+// openRaw opens the store without the schema check, for init and db commands.
+func (f *Factory) openRaw(ctx context.Context, create bool) (*sqlite.DB, error) {
+	db, err := sqlite.Open(ctx, f.DBPath, create)
+	if err != nil {
+		return nil, err
+	}
+	db.Now = f.Now
+	f.db = db
+	return db, nil
+}
+
+// Close releases the store if it was opened.
+func (f *Factory) Close() {
+	if f.db != nil {
+		f.db.Close()
+		f.db = nil
+	}
+}
+
+// info prints a diagnostic line on stderr unless --quiet.
+func (f *Factory) info(format string, args ...any) {
+	if f.Quiet {
+		return
+	}
+	fmt.Fprintf(f.IO.ErrOut, "csi: "+format+"\n", args...)
+}

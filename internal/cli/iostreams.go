@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"golang.org/x/term"
+)
+
+// IOStreams carries every stream a command may touch, and what they are
+// connected to. Nothing below Main writes to os.Stdout directly.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutTTY and ErrTTY say whether stdout and stderr are terminals.
+	OutTTY, ErrTTY bool
+	// Color is false with NO_COLOR, --no-color or when not on a terminal.
+	Color bool
+}
+
+// SystemIO returns the process's streams.
+func SystemIO() *IOStreams {
+	out, errOut := isTerminal(os.Stdout), isTerminal(os.Stderr)
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: out, ErrTTY: errOut, Color: out && !noColor}
+}
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+// renderer returns a lipgloss renderer bound to w that colours only when allowed.
+func (s *IOStreams) renderer(w io.Writer) *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(w)
+	if !s.Color {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	return r
+}

@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/spf13/cobra"
+)
+
+// OnboardOptions are the flags of `csi comuni onboard`.
+type OnboardOptions struct {
+	Input csi.OnboardInput
+	File  string
+}
+
+// NewCmdOnboard builds `csi comuni onboard`; runF replaces the action in tests.
+func NewCmdOnboard(f *Factory, runF func(*OnboardOptions) error) *cobra.Command {
+	opts := &OnboardOptions{}
+	cmd := &cobra.Command{
+		Use:   "onboard ISTAT|NAME | -f FILE.csv",
+		Short: "Onboard a Comune (or many from a CSV file) into the shared CSI",
+		Long: `Onboard a Comune: it joins the shared CSI on --date (default today), with its
+registry reaching the CSI automatically (scheduled extracts) or manually.
+
+With -f FILE.csv many Comuni are onboarded at once: one row per Comune with the
+columns comune (ISTAT code or name), and optionally anagrafe, date, contact. Each
+row is applied on its own and reported; a failed row does not stop the others, and
+the exit code is 4 when any row failed.`,
+		Example: `  csi comuni onboard 108028 --anagrafe automatic --date 2024-01-15 --contact "Ufficio servizi sociali"
+  csi comuni onboard "Besana in Brianza" --anagrafe manual
+  csi comuni onboard -f adesioni.csv`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if (opts.File != "" && len(args) == 0) || (opts.File == "" && len(args) == 1) {
+				return nil
+			}
+			return &usageError{csi.Errorf(csi.EINVALID, "give either one Comune or -f FILE.csv").
+				WithHint("e.g. 'csi comuni onboard 108028' or 'csi comuni onboard -f adesioni.csv'")}
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Input.Comune = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return onboardRun(cmd.Context(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Input.Anagrafe, "anagrafe", csi.AnagrafeAutomatic, "how the registry reaches the CSI: automatic|manual")
+	fl.StringVar(&opts.Input.Date, "date", "", "date joined, YYYY-MM-DD (default today)")
+	fl.StringVar(&opts.Input.Contact, "contact", "", "contact person or office at the Comune")
+	fl.StringVarP(&opts.File, "file", "f", "", "CSV file with one Comune per row")
+	_ = cmd.RegisterFlagCompletionFunc("anagrafe", fixedCompletion(csi.AnagrafeAutomatic, csi.AnagrafeManual))
+	return cmd
+}
+
+func onboardRun(ctx context.Context, f *Factory, opts *OnboardOptions) error {
+	db, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	if opts.File != "" {
+		return onboardFile(ctx, f, opts.File)
+	}
+	c, err := db.OnboardComune(ctx, opts.Input)
+	if err != nil {
+		return err
+	}
+	return f.printComune(c, fmt.Sprintf("onboarded %s (%s) on %s", c.Nome, c.Istat, c.OnboardedOn))
+}
+
+// OnboardOutcome is the result of one row of an onboarding file.
+type OnboardOutcome struct {
+	Line    int    `json:"line"`
+	Comune  string `json:"comune"`
+	Istat   string `json:"istat"`
+	Outcome string `json:"outcome"`
+	Message string `json:"message"`
+}
+
+var onboardSchema = dialect.Schema{Kind: "onboarding", Columns: []dialect.Column{
+	{Name: "comune", Aliases: []string{"istat", "codice_istat", "nome", "nome_comune"}, Required: true},
+	{Name: "anagrafe", Aliases: []string{"modalita_anagrafe", "registry"}},
+	{Name: "date", Aliases: []string{"data", "data_adesione", "onboarded_on"}},
+	{Name: "contact", Aliases: []string{"contatto", "referente_comune"}},
+}}
+
+func onboardFile(ctx context.Context, f *Factory, path string) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return csi.Errorf(csi.EBADFILE, "cannot read %s: %v", path, errors.Unwrap(err)).WithHint("check the file name")
+	}
+	defer file.Close()
+	r, err := dialect.Open(file, onboardSchema, dialect.Options{File: path}, nil)
+	if err != nil {
+		return fileError(err)
+	}
+	db, _ := f.Store(ctx)
+	var out []OnboardOutcome
+	failed := 0
+	for {
+		row, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fileError(err)
+		}
+		o := onboardRow(ctx, row, func(in csi.OnboardInput) (*csi.Comune, error) { return db.OnboardComune(ctx, in) })
+		if o.Outcome != "onboarded" {
+			failed++
+		}
+		out = append(out, o)
+	}
+	if err := f.printOutcomes(out); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return &exitError{code: ExitRejected, msg: fmt.Sprintf("%d of %d rows failed", failed, len(out))}
+	}
+	return nil
+}
+
+func onboardRow(ctx context.Context, row *dialect.Row, onboard func(csi.OnboardInput) (*csi.Comune, error)) OnboardOutcome {
+	o := OnboardOutcome{Line: row.Line, Comune: row.Get(0), Outcome: "failed"}
+	in := csi.OnboardInput{Comune: row.Get(0), Anagrafe: row.Get(1), Contact: row.Get(3)}
+	if in.Anagrafe == "" {
+		in.Anagrafe = csi.AnagrafeAutomatic
+	}
+	if d := row.Get(2); d != "" {
+		day, err := dialect.ParseDate(d)
+		if err != nil {
+			o.Message = "date: " + err.Error()
+			return o
+		}
+		in.Date = day
+	}
+	if ctx.Err() != nil {
+		o.Message = "interrupted"
+		return o
+	}
+	c, err := onboard(in)
+	if err != nil {
+		o.Message = csi.ErrorMessage(err)
+		return o
+	}
+	o.Istat, o.Outcome, o.Message = c.Istat, "onboarded", "on "+c.OnboardedOn
+	return o
+}
+
+func (f *Factory) printOutcomes(out []OnboardOutcome) error {
+	t := Table{Headers: []string{"line", "comune", "istat", "outcome", "message"}}
+	for _, o := range out {
+		t.Rows = append(t.Rows, []string{strconv.Itoa(o.Line), o.Comune, o.Istat, o.Outcome, o.Message})
+	}
+	if out == nil {
+		out = []OnboardOutcome{}
+	}
+	return f.PrintList(out, t, "the file has no data rows")
+}
+
+// fileError turns a dialect error into a domain error with its hint.
+func fileError(err error) error {
+	var de *dialect.Error
+	if errors.As(err, &de) {
+		e := csi.Errorf(csi.EBADFILE, "%s", de.Error())
+		if de.Hint != "" {
+			e = e.WithHint("%s", de.Hint)
+		}
+		return e
+	}
+	return err
+}

@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Output formats of every list and show command.
+const (
+	FormatTable = "table"
+	FormatJSON  = "json"
+	FormatCSV   = "csv"
+)
+
+// Table is the tabular form of a result. Headers are the snake_case keys
+// of the JSON form, so that CSV headers and JSON keys agree.
+type Table struct {
+	Headers []string
+	Rows    [][]string
+}
+
+// Detail is the form of a show command: labelled fields, then sections.
+type Detail struct {
+	Fields   [][2]string
+	Sections []Section
+}
+
+// Section is a titled table inside a Detail.
+type Section struct {
+	Title string
+	Table Table
+}
+
+func checkFormat(format string, allowed ...string) error {
+	for _, a := range allowed {
+		if format == a {
+			return nil
+		}
+	}
+	return csi.Errorf(csi.EINVALID, "unknown output format %q", format).
+		WithHint("use -o %s", strings.Join(allowed, "|"))
+}
+
+// PrintList prints a list result in the chosen format; data is what -o json
+// encodes. An empty list says so on stderr.
+func (f *Factory) PrintList(data any, t Table, empty string) error {
+	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
+		return err
+	}
+	switch f.Output {
+	case FormatJSON:
+		return writeJSON(f.IO.Out, data)
+	case FormatCSV:
+		return writeCSV(f.IO.Out, t)
+	}
+	if len(t.Rows) == 0 {
+		f.info("%s", empty)
+		return nil
+	}
+	return f.writeTable(f.IO.Out, t)
+}
+
+// PrintDetail prints a show result in the chosen format.
+func (f *Factory) PrintDetail(data any, d Detail) error {
+	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
+		return err
+	}
+	switch f.Output {
+	case FormatJSON:
+		return writeJSON(f.IO.Out, data)
+	case FormatCSV:
+		t := Table{}
+		for _, kv := range d.Fields {
+			t.Headers = append(t.Headers, kv[0])
+		}
+		row := make([]string, len(d.Fields))
+		for i, kv := range d.Fields {
+			row[i] = kv[1]
+		}
+		t.Rows = [][]string{row}
+		return writeCSV(f.IO.Out, t)
+	}
+	return f.writeDetail(d)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func writeCSV(w io.Writer, t Table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Headers); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.Rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeTable draws a styled table on a terminal and plain tab-separated rows
+// (no header) when piped, for cut and awk.
+func (f *Factory) writeTable(w io.Writer, t Table) error {
+	if !f.IO.OutTTY {
+		for _, r := range t.Rows {
+			if _, err := fmt.Fprintln(w, strings.Join(r, "\t")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	head := f.IO.renderer(w).NewStyle().Bold(true).Foreground(lipgloss.Color("6"))
+	headers := make([]string, len(t.Headers))
+	for i, h := range t.Headers {
+		headers[i] = head.Render(strings.ToUpper(strings.ReplaceAll(h, "_", " ")))
+	}
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleRounded)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
+	tbl.Header(headers)
+	if err := tbl.Bulk(t.Rows); err != nil {
+		return err
+	}
+	return tbl.Render()
+}
+
+func (f *Factory) writeDetail(d Detail) error {
+	w := f.IO.Out
+	key := f.IO.renderer(w).NewStyle().Bold(true)
+	width := 0
+	for _, kv := range d.Fields {
+		width = max(width, len(kv[0]))
+	}
+	for _, kv := range d.Fields {
+		label := kv[0] + ":" + strings.Repeat(" ", width-len(kv[0]))
+		if f.IO.OutTTY {
+			label = key.Render(label)
+		}
+		fmt.Fprintf(w, "%s  %s\n", label, kv[1])
+	}
+	for _, s := range d.Sections {
+		fmt.Fprintf(w, "\n%s\n", s.Title)
+		if len(s.Table.Rows) == 0 {
+			fmt.Fprintln(w, "(none)")
+			continue
+		}
+		if err := f.writeTable(w, s.Table); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+// Package cli is the command-line interface of csi: the root command, the
+// Factory of dependencies, output formats, exit codes and help topics.
+package cli
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/spf13/cobra"
+)
+
+// version is stamped at release time with -ldflags "-X ...cli.version=v1.2.3".
+var version = "dev"
+
+// Main runs csi with the process's arguments and environment and returns
+// the exit code.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// Run runs one csi command line; tests call it in-process.
+func Run(ctx context.Context, args []string, io *IOStreams, getenv func(string) string) int {
+	f := NewFactory(io, getenv)
+	defer f.Close()
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		printError(io.ErrOut, err, getenv("CSI_DEBUG") != "")
+	}
+	return exitCode(err)
+}
+
+// NewCmdRoot builds the whole command tree.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "csi",
+		Short: "Administer the Cartella Sociale Informatizzata of Monza e Brianza",
+		Long: `csi administers the shared Cartella Sociale Informatizzata (CSI) of the 55 Comuni
+of the Province of Monza e Brianza: onboarding of Comuni, Ambito referents,
+registry (anagrafe) imports and the audit log, from a local SQLite store.`,
+		Example: `  csi ambiti list
+  csi comuni onboard Lissone --anagrafe automatic --date 2024-01-15
+  csi referenti assign --ambito Desio --name "Anna Verdi" --email anna.verdi@comune.desio.mb.it`,
+		Version:           version,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return f.prepare(cmd) },
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	addGlobalFlags(root, f)
+	root.AddCommand(
+		newCmdInit(f), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
+		newCmdAudit(f),
+	)
+	addHelpTopics(root)
+	return root
+}
+
+func addGlobalFlags(root *cobra.Command, f *Factory) {
+	p := root.PersistentFlags()
+	p.StringVar(&f.DBPath, "db", "", "store file (env CSI_DB; default $XDG_DATA_HOME/csi/csi.db)")
+	p.StringVarP(&f.Output, "output", "o", FormatTable, "output format: table|json|csv")
+	p.StringVar(&f.Actor, "actor", "", "who is acting, for the audit log (env CSI_ACTOR; default the OS user)")
+	p.BoolVar(&f.NoColor, "no-color", false, "disable colour (also NO_COLOR)")
+	p.StringVar(&f.Progress, "progress", "auto", "progress display: auto|bar|plain|none")
+	p.BoolVarP(&f.Quiet, "quiet", "q", false, "print only results and errors")
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("table", "json", "csv"))
+	_ = root.RegisterFlagCompletionFunc("progress", fixedCompletion("auto", "bar", "plain", "none"))
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// prepare resolves the global settings and puts the actor in the context.
+func (f *Factory) prepare(cmd *cobra.Command) error {
+	if f.DBPath == "" {
+		f.DBPath = f.Getenv("CSI_DB")
+	}
+	if f.DBPath == "" {
+		f.DBPath = DefaultDBPath(f.Getenv)
+	}
+	if f.NoColor {
+		f.IO.Color = false
+	}
+	switch f.Progress {
+	case "auto", "bar", "plain", "none":
+	default:
+		return &usageError{csi.Errorf(csi.EINVALID, "--progress must be auto, bar, plain or none, not %q", f.Progress)}
+	}
+	name := strings.TrimPrefix(cmd.CommandPath(), "csi ")
+	cmd.SetContext(csi.WithActor(cmd.Context(), csi.Actor{Name: f.ActorName(), Command: name}))
+	return nil
+}
+
+// exactArgs is cobra.ExactArgs with a usage error that names what is missing.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return &usageError{csi.Errorf(csi.EINVALID, "%s expects %s", cmd.CommandPath(), what).
+				WithHint("see 'csi %s --help'", strings.TrimPrefix(cmd.CommandPath(), "csi "))}
+		}
+		return nil
+	}
+}

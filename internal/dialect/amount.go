@@ -1,0 +1,164 @@
+package dialect
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Errors of ParseAmount, besides ErrEmpty.
+var (
+	errNoDigits      = errors.New("not an amount: no digits")
+	errTooManyDec    = errors.New("more than 2 decimals")
+	errNoDecimals    = errors.New("no digits after the decimal separator")
+	errGrouping      = errors.New("misplaced thousands separator")
+	errMixedSep      = errors.New("decimal separator written more than once")
+	errAmountTooBig  = errors.New("amount too large")
+	errAmountCharFmt = "not an amount: unexpected character %q"
+)
+
+// maxIntDigits bounds the integer part so that cents fit in an int64.
+const maxIntDigits = 16
+
+// ParseAmount parses a money amount and returns it in cents. It accepts a
+// decimal comma or point, thousands separators ("1.234,56", "1,234.56"),
+// a sign and a leading or trailing "€" or "EUR". A single separator
+// followed by exactly three digits is a thousands separator ("1.234" is
+// 123400 cents); more than two decimals otherwise is an error.
+func ParseAmount(s string) (int64, error) {
+	s = trimSpace(s)
+	if s == "" {
+		return 0, ErrEmpty
+	}
+	s, neg := stripSignCurrency(s)
+	intPart, frac, err := splitAmount(s)
+	if err != nil {
+		return 0, err
+	}
+	cents, err := amountValue(intPart, frac)
+	if neg {
+		cents = -cents
+	}
+	return cents, err
+}
+
+// stripSignCurrency removes a sign and a currency symbol on either side.
+func stripSignCurrency(s string) (string, bool) {
+	s = trimSpace(cutCurrency(s, true))
+	neg := false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = trimSpace(cutCurrency(trimSpace(s[1:]), true))
+	}
+	return trimSpace(cutCurrency(s, false)), neg
+}
+
+// cutCurrency removes "€" or "EUR" (any case) at the start or the end of s.
+func cutCurrency(s string, prefix bool) string {
+	for _, c := range [...]string{"€", "EUR", "eur", "Eur"} {
+		if prefix && strings.HasPrefix(s, c) {
+			return s[len(c):]
+		}
+		if !prefix && strings.HasSuffix(s, c) {
+			return s[:len(s)-len(c)]
+		}
+	}
+	return s
+}
+
+// splitAmount separates the integer digits (thousands separators kept)
+// from the decimal digits, deciding which separator is the decimal one.
+func splitAmount(s string) (intPart, frac string, err error) {
+	dots, commas := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			dots++
+		case c == ',':
+			commas++
+		case c < '0' || c > '9':
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return "", "", fmt.Errorf(errAmountCharFmt, r)
+		}
+	}
+	dec := decimalSeparator(s, dots, commas)
+	if dec == 0 {
+		return s, "", nil
+	}
+	i := strings.LastIndexByte(s, dec)
+	if strings.IndexByte(s, dec) != i {
+		return "", "", errMixedSep
+	}
+	if i == len(s)-1 {
+		return "", "", errNoDecimals
+	}
+	return s[:i], s[i+1:], nil
+}
+
+// decimalSeparator returns the decimal separator of s, or 0 if it has none.
+func decimalSeparator(s string, dots, commas int) byte {
+	switch {
+	case dots > 0 && commas > 0:
+		if strings.LastIndexByte(s, '.') > strings.LastIndexByte(s, ',') {
+			return '.'
+		}
+		return ','
+	case dots+commas != 1:
+		return 0 // none, or repeated: thousands separators
+	}
+	sep := byte(',')
+	if dots == 1 {
+		sep = '.'
+	}
+	i := strings.IndexByte(s, sep)
+	if len(s)-i-1 == 3 && i > 0 && i <= 3 && s[0] != '0' {
+		return 0 // "1.234": thousands
+	}
+	return sep
+}
+
+// amountValue converts the integer part (with optional thousands
+// separators) and up to two decimals into cents.
+func amountValue(intPart, frac string) (int64, error) {
+	if len(frac) > 2 {
+		return 0, errTooManyDec
+	}
+	if intPart == "" && frac == "" {
+		return 0, errNoDigits
+	}
+	n, nd := int64(0), 0
+	group, th := -1, byte(0) // digits since the last thousands separator (-1: none yet), and that separator
+	for i := 0; i < len(intPart); i++ {
+		c := intPart[i]
+		if c == '.' || c == ',' {
+			if nd == 0 || group >= 0 && group != 3 || group < 0 && nd > 3 || th != 0 && c != th {
+				return 0, errGrouping
+			}
+			group, th = 0, c
+			continue
+		}
+		if nd++; nd > maxIntDigits {
+			return 0, errAmountTooBig
+		}
+		n = n*10 + int64(c-'0')
+		if group >= 0 {
+			group++
+		}
+	}
+	if group >= 0 && group != 3 {
+		return 0, errGrouping
+	}
+	return n*100 + fracCents(frac), nil
+}
+
+// fracCents converts zero to two decimal digits to cents.
+func fracCents(frac string) int64 {
+	switch len(frac) {
+	case 1:
+		return int64(frac[0]-'0') * 10
+	case 2:
+		return int64(frac[0]-'0')*10 + int64(frac[1]-'0')
+	}
+	return 0
+}

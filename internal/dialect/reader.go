@@ -1,0 +1,207 @@
+package dialect
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+const (
+	bufSize   = 256 << 10 // initial read buffer
+	maxRecord = 16 << 20  // longest record accepted, so memory stays bounded
+)
+
+// errTooLong is returned by more when a record would outgrow maxRecord.
+var errTooLong = errors.New("record too long")
+
+// Reader streams the rows of one CSV file. It is not safe for concurrent use.
+type Reader struct {
+	src      io.Reader
+	buf      []byte // buf[pos:end] is read but not yet consumed
+	pos, end int
+	eof      bool  // src is exhausted
+	consumed int64 // raw bytes consumed, for BytesRead
+	line     int   // line on which the next record starts
+	file     string
+
+	delim     byte
+	eol       byte         // line-break byte searched first: '\n', or '\r' for CR files
+	table     *[128]string // decoding of bytes 0x80-0xFF, nil for UTF-8
+	checkUTF8 bool         // UTF-8 not vouched for by a fingerprint: validate rows
+	weakUTF8  bool         // UTF-8 assumed from ASCII-only evidence: may turn into Windows-1252
+	dec       []byte       // decoded record, for single-byte encodings
+	vals      []byte       // unescaped values of records with quotes
+	row       Row
+	det       Detected
+	err       error // sticky: returned by every later Next
+}
+
+// Open detects the file's dialect and reads its header. Encoding detection
+// uses fp, the Scan of the same file, when given; with fp nil it decides
+// on the first 64 KiB. A file with a header and no rows is not an error.
+func Open(src io.Reader, schema Schema, opts Options, fp *Fingerprint) (*Reader, error) {
+	r := &Reader{src: src, buf: make([]byte, bufSize), file: opts.File, line: 1}
+	if err := r.more(); err != nil {
+		return nil, r.ioError(err)
+	}
+	if err := r.setup(opts, fp); err != nil {
+		return nil, err
+	}
+	header, line, err := r.readHeader()
+	if err != nil {
+		return nil, err
+	}
+	b, err := binder{schema: schema, header: header, file: r.file, line: line}.bind(opts.Map)
+	if err != nil {
+		return nil, err
+	}
+	r.row.cols = b.cols
+	r.det.Header, r.det.Columns, r.det.Unknown = header, b.columns, b.unknown
+	return r, nil
+}
+
+// Detected returns the dialect found by Open. The encoding can turn from
+// utf-8 into windows-1252 during reading when Open had only ASCII evidence.
+func (r *Reader) Detected() Detected { return r.det }
+
+// NumColumns returns the number of fields in the header.
+func (r *Reader) NumColumns() int { return len(r.det.Header) }
+
+// BytesRead returns the raw bytes consumed so far, for progress reports.
+func (r *Reader) BytesRead() int64 { return r.consumed }
+
+// Next returns the next row, or io.EOF after the last one. Empty lines are
+// skipped (their lines still count). The Row and every slice it returns
+// are valid only until the next call to Next.
+func (r *Reader) Next() (*Row, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	for {
+		rec, quoted, line, err := r.nextRecord()
+		if err != nil {
+			r.err = err
+			return nil, err
+		}
+		if len(rec) == 0 {
+			continue
+		}
+		text, err := r.decode(rec, line)
+		if err != nil {
+			r.err = err
+			return nil, err
+		}
+		r.fillRow(text, quoted, line)
+		return &r.row, nil
+	}
+}
+
+// fillRow splits text into r.row's fields.
+func (r *Reader) fillRow(text []byte, quoted bool, line int) {
+	row := &r.row
+	row.Line, row.Raw, row.str, row.hasStr = line, text, "", false
+	if quoted {
+		r.vals, row.spans = splitQuoted(r.vals[:0], row.spans[:0], text, r.delim)
+		row.data = r.vals
+		return
+	}
+	row.spans = splitSimple(row.spans[:0], text, r.delim)
+	row.data = text
+}
+
+// setup strips the BOM and settles encoding, delimiter and line endings.
+func (r *Reader) setup(opts Options, fp *Fingerprint) error {
+	if bytes.HasPrefix(r.buf[r.pos:r.end], bom) {
+		r.det.BOM = true
+		r.pos += len(bom)
+		r.consumed += int64(len(bom))
+	}
+	if r.pos == r.end {
+		return &Error{File: r.file, Msg: "file is empty", Hint: "export the file again: it has no header and no rows"}
+	}
+	if err := r.setupEncoding(opts.Encoding, fp); err != nil {
+		return err
+	}
+	return r.setupDelimiter(opts.Delimiter)
+}
+
+// prefix returns the part of the file the sniffers look at.
+func (r *Reader) prefix() (b []byte, atEOF bool) {
+	b = r.buf[r.pos:r.end]
+	if len(b) > sniffSize {
+		return b[:sniffSize], false
+	}
+	return b, r.eof
+}
+
+// setupEncoding applies the requested encoding or detects one.
+func (r *Reader) setupEncoding(name string, fp *Fingerprint) error {
+	enc, err := ParseEncoding(name)
+	if err != nil {
+		return &Error{File: r.file, Msg: err.Error(), Hint: "use --encoding utf-8, windows-1252 or iso-8859-1"}
+	}
+	if enc == "" && r.det.BOM {
+		enc = UTF8 // a BOM is a declaration; rows prove or disprove it
+	} else if enc == "" {
+		prefix, atEOF := r.prefix()
+		var strong bool
+		enc, strong = detectEncoding(fp, prefix, atEOF)
+		r.weakUTF8 = !strong
+	}
+	r.setEncoding(enc)
+	r.checkUTF8 = enc == UTF8 && (fp == nil || !fp.ValidUTF8)
+	return nil
+}
+
+// setEncoding switches decoding to enc.
+func (r *Reader) setEncoding(enc string) {
+	r.det.Encoding, r.table = enc, nil
+	if enc != UTF8 {
+		r.table = singleByte(enc)
+	}
+}
+
+// setupDelimiter applies the requested delimiter or sniffs one, and
+// detects the line endings.
+func (r *Reader) setupDelimiter(d rune) error {
+	prefix, atEOF := r.prefix()
+	switch {
+	case d == 0:
+		r.delim = sniffDelimiter(prefix, atEOF)
+	case validDelimiter(d):
+		r.delim = byte(d)
+	default:
+		return &Error{File: r.file, Msg: fmt.Sprintf("unsupported delimiter %q", d),
+			Hint: "use --delimiter ';', ',', tab or '|'"}
+	}
+	r.det.Delimiter = string(rune(r.delim))
+	r.det.LineEnding = sniffLineEnding(prefix, r.delim)
+	if r.det.LineEnding == "CR" {
+		r.eol = '\r'
+	} else {
+		r.eol = '\n'
+	}
+	return nil
+}
+
+// readHeader reads the first non-empty record as the header.
+func (r *Reader) readHeader() ([]string, int, error) {
+	row, err := r.Next()
+	if err == io.EOF {
+		return nil, 0, &Error{File: r.file, Msg: "file is empty", Hint: "export the file again: it has only blank lines"}
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	header := make([]string, row.NumFields())
+	for j := range header {
+		header[j] = row.Field(j)
+	}
+	return header, row.Line, nil
+}
+
+// ioError wraps a read error with the file name.
+func (r *Reader) ioError(err error) error {
+	return &Error{File: r.file, Line: r.line, Msg: "read error: " + err.Error()}
+}

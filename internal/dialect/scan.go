@@ -1,0 +1,115 @@
+package dialect
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"io"
+	"unicode/utf8"
+)
+
+// scanChunk is the read size of Scan.
+const scanChunk = 1 << 20
+
+// bom is the UTF-8 byte order mark.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Fingerprint is what one pass over a file's raw bytes tells about it.
+type Fingerprint struct {
+	SHA256      string // hex digest of the whole file
+	Size        int64  // bytes
+	ValidUTF8   bool   // the whole file is valid UTF-8
+	BOM         bool   // the file starts with a UTF-8 byte order mark
+	HighControl bool   // some byte is in 0x80-0x9F (Windows-1252 rather than ISO-8859-1)
+}
+
+// Scan reads r to the end once, hashing it and checking its encoding.
+func Scan(r io.Reader) (Fingerprint, error) {
+	fp := Fingerprint{ValidUTF8: true}
+	h := sha256.New()
+	// buf keeps room for the up to 3 bytes of a rune split across chunks.
+	buf := make([]byte, utf8.UTFMax+scanChunk)
+	carry := 0
+	for first := true; ; first = false {
+		n, err := io.ReadFull(r, buf[carry:carry+scanChunk])
+		fp.add(h, buf[carry:carry+n], first)
+		last := err != nil
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+			return fp, err
+		}
+		chunk := buf[:carry+n]
+		carry = fp.checkUTF8(chunk, last)
+		if last {
+			break
+		}
+		copy(buf, chunk[len(chunk)-carry:])
+	}
+	fp.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return fp, nil
+}
+
+// add hashes and counts the new bytes data and looks for the BOM and for
+// high control bytes.
+func (fp *Fingerprint) add(h hash.Hash, data []byte, first bool) {
+	h.Write(data)
+	fp.Size += int64(len(data))
+	if first {
+		fp.BOM = bytes.HasPrefix(data, bom)
+	}
+	if !fp.HighControl {
+		fp.HighControl = hasHighControl(data)
+	}
+}
+
+// checkUTF8 validates b except an incomplete rune at its end, unless last;
+// it returns the length of that tail, which the caller carries over.
+func (fp *Fingerprint) checkUTF8(b []byte, last bool) int {
+	if !fp.ValidUTF8 {
+		return 0
+	}
+	tail := 0
+	if !last {
+		tail = incompleteTail(b)
+	}
+	fp.ValidUTF8 = utf8.Valid(b[:len(b)-tail])
+	return tail
+}
+
+// incompleteTail returns how many bytes at the end of b start a rune that
+// is not complete yet (0 to 3).
+func incompleteTail(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax+1; i-- {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			return 0
+		}
+		if utf8.RuneStart(c) {
+			if utf8.FullRune(b[i:]) {
+				return 0
+			}
+			return len(b) - i
+		}
+	}
+	return 0
+}
+
+// hasHighControl reports whether some byte of b is in 0x80-0x9F.
+func hasHighControl(b []byte) bool {
+	const hi = 0x8080808080808080
+	for len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b)
+		// Bit 7 of a byte survives only if it is set and bits 6 and 5 are not.
+		if w&hi != 0 && w&^(w<<1)&^(w<<2)&hi != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c&0xE0 == 0x80 {
+			return true
+		}
+	}
+	return false
+}

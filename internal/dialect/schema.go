@@ -1,0 +1,105 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Column describes one canonical column of a schema.
+type Column struct {
+	Name     string   // canonical name, already in normalised form
+	Aliases  []string // other header names accepted for the column
+	Required bool     // the file must contain the column
+}
+
+// Schema is the set of canonical columns one kind of file is read into.
+type Schema struct {
+	Kind    string // e.g. "anagrafe", "accessi"; used in messages
+	Columns []Column
+}
+
+// Index returns the position of the canonical column name in s, or -1.
+func (s Schema) Index(name string) int {
+	for i, c := range s.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// names returns the canonical column names in schema order.
+func (s Schema) names() []string {
+	out := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// Options tells Open what the caller already knows about the file.
+type Options struct {
+	Encoding  string            // "" = auto; "utf-8", "windows-1252", "iso-8859-1" (also "latin1", "cp1252")
+	Delimiter rune              // 0 = sniff among ';' ',' '\t' '|'
+	Map       map[string]string // canonical name -> header name in the file; overrides aliases
+	File      string            // file name used in error messages
+}
+
+// Detected reports the dialect Open found, for the import summary.
+type Detected struct {
+	Encoding   string            // "utf-8", "windows-1252" or "iso-8859-1"
+	BOM        bool              // a UTF-8 byte order mark was present and stripped
+	Delimiter  string            // ";", ",", "\t" or "|"
+	LineEnding string            // "CRLF", "LF" or "CR" (LF when the file has a single line)
+	Header     []string          // the header fields as written, trimmed
+	Columns    map[string]string // canonical name -> header as written
+	Unknown    []string          // header fields that match no canonical column
+}
+
+// DelimiterName returns the delimiter as shown to people: "tab" for a tab,
+// otherwise the character itself.
+func (d Detected) DelimiterName() string {
+	if d.Delimiter == "\t" {
+		return "tab"
+	}
+	return d.Delimiter
+}
+
+// String renders the dialect in one line, e.g. `utf-8 with BOM, delimiter tab, CRLF`.
+func (d Detected) String() string {
+	enc := d.Encoding
+	if d.BOM {
+		enc += " with BOM"
+	}
+	delim := d.DelimiterName()
+	if delim != "tab" {
+		delim = fmt.Sprintf("%q", delim)
+	}
+	return fmt.Sprintf("%s, delimiter %s, %s", enc, delim, d.LineEnding)
+}
+
+// Error is a problem with an input file, located as precisely as possible.
+type Error struct {
+	File   string // file name, or "" when unknown
+	Line   int    // 1-based line, or 0 when the problem is not on a line
+	Column string // column name, or ""
+	Msg    string // what is wrong
+	Hint   string // what to do about it, or ""
+}
+
+// Error renders the location and message, e.g. `a.csv: line 1: missing required column "cf"`.
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteString(": ")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, "column %q: ", e.Column)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}

@@ -1,0 +1,124 @@
+// Package sqlite is the store of csi: a single SQLite file (pure Go driver,
+// no cgo) that implements the services of package csi.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// DB is an open store.
+type DB struct {
+	db   *sql.DB
+	path string
+	// Now is the store's clock; tests and CSI_NOW replace it.
+	Now func() time.Time
+}
+
+// Path returns the file the store lives in.
+func (db *DB) Path() string { return db.path }
+
+// SQL returns the underlying handle, for tests and tools.
+func (db *DB) SQL() *sql.DB { return db.db }
+
+func dsn(path string) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens the store at path, creating the file with mode 0600 when create
+// is true and it does not exist. It does not migrate: see Migrate.
+func Open(ctx context.Context, path string, create bool) (*DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if !create {
+			return nil, csi.Errorf(csi.ENOTFOUND, "no store at %s", path).WithHint("run 'csi init' to create it, or pass --db")
+		}
+		if err := createFile(path); err != nil {
+			return nil, err
+		}
+	}
+	sqldb, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db := &DB{db: sqldb, path: path, Now: time.Now}
+	if err := db.checkPragmas(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// createFile creates an empty store file readable by its owner only.
+func createFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return unwritable(path, err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return unwritable(path, err)
+	}
+	return f.Close()
+}
+
+func unwritable(path string, err error) error {
+	var pe *os.PathError
+	reason := "cannot be created"
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	return csi.Errorf(csi.EUNAVAILABLE, "cannot create %s: %s", path, reason).
+		WithHint("choose a writable location (for the store: --db or CSI_DB)")
+}
+
+// checkPragmas verifies that the DSN pragmas took on a pooled connection.
+func (db *DB) checkPragmas(ctx context.Context) error {
+	var mode string
+	var fk int
+	if err := db.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return csi.Errorf(csi.EUNAVAILABLE, "cannot open the store at %s: %v", db.path, err).
+			WithHint("check that the file is a csi store and that you can write to it")
+	}
+	if err := db.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+		return err
+	}
+	if mode != "wal" || fk != 1 {
+		return fmt.Errorf("store pragmas did not take: journal_mode=%s foreign_keys=%d", mode, fk)
+	}
+	return nil
+}
+
+// Close closes the store.
+func (db *DB) Close() error { return db.db.Close() }
+
+// now returns the clock's time as an RFC 3339 UTC string.
+func (db *DB) now() string { return db.Now().UTC().Format(time.RFC3339) }
+
+// today returns the clock's date.
+func (db *DB) today() string { return db.Now().Format(csi.DateLayout) }
+
+// inTx runs fn in a write transaction and commits it when fn succeeds.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return mapErr(tx.Commit())
+}

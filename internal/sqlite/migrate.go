@@ -1,0 +1,134 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Migration is one embedded schema version.
+type Migration struct {
+	Version   int    `json:"version"`
+	Name      string `json:"name"`
+	AppliedAt string `json:"applied_at"`
+}
+
+// migrations returns the embedded migrations in version order.
+func migrations() ([]Migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []Migration
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "migrations/"), ".sql")
+		num, name, _ := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: bad version", n)
+		}
+		out = append(out, Migration{Version: v, Name: name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	return out, nil
+}
+
+// MigrationStatus lists every embedded migration with the time it was
+// applied to this store ("" when pending).
+func (db *DB) MigrationStatus(ctx context.Context) ([]Migration, error) {
+	all, err := migrations()
+	if err != nil {
+		return nil, err
+	}
+	applied, err := db.applied(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		all[i].AppliedAt = applied[all[i].Version]
+	}
+	return all, nil
+}
+
+func (db *DB) applied(ctx context.Context) (map[int]string, error) {
+	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+		return nil, mapErr(err)
+	}
+	rows, err := db.db.QueryContext(ctx, "SELECT version, applied_at FROM schema_migrations")
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var v int
+		var at string
+		if err := rows.Scan(&v, &at); err != nil {
+			return nil, err
+		}
+		out[v] = at
+	}
+	return out, rows.Err()
+}
+
+// Pending returns how many embedded migrations this store has not applied.
+func (db *DB) Pending(ctx context.Context) (int, error) {
+	st, err := db.MigrationStatus(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range st {
+		if m.AppliedAt == "" {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Migrate applies the pending migrations, each in its own transaction, then
+// loads the reference data. It returns the migrations it applied.
+func (db *DB) Migrate(ctx context.Context) ([]Migration, error) {
+	st, err := db.MigrationStatus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var done []Migration
+	for _, m := range st {
+		if m.AppliedAt != "" {
+			continue
+		}
+		if err := db.apply(ctx, m); err != nil {
+			return done, err
+		}
+		done = append(done, m)
+	}
+	if err := db.inTx(ctx, db.loadRefData); err != nil {
+		return done, err
+	}
+	return done, nil
+}
+
+func (db *DB) apply(ctx context.Context, m Migration) error {
+	body, err := migrationFS.ReadFile(fmt.Sprintf("migrations/%04d_%s.sql", m.Version, m.Name))
+	if err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		}
+		_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?,?,?)",
+			m.Version, m.Name, db.now())
+		return err
+	})
+}
