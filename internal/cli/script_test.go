@@ -29,4 +29,3 @@ func TestScript(t *testing.T) {
 		},
 	})
 }
-

@@ -63,7 +63,11 @@ func unmarshal[T any](data []byte, name string) ([]T, error) {
 func ComuniMB() ([]ComuneMB, error) { return unmarshal[ComuneMB](comuniMB, "comuni-mb.csv") }
 
 // ComuniItalia returns the national list of current Comuni.
-func ComuniItalia() ([]ComuneIT, error) { return unmarshal[ComuneIT](comuniItalia, "comuni-italia.csv") }
+func ComuniItalia() ([]ComuneIT, error) {
+	return unmarshal[ComuneIT](comuniItalia, "comuni-italia.csv")
+}
 
 // StatiEsteri returns the foreign states and their Z codes.
-func StatiEsteri() ([]StatoEstero, error) { return unmarshal[StatoEstero](statiEsteri, "stati-esteri.csv") }
+func StatiEsteri() ([]StatoEstero, error) {
+	return unmarshal[StatoEstero](statiEsteri, "stati-esteri.csv")
+}

@@ -1,0 +1,117 @@
+package dialect
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// benchSchema is the 16-column registry layout of the generated file.
+var benchSchema = Schema{Kind: "anagrafe", Columns: []Column{
+	{Name: "codice_fiscale", Required: true}, {Name: "cognome"}, {Name: "nome"}, {Name: "sesso"},
+	{Name: "data_nascita"}, {Name: "luogo_nascita"}, {Name: "cittadinanza"}, {Name: "comune_residenza"},
+	{Name: "indirizzo"}, {Name: "civico"}, {Name: "cap"}, {Name: "codice_famiglia"},
+	{Name: "relazione_parentela"}, {Name: "stato_civile"}, {Name: "data_iscrizione"}, {Name: "motivo_iscrizione"},
+}}
+
+var (
+	benchOnce sync.Once
+	benchData []byte // ~20 MB, UTF-8, semicolons, CRLF
+)
+
+// benchFile returns a generated registry extract of about 20 MB.
+func benchFile() []byte {
+	benchOnce.Do(func() {
+		rng := rand.New(rand.NewPCG(1, 2))
+		surnames := []string{"Rossi", "Brambilla", "Colombo", "Niccolò", "D'Angelo", "Ferrari", "Galbiati", "Pirovano"}
+		names := []string{"Mario", "Giulia", "José", "Luca", "Anna Maria", "Francesco", "Chiara", "Zoë"}
+		streets := []string{"Via Roma", "Corso Milano", "Piazza Trento e Trieste", "\"Via Lecco; scala B\"", "Viale Elvezia"}
+		var b bytes.Buffer
+		b.WriteString("codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita;cittadinanza;comune_residenza;" +
+			"indirizzo;civico;cap;codice_famiglia;relazione_parentela;stato_civile;data_iscrizione;motivo_iscrizione\r\n")
+		for b.Len() < 20<<20 {
+			fmt.Fprintf(&b, "RSSMRA%02dA%02dF704%c;%s;%s;%c;%02d/%02d/%d;F704;100;108033;%s;%d;20900;%07d;%d;%d;%d-%02d-%02d;%d\r\n",
+				rng.IntN(100), rng.IntN(70), 'A'+rng.IntN(26), surnames[rng.IntN(len(surnames))], names[rng.IntN(len(names))],
+				"MF"[rng.IntN(2)], 1+rng.IntN(28), 1+rng.IntN(12), 1930+rng.IntN(90), streets[rng.IntN(len(streets))],
+				1+rng.IntN(200), rng.IntN(1e7), 1+rng.IntN(3), 1+rng.IntN(4), 1990+rng.IntN(30), 1+rng.IntN(12), 1+rng.IntN(28), 1+rng.IntN(9))
+		}
+		benchData = b.Bytes()
+	})
+	return benchData
+}
+
+// benchRead parses data once, calling get on every row.
+func benchRead(b *testing.B, data []byte, fp *Fingerprint, get func(*Row)) {
+	rd, err := Open(bytes.NewReader(data), benchSchema, Options{}, fp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		row, err := rd.Next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		get(row)
+	}
+}
+
+// BenchmarkNext measures Next alone over the UTF-8 file.
+func BenchmarkNext(b *testing.B) {
+	data := benchFile()
+	fp, _ := Scan(bytes.NewReader(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		benchRead(b, data, &fp, func(*Row) {})
+	}
+}
+
+// BenchmarkNextGet measures Next plus Get of all 16 columns.
+func BenchmarkNextGet(b *testing.B) {
+	data := benchFile()
+	fp, _ := Scan(bytes.NewReader(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		benchRead(b, data, &fp, func(r *Row) {
+			for i := range benchSchema.Columns {
+				n += len(r.Get(i))
+			}
+		})
+	}
+}
+
+// BenchmarkNextWindows1252 measures Next over the same file in Windows-1252.
+func BenchmarkNextWindows1252(b *testing.B) {
+	data, err := charmap.Windows1252.NewEncoder().Bytes(benchFile())
+	if err != nil {
+		b.Fatal(err)
+	}
+	fp, _ := Scan(bytes.NewReader(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		benchRead(b, data, &fp, func(*Row) {})
+	}
+}
+
+// BenchmarkScan measures the fingerprint pass.
+func BenchmarkScan(b *testing.B) {
+	data := benchFile()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Scan(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// newStore returns a migrated store in a temporary file.
+func newStore(t testing.TB) *DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Now = func() time.Time { return time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC) }
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func actorCtx() context.Context {
+	return csi.WithActor(context.Background(), csi.Actor{Name: "test", Command: "test"})
+}
+
+func TestOpenCreatesPrivateFile(t *testing.T) {
+	db := newStore(t)
+	st, err := os.Stat(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+	var n int
+	if err := db.SQL().QueryRow("SELECT count(*) FROM comuni").Scan(&n); err != nil || n != 55 {
+		t.Errorf("comuni = %d (%v), want 55", n, err)
+	}
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Errorf("second migrate: %v", err)
+	}
+}
+
+func TestOpenMissingWithoutCreate(t *testing.T) {
+	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "none.db"), false)
+	if csi.ErrorCode(err) != csi.ENOTFOUND {
+		t.Fatalf("got %v, want not found", err)
+	}
+}
+
+func TestResolveComune(t *testing.T) {
+	db := newStore(t)
+	tests := []struct{ ref, istat, code string }{
+		{"108033", "108033", ""},
+		{"monza", "108033", ""},
+		{"MUGGIO", "108034", ""},
+		{"muggiò", "108034", ""},
+		{"bovisio masciago", "108010", ""},
+		{"brianza", "", csi.EINVALID},
+		{"Roma", "", csi.ENOTFOUND},
+		{"999999", "", csi.ENOTFOUND},
+	}
+	for _, tt := range tests {
+		c, err := db.FindComune(context.Background(), tt.ref)
+		if tt.code != "" {
+			if csi.ErrorCode(err) != tt.code {
+				t.Errorf("%q: got %v, want code %s", tt.ref, err, tt.code)
+			}
+			continue
+		}
+		if err != nil || c.Istat != tt.istat {
+			t.Errorf("%q: got %+v, %v; want %s", tt.ref, c, err, tt.istat)
+		}
+	}
+}
+
+func TestReferenteOneCurrent(t *testing.T) {
+	db := newStore(t)
+	ctx := actorCtx()
+	in := csi.AssignInput{Ambito: "Desio", Nome: "A", Email: "a@example.it", From: "2024-01-01"}
+	if _, err := db.AssignReferente(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	in.Nome = "B"
+	if _, err := db.AssignReferente(ctx, in); csi.ErrorCode(err) != csi.ECONFLICT {
+		t.Fatalf("second referent without replace: %v", err)
+	}
+	in.From, in.Replace = "2024-03-01", true
+	if _, err := db.AssignReferente(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.ListReferenti(ctx, true)
+	if err != nil || len(all) != 2 || all[0].To != "2024-02-29" || all[1].To != "" {
+		t.Fatalf("history = %+v, %v", all, err)
+	}
+}
+
+func TestAuditVerifyDetectsTampering(t *testing.T) {
+	for _, tc := range []struct{ name, sql, want string }{
+		{"edited", "UPDATE audit SET summary = 'nothing happened' WHERE id = 2", "entry 2 was modified"},
+		{"deleted", "DELETE FROM audit WHERE id = 2", "entries 2 to 2 are missing"},
+		{"last deleted", "DELETE FROM audit WHERE id = 3", "the log ends at entry 2"},
+		{"actor changed", "UPDATE audit SET actor = 'someone' WHERE id = 1", "entry 1 was modified"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := newStore(t)
+			ctx := actorCtx()
+			for _, c := range []string{"108001", "108002", "108003"} {
+				if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 3 {
+				t.Fatalf("before tampering: %+v %v", v, err)
+			}
+			if _, err := db.SQL().Exec(tc.sql); err == nil || !strings.Contains(err.Error(), "append-only") {
+				t.Fatalf("the trigger did not refuse: %v", err)
+			}
+			// A hand edit of the file: drop the guards first, as an attacker would.
+			for _, q := range []string{"DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete", tc.sql} {
+				if _, err := db.SQL().Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			v, err := db.VerifyAudit(ctx)
+			if err != nil || v.OK || !strings.Contains(v.Problem, tc.want) {
+				t.Fatalf("after tampering: %+v %v; want problem %q", v, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestBackupWhileWriting copies the store while another connection keeps
+// onboarding and offboarding Comuni; the copy must open and verify.
+func TestBackupWhileWriting(t *testing.T) {
+	db := newStore(t)
+	ctx := actorCtx()
+	other, err := Open(ctx, db.Path(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			in := csi.ComuneUpdate{Comune: "108033", Contact: ptr(strings.Repeat("x", i%7+1))}
+			if i == 0 {
+				_, err = other.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"})
+			} else {
+				_, err = other.UpdateComune(ctx, in)
+			}
+			if err != nil && csi.ErrorCode(err) != csi.EINVALID {
+				t.Errorf("writer: %v", err)
+				return
+			}
+		}
+	}()
+	time.Sleep(50 * time.Millisecond)
+	out := filepath.Join(t.TempDir(), "backup.db")
+	err = db.Backup(ctx, out)
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(out)
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", st.Mode().Perm())
+	}
+	copyDB, err := Open(ctx, out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	v, err := copyDB.VerifyAudit(ctx)
+	if err != nil || !v.OK || v.Entries == 0 {
+		t.Fatalf("backup audit: %+v %v", v, err)
+	}
+	if err := db.Backup(ctx, out); csi.ErrorCode(err) != csi.ECONFLICT {
+		t.Errorf("overwrite: %v", err)
+	}
+}
+
+func ptr(s string) *string { return &s }
