@@ -71,7 +71,7 @@ func printError(w io.Writer, err error, debug bool) {
 	switch {
 	case errors.As(err, &ee):
 		if ee.msg != "" {
-			fmt.Fprintf(w, "error: %s\n", ee.msg)
+			fmt.Fprintln(w, ee.msg)
 		}
 		return
 	case errors.As(err, &ue):

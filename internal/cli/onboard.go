@@ -123,7 +123,7 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 		return err
 	}
 	if failed > 0 {
-		return &exitError{code: ExitRejected, msg: fmt.Sprintf("%d of %d rows failed", failed, len(out))}
+		return &exitError{code: ExitRejected, msg: fmt.Sprintf("error: %d of %d rows failed", failed, len(out))}
 	}
 	return nil
 }

@@ -110,12 +110,16 @@ func writeCSV(w io.Writer, t Table) error {
 	return cw.Error()
 }
 
+// tsvReplacer keeps one record per line: tabs and line breaks inside values
+// become spaces, and the cell separator becomes a tab.
+var tsvReplacer = strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ", "\x00", "\t")
+
 // writeTable draws a styled table on a terminal and plain tab-separated rows
 // (no header) when piped, for cut and awk.
 func (f *Factory) writeTable(w io.Writer, t Table) error {
 	if !f.IO.OutTTY {
 		for _, r := range t.Rows {
-			if _, err := fmt.Fprintln(w, strings.Join(r, "\t")); err != nil {
+			if _, err := fmt.Fprintln(w, tsvReplacer.Replace(strings.Join(r, "\x00"))); err != nil {
 				return err
 			}
 		}

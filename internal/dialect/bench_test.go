@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 
@@ -20,29 +21,51 @@ var benchSchema = Schema{Kind: "anagrafe", Columns: []Column{
 }}
 
 var (
-	benchOnce sync.Once
-	benchData []byte // ~20 MB, UTF-8, semicolons, CRLF
+	benchOnce   sync.Once
+	benchData   []byte // ~20 MB, UTF-8, semicolons, CRLF, 2% of rows with a quoted field
+	benchQuoted []byte // the same rows with every field quoted
 )
 
-// benchFile returns a generated registry extract of about 20 MB.
-func benchFile() []byte {
+// benchFiles generates the registry extracts of about 20 MB.
+func benchFiles() (plain, quoted []byte) {
 	benchOnce.Do(func() {
 		rng := rand.New(rand.NewPCG(1, 2))
 		surnames := []string{"Rossi", "Brambilla", "Colombo", "Niccolò", "D'Angelo", "Ferrari", "Galbiati", "Pirovano"}
 		names := []string{"Mario", "Giulia", "José", "Luca", "Anna Maria", "Francesco", "Chiara", "Zoë"}
-		streets := []string{"Via Roma", "Corso Milano", "Piazza Trento e Trieste", "\"Via Lecco; scala B\"", "Viale Elvezia"}
-		var b bytes.Buffer
-		b.WriteString("codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita;cittadinanza;comune_residenza;" +
-			"indirizzo;civico;cap;codice_famiglia;relazione_parentela;stato_civile;data_iscrizione;motivo_iscrizione\r\n")
-		for b.Len() < 20<<20 {
-			fmt.Fprintf(&b, "RSSMRA%02dA%02dF704%c;%s;%s;%c;%02d/%02d/%d;F704;100;108033;%s;%d;20900;%07d;%d;%d;%d-%02d-%02d;%d\r\n",
+		streets := []string{"Via Roma", "Corso Milano", "Piazza Trento e Trieste", "Via Lecco", "Viale Elvezia"}
+		var p, q bytes.Buffer
+		header := "codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita;cittadinanza;comune_residenza;" +
+			"indirizzo;civico;cap;codice_famiglia;relazione_parentela;stato_civile;data_iscrizione;motivo_iscrizione"
+		p.WriteString(header + "\r\n")
+		q.WriteString(quoteAll(header) + "\r\n")
+		for p.Len() < 20<<20 {
+			street := streets[rng.IntN(len(streets))]
+			if rng.IntN(50) == 0 {
+				street = `"Via Lecco; scala ""B"""`
+			}
+			line := fmt.Sprintf("RSSMRA%02dA%02dF704%c;%s;%s;%c;%02d/%02d/%d;F704;100;108033;%s;%d;20900;%07d;%d;%d;%d-%02d-%02d;%d",
 				rng.IntN(100), rng.IntN(70), 'A'+rng.IntN(26), surnames[rng.IntN(len(surnames))], names[rng.IntN(len(names))],
-				"MF"[rng.IntN(2)], 1+rng.IntN(28), 1+rng.IntN(12), 1930+rng.IntN(90), streets[rng.IntN(len(streets))],
+				"MF"[rng.IntN(2)], 1+rng.IntN(28), 1+rng.IntN(12), 1930+rng.IntN(90), street,
 				1+rng.IntN(200), rng.IntN(1e7), 1+rng.IntN(3), 1+rng.IntN(4), 1990+rng.IntN(30), 1+rng.IntN(12), 1+rng.IntN(28), 1+rng.IntN(9))
+			p.WriteString(line + "\r\n")
+			if !strings.Contains(line, `"`) {
+				q.WriteString(quoteAll(line) + "\r\n")
+			}
 		}
-		benchData = b.Bytes()
+		benchData, benchQuoted = p.Bytes(), q.Bytes()
 	})
-	return benchData
+	return benchData, benchQuoted
+}
+
+// quoteAll quotes every field of a line without quotes.
+func quoteAll(line string) string {
+	return `"` + strings.ReplaceAll(line, ";", `";"`) + `"`
+}
+
+// benchFile returns the plain benchmark file.
+func benchFile() []byte {
+	plain, _ := benchFiles()
+	return plain
 }
 
 // benchRead parses data once, calling get on every row.
@@ -96,6 +119,17 @@ func BenchmarkNextWindows1252(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	fp, _ := Scan(bytes.NewReader(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		benchRead(b, data, &fp, func(*Row) {})
+	}
+}
+
+// BenchmarkNextQuoted measures Next over a file with every field quoted.
+func BenchmarkNextQuoted(b *testing.B) {
+	_, data := benchFiles()
 	fp, _ := Scan(bytes.NewReader(data))
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()

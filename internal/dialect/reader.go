@@ -25,13 +25,11 @@ type Reader struct {
 	line     int   // line on which the next record starts
 	file     string
 
-	delim     byte
-	eol       byte         // line-break byte searched first: '\n', or '\r' for CR files
+	p         parser
 	table     *[128]string // decoding of bytes 0x80-0xFF, nil for UTF-8
 	checkUTF8 bool         // UTF-8 not vouched for by a fingerprint: validate rows
 	weakUTF8  bool         // UTF-8 assumed from ASCII-only evidence: may turn into Windows-1252
 	dec       []byte       // decoded record, for single-byte encodings
-	vals      []byte       // unescaped values of records with quotes
 	row       Row
 	det       Detected
 	err       error // sticky: returned by every later Next
@@ -79,35 +77,22 @@ func (r *Reader) Next() (*Row, error) {
 		return nil, r.err
 	}
 	for {
-		rec, quoted, line, err := r.nextRecord()
-		if err != nil {
-			r.err = err
-			return nil, err
-		}
-		if len(rec) == 0 {
+		line, err := r.read()
+		if err == nil && len(r.p.rec.text) == 0 {
 			continue
 		}
-		text, err := r.decode(rec, line)
+		if err == nil && (r.table != nil || r.checkUTF8) {
+			err = r.decode(line)
+		}
 		if err != nil {
 			r.err = err
 			return nil, err
 		}
-		r.fillRow(text, quoted, line)
-		return &r.row, nil
+		row, rec := &r.row, &r.p.rec
+		row.Line, row.Raw, row.data, row.spans = line, rec.text, rec.data, r.p.spans
+		row.str, row.hasStr = "", false
+		return row, nil
 	}
-}
-
-// fillRow splits text into r.row's fields.
-func (r *Reader) fillRow(text []byte, quoted bool, line int) {
-	row := &r.row
-	row.Line, row.Raw, row.str, row.hasStr = line, text, "", false
-	if quoted {
-		r.vals, row.spans = splitQuoted(r.vals[:0], row.spans[:0], text, r.delim)
-		row.data = r.vals
-		return
-	}
-	row.spans = splitSimple(row.spans[:0], text, r.delim)
-	row.data = text
 }
 
 // setup strips the BOM and settles encoding, delimiter and line endings.
@@ -168,19 +153,18 @@ func (r *Reader) setupDelimiter(d rune) error {
 	prefix, atEOF := r.prefix()
 	switch {
 	case d == 0:
-		r.delim = sniffDelimiter(prefix, atEOF)
+		r.p.delim = sniffDelimiter(prefix, atEOF)
 	case validDelimiter(d):
-		r.delim = byte(d)
+		r.p.delim = byte(d)
 	default:
 		return &Error{File: r.file, Msg: fmt.Sprintf("unsupported delimiter %q", d),
 			Hint: "use --delimiter ';', ',', tab or '|'"}
 	}
-	r.det.Delimiter = string(rune(r.delim))
-	r.det.LineEnding = sniffLineEnding(prefix, r.delim)
+	r.det.Delimiter = string(rune(r.p.delim))
+	r.det.LineEnding = sniffLineEnding(prefix, r.p.delim)
+	r.p.eol = '\n'
 	if r.det.LineEnding == "CR" {
-		r.eol = '\r'
-	} else {
-		r.eol = '\n'
+		r.p.eol = '\r'
 	}
 	return nil
 }

@@ -1,7 +1,5 @@
 package dialect
 
-import "bytes"
-
 // Quote-state of the record scanner. A quote opens a quoted field only at
 // the start of a field (after optional spaces); anywhere else it is text.
 const (
@@ -77,32 +75,9 @@ func eolLen(b []byte, i int) int {
 	return 1
 }
 
-// span is the half-open byte range of one field value.
+// span is the half-open byte range of one field value. Values are trimmed
+// when read, so that rows nobody looks at cost nothing.
 type span struct{ lo, hi int }
-
-// trimmed returns the span of b[lo:hi] without surrounding spaces and tabs.
-func trimmed(b []byte, lo, hi int) span {
-	for lo < hi && (b[lo] == ' ' || b[lo] == '\t') {
-		lo++
-	}
-	for hi > lo && (b[hi-1] == ' ' || b[hi-1] == '\t') {
-		hi--
-	}
-	return span{lo, hi}
-}
-
-// splitSimple splits a record that contains no quote at each delimiter.
-func splitSimple(spans []span, rec []byte, delim byte) []span {
-	start := 0
-	for {
-		k := bytes.IndexByte(rec[start:], delim)
-		if k < 0 {
-			return append(spans, trimmed(rec, start, len(rec)))
-		}
-		spans = append(spans, trimmed(rec, start, start+k))
-		start += k + 1
-	}
-}
 
 // splitQuoted splits a complete record that contains quotes, appending the
 // unescaped field values to dst. Line breaks inside quotes become "\n".
@@ -134,7 +109,7 @@ func splitQuoted(dst []byte, spans []span, rec []byte, delim byte) ([]byte, []sp
 		}
 		switch {
 		case c == delim:
-			spans = append(spans, trimmed(dst, lo, len(dst)))
+			spans = append(spans, span{lo, len(dst)})
 			st, lo = stFieldStart, len(dst)
 		case c == '"' && st == stFieldStart:
 			st, dst = stQuoted, dst[:lo] // drop spaces before the opening quote
@@ -145,5 +120,5 @@ func splitQuoted(dst []byte, spans []span, rec []byte, delim byte) ([]byte, []sp
 			dst = append(dst, c)
 		}
 	}
-	return dst, append(spans, trimmed(dst, lo, len(dst)))
+	return dst, append(spans, span{lo, len(dst)})
 }

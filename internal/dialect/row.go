@@ -7,7 +7,7 @@ type Row struct {
 	Raw  []byte // the row's text decoded to UTF-8, without the final line break
 
 	data   []byte // field values (unescaped when the row had quotes)
-	spans  []span // each field's trimmed range in data
+	spans  []span // each field's range in data, untrimmed
 	cols   []int  // canonical column -> field index, or -1
 	str    string // string(data), made on the first Get
 	hasStr bool
@@ -38,7 +38,7 @@ func (r *Row) Field(j int) string {
 		r.str, r.hasStr = string(r.data), true
 	}
 	s := r.spans[j]
-	return r.str[s.lo:s.hi]
+	return trimSpace(r.str[s.lo:s.hi])
 }
 
 // Bytes returns the value of canonical column i like Get, without
@@ -49,5 +49,16 @@ func (r *Row) Bytes(i int) []byte {
 		return nil
 	}
 	s := r.spans[j]
-	return r.data[s.lo:s.hi:s.hi]
+	return trimBytes(r.data[s.lo:s.hi:s.hi])
+}
+
+// trimBytes removes surrounding ASCII spaces and tabs.
+func trimBytes(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
 }

@@ -1,0 +1,135 @@
+package anagrafe
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/codicefiscale"
+	"github.com/csi-mb/csi/internal/dialect"
+)
+
+// Record is one accepted registry row, with values normalised for storage.
+type Record struct {
+	Line   int
+	CF     string
+	Values [NumCols]string // canonical values; Values[ColCF] == CF
+	Hash   uint64          // fingerprint of the stored values
+}
+
+// Reject says why a row cannot be stored. CF is set when the codice fiscale
+// could be read, so that a snapshot does not close that resident.
+type Reject struct {
+	Line   int
+	Column string
+	Reason string
+	Raw    string
+	CF     string
+}
+
+// Cancelled reports whether the record carries a cancellation date.
+func (r *Record) Cancelled() bool { return r.Values[ColDataCancellazione] != "" }
+
+// Parser checks rows against one Comune's import.
+type Parser struct {
+	// Comune is the ISTAT code being imported; a comune_residenza column
+	// must agree with it (old 015xxx codes included).
+	Comune string
+	// OldCodes maps pre-2009 ISTAT codes to current ones.
+	OldCodes map[string]string
+	fields   int
+}
+
+// NewParser returns a Parser for a file whose header has headerFields fields.
+func NewParser(comune string, oldCodes map[string]string, headerFields int) *Parser {
+	return &Parser{Comune: comune, OldCodes: oldCodes, fields: headerFields}
+}
+
+// Parse turns a row into a Record, or says why it is rejected.
+func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
+	if n := row.NumFields(); n != p.fields {
+		return nil, p.reject(row, "", "", fmt.Sprintf("row has %d fields, the header has %d", n, p.fields))
+	}
+	rec := &Record{Line: row.Line}
+	for i := range NumCols {
+		rec.Values[i] = row.Get(i)
+	}
+	cf := codicefiscale.Normalize(rec.Values[ColCF])
+	rec.Values[ColCF], rec.CF = cf, cf
+	if cf == "" {
+		return nil, p.reject(row, "codice_fiscale", "", "codice_fiscale is empty")
+	}
+	if err := codicefiscale.Validate(cf); err != nil {
+		return nil, p.reject(row, "codice_fiscale", "", cfReason(err))
+	}
+	if rj := p.checkValues(row, rec); rj != nil {
+		return nil, rj
+	}
+	rec.Hash = hashValues(&rec.Values)
+	return rec, nil
+}
+
+func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
+	for _, c := range required {
+		if rec.Values[c] == "" {
+			name := Schema.Columns[c].Name
+			return p.reject(row, name, rec.CF, name+" is empty")
+		}
+	}
+	for _, c := range dateCols {
+		v := rec.Values[c]
+		if v == "" {
+			continue
+		}
+		d, err := dialect.ParseDate(v)
+		if err != nil {
+			name := Schema.Columns[c].Name
+			return p.reject(row, name, rec.CF, fmt.Sprintf("%s %q: %v", name, v, err))
+		}
+		rec.Values[c] = d
+	}
+	rec.Values[ColSesso] = strings.ToUpper(rec.Values[ColSesso])
+	rec.Values[ColLuogoNascita] = strings.ToUpper(rec.Values[ColLuogoNascita])
+	if res := rec.Values[ColComuneResidenza]; res != "" {
+		if cur, ok := p.OldCodes[res]; ok {
+			res = cur
+		}
+		if res != p.Comune {
+			return p.reject(row, "comune_residenza", rec.CF,
+				fmt.Sprintf("comune_residenza %s is not the Comune being imported (%s)", rec.Values[ColComuneResidenza], p.Comune))
+		}
+		rec.Values[ColComuneResidenza] = res
+	}
+	return nil
+}
+
+// reject builds a Reject; the raw row is copied because the reader reuses it.
+func (p *Parser) reject(row *dialect.Row, column, cf, reason string) *Reject {
+	return &Reject{Line: row.Line, Column: column, Reason: reason, Raw: string(row.Raw), CF: cf}
+}
+
+// hashValues fingerprints the stored values; a change of any field gives a
+// new version, while re-encoding the same data (another delimiter, another
+// charset) does not.
+func hashValues(v *[NumCols]string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := range v {
+		s := v[i]
+		for j := 0; j < len(s); j++ {
+			h = (h ^ uint64(s[j])) * prime
+		}
+		h = (h ^ 0x1f) * prime
+	}
+	return h
+}
+
+// cfReason words a codice fiscale error for the rejects report.
+func cfReason(err error) string {
+	if e, ok := err.(*codicefiscale.Error); ok {
+		if e.Reason == codicefiscale.ReasonCheck {
+			return "codice_fiscale has a wrong check character"
+		}
+		return "codice_fiscale is malformed: " + e.Msg
+	}
+	return "codice_fiscale is not valid"
+}

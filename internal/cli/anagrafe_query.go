@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/spf13/cobra"
+)
+
+func newCmdAnagrafeStatus(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "status",
+		Short: "Per Comune: last import, as-of date, residents, rejected rows, days since update",
+		Long: `Show, for every onboarded Comune (and any Comune with imports), the last registry
+import, the date its extract refers to, the current residents, the rows rejected by
+that import and the days since it ran: the "regular updates" made visible.`,
+		Example: "  csi anagrafe status\n  csi anagrafe status -o json | jq '.[] | select(.days_since_update > 45)'",
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := f.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			st, err := db.AnagrafeStatus(cmd.Context())
+			if err != nil {
+				return err
+			}
+			t := Table{Headers: []string{"istat", "nome", "ambito", "anagrafe", "last_import", "as_of", "residents", "rejected", "days_since_update"}}
+			for _, s := range st {
+				days := "never"
+				if s.DaysSinceUpdate != nil {
+					days = strconv.Itoa(*s.DaysSinceUpdate)
+				}
+				t.Rows = append(t.Rows, []string{s.Istat, s.Nome, s.Ambito, s.Anagrafe, s.LastImport, s.AsOf,
+					strconv.Itoa(s.Residents), strconv.Itoa(s.Rejected), days})
+			}
+			return f.PrintList(st, t, "no Comune is onboarded yet; see 'csi comuni onboard --help'")
+		},
+	}
+}
+
+func versionsTable(vs []csi.PersonVersion, history bool) Table {
+	t := Table{Headers: []string{"comune", "codice_fiscale", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita", "indirizzo", "civico", "codice_famiglia", "valid_from", "valid_to", "end_reason"}}
+	if !history {
+		t.Headers = t.Headers[:10]
+	}
+	for _, v := range vs {
+		row := []string{v.Comune, v.CodiceFiscale, v.Cognome, v.Nome, v.Sesso, v.DataNascita, v.LuogoNascita, v.Indirizzo, v.Civico, v.CodiceFamiglia}
+		if history {
+			row = append(row, v.ValidFrom, v.ValidTo, v.EndReason)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func newCmdAnagrafeHistory(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "history CF",
+		Short: "Show every version of one person's registry record",
+		Long: `Show every version of one person's registry record, in every Comune, with the
+period each was valid and why it ended (changed, absent from a snapshot, cancelled).`,
+		Example: "  csi anagrafe history RSSMRA85T10F704X\n  csi anagrafe history RSSMRA85T10F704X -o json",
+		Args:    exactArgs(1, "a codice fiscale"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := f.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			vs, err := db.PersonHistory(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			return f.PrintList(vs, versionsTable(vs, true), "no versions")
+		},
+	}
+}
+
+func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
+	var comune, at string
+	var count bool
+	cmd := &cobra.Command{
+		Use:   "residents --comune C [--at D]",
+		Short: "List (or count) the residents of a Comune on a date",
+		Example: `  csi anagrafe residents --comune Monza --at 2020-01-01 --count
+  csi anagrafe residents --comune 108023 -o csv > residenti.csv`,
+		Args: exactArgs(0, "only flags"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if comune == "" {
+				return &usageError{csi.Errorf(csi.EINVALID, "--comune is required").WithHint("e.g. --comune Monza")}
+			}
+			db, err := f.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if count {
+				n, err := db.CountResidents(cmd.Context(), comune, at)
+				if err != nil {
+					return err
+				}
+				return f.printCount(n)
+			}
+			vs, err := db.Residents(cmd.Context(), comune, at)
+			if err != nil {
+				return err
+			}
+			return f.PrintList(vs, versionsTable(vs, false), "no residents on that date")
+		},
+	}
+	cmd.Flags().StringVar(&comune, "comune", "", "Comune: ISTAT code or name (required)")
+	cmd.Flags().StringVar(&at, "at", "", "date, YYYY-MM-DD (default today)")
+	cmd.Flags().BoolVar(&count, "count", false, "print only the number of residents")
+	return cmd
+}
+
+func (f *Factory) printCount(n int) error {
+	switch f.Output {
+	case FormatJSON:
+		return writeJSON(f.IO.Out, map[string]int{"residents": n})
+	case FormatCSV:
+		return writeCSV(f.IO.Out, Table{Headers: []string{"residents"}, Rows: [][]string{{strconv.Itoa(n)}}})
+	case FormatTable:
+		_, err := fmt.Fprintln(f.IO.Out, n)
+		return err
+	}
+	return checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV)
+}
+
+func newCmdAnagrafeImports(f *Factory) *cobra.Command {
+	var comune string
+	cmd := &cobra.Command{
+		Use:     "imports [--comune C]",
+		Short:   "List the import log, newest first",
+		Example: "  csi anagrafe imports --comune Monza\n  csi anagrafe imports -o csv",
+		Args:    exactArgs(0, "only flags"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := f.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			rs, err := db.ListImports(cmd.Context(), comune)
+			if err != nil {
+				return err
+			}
+			i := strconv.Itoa
+			t := Table{Headers: []string{"id", "comune", "file", "mode", "as_of", "rows", "inserted", "updated", "unchanged", "closed", "rejected", "actor", "at"}}
+			for _, r := range rs {
+				t.Rows = append(t.Rows, []string{strconv.FormatInt(r.ID, 10), r.Comune, r.File, r.Mode, r.AsOf, i(r.Rows),
+					i(r.Inserted), i(r.Updated), i(r.Unchanged), i(r.Closed), i(r.Rejected), r.Actor, r.At})
+			}
+			return f.PrintList(rs, t, "no imports yet")
+		},
+	}
+	cmd.Flags().StringVar(&comune, "comune", "", "only the imports of this Comune")
+	return cmd
+}

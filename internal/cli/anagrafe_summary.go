@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// maxListedRejects is how many rejected rows the text summary lists.
+const maxListedRejects = 20
+
+func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
+	w := f.IO.Out
+	if s.Noop {
+		fmt.Fprintf(w, "no-op: %s was already imported for %s (import %d); nothing changed\n", s.File, s.Comune, s.ImportID)
+		return
+	}
+	verb := "imported"
+	if s.DryRun {
+		verb = "dry run: would import"
+	}
+	fmt.Fprintf(w, "%s %s into %s (%s as of %s)\n", verb, s.File, s.Comune, s.Mode, s.AsOf)
+	bom := ""
+	if s.BOM {
+		bom = " with BOM"
+	}
+	delim := "'" + s.Delimiter + "'"
+	if s.Delimiter == "tab" {
+		delim = "tab"
+	}
+	fmt.Fprintf(w, "  dialect:  %s%s, delimiter %s, %s line endings\n", s.Encoding, bom, delim, s.LineEnding)
+	fmt.Fprintf(w, "  columns:  %d recognised", len(s.Columns))
+	if len(s.UnknownColumns) > 0 {
+		fmt.Fprintf(w, ", ignored: %s", strings.Join(s.UnknownColumns, ", "))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  rows:     %d read: %d inserted, %d updated, %d unchanged, %d closed, %d rejected\n",
+		s.Rows, s.Inserted, s.Updated, s.Unchanged, s.Closed, s.Rejected)
+	fmt.Fprintf(w, "  sha256:   %s\n", s.SHA256)
+	if s.DryRun {
+		fmt.Fprintln(w, "  nothing was written (--dry-run)")
+	}
+	f.writeRejects(s)
+}
+
+func (f *Factory) writeRejects(s *csi.ImportSummary) {
+	if s.Rejected == 0 {
+		return
+	}
+	t := Table{Headers: []string{"line", "column", "reason"}}
+	for i, r := range s.Rejects {
+		if i == maxListedRejects {
+			break
+		}
+		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Line), r.Column, r.Reason})
+	}
+	fmt.Fprintf(f.IO.Out, "\nrejected rows")
+	if s.Rejected > len(t.Rows) {
+		fmt.Fprintf(f.IO.Out, " (first %d of %d; --rejects FILE writes them all)", len(t.Rows), s.Rejected)
+	}
+	fmt.Fprintln(f.IO.Out, ":")
+	_ = f.writeTable(f.IO.Out, t)
+}

@@ -1,0 +1,223 @@
+package dialect
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"time"
+	"unicode/utf8"
+)
+
+// fuzzRow is what FuzzReader compares of one row.
+type fuzzRow struct {
+	Line   int
+	Raw    string
+	Fields []string
+}
+
+// readFields reads every record of src, header included, by position.
+func readFields(src io.Reader, delim byte, fp *Fingerprint) ([]fuzzRow, error) {
+	rd, err := Open(src, Schema{}, Options{Delimiter: rune(delim)}, fp)
+	if err != nil {
+		return nil, err
+	}
+	rows := []fuzzRow{{Line: 0, Fields: rd.Detected().Header}}
+	for {
+		row, err := rd.Next()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return rows, err
+		}
+		f := make([]string, row.NumFields())
+		for j := range f {
+			f[j] = row.Field(j)
+		}
+		rows = append(rows, fuzzRow{row.Line, string(row.Raw), f})
+	}
+}
+
+// refRows reads data, which is UTF-8 without a BOM, with the slow
+// record scanner only: the reference the fast paths must agree with.
+func refRows(data []byte, delim byte) ([]fuzzRow, bool) {
+	var rows []fuzzRow
+	line := 1
+	for len(data) > 0 {
+		rs := scanRecord(data, delim)
+		if rs.open {
+			return rows, false
+		}
+		rec := data[:rs.end]
+		if len(rec) > 0 {
+			vals, spans := splitQuoted(nil, nil, rec, delim)
+			f := make([]string, len(spans))
+			for j, s := range spans {
+				f[j] = strings.Trim(string(vals[s.lo:s.hi]), " \t")
+			}
+			rows = append(rows, fuzzRow{line, string(rec), f})
+		}
+		line += rs.breaks
+		if rs.eolLen > 0 {
+			line++
+		}
+		data = data[rs.end+rs.eolLen:]
+	}
+	return rows, true
+}
+
+// splitRows is the obvious reading of data without quotes.
+func splitRows(data string, delim byte) []fuzzRow {
+	data = strings.ReplaceAll(data, "\r\n", "\n")
+	data = strings.ReplaceAll(data, "\r", "\n")
+	var rows []fuzzRow
+	for i, line := range strings.Split(data, "\n") {
+		if line == "" {
+			continue
+		}
+		f := strings.Split(line, string(delim))
+		for j := range f {
+			f[j] = strings.Trim(f[j], " \t")
+		}
+		rows = append(rows, fuzzRow{i + 1, line, f})
+	}
+	return rows
+}
+
+func FuzzReader(f *testing.F) {
+	seeds := []string{
+		"a;b;c\n1;2;3\n",
+		"\xEF\xBB\xBFcf,nome\r\nA,\"x,\"\"y\"\"\"\r\n",
+		"a|b\r1|\"2\n3\"\r\r4|5",
+		"a\tb\n\"x\r\ny\"\t2\n \"q\" \tz\n",
+		"h;h\n\"unterminated;x\n",
+		"h;h\nNicol\xE0;\x80\n",
+		"h;h\n\"a\"b;c\n\"\";\"\"\"\"\n",
+		"h\n\r\n\r\n\n",
+	}
+	for i, s := range seeds {
+		f.Add([]byte(s), byte(i))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, d byte) {
+		delim := candidates[int(d)%len(candidates)]
+		fp, err := Scan(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, errWhole := readFields(bytes.NewReader(data), delim, &fp)
+		bytewise, errBytewise := readFields(iotest.OneByteReader(bytes.NewReader(data)), delim, &fp)
+		if !reflect.DeepEqual(whole, bytewise) || errString(errWhole) != errString(errBytewise) {
+			t.Fatalf("whole and byte-wise reads differ:\n%q %v\n%q %v", whole, errWhole, bytewise, errBytewise)
+		}
+		if _, err := readFields(bytes.NewReader(data), delim, nil); err == nil && errWhole != nil {
+			t.Logf("without a fingerprint the read succeeds: %v", errWhole)
+		}
+		text := bytes.TrimPrefix(data, bom)
+		if !utf8.Valid(data) || errWhole != nil && strings.Contains(errWhole.Error(), "empty") {
+			return
+		}
+		want, ok := refRows(text, delim)
+		if !ok {
+			if errWhole == nil || !strings.Contains(errWhole.Error(), "unterminated") {
+				t.Fatalf("reference sees an unterminated quote, reader: %v", errWhole)
+			}
+			return
+		}
+		if errWhole != nil {
+			t.Fatalf("unexpected error %v", errWhole)
+		}
+		whole[0].Line, whole[0].Raw = want[0].Line, want[0].Raw
+		if !reflect.DeepEqual(whole, want) {
+			t.Fatalf("reader and reference differ:\n got %q\nwant %q", whole, want)
+		}
+		if bytes.IndexByte(text, '"') < 0 {
+			if split := splitRows(string(text), delim); !reflect.DeepEqual(whole, split) {
+				t.Fatalf("reader and strings.Split differ:\n got %q\nwant %q", whole, split)
+			}
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2020-02-29", "31/12/1999", "1/2/2003", "01-02-2003", "1.2.2003",
+		"2021-03-04T10:20:30Z", "2021-03-04 00:00:00", "31/02/2021", "2021-13-01", "", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseDate(s)
+		if _, terr := time.Parse("2006-01-02", s); terr == nil && s[0] != '0' && (err != nil || got != s) {
+			t.Fatalf("ParseDate(%q) = %q, %v; time.Parse accepts it", s, got, err)
+		}
+		if err != nil {
+			return
+		}
+		if _, terr := time.Parse("2006-01-02", got); terr != nil || len(got) != 10 {
+			t.Fatalf("ParseDate(%q) = %q, which is not a date: %v", s, got, terr)
+		}
+		if again, err := ParseDate(got); err != nil || again != got {
+			t.Fatalf("ParseDate(%q) = %q, %v; not stable", got, again, err)
+		}
+	})
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"1234,56", "1.234,56", "1,234.56", "1234.56", "€ 12", "12", "-5,5", "1.234",
+		"0.123", "1,2345", "", "EUR -1", "1.234.567,89"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cents, err := ParseAmount(s)
+		if simple, ok := simpleAmount(s); ok && (err != nil || cents != simple) {
+			t.Fatalf("ParseAmount(%q) = %d, %v; want %d", s, cents, err, simple)
+		}
+		if err != nil {
+			return
+		}
+		abs, sign := cents, ""
+		if cents < 0 {
+			abs, sign = -cents, "-"
+		}
+		for _, format := range []string{"%s%d,%02d", "%s%d.%02d", "%s € %d,%02d"} {
+			canon := fmt.Sprintf(format, sign, abs/100, abs%100)
+			if again, err := ParseAmount(canon); err != nil || again != cents {
+				t.Fatalf("ParseAmount(%q) = %d; ParseAmount(%q) = %d, %v", s, cents, canon, again, err)
+			}
+		}
+	})
+}
+
+// simpleAmount parses the unambiguous form -?D+([.,]D{1,2})? on its own.
+func simpleAmount(s string) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(strings.ReplaceAll(s, ",", "."), ".")
+	if len(intPart) == 0 || len(intPart) > 15 || len(frac) > 2 || strings.Count(s, ".")+strings.Count(s, ",") > 1 ||
+		strings.ContainsAny(s, ".,") && frac == "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(intPart, 10, 64)
+	if err != nil || intPart[0] == '+' {
+		return 0, false
+	}
+	c := int64(0)
+	if frac != "" {
+		d, err := strconv.ParseInt(frac, 10, 64)
+		if err != nil || frac[0] == '+' || frac[0] == '-' {
+			return 0, false
+		}
+		c = d
+		if len(frac) == 1 {
+			c *= 10
+		}
+	}
+	v := n*100 + c
+	if neg {
+		v = -v
+	}
+	return v, true
+}

@@ -1,0 +1,166 @@
+package sqlite
+
+import (
+	"context"
+	"io"
+
+	"github.com/csi-mb/csi/internal/anagrafe"
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/dialect"
+)
+
+// parseBatch is how many rows travel together from parser to writer.
+const parseBatch = 512
+
+// run streams the file: one goroutine parses and classifies rows while the
+// caller's goroutine writes them, so that parsing uses the second core.
+func (w *writer) run(ctx context.Context, r *dialect.Reader) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []item, 4)
+	errc := make(chan error, 1)
+	p := &parser{w: w, r: r, p: anagrafe.NewParser(w.job.comune.Istat, anagrafe.OldCodes, r.NumColumns())}
+	go func() {
+		defer close(batches)
+		errc <- p.run(ctx, batches)
+	}()
+	for batch := range batches {
+		for i := range batch {
+			if err := w.apply(ctx, &batch[i]); err != nil {
+				cancel()
+				for range batches {
+				}
+				return err
+			}
+		}
+	}
+	if err := <-errc; err != nil {
+		return err
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	if w.job.req.Mode == csi.ModeSnapshot {
+		if err := w.closeAbsent(ctx); err != nil {
+			return err
+		}
+	}
+	if w.rejects != nil {
+		return w.rejects.Flush()
+	}
+	return nil
+}
+
+// parser reads rows, checks them and decides what the writer must do. It
+// owns the current-resident map and the Bloom filter while it runs.
+type parser struct {
+	w *writer
+	r *dialect.Reader
+	p *anagrafe.Parser
+}
+
+func (p *parser) run(ctx context.Context, out chan<- []item) error {
+	batch := make([]item, 0, parseBatch)
+	rows := 0
+	for {
+		row, err := p.r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return badFile(err)
+		}
+		batch = append(batch, p.classify(row))
+		if rows++; len(batch) == parseBatch {
+			if err := p.send(ctx, out, batch, rows); err != nil {
+				return err
+			}
+			batch = make([]item, 0, parseBatch)
+		}
+	}
+	return p.send(ctx, out, batch, rows)
+}
+
+func (p *parser) send(ctx context.Context, out chan<- []item, batch []item, rows int) error {
+	if prog := p.w.job.req.Progress; prog != nil {
+		prog(p.r.BytesRead(), rows)
+	}
+	select {
+	case out <- batch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// classify parses one row and decides its action from the current
+// residents and the CFs seen so far.
+func (p *parser) classify(row *dialect.Row) item {
+	rec, rej := p.p.Parse(row)
+	if rej != nil {
+		if rej.CF != "" {
+			p.markSeen(rej.CF, row.Line)
+		}
+		return item{act: actReject, rej: rej}
+	}
+	key := cfKey(rec.CF)
+	if c, ok := p.w.cur[key]; ok {
+		if c.seen != 0 {
+			return item{act: actDup, rec: rec, first: c.seen, rej: rawOf(row)}
+		}
+		c.seen = int32(row.Line)
+		if c.hash == rec.Hash {
+			return item{act: actUnchanged, rec: rec}
+		}
+		return item{act: actChange, rec: rec, oldID: c.id}
+	}
+	if p.w.bloom.testAndAdd(&key) {
+		return item{act: actCheck, rec: rec, rej: rawOf(row)}
+	}
+	if rec.Cancelled() {
+		return item{act: actCancelled, rec: rec}
+	}
+	return item{act: actInsert, rec: rec}
+}
+
+func rawOf(row *dialect.Row) *anagrafe.Reject {
+	return &anagrafe.Reject{Line: row.Line, Raw: string(row.Raw)}
+}
+
+// markSeen keeps a resident whose row was rejected from being closed.
+func (p *parser) markSeen(cf string, line int) {
+	if c, ok := p.w.cur[cfKey(cf)]; ok && c.seen == 0 {
+		c.seen = int32(line)
+	}
+}
+
+// closeAbsent ends the versions of residents missing from a snapshot,
+// refusing when that would empty more than 10% of the Comune.
+func (w *writer) closeAbsent(ctx context.Context) error {
+	var absent []int64
+	for _, c := range w.cur {
+		if c.seen == 0 {
+			absent = append(absent, c.id)
+		}
+	}
+	s := w.job.sum
+	total := len(w.cur)
+	if closing := len(absent) + s.Closed; total > 0 && closing*10 > total && !w.job.req.AllowMassExit {
+		return csi.Errorf(csi.ECONFLICT, "the snapshot would close %d of %d current residents (%.1f%%), more than 10%%",
+			closing, total, float64(closing)*100/float64(total)).
+			WithHint("check that the extract is complete; if the exits are real, pass --allow-mass-exit")
+	}
+	stmt, err := w.tx.PrepareContext(ctx, `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = 'absent' WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, id := range absent {
+		if _, err := stmt.ExecContext(ctx, w.job.req.AsOf, id); err != nil {
+			return mapErr(err)
+		}
+	}
+	s.Closed += len(absent)
+	return nil
+}
+

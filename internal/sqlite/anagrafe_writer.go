@@ -1,0 +1,283 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/anagrafe"
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/dialect"
+)
+
+// What the writer does with one row, as decided by the parser.
+const (
+	actReject    = iota // store nothing, report the row
+	actInsert           // a person not current in the Comune
+	actCheck            // like actInsert, but the CF may repeat an earlier row
+	actUnchanged        // same data as the current version
+	actChange           // new data: close the current version, insert a new one
+	actDup              // the CF repeats an earlier row of the file
+	actCancelled        // a cancelled person not current: record it once
+)
+
+// item is one row on its way from the parser to the writer.
+type item struct {
+	act   int
+	rec   *anagrafe.Record
+	rej   *anagrafe.Reject
+	oldID int64 // current version, for actChange and cancellations
+	first int32 // line of the earlier row, for actDup
+}
+
+// current is what the importer keeps in memory of a current resident.
+type current struct {
+	id   int64
+	hash uint64
+	seen int32 // line of the row that mentioned the person, 0 if none
+}
+
+// writer applies parsed rows to the store inside the import transaction.
+type writer struct {
+	db      *DB
+	tx      *sql.Tx
+	job     *importJob
+	cur     map[[16]byte]*current
+	bloom   *bloom
+	rejects *dialect.RejectWriter
+	pending []*anagrafe.Record
+	insert  *sql.Stmt // full batch insert
+	args    []any
+}
+
+// insertBatch is how many versions one INSERT statement carries.
+const insertBatch = 40
+
+var versionCols = []string{"comune", "codice_fiscale", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita",
+	"cittadinanza", "indirizzo", "civico", "cap", "codice_famiglia", "relazione_parentela", "stato_civile",
+	"data_iscrizione", "motivo_iscrizione", "data_cancellazione", "motivo_cancellazione",
+	"row_hash", "valid_from", "valid_to", "end_reason", "import_id", "line"}
+
+// storedCols maps the stored value columns (after comune) to record columns.
+var storedCols = []int{anagrafe.ColCF, anagrafe.ColCognome, anagrafe.ColNome, anagrafe.ColSesso, anagrafe.ColDataNascita,
+	anagrafe.ColLuogoNascita, anagrafe.ColCittadinanza, anagrafe.ColIndirizzo, anagrafe.ColCivico, anagrafe.ColCAP,
+	anagrafe.ColCodiceFamiglia, anagrafe.ColRelazioneParentela, anagrafe.ColStatoCivile, anagrafe.ColDataIscrizione,
+	anagrafe.ColMotivoIscrizione, anagrafe.ColDataCancellazione, anagrafe.ColMotivoCancellazione}
+
+func insertSQL(rows int) string {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(versionCols)), ",") + ")"
+	return "INSERT INTO persone(" + strings.Join(versionCols, ",") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(one+",", rows), ",")
+}
+
+func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*writer, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
+		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
+		VALUES ('anagrafe', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, 0)`,
+		job.comune.Istat, job.src.Name, job.fp.SHA256, job.req.Mode, job.req.AsOf, job.dialect.String(),
+		csi.ActorFrom(ctx).Name, db.now())
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	job.importID, _ = res.LastInsertId()
+	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(versionCols))}
+	if job.req.Rejects != nil {
+		w.rejects = dialect.NewRejectWriter(job.req.Rejects)
+	}
+	if w.cur, err = loadCurrent(ctx, tx, job.comune.Istat); err != nil {
+		return nil, err
+	}
+	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch)); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// loadCurrent reads the current residents of a Comune: CF, version and hash.
+func loadCurrent(ctx context.Context, tx *sql.Tx, comune string) (map[[16]byte]*current, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE comune = ? AND valid_to = ''", comune).Scan(&n); err != nil {
+		return nil, mapErr(err)
+	}
+	cur := make(map[[16]byte]*current, n)
+	if n == 0 {
+		return cur, nil
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, codice_fiscale, row_hash FROM persone WHERE comune = ? AND valid_to = ''", comune)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	entries := make([]current, n)
+	i := 0
+	for rows.Next() && i < n {
+		var key [16]byte
+		var cf sql.RawBytes
+		e := &entries[i]
+		var h int64
+		if err := rows.Scan(&e.id, &cf, &h); err != nil {
+			return nil, err
+		}
+		e.hash = uint64(h)
+		copy(key[:], cf)
+		cur[key] = e
+		i++
+	}
+	return cur, rows.Err()
+}
+
+func cfKey(cf string) (k [16]byte) {
+	copy(k[:], cf)
+	return k
+}
+
+// flush writes the pending new versions.
+func (w *writer) flush(ctx context.Context) error {
+	for len(w.pending) > 0 {
+		n := min(len(w.pending), insertBatch)
+		stmt := w.insert
+		if n < insertBatch {
+			var err error
+			if stmt, err = w.tx.PrepareContext(ctx, insertSQL(n)); err != nil {
+				return err
+			}
+			defer stmt.Close()
+		}
+		w.args = w.args[:0]
+		for _, r := range w.pending[:n] {
+			w.args = w.appendArgs(w.args, r)
+		}
+		if _, err := stmt.ExecContext(ctx, w.args...); err != nil {
+			return mapErr(err)
+		}
+		w.pending = w.pending[n:]
+	}
+	w.pending = w.pending[:0]
+	return nil
+}
+
+func (w *writer) appendArgs(args []any, r *anagrafe.Record) []any {
+	args = append(args, w.job.comune.Istat)
+	for _, c := range storedCols {
+		args = append(args, r.Values[c])
+	}
+	from, to, reason := w.job.req.AsOf, "", ""
+	if r.Cancelled() {
+		from, to, reason = r.Values[anagrafe.ColDataCancellazione], r.Values[anagrafe.ColDataCancellazione], "cancelled"
+	}
+	return append(args, int64(r.Hash), from, to, reason, w.job.importID, r.Line)
+}
+
+// closeVersion ends a version on date for reason.
+func (w *writer) closeVersion(ctx context.Context, id int64, date, reason string) error {
+	_, err := w.tx.ExecContext(ctx, `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ? WHERE id = ?`, date, reason, id)
+	return mapErr(err)
+}
+
+// reject reports a refused row in the summary and the rejects file.
+func (w *writer) reject(line int, column, reason, raw string) error {
+	s := w.job.sum
+	s.Rows++
+	s.Rejected++
+	if len(s.Rejects) < csi.MaxSummaryRejects {
+		s.Rejects = append(s.Rejects, csi.RejectedRow{Line: line, Column: column, Reason: reason})
+	} else {
+		s.RejectsOmitted++
+	}
+	if w.rejects != nil {
+		return w.rejects.Write(line, column, reason, []byte(raw))
+	}
+	return nil
+}
+
+// apply carries out one item.
+func (w *writer) apply(ctx context.Context, it *item) error {
+	s := w.job.sum
+	switch it.act {
+	case actReject:
+		return w.reject(it.rej.Line, it.rej.Column, it.rej.Reason, it.rej.Raw)
+	case actDup:
+		return w.reject(it.rec.Line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", it.first), it.rej.Raw)
+	case actUnchanged:
+		s.Rows++
+		s.Unchanged++
+		return nil
+	case actCheck:
+		if first, err := w.earlierLine(ctx, it.rec.CF); err != nil || first > 0 {
+			if err != nil {
+				return err
+			}
+			return w.reject(it.rec.Line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", first), it.rej.Raw)
+		}
+	case actCancelled:
+		if same, err := w.sameAsLast(ctx, it.rec); err != nil || same {
+			if same {
+				s.Rows++
+				s.Unchanged++
+			}
+			return err
+		}
+	case actChange:
+		reason := "changed"
+		if it.rec.Cancelled() {
+			reason = "cancelled"
+		}
+		if err := w.closeVersion(ctx, it.oldID, w.changeDate(it.rec), reason); err != nil {
+			return err
+		}
+		if it.rec.Cancelled() {
+			s.Closed++
+		} else {
+			s.Updated++
+		}
+		s.Rows++
+		w.pending = append(w.pending, it.rec)
+		return w.maybeFlush(ctx)
+	}
+	s.Rows++
+	s.Inserted++
+	w.pending = append(w.pending, it.rec)
+	return w.maybeFlush(ctx)
+}
+
+func (w *writer) changeDate(r *anagrafe.Record) string {
+	if r.Cancelled() {
+		return r.Values[anagrafe.ColDataCancellazione]
+	}
+	return w.job.req.AsOf
+}
+
+func (w *writer) maybeFlush(ctx context.Context) error {
+	if len(w.pending) >= insertBatch {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+// earlierLine returns the line of an earlier row of this import with the
+// same CF, or 0. Pending rows are written first so that the query sees them.
+func (w *writer) earlierLine(ctx context.Context, cf string) (int, error) {
+	if err := w.flush(ctx); err != nil {
+		return 0, err
+	}
+	var line int
+	err := w.tx.QueryRowContext(ctx, `SELECT line FROM persone WHERE codice_fiscale = ? AND import_id = ? ORDER BY line LIMIT 1`,
+		cf, w.job.importID).Scan(&line)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return line, mapErr(err)
+}
+
+// sameAsLast reports whether the person's latest version in the Comune
+// already holds exactly this record (a cancellation sent again).
+func (w *writer) sameAsLast(ctx context.Context, r *anagrafe.Record) (bool, error) {
+	var h int64
+	err := w.tx.QueryRowContext(ctx, `SELECT row_hash FROM persone WHERE codice_fiscale = ? AND comune = ?
+		ORDER BY id DESC LIMIT 1`, r.CF, w.job.comune.Istat).Scan(&h)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	return err == nil && uint64(h) == r.Hash, mapErr(err)
+}
