@@ -97,7 +97,9 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 			return p.reject(row, "comune_residenza", rec.CF,
 				fmt.Sprintf("comune_residenza %s is not the Comune being imported (%s)", rec.Values[ColComuneResidenza], p.Comune))
 		}
-		rec.Values[ColComuneResidenza] = res
+		// Not stored (the Comune is known) and kept out of the fingerprint,
+		// so that an extract with or without the column compares equal.
+		rec.Values[ColComuneResidenza] = ""
 	}
 	return nil
 }

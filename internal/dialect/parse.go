@@ -116,7 +116,7 @@ func (p *parser) parseFields(b []byte, atEOF bool) (st status, ok bool) {
 				if st != parsed || !ok {
 					return st, ok
 				}
-				pos, nb = end, -1
+				pos = end // nb stays valid unless the quoted field ran past it
 				if pos < len(b) && b[pos] == p.delim {
 					pos++
 					continue

@@ -100,9 +100,9 @@ func (g *generator) pair(h *household, husband, wife int) nameEntry {
 	return hs
 }
 
-// ageGap draws how much older the husband is.
+// ageGap draws how much older the husband is, -5 to 15 years.
 func (g *generator) ageGap() int {
-	return int(g.rng.NormFloat64()*3.5 + 2.5)
+	return min(max(int(g.rng.NormFloat64()*3.5+2.5), -5), 15)
 }
 
 // family adds a couple with 1–4 children and, sometimes, a grandparent.
@@ -111,8 +111,9 @@ func (g *generator) family(h *household) {
 	if h.foreign != nil {
 		mother = g.age(22, 50)
 	}
-	surname := g.pair(h, min(mother+g.ageGap(), 100), mother)
-	g.children(h, 1+g.weighted([]int{52, 38, 8, 2}), mother, surname)
+	father := min(mother+g.ageGap(), 100)
+	surname := g.pair(h, father, mother)
+	g.children(h, 1+g.weighted([]int{52, 38, 8, 2}), min(mother, father), surname)
 	if h.foreign == nil && len(h.members) < 6 && g.chance(0.06) {
 		g.grandparent(h)
 	}

@@ -23,3 +23,9 @@ func TestDevMutate(t *testing.T) {
 	st, err := Mutate(in, out, 7, 0.02, 0.005, 0.005)
 	t.Logf("%+v err %v in %v", st, err, time.Since(start))
 }
+
+func TestDevDump(t *testing.T) {
+	f, _ := os.Create("/tmp/synthdev/p05.csv")
+	defer f.Close()
+	WriteProvince(f, Options{Seed: 5, Scale: 0.05})
+}

@@ -2,7 +2,6 @@ package synth
 
 import (
 	"bufio"
-	"errors"
 	"io"
 	"slices"
 
@@ -19,9 +18,12 @@ func (m *mutation) promote() {
 			continue
 		}
 		head := m.successor(rows)
-		newRel := relAfterSpouse
-		if m.relOf(head) != "2" {
-			newRel = relAfterChild
+		newRel := relAfterChild
+		switch m.relOf(head) {
+		case "2":
+			newRel = relAfterSpouse
+		case "6":
+			newRel = relAfterParent
 		}
 		for _, i := range rows {
 			m.relink(i, i == head, newRel)
@@ -30,9 +32,10 @@ func (m *mutation) promote() {
 }
 
 // Relations with respect to a new intestatario who was the old one's
-// spouse or child, by old relation.
+// spouse, parent or child, by old relation.
 var (
 	relAfterSpouse = map[string]string{"6": "17"}          // a parent becomes a parent-in-law
+	relAfterParent = map[string]string{"3": "4"}           // children become grandchildren
 	relAfterChild  = map[string]string{"3": "9", "6": "7"} // siblings, grandparents
 )
 
@@ -123,9 +126,6 @@ func (m *mutation) randomComune() string {
 // addFamily appends a family of at most limit people who just moved in and
 // returns its size.
 func (m *mutation) addFamily(limit int) (int, error) {
-	if len(m.ex.rows) == 0 {
-		return 0, errNoRows
-	}
 	g := m.generatorFor(m.randomComune())
 	var h household
 	if err := g.household(&h, limit); err != nil {
@@ -137,9 +137,6 @@ func (m *mutation) addFamily(limit int) (int, error) {
 	m.stats.Added += len(h.members)
 	return len(h.members), nil
 }
-
-// errNoRows is returned when people are to be added to an empty extract.
-var errNoRows = errors.New("synth: cannot add people to an extract without rows")
 
 // addNewborn appends a baby to a random family with a mother of
 // child-bearing age, and reports whether it found one.

@@ -36,7 +36,7 @@ func (g *generator) settleItalian(h *household) {
 		m := &h.members[i]
 		switch {
 		case m.rel == relSpouse && lifelong:
-			g.movedIn(m, g.between(max(m.birth, head.birth).addYears(20), firstChild(h, g.asOf)), motivoComune)
+			g.movedIn(m, g.between(m.birth.addYears(18), firstChild(h, g.asOf)), motivoComune)
 		case m.rel == relParent:
 			g.movedIn(m, g.between(max(arrival, g.asOf.addYears(-15)), g.asOf), motivoComune)
 		case m.birth >= arrival:
