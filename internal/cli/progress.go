@@ -99,4 +99,3 @@ func (p *progress) callback() func(int64, int) {
 	}
 	return p.update
 }
-

@@ -163,4 +163,3 @@ func (w *writer) closeAbsent(ctx context.Context) error {
 	s.Closed += len(absent)
 	return nil
 }
-
