@@ -29,3 +29,10 @@ func TestDevDump(t *testing.T) {
 	defer f.Close()
 	WriteProvince(f, Options{Seed: 5, Scale: 0.05})
 }
+
+func TestDevCheckFull(t *testing.T) {
+	data, _ := os.ReadFile("/tmp/synthdev/prov.csv")
+	checkExtract(t, parse(t, data), asOf, true)
+	data, _ = os.ReadFile("/tmp/synthdev/mut.csv")
+	checkExtract(t, parse(t, data), asOf+mutateWindow, false)
+}

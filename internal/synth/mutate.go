@@ -47,7 +47,7 @@ func Mutate(r io.Reader, w io.Writer, seed int64, changed, gone, added float64) 
 	n := len(ex.rows)
 	m.stats = Stats{Read: n, AsOf: m.asOf.time()}
 	m.remove(count(gone, n))
-	m.change(count(changed, n))
+	m.change(min(count(changed, n), n-m.stats.Gone))
 	m.promote()
 	if err := m.add(count(added, n)); err != nil {
 		return m.stats, err

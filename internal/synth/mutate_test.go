@@ -31,7 +31,7 @@ func TestMutateCounts(t *testing.T) {
 	for _, tt := range tests {
 		out, st := mutate(t, data, 3, tt.changed, tt.gone, tt.added)
 		round := func(f float64) int { return int(math.Round(f * float64(n))) }
-		if st.Read != n || st.Gone != round(tt.gone) || st.Changed != round(tt.changed) ||
+		if st.Read != n || st.Gone != round(tt.gone) || st.Changed != min(round(tt.changed), n-st.Gone) ||
 			st.Added != round(tt.added) || st.Written != n-st.Gone+st.Added {
 			t.Errorf("%+v: stats %+v for %d rows", tt, st, n)
 		}
