@@ -82,20 +82,16 @@ func Validate(cf string) error {
 	if len(cf) != Length {
 		return &Error{ReasonLength, "has " + strconv.Itoa(len(cf)) + " bytes, want 16"}
 	}
-	sum := 0
 	for i := 0; i < Length; i++ {
-		c := cf[i]
-		if classes[c]&(1<<layout[i]) == 0 {
+		if classes[cf[i]]&(1<<layout[i]) == 0 {
 			return &Error{ReasonFormat, "character " + strconv.Itoa(i+1) + " is not " + classNames[layout[i]]}
 		}
-		sum += int(weights[i%2][c])
 	}
-	sum -= int(weights[1][cf[15]]) // the check character itself weighs nothing
 	day := int(digitValues[cf[9]])*10 + int(digitValues[cf[10]])
 	if day < 1 || day > 71 || (day > 31 && day < 41) {
 		return &Error{ReasonFormat, "day of birth out of range"}
 	}
-	if byte('A'+sum%26) != cf[15] {
+	if checkChar(cf) != cf[15] {
 		return &Error{ReasonCheck, "check character does not match"}
 	}
 	return nil

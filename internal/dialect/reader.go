@@ -8,7 +8,7 @@ import (
 )
 
 const (
-	bufSize   = 256 << 10 // initial read buffer
+	bufSize   = 64 << 10 // initial read buffer, grown for longer records
 	maxRecord = 16 << 20  // longest record accepted, so memory stays bounded
 )
 

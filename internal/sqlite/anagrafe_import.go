@@ -128,6 +128,11 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 		return mapErr(err)
 	}
 	defer tx.Rollback()
+	// A big page cache keeps the CF index in memory while it grows at
+	// random; the default 2 MB spills pages to the WAL again and again.
+	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -65536"); err != nil {
+		return mapErr(err)
+	}
 	w, err := db.newWriter(ctx, tx, job)
 	if err != nil {
 		return err

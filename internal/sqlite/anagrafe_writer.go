@@ -54,21 +54,35 @@ type writer struct {
 // insertBatch is how many versions one INSERT statement carries.
 const insertBatch = 40
 
-var versionCols = []string{"comune", "codice_fiscale", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita",
-	"cittadinanza", "indirizzo", "civico", "cap", "codice_famiglia", "relazione_parentela", "stato_civile",
-	"data_iscrizione", "motivo_iscrizione", "data_cancellazione", "motivo_cancellazione",
-	"row_hash", "valid_from", "valid_to", "end_reason", "import_id", "line"}
+// constCols are the same for every version an import inserts (but
+// cancellations); they are written into the statement as literals so that
+// only the row's own values are bound, which is most of the cost per row.
+var constCols = []string{"comune", "import_id", "valid_from", "valid_to", "end_reason"}
 
-// storedCols maps the stored value columns (after comune) to record columns.
+// rowCols are bound for each version: the stored values, hash and line.
+var rowCols = []string{"codice_fiscale", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita",
+	"cittadinanza", "indirizzo", "civico", "cap", "codice_famiglia", "relazione_parentela", "stato_civile",
+	"data_iscrizione", "motivo_iscrizione", "data_cancellazione", "motivo_cancellazione", "row_hash", "line"}
+
+// storedCols maps the stored value columns to record columns.
 var storedCols = []int{anagrafe.ColCF, anagrafe.ColCognome, anagrafe.ColNome, anagrafe.ColSesso, anagrafe.ColDataNascita,
 	anagrafe.ColLuogoNascita, anagrafe.ColCittadinanza, anagrafe.ColIndirizzo, anagrafe.ColCivico, anagrafe.ColCAP,
 	anagrafe.ColCodiceFamiglia, anagrafe.ColRelazioneParentela, anagrafe.ColStatoCivile, anagrafe.ColDataIscrizione,
 	anagrafe.ColMotivoIscrizione, anagrafe.ColDataCancellazione, anagrafe.ColMotivoCancellazione}
 
-func insertSQL(rows int) string {
-	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(versionCols)), ",") + ")"
-	return "INSERT INTO persone(" + strings.Join(versionCols, ",") + ") VALUES " +
+func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// insertSQL returns a statement inserting rows current versions whose
+// constant columns take the values in consts.
+func insertSQL(rows int, consts []string) string {
+	one := "(" + strings.Join(consts, ",") + strings.Repeat(",?", len(rowCols)) + ")"
+	return "INSERT INTO persone(" + strings.Join(constCols, ",") + "," + strings.Join(rowCols, ",") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+",", rows), ",")
+}
+
+// consts returns the literal constant columns of this import's versions.
+func (w *writer) consts() []string {
+	return []string{sqlQuote(w.job.comune.Istat), fmt.Sprint(w.job.importID), sqlQuote(w.job.req.AsOf), "''", "''"}
 }
 
 func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*writer, error) {
@@ -81,14 +95,14 @@ func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*write
 		return nil, mapErr(err)
 	}
 	job.importID, _ = res.LastInsertId()
-	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(versionCols))}
+	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(rowCols))}
 	if job.req.Rejects != nil {
 		w.rejects = dialect.NewRejectWriter(job.req.Rejects)
 	}
 	if w.cur, err = loadCurrent(ctx, tx, job.comune.Istat); err != nil {
 		return nil, err
 	}
-	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch)); err != nil {
+	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch, w.consts())); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -139,7 +153,7 @@ func (w *writer) flush(ctx context.Context) error {
 		stmt := w.insert
 		if n < insertBatch {
 			var err error
-			if stmt, err = w.tx.PrepareContext(ctx, insertSQL(n)); err != nil {
+			if stmt, err = w.tx.PrepareContext(ctx, insertSQL(n, w.consts())); err != nil {
 				return err
 			}
 			defer stmt.Close()
@@ -158,15 +172,23 @@ func (w *writer) flush(ctx context.Context) error {
 }
 
 func (w *writer) appendArgs(args []any, r *anagrafe.Record) []any {
-	args = append(args, w.job.comune.Istat)
 	for _, c := range storedCols {
 		args = append(args, r.Values[c])
 	}
-	from, to, reason := w.job.req.AsOf, "", ""
-	if r.Cancelled() {
-		from, to, reason = r.Values[anagrafe.ColDataCancellazione], r.Values[anagrafe.ColDataCancellazione], "cancelled"
+	return append(args, int64(r.Hash), r.Line)
+}
+
+// add queues a new version; a cancellation is written at once, as a
+// version that starts and ends on the cancellation date.
+func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
+	if !r.Cancelled() {
+		w.pending = append(w.pending, r)
+		return w.maybeFlush(ctx)
 	}
-	return append(args, int64(r.Hash), from, to, reason, w.job.importID, r.Line)
+	d := sqlQuote(r.Values[anagrafe.ColDataCancellazione])
+	consts := []string{sqlQuote(w.job.comune.Istat), fmt.Sprint(w.job.importID), d, d, "'cancelled'"}
+	_, err := w.tx.ExecContext(ctx, insertSQL(1, consts), w.appendArgs(nil, r)...)
+	return mapErr(err)
 }
 
 // closeVersion ends a version on date for reason.
@@ -232,13 +254,11 @@ func (w *writer) apply(ctx context.Context, it *item) error {
 			s.Updated++
 		}
 		s.Rows++
-		w.pending = append(w.pending, it.rec)
-		return w.maybeFlush(ctx)
+		return w.add(ctx, it.rec)
 	}
 	s.Rows++
 	s.Inserted++
-	w.pending = append(w.pending, it.rec)
-	return w.maybeFlush(ctx)
+	return w.add(ctx, it.rec)
 }
 
 func (w *writer) changeDate(r *anagrafe.Record) string {

@@ -92,19 +92,22 @@ func (h *household) citizenship() string {
 
 // ANPR codes used by the generator.
 const (
-	relHead       = 1    // intestatario scheda
-	relSpouse     = 2    // marito/moglie
-	relChild      = 3    // figlio/a
-	relParent     = 6    // padre/madre
-	civilSingle   = 1    // celibe/nubile
-	civilMarried  = 2    // coniugato/a
-	civilWidowed  = 3    // vedovo/a
-	civilDivorced = 4    // divorziato/a
-	motivoBirth   = 1    // nascita
-	motivoComune  = 3    // immigrazione da altro comune
-	motivoAbroad  = 4    // immigrazione dall'estero
-	foreignShare  = .085 // share of households that are foreign
+	relHead       = 1 // intestatario scheda
+	relSpouse     = 2 // marito/moglie
+	relChild      = 3 // figlio/a
+	relParent     = 6 // padre/madre
+	civilSingle   = 1 // celibe/nubile
+	civilMarried  = 2 // coniugato/a
+	civilWidowed  = 3 // vedovo/a
+	civilDivorced = 4 // divorziato/a
+	motivoBirth   = 1 // nascita
+	motivoComune  = 3 // immigrazione da altro comune
+	motivoAbroad  = 4 // immigrazione dall'estero
 )
+
+// foreignShare is the share of foreign households; with their Italian-born
+// children it makes about 9% of residents foreign-born.
+const foreignShare = 0.085
 
 // pickCountry returns nil for an Italian household or the country of a
 // foreign one.

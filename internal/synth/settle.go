@@ -111,14 +111,17 @@ func (g *generator) cameFrom(m *person, c *country, at day, motivo int) {
 	m.iscr, m.motivo = at, motivo
 }
 
-// year1970 is the day number of 1970-01-01.
-const year1970 day = 0
+// Birth dates where birth-place habits change.
+var (
+	born1965 = fromCivil(1965, 1, 1) // home births give way to hospitals
+	born1970 = fromCivil(1970, 1, 1) // migration from the South slows down
+)
 
 // localPlace draws the birth place of someone born while the family lived
 // here: the Comune itself or, for later generations, a hospital nearby.
 func (g *generator) localPlace(birth day) string {
 	r := g.rng.Float64()
-	if birth < year1970.addYears(-5) { // born before 1965: mostly at home
+	if birth < born1965 {
 		if r < 0.7 {
 			return g.c.Belfiore
 		}
@@ -144,7 +147,7 @@ func (g *generator) hospital() string {
 // another Comune; older generations often came from the South.
 func (g *generator) elsewherePlace(birth day) string {
 	w := []int{30, 10, 15, 15, 30} // south, rest of Italy, Lombardy, Milano, MB
-	if birth >= year1970 {
+	if birth >= born1970 {
 		w = []int{6, 6, 18, 25, 45}
 	}
 	switch g.weighted(w) {

@@ -60,7 +60,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 // run parses the flags and writes the extract.
 func run(args []string, stderr io.Writer) error {
 	c, err := parseFlags(args, stderr)
-	if err != nil {
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	} else if err != nil {
 		return err
 	}
 	w, closeOut, err := create(c.out)
@@ -72,6 +74,9 @@ func run(args []string, stderr io.Writer) error {
 		err = cerr
 	}
 	if err != nil {
+		if c.out != "-" {
+			os.Remove(c.out) // leave no partial extract behind
+		}
 		return err
 	}
 	fmt.Fprintf(stderr, "%d rows\n", n)

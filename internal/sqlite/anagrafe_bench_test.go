@@ -1,0 +1,63 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/synth"
+)
+
+// monzaExtract returns a synthetic registry extract of Monza (124,840 rows).
+func monzaExtract(b testing.TB) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	for _, c := range synth.Comuni() {
+		if c.Istat == "108033" {
+			if _, err := synth.WriteAnagrafe(&buf, c, synth.Options{Seed: 1, Scale: 1, AsOf: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkImportFresh imports Monza's extract into an empty Comune.
+func BenchmarkImportFresh(b *testing.B) {
+	data := monzaExtract(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		db, ctx := benchStore(b, filepath.Join(dir, "csi.db"))
+		b.StartTimer()
+		sum, err := db.ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}, bytesSource("m.csv", data))
+		if err != nil || sum.Inserted != 124840 {
+			b.Fatal(sum, err)
+		}
+		b.StopTimer()
+		db.Close()
+		os.RemoveAll(dir)
+		b.StartTimer()
+	}
+}
+
+func benchStore(b testing.TB, path string) (*DB, context.Context) {
+	b.Helper()
+	db, err := Open(context.Background(), path, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := actorCtx()
+	if _, err := db.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
+		b.Fatal(err)
+	}
+	return db, ctx
+}
