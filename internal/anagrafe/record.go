@@ -14,7 +14,15 @@ type Record struct {
 	CF     string
 	Values [NumCols]string // canonical values; Values[ColCF] == CF
 	Hash   uint64          // fingerprint of the stored values
+	// Dati is the JSON array of the stored values other than the CF, in
+	// DatiCols order: the form the store keeps them in.
+	Dati string
 }
+
+// DatiCols lists, in order, the columns a record's Dati array holds.
+var DatiCols = []int{ColCognome, ColNome, ColSesso, ColDataNascita, ColLuogoNascita, ColCittadinanza,
+	ColIndirizzo, ColCivico, ColCAP, ColCodiceFamiglia, ColRelazioneParentela, ColStatoCivile,
+	ColDataIscrizione, ColMotivoIscrizione, ColDataCancellazione, ColMotivoCancellazione}
 
 // Reject says why a row cannot be stored. CF is set when the codice fiscale
 // could be read, so that a snapshot does not close that resident.
@@ -65,6 +73,7 @@ func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
 		return nil, rj
 	}
 	rec.Hash = hashValues(&rec.Values)
+	rec.Dati = datiJSON(&rec.Values)
 	return rec, nil
 }
 
@@ -134,4 +143,41 @@ func cfReason(err error) string {
 		return "codice_fiscale is malformed: " + e.Msg
 	}
 	return "codice_fiscale is not valid"
+}
+
+// datiJSON encodes the stored values as a JSON array of strings.
+func datiJSON(v *[NumCols]string) string {
+	n := 2
+	for _, c := range DatiCols {
+		n += len(v[c]) + 3
+	}
+	b := make([]byte, 0, n+8)
+	b = append(b, '[')
+	for i, c := range DatiCols {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, v[c])
+	}
+	return string(append(b, ']'))
+}
+
+// appendJSONString appends s as a JSON string; UTF-8 passes through.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }

@@ -9,6 +9,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// A test that needs csi as a separate process (to kill it) re-runs
+	// this binary with CSI_TEST_MAIN set.
+	if os.Getenv("CSI_TEST_MAIN") != "" {
+		os.Exit(Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"csi": func() { os.Exit(Main()) },
 	})

@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"strings"
@@ -110,4 +111,38 @@ func decodeInto(dst, b []byte, t *[128]string) []byte {
 		b = b[n+1:]
 	}
 	return dst
+}
+
+// magic is a file signature that shows a file is not CSV text.
+type magic struct {
+	prefix string
+	msg    string
+}
+
+// notCSV lists the signatures of what people export by mistake.
+var notCSV = []magic{
+	{"PK\x03\x04", "file is a ZIP archive (an Excel .xlsx or .ods workbook?), not a CSV"},
+	{"\xD0\xCF\x11\xE0", "file is an Excel 97-2003 workbook (.xls), not a CSV"},
+	{"\xFF\xFE", "file is UTF-16 text"},
+	{"\xFE\xFF", "file is UTF-16 text"},
+	{"%PDF", "file is a PDF document, not a CSV"},
+}
+
+// notText returns an error when the file is plainly not CSV text.
+func (r *Reader) notText() error {
+	prefix, _ := r.prefix()
+	msg := ""
+	for _, m := range notCSV {
+		if bytes.HasPrefix(prefix, []byte(m.prefix)) {
+			msg = m.msg
+			break
+		}
+	}
+	if msg == "" && bytes.IndexByte(prefix, 0) >= 0 {
+		msg = "file contains NUL bytes: it is not CSV text (UTF-16, or a binary file?)"
+	}
+	if msg == "" {
+		return nil
+	}
+	return &Error{File: r.file, Msg: msg, Hint: "save it as CSV (UTF-8 or Windows-1252) and import that file"}
 }

@@ -158,6 +158,16 @@ func TestOpenErrors(t *testing.T) {
 		msg:  `anagrafe.csv: unsupported delimiter ':'`,
 		hint: "use --delimiter ';', ',', tab or '|'",
 	}, {
+		name: "Excel workbook",
+		data: "PK\x03\x04\x14\x00\x06\x00",
+		msg:  "anagrafe.csv: file is a ZIP archive (an Excel .xlsx or .ods workbook?), not a CSV",
+		hint: "save it as CSV (UTF-8 or Windows-1252) and import that file",
+	}, {
+		name: "UTF-16 without BOM",
+		data: "c\x00f\x00;\x00",
+		msg:  "anagrafe.csv: file contains NUL bytes: it is not CSV text (UTF-16, or a binary file?)",
+		hint: "save it as CSV (UTF-8 or Windows-1252) and import that file",
+	}, {
 		name: "unterminated quote in the header",
 		data: "cf;\"cognome;nome\n",
 		msg:  "anagrafe.csv: line 1: unterminated quoted field: the quote opened on this line is never closed",

@@ -34,7 +34,7 @@ func (r *Reader) read() (int, error) {
 }
 
 // unterminated reports a quote opened on line and never closed.
-func (r *Reader) unterminated(line int) error {
+func (r *Reader) unterminated(line int) *Error {
 	return &Error{File: r.file, Line: line,
 		Msg:  "unterminated quoted field: the quote opened on this line is never closed",
 		Hint: `close the quote; a quote inside a quoted field is written twice ("")`}
@@ -44,7 +44,7 @@ func (r *Reader) unterminated(line int) error {
 func (r *Reader) tooLong() error {
 	rs := scanRecord(r.buf[r.pos:r.end], r.p.delim)
 	if rs.open {
-		e := r.unterminated(r.line + rs.openedAt).(*Error)
+		e := r.unterminated(r.line + rs.openedAt)
 		e.Msg = fmt.Sprintf("quoted field not closed within %d MiB: the quote opened on this line", maxRecord>>20)
 		return e
 	}
@@ -91,6 +91,11 @@ func (r *Reader) decode(line int) error {
 	case n == len(text):
 		return nil
 	case r.table != nil:
+		if r.weakLatin1 && hasHighControl(text[n:]) {
+			// No earlier row had such a byte, so they read the same in Windows-1252.
+			r.setEncoding(Windows1252)
+			r.weakLatin1 = false
+		}
 		r.dec = decodeInto(append(r.dec[:0], text[:n]...), text[n:], r.table)
 		r.p.parse(r.dec, true)
 		return nil

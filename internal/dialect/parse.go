@@ -29,7 +29,7 @@ type parser struct {
 // record is one record found by parse.
 type record struct {
 	text     []byte // the record without its final line break
-	data     []byte // what spans index: text, or parser.vals
+	data     []byte // what spans index: text, or parser.vals for copied values
 	size     int    // bytes consumed, final line break included
 	breaks   int    // line breaks consumed, final one included
 	openedAt int    // for unterminated: line breaks before the open quote
@@ -172,7 +172,7 @@ func (p *parser) endRecord(b []byte, end int, atEOF bool) (status, bool) {
 	if end == len(b) && !atEOF || end+1 == len(b) && b[end] == '\r' && !atEOF {
 		return needMore, true
 	}
-	p.rec.text, p.rec.data, p.rec.size = b[:end], b, end
+	p.rec.text, p.rec.data, p.rec.size = b[:end], b[:end], end
 	if end < len(b) {
 		p.rec.size += eolLen(b, end)
 		p.rec.breaks++

@@ -9,7 +9,7 @@ import (
 
 const (
 	bufSize   = 64 << 10 // initial read buffer, grown for longer records
-	maxRecord = 16 << 20  // longest record accepted, so memory stays bounded
+	maxRecord = 16 << 20 // longest record accepted, so memory stays bounded
 )
 
 // errTooLong is returned by more when a record would outgrow maxRecord.
@@ -25,14 +25,15 @@ type Reader struct {
 	line     int   // line on which the next record starts
 	file     string
 
-	p         parser
-	table     *[128]string // decoding of bytes 0x80-0xFF, nil for UTF-8
-	checkUTF8 bool         // UTF-8 not vouched for by a fingerprint: validate rows
-	weakUTF8  bool         // UTF-8 assumed from ASCII-only evidence: may turn into Windows-1252
-	dec       []byte       // decoded record, for single-byte encodings
-	row       Row
-	det       Detected
-	err       error // sticky: returned by every later Next
+	p          parser
+	table      *[128]string // decoding of bytes 0x80-0xFF, nil for UTF-8
+	checkUTF8  bool         // UTF-8 not vouched for by a fingerprint: validate rows
+	weakUTF8   bool         // UTF-8 assumed from ASCII-only evidence: may turn into Windows-1252
+	weakLatin1 bool         // ISO-8859-1 chosen on a prefix: turns into Windows-1252 at the first 0x80-0x9F
+	dec        []byte       // decoded record, for single-byte encodings
+	row        Row
+	det        Detected
+	err        error // sticky: returned by every later Next
 }
 
 // Open detects the file's dialect and reads its header. Encoding detection
@@ -59,8 +60,9 @@ func Open(src io.Reader, schema Schema, opts Options, fp *Fingerprint) (*Reader,
 	return r, nil
 }
 
-// Detected returns the dialect found by Open. The encoding can turn from
-// utf-8 into windows-1252 during reading when Open had only ASCII evidence.
+// Detected returns the dialect found by Open. Without a fingerprint the
+// encoding can still turn into windows-1252 during reading: from utf-8 when
+// the first 64 KiB were ASCII, from iso-8859-1 at the first byte 0x80-0x9F.
 func (r *Reader) Detected() Detected { return r.det }
 
 // NumColumns returns the number of fields in the header.
@@ -105,6 +107,9 @@ func (r *Reader) setup(opts Options, fp *Fingerprint) error {
 	if r.pos == r.end {
 		return &Error{File: r.file, Msg: "file is empty", Hint: "export the file again: it has no header and no rows"}
 	}
+	if err := r.notText(); err != nil {
+		return err
+	}
 	if err := r.setupEncoding(opts.Encoding, fp); err != nil {
 		return err
 	}
@@ -133,6 +138,7 @@ func (r *Reader) setupEncoding(name string, fp *Fingerprint) error {
 		var strong bool
 		enc, strong = detectEncoding(fp, prefix, atEOF)
 		r.weakUTF8 = !strong
+		r.weakLatin1 = enc == ISO88591 && fp == nil && !atEOF
 	}
 	r.setEncoding(enc)
 	r.checkUTF8 = enc == UTF8 && (fp == nil || !fp.ValidUTF8)

@@ -308,6 +308,17 @@ func TestEncodingFromPrefix(t *testing.T) {
 			t.Errorf("err = %v, want %s", err, want)
 		}
 	})
+	t.Run("ISO-8859-1 prefix turns into windows-1252", func(t *testing.T) {
+		data := "cf;cognome;nome\nA;Nicol\xE0;B\n" + ascii[16:] + "A;\x80;\xE8\n"
+		det, rows, err := readAll(t, strings.NewReader(data), testSchema, Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, last := rows[0], rows[len(rows)-1]
+		if det.Encoding != "windows-1252" || first.Values[1] != "Nicolà" || last.Values[1] != "€" || last.Values[2] != "è" {
+			t.Errorf("encoding %s, rows %q %q", det.Encoding, first.Values, last.Values)
+		}
+	})
 	t.Run("BOM then invalid byte", func(t *testing.T) {
 		data := "\xEF\xBB\xBFcf;cognome;nome\nA;Nicol\xE0;B\n"
 		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{}, fingerprint(t, []byte(data)))

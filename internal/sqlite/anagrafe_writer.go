@@ -59,16 +59,8 @@ const insertBatch = 40
 // only the row's own values are bound, which is most of the cost per row.
 var constCols = []string{"comune", "import_id", "valid_from", "valid_to", "end_reason"}
 
-// rowCols are bound for each version: the stored values, hash and line.
-var rowCols = []string{"codice_fiscale", "cognome", "nome", "sesso", "data_nascita", "luogo_nascita",
-	"cittadinanza", "indirizzo", "civico", "cap", "codice_famiglia", "relazione_parentela", "stato_civile",
-	"data_iscrizione", "motivo_iscrizione", "data_cancellazione", "motivo_cancellazione", "row_hash", "line"}
-
-// storedCols maps the stored value columns to record columns.
-var storedCols = []int{anagrafe.ColCF, anagrafe.ColCognome, anagrafe.ColNome, anagrafe.ColSesso, anagrafe.ColDataNascita,
-	anagrafe.ColLuogoNascita, anagrafe.ColCittadinanza, anagrafe.ColIndirizzo, anagrafe.ColCivico, anagrafe.ColCAP,
-	anagrafe.ColCodiceFamiglia, anagrafe.ColRelazioneParentela, anagrafe.ColStatoCivile, anagrafe.ColDataIscrizione,
-	anagrafe.ColMotivoIscrizione, anagrafe.ColDataCancellazione, anagrafe.ColMotivoCancellazione}
+// rowCols are bound for each version.
+var rowCols = []string{"codice_fiscale", "dati", "row_hash", "line"}
 
 func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
@@ -172,10 +164,7 @@ func (w *writer) flush(ctx context.Context) error {
 }
 
 func (w *writer) appendArgs(args []any, r *anagrafe.Record) []any {
-	for _, c := range storedCols {
-		args = append(args, r.Values[c])
-	}
-	return append(args, int64(r.Hash), r.Line)
+	return append(args, r.CF, r.Dati, int64(r.Hash), r.Line)
 }
 
 // add queues a new version; a cancellation is written at once, as a
