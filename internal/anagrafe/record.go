@@ -92,7 +92,7 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 		d, err := dialect.ParseDate(v)
 		if err != nil {
 			name := Schema.Columns[c].Name
-			return p.reject(row, name, rec.CF, fmt.Sprintf("%s %q: %v", name, v, err))
+			return p.reject(row, name, rec.CF, fmt.Sprintf("%s is not a valid date: %v", name, err))
 		}
 		rec.Values[c] = d
 	}

@@ -27,7 +27,7 @@ const maxIntDigits = 16
 // followed by exactly three digits is a thousands separator ("1.234" is
 // 123400 cents); more than two decimals otherwise is an error.
 func ParseAmount(s string) (int64, error) {
-	s = trimSpace(s)
+	s = trim(s)
 	if s == "" {
 		return 0, ErrEmpty
 	}
@@ -45,13 +45,13 @@ func ParseAmount(s string) (int64, error) {
 
 // stripSignCurrency removes a sign and a currency symbol on either side.
 func stripSignCurrency(s string) (string, bool) {
-	s = trimSpace(cutCurrency(s, true))
+	s = trim(cutCurrency(s, true))
 	neg := false
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
 		neg = s[0] == '-'
-		s = trimSpace(cutCurrency(trimSpace(s[1:]), true))
+		s = trim(cutCurrency(trim(s[1:]), true))
 	}
-	return trimSpace(cutCurrency(s, false)), neg
+	return trim(cutCurrency(s, false)), neg
 }
 
 // cutCurrency removes "€" or "EUR" (any case) at the start or the end of s.

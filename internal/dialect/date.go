@@ -18,7 +18,7 @@ var errNotDate = errors.New("not a date: expected YYYY-MM-DD, DD/MM/YYYY or DD-M
 // a space is ignored) and returns it as YYYY-MM-DD. It allocates only when
 // the input is not already in that form.
 func ParseDate(s string) (string, error) {
-	s = trimSpace(s)
+	s = trim(s)
 	if s == "" {
 		return "", ErrEmpty
 	}
@@ -131,15 +131,4 @@ func daysIn(y, m int) int {
 		return 30
 	}
 	return 31
-}
-
-// trimSpace removes surrounding ASCII spaces and tabs without allocating.
-func trimSpace(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
-	return s
 }

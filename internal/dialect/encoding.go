@@ -44,7 +44,11 @@ func singleByte(enc string) *[128]string {
 	}
 	var t [128]string
 	for i := range t {
-		t[i] = string(cm.DecodeByte(byte(0x80 + i)))
+		r := cm.DecodeByte(byte(0x80 + i))
+		if r == utf8.RuneError {
+			r = rune(0x80 + i) // undefined in Windows-1252: keep the byte's Latin-1 meaning, losslessly
+		}
+		t[i] = string(r)
 	}
 	return &t
 }

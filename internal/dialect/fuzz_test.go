@@ -59,7 +59,7 @@ func refRows(data []byte, delim byte) ([]fuzzRow, bool) {
 			vals, spans := splitQuoted(nil, nil, rec, delim)
 			f := make([]string, len(spans))
 			for j, s := range spans {
-				f[j] = strings.Trim(string(vals[s.lo:s.hi]), " \t")
+				f[j] = strings.Trim(string(vals[s.lo:s.hi]), " \t\u00a0")
 			}
 			rows = append(rows, fuzzRow{line, string(rec), f})
 		}
@@ -83,7 +83,7 @@ func splitRows(data string, delim byte) []fuzzRow {
 		}
 		f := strings.Split(line, string(delim))
 		for j := range f {
-			f[j] = strings.Trim(f[j], " \t")
+			f[j] = strings.Trim(f[j], " \t\u00a0")
 		}
 		rows = append(rows, fuzzRow{i + 1, line, f})
 	}

@@ -142,7 +142,7 @@ func (p *parser) parseFields(b []byte, atEOF bool) (st status, ok bool) {
 // quotedField reads the quoted field whose opening quote is b[q] and
 // returns the index after it and after any spaces that follow.
 func (p *parser) quotedField(b []byte, q int, atEOF bool) (int, status, bool) {
-	k := bytes.IndexByte(b[q+1:], '"')
+	k, breaks, cr := closingQuote(b[q+1:])
 	if k < 0 {
 		if atEOF {
 			p.rec.openedAt = p.rec.breaks
@@ -154,11 +154,10 @@ func (p *parser) quotedField(b []byte, q int, atEOF bool) (int, status, bool) {
 	if c+1 == len(b) && !atEOF {
 		return 0, needMore, true // it may be the first of a doubled quote
 	}
-	content := b[q+1 : c]
-	if c+1 < len(b) && b[c+1] == '"' || bytes.IndexByte(content, '\r') >= 0 {
+	if cr || c+1 < len(b) && b[c+1] == '"' {
 		return 0, parsed, false
 	}
-	p.rec.breaks += bytes.Count(content, []byte{'\n'})
+	p.rec.breaks += breaks
 	p.spans = append(p.spans, span{q + 1, c})
 	end := skipSpaces(b, c+1)
 	if end < len(b) && b[end] != p.delim && b[end] != '\r' && b[end] != '\n' {
@@ -197,6 +196,32 @@ func (p *parser) parseSlow(b []byte, atEOF bool) status {
 	p.vals, p.spans = splitQuoted(p.vals[:0], p.spans, p.rec.text, p.delim)
 	p.rec.data = p.vals
 	return parsed
+}
+
+// shortField is the length up to which a plain loop beats a memchr call.
+const shortField = 16
+
+// closingQuote returns the index in v of the first quote, which ends the
+// quoted value v starts, or -1; with the LFs before it and whether a CR
+// (which needs normalising, so copying) is among them. Short values are
+// scanned in a plain loop, which beats memchr calls for them.
+func closingQuote(v []byte) (i, lfs int, cr bool) {
+	for ; i < len(v) && i < shortField; i++ {
+		switch v[i] {
+		case '"':
+			return i, lfs, cr
+		case '\n':
+			lfs++
+		case '\r':
+			cr = true
+		}
+	}
+	k := bytes.IndexByte(v[i:], '"')
+	if k < 0 {
+		return -1, 0, false
+	}
+	rest := v[i : i+k]
+	return i + k, lfs + bytes.Count(rest, []byte{'\n'}), cr || bytes.IndexByte(rest, '\r') >= 0
 }
 
 // skipSpaces returns the index of the first byte at or after i that is not a space.

@@ -79,10 +79,11 @@ func TestDialects(t *testing.T) {
 		},
 	}, {
 		name: "windows-1252, semicolon, CRLF",
-		data: "codice_fiscale;COGNOME;NOME;Città;Via\r\nRSSMRA80A01F704X;D\x92Amico;Nicol\xE0;108033;Piazza \x80uro 1\r\n",
+		data: "codice_fiscale;COGNOME;NOME;Citt\xE0;Via\r\nRSSMRA80A01F704X\xA0;D\x92Amico;Nicol\xE0;108033;Piazza \x80uro 1\x81\r\n",
 		det:  Detected{Encoding: "windows-1252", Delimiter: ";", LineEnding: "CRLF"},
 		rows: []gotRow{
-			{2, []string{"RSSMRA80A01F704X", "D’Amico", "Nicolà", "", "", "Piazza €uro 1"}, "RSSMRA80A01F704X;D’Amico;Nicolà;108033;Piazza €uro 1"},
+			{2, []string{"RSSMRA80A01F704X", "D’Amico", "Nicolà", "", "", "Piazza €uro 1\u0081"},
+				"RSSMRA80A01F704X\u00a0;D’Amico;Nicolà;108033;Piazza €uro 1\u0081"},
 		},
 	}, {
 		name: "iso-8859-1, tab, LF",
@@ -327,4 +328,60 @@ func TestEncodingFromPrefix(t *testing.T) {
 			t.Errorf("err = %v, want an *Error on line 2", err)
 		}
 	})
+}
+
+func TestRowAccessors(t *testing.T) {
+	data := "cognome;CF;nome;extra\n Rossi ;\" A1 \";Anna;x;y\n"
+	rd, err := Open(strings.NewReader(data), testSchema, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := rd.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(row.Bytes(1)); got != "Rossi" {
+		t.Errorf("Bytes(cognome) = %q", got)
+	}
+	if got := string(row.Bytes(0)); got != "A1" {
+		t.Errorf("Bytes(codice_fiscale) = %q", got)
+	}
+	if row.Bytes(5) != nil || row.Has(5) || row.Get(5) != "" {
+		t.Errorf("absent column: Bytes %q, Has %v, Get %q", row.Bytes(5), row.Has(5), row.Get(5))
+	}
+	if row.NumFields() != 5 || row.Field(3) != "x" || row.Field(4) != "y" || row.Field(5) != "" || row.Field(-1) != "" {
+		t.Errorf("fields: %d %q %q", row.NumFields(), row.Field(3), row.Field(4))
+	}
+}
+
+func TestRecordLimits(t *testing.T) {
+	long := strings.Repeat("x", maxRecord+1)
+	tests := map[string]string{
+		"cf;cognome;nome\nA;B;" + long:                    "line 2: line longer than 16 MiB",
+		"cf;cognome;nome\nA;B;C\n\nD;\"E\n" + long + "\n": "line 4: quoted field not closed within 16 MiB: the quote opened on this line",
+	}
+	for data, want := range tests {
+		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{}, nil)
+		if err == nil || err.Error() != want {
+			t.Errorf("err = %v, want %s", err, want)
+		}
+	}
+}
+
+func TestOpenWithMapFile(t *testing.T) {
+	m, err := ParseMapFile(strings.NewReader("codice_fiscale=Cod. fiscale (CF)\nnome = Nome proprio\n"), "map.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := "\"Cod. fiscale (CF)\";Cognome;\"Nome proprio\";Nome\nA;B;C;D\n"
+	det, rows, err := readAll(t, strings.NewReader(data), testSchema, Options{Map: m}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"A", "B", "C", "", "", ""}; !reflect.DeepEqual(rows[0].Values, want) {
+		t.Errorf("values %q, want %q", rows[0].Values, want)
+	}
+	if !reflect.DeepEqual(det.Unknown, []string{"Nome"}) {
+		t.Errorf("unknown %q", det.Unknown)
+	}
 }

@@ -20,25 +20,30 @@ func (r *Row) NumFields() int { return len(r.spans) }
 func (r *Row) Has(i int) bool { return r.cols[i] >= 0 }
 
 // Get returns the value of canonical column i (schema order), trimmed of
-// surrounding spaces; "" when the column is absent from the file or the
-// row is too short to reach it. The values of one row share one backing
-// string: clone those kept for long (strings.Clone) so that they do not
-// hold the whole row in memory.
+// surrounding spaces, tabs and no-break spaces; "" when the column is
+// absent from the file or the row is too short to reach it. The values of
+// one row share one backing string: clone those kept for long
+// (strings.Clone) so that they do not hold the whole row in memory.
 func (r *Row) Get(i int) string {
 	return r.Field(r.cols[i])
 }
 
 // Field returns the value of the j-th field of the row in file order,
-// trimmed of surrounding spaces; "" when j is out of range.
+// trimmed like Get; "" when j is out of range.
 func (r *Row) Field(j int) string {
-	if j < 0 || j >= len(r.spans) {
+	if uint(j) >= uint(len(r.spans)) {
 		return ""
 	}
 	if !r.hasStr {
-		r.str, r.hasStr = string(r.data), true
+		r.materialize()
 	}
 	s := r.spans[j]
-	return trimSpace(r.str[s.lo:s.hi])
+	return trim(r.str[s.lo:s.hi])
+}
+
+// materialize makes the one string all of the row's values share.
+func (r *Row) materialize() {
+	r.str, r.hasStr = string(r.data), true
 }
 
 // Bytes returns the value of canonical column i like Get, without
@@ -49,16 +54,5 @@ func (r *Row) Bytes(i int) []byte {
 		return nil
 	}
 	s := r.spans[j]
-	return trimBytes(r.data[s.lo:s.hi:s.hi])
-}
-
-// trimBytes removes surrounding ASCII spaces and tabs.
-func trimBytes(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
-		b = b[1:]
-	}
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
-		b = b[:len(b)-1]
-	}
-	return b
+	return trim(r.data[s.lo:s.hi:s.hi])
 }

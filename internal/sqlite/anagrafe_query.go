@@ -41,7 +41,7 @@ func (db *DB) AnagrafeStatus(ctx context.Context) ([]csi.AnagrafeStatus, error) 
 
 const versionSelect = `SELECT comune, codice_fiscale, cognome, nome, sesso, data_nascita, luogo_nascita, cittadinanza,
 	indirizzo, civico, cap, codice_famiglia, relazione_parentela, stato_civile, data_iscrizione, motivo_iscrizione,
-	data_cancellazione, motivo_cancellazione, valid_from, valid_to, end_reason, import_id FROM persone `
+	data_cancellazione, motivo_cancellazione, valid_from, valid_to, end_reason, import_id FROM persone_v `
 
 func scanVersions(rows *sql.Rows) ([]csi.PersonVersion, error) {
 	defer rows.Close()

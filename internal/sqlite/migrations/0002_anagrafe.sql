@@ -26,9 +26,10 @@ CREATE INDEX imports_sha ON imports(sha256);
 -- marks the current version. end_reason says why a version ended:
 -- 'changed' (a newer version follows), 'absent' (missing from a snapshot),
 -- 'cancelled' (data_cancellazione in the extract).
--- The registry values travel as one JSON array (dati) and are read through
--- virtual columns: binding one value per row instead of sixteen is what makes
--- a province-sized import fast, and reads see ordinary columns.
+-- The registry values travel as one JSON array (dati), read through the view
+-- persone_v: binding one value per row instead of sixteen is what makes a
+-- province-sized import fast. (Generated columns would not do: SQLite
+-- computes them on every insert.)
 CREATE TABLE persone (
     id                   INTEGER PRIMARY KEY,
     comune               TEXT NOT NULL,
@@ -39,23 +40,25 @@ CREATE TABLE persone (
     valid_to             TEXT NOT NULL DEFAULT '',
     end_reason           TEXT NOT NULL DEFAULT '',
     import_id            INTEGER NOT NULL,
-    line                 INTEGER NOT NULL,
-    cognome              TEXT GENERATED ALWAYS AS (dati ->> 0) VIRTUAL,
-    nome                 TEXT GENERATED ALWAYS AS (dati ->> 1) VIRTUAL,
-    sesso                TEXT GENERATED ALWAYS AS (dati ->> 2) VIRTUAL,
-    data_nascita         TEXT GENERATED ALWAYS AS (dati ->> 3) VIRTUAL,
-    luogo_nascita        TEXT GENERATED ALWAYS AS (dati ->> 4) VIRTUAL,
-    cittadinanza         TEXT GENERATED ALWAYS AS (dati ->> 5) VIRTUAL,
-    indirizzo            TEXT GENERATED ALWAYS AS (dati ->> 6) VIRTUAL,
-    civico               TEXT GENERATED ALWAYS AS (dati ->> 7) VIRTUAL,
-    cap                  TEXT GENERATED ALWAYS AS (dati ->> 8) VIRTUAL,
-    codice_famiglia      TEXT GENERATED ALWAYS AS (dati ->> 9) VIRTUAL,
-    relazione_parentela  TEXT GENERATED ALWAYS AS (dati ->> 10) VIRTUAL,
-    stato_civile         TEXT GENERATED ALWAYS AS (dati ->> 11) VIRTUAL,
-    data_iscrizione      TEXT GENERATED ALWAYS AS (dati ->> 12) VIRTUAL,
-    motivo_iscrizione    TEXT GENERATED ALWAYS AS (dati ->> 13) VIRTUAL,
-    data_cancellazione   TEXT GENERATED ALWAYS AS (dati ->> 14) VIRTUAL,
-    motivo_cancellazione TEXT GENERATED ALWAYS AS (dati ->> 15) VIRTUAL
+    line                 INTEGER NOT NULL
 ) STRICT;
+CREATE VIEW persone_v AS SELECT p.*,
+    dati ->> 0 AS cognome,
+    dati ->> 1 AS nome,
+    dati ->> 2 AS sesso,
+    dati ->> 3 AS data_nascita,
+    dati ->> 4 AS luogo_nascita,
+    dati ->> 5 AS cittadinanza,
+    dati ->> 6 AS indirizzo,
+    dati ->> 7 AS civico,
+    dati ->> 8 AS cap,
+    dati ->> 9 AS codice_famiglia,
+    dati ->> 10 AS relazione_parentela,
+    dati ->> 11 AS stato_civile,
+    dati ->> 12 AS data_iscrizione,
+    dati ->> 13 AS motivo_iscrizione,
+    dati ->> 14 AS data_cancellazione,
+    dati ->> 15 AS motivo_cancellazione
+FROM persone p;
 CREATE INDEX persone_cf ON persone(codice_fiscale);
 CREATE INDEX persone_current ON persone(comune, valid_to);
