@@ -1,6 +1,7 @@
 package anagrafe
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -11,16 +12,16 @@ import (
 func TestOldCodes(t *testing.T) {
 	current := make(map[string]bool, 55)
 	for i := 1; i <= 55; i++ {
-		current["108"+pad3(i)] = true
+		current[fmt.Sprintf("108%03d", i)] = true
 	}
 
 	seen := make(map[string]string, len(OldCodes))
 	for oldCode, newCode := range OldCodes {
-		if !strings.HasPrefix(oldCode, "015") || len(oldCode) != 6 {
-			t.Errorf("old code %q: want a six-digit code starting with 015", oldCode)
+		if !strings.HasPrefix(oldCode, "015") {
+			t.Errorf("old code %q does not start with 015", oldCode)
 		}
 		if !current[newCode] {
-			t.Errorf("old code %q maps to %q, which is not a current Monza e Brianza code", oldCode, newCode)
+			t.Errorf("old code %q maps to %q, which is not one of the 55 current codes", oldCode, newCode)
 		}
 		if prev, dup := seen[newCode]; dup {
 			t.Errorf("old codes %q and %q both map to %q", prev, oldCode, newCode)
@@ -28,24 +29,7 @@ func TestOldCodes(t *testing.T) {
 		seen[newCode] = oldCode
 	}
 
-	if got := OldCodes["015149"]; got != "108033" {
-		t.Errorf("OldCodes[\"015149\"] (Monza) = %q, want \"108033\"", got)
+	if got, ok := OldCodes["015149"]; !ok || got != "108033" {
+		t.Errorf("OldCodes[\"015149\"] (Monza) = %q, %v; want \"108033\", true", got, ok)
 	}
-}
-
-func pad3(n int) string {
-	s := "00" + itoa(n)
-	return s[len(s)-3:]
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
