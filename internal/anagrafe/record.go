@@ -15,7 +15,7 @@ type Record struct {
 	Values [NumCols]string // canonical values; Values[ColCF] == CF
 	Hash   uint64          // fingerprint of the stored values
 	// Dati is the JSON array of the stored values other than the CF, in
-	// DatiCols order: the form the store keeps them in.
+	// DatiCols order: the form the store keeps them in. Set by Encode.
 	Dati string
 }
 
@@ -73,7 +73,6 @@ func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
 		return nil, rj
 	}
 	rec.Hash = hashValues(&rec.Values)
-	rec.Dati = datiJSON(&rec.Values)
 	return rec, nil
 }
 
@@ -144,6 +143,9 @@ func cfReason(err error) string {
 	}
 	return "codice_fiscale is not valid"
 }
+
+// Encode fills Dati; the importer calls it only for rows it will write.
+func (r *Record) Encode() { r.Dati = datiJSON(&r.Values) }
 
 // datiJSON encodes the stored values as a JSON array of strings.
 func datiJSON(v *[NumCols]string) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -151,6 +152,11 @@ func anagrafeImportRun(ctx context.Context, f *Factory, opts *AnagrafeImportOpti
 		return err
 	}
 	req.Rejects = rej.writer()
+	// Keep the Go heap small: the import streams, and what it must hold (the
+	// current residents of a Comune) is compact. GOMEMLIMIT overrides.
+	if f.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	}
 	prog := f.newProgress(src.Size, "rows")
 	req.Progress = prog.callback()
 	sum, err := db.ImportAnagrafe(ctx, req, src)
@@ -163,6 +169,10 @@ func anagrafeImportRun(ctx context.Context, f *Factory, opts *AnagrafeImportOpti
 	}
 	return f.printImportSummary(sum)
 }
+
+// importMemoryLimit is the soft limit of the Go heap during an import; the
+// store's page cache (32 MiB) comes on top.
+const importMemoryLimit = 64 << 20
 
 // rejectsFile is the --rejects output: private, and removed when the
 // import fails as a whole so that nothing half-written is left behind.

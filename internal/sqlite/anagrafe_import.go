@@ -128,15 +128,16 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 		return mapErr(err)
 	}
 	defer tx.Rollback()
-	// A big page cache keeps the CF index in memory while it grows at
+	// A bigger page cache keeps the CF index in memory while it grows at
 	// random; the default 2 MB spills pages to the WAL again and again.
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -65536"); err != nil {
+	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -32768"); err != nil {
 		return mapErr(err)
 	}
 	w, err := db.newWriter(ctx, tx, job)
 	if err != nil {
 		return err
 	}
+	defer w.rejects.discard()
 	if err := w.run(ctx, r); err != nil {
 		return err
 	}

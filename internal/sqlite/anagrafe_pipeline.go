@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"io"
+	"slices"
 
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
@@ -40,15 +41,20 @@ func (w *writer) run(ctx context.Context, r *dialect.Reader) error {
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
+	if err := w.finishBulk(ctx); err != nil {
+		return err
+	}
+	w.rejects.markLate()
+	if err := w.resolveSuspects(ctx); err != nil {
+		return err
+	}
 	if w.job.req.Mode == csi.ModeSnapshot {
 		if err := w.closeAbsent(ctx); err != nil {
 			return err
 		}
 	}
-	if w.rejects != nil {
-		return w.rejects.Flush()
-	}
-	return nil
+	slices.SortFunc(w.job.sum.Rejects, func(a, b csi.RejectedRow) int { return a.Line - b.Line })
+	return w.rejects.finish(w.job.req.Rejects)
 }
 
 // parser reads rows, checks them and decides what the writer must do. It
@@ -104,16 +110,18 @@ func (p *parser) classify(row *dialect.Row) item {
 		return item{act: actReject, rej: rej}
 	}
 	key := cfKey(rec.CF)
-	if c, ok := p.w.cur[key]; ok {
+	if c := p.w.cur.find(&key); c != nil {
 		if c.seen != 0 {
-			return item{act: actDup, rec: rec, first: c.seen, rej: rawOf(row)}
+			return item{act: actDup, first: c.seen, rej: rawOf(row)}
 		}
 		c.seen = int32(row.Line)
 		if c.hash == rec.Hash {
-			return item{act: actUnchanged, rec: rec}
+			return item{act: actUnchanged}
 		}
+		rec.Encode()
 		return item{act: actChange, rec: rec, oldID: c.id}
 	}
+	rec.Encode()
 	if p.w.bloom.testAndAdd(&key) {
 		return item{act: actCheck, rec: rec, rej: rawOf(row)}
 	}
@@ -129,7 +137,8 @@ func rawOf(row *dialect.Row) *anagrafe.Reject {
 
 // markSeen keeps a resident whose row was rejected from being closed.
 func (p *parser) markSeen(cf string, line int) {
-	if c, ok := p.w.cur[cfKey(cf)]; ok && c.seen == 0 {
+	key := cfKey(cf)
+	if c := p.w.cur.find(&key); c != nil && c.seen == 0 {
 		c.seen = int32(line)
 	}
 }

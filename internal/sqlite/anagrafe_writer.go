@@ -8,14 +8,13 @@ import (
 
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/dialect"
 )
 
 // What the writer does with one row, as decided by the parser.
 const (
 	actReject    = iota // store nothing, report the row
 	actInsert           // a person not current in the Comune
-	actCheck            // like actInsert, but the CF may repeat an earlier row
+	actCheck            // like actInsert, but the CF may repeat an earlier row (checked at the end)
 	actUnchanged        // same data as the current version
 	actChange           // new data: close the current version, insert a new one
 	actDup              // the CF repeats an earlier row of the file
@@ -31,24 +30,28 @@ type item struct {
 	first int32 // line of the earlier row, for actDup
 }
 
-// current is what the importer keeps in memory of a current resident.
-type current struct {
-	id   int64
-	hash uint64
-	seen int32 // line of the row that mentioned the person, 0 if none
-}
-
 // writer applies parsed rows to the store inside the import transaction.
 type writer struct {
 	db      *DB
 	tx      *sql.Tx
 	job     *importJob
-	cur     map[[16]byte]*current
+	cur     residents
 	bloom   *bloom
-	rejects *dialect.RejectWriter
+	rejects *rejectSpool
 	pending []*anagrafe.Record
 	insert  *sql.Stmt // full batch insert
 	args    []any
+	// bulk is set when the Comune's rows will dominate the table: the
+	// indexes are dropped during the load and built once at the end.
+	bulk bool
+	// suspects are rows whose CF may repeat an earlier row, by CF.
+	suspects map[string][]suspect
+}
+
+// suspect is a row that may repeat an earlier row's codice fiscale.
+type suspect struct {
+	line int
+	raw  string
 }
 
 // insertBatch is how many versions one INSERT statement carries.
@@ -87,55 +90,21 @@ func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*write
 		return nil, mapErr(err)
 	}
 	job.importID, _ = res.LastInsertId()
-	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(rowCols))}
-	if job.req.Rejects != nil {
-		w.rejects = dialect.NewRejectWriter(job.req.Rejects)
+	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(rowCols)),
+		suspects: map[string][]suspect{}}
+	if w.rejects, err = newRejectSpool(job.req.Rejects); err != nil {
+		return nil, err
 	}
-	if w.cur, err = loadCurrent(ctx, tx, job.comune.Istat); err != nil {
+	if w.cur, err = loadResidents(ctx, tx, job.comune.Istat); err != nil {
+		return nil, err
+	}
+	if err := w.startBulk(ctx); err != nil {
 		return nil, err
 	}
 	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch, w.consts())); err != nil {
 		return nil, err
 	}
 	return w, nil
-}
-
-// loadCurrent reads the current residents of a Comune: CF, version and hash.
-func loadCurrent(ctx context.Context, tx *sql.Tx, comune string) (map[[16]byte]*current, error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE comune = ? AND valid_to = ''", comune).Scan(&n); err != nil {
-		return nil, mapErr(err)
-	}
-	cur := make(map[[16]byte]*current, n)
-	if n == 0 {
-		return cur, nil
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT id, codice_fiscale, row_hash FROM persone WHERE comune = ? AND valid_to = ''", comune)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
-	entries := make([]current, n)
-	i := 0
-	for rows.Next() && i < n {
-		var key [16]byte
-		var cf sql.RawBytes
-		e := &entries[i]
-		var h int64
-		if err := rows.Scan(&e.id, &cf, &h); err != nil {
-			return nil, err
-		}
-		e.hash = uint64(h)
-		copy(key[:], cf)
-		cur[key] = e
-		i++
-	}
-	return cur, rows.Err()
-}
-
-func cfKey(cf string) (k [16]byte) {
-	copy(k[:], cf)
-	return k
 }
 
 // flush writes the pending new versions.
@@ -170,6 +139,9 @@ func (w *writer) appendArgs(args []any, r *anagrafe.Record) []any {
 // add queues a new version; a cancellation is written at once, as a
 // version that starts and ends on the cancellation date.
 func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
+	if r.Dati == "" {
+		r.Encode()
+	}
 	if !r.Cancelled() {
 		w.pending = append(w.pending, r)
 		return w.maybeFlush(ctx)
@@ -196,10 +168,7 @@ func (w *writer) reject(line int, column, reason, raw string) error {
 	} else {
 		s.RejectsOmitted++
 	}
-	if w.rejects != nil {
-		return w.rejects.Write(line, column, reason, []byte(raw))
-	}
-	return nil
+	return w.rejects.write(line, column, reason, raw)
 }
 
 // apply carries out one item.
@@ -209,18 +178,13 @@ func (w *writer) apply(ctx context.Context, it *item) error {
 	case actReject:
 		return w.reject(it.rej.Line, it.rej.Column, it.rej.Reason, it.rej.Raw)
 	case actDup:
-		return w.reject(it.rec.Line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", it.first), it.rej.Raw)
+		return w.reject(it.rej.Line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", it.first), it.rej.Raw)
 	case actUnchanged:
 		s.Rows++
 		s.Unchanged++
 		return nil
 	case actCheck:
-		if first, err := w.earlierLine(ctx, it.rec.CF); err != nil || first > 0 {
-			if err != nil {
-				return err
-			}
-			return w.reject(it.rec.Line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", first), it.rej.Raw)
-		}
+		w.suspects[it.rec.CF] = append(w.suspects[it.rec.CF], suspect{line: it.rec.Line, raw: it.rej.Raw})
 	case actCancelled:
 		if same, err := w.sameAsLast(ctx, it.rec); err != nil || same {
 			if same {
@@ -264,24 +228,12 @@ func (w *writer) maybeFlush(ctx context.Context) error {
 	return nil
 }
 
-// earlierLine returns the line of an earlier row of this import with the
-// same CF, or 0. Pending rows are written first so that the query sees them.
-func (w *writer) earlierLine(ctx context.Context, cf string) (int, error) {
-	if err := w.flush(ctx); err != nil {
-		return 0, err
-	}
-	var line int
-	err := w.tx.QueryRowContext(ctx, `SELECT line FROM persone WHERE codice_fiscale = ? AND import_id = ? ORDER BY line LIMIT 1`,
-		cf, w.job.importID).Scan(&line)
-	if err == sql.ErrNoRows {
-		return 0, nil
-	}
-	return line, mapErr(err)
-}
-
 // sameAsLast reports whether the person's latest version in the Comune
 // already holds exactly this record (a cancellation sent again).
 func (w *writer) sameAsLast(ctx context.Context, r *anagrafe.Record) (bool, error) {
+	if w.bulk {
+		return false, nil // the Comune had no rows before this import
+	}
 	var h int64
 	err := w.tx.QueryRowContext(ctx, `SELECT row_hash FROM persone WHERE codice_fiscale = ? AND comune = ?
 		ORDER BY id DESC LIMIT 1`, r.CF, w.job.comune.Istat).Scan(&h)
