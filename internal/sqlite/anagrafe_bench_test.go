@@ -61,3 +61,50 @@ func benchStore(b testing.TB, path string) (*DB, context.Context) {
 	}
 	return db, ctx
 }
+
+// BenchmarkImportUpdate imports a snapshot of Monza with 2% changed, 0.5%
+// gone and 0.5% new people over the first extract.
+func BenchmarkImportUpdate(b *testing.B) {
+	data := monzaExtract(b)
+	var upd bytes.Buffer
+	if _, err := synth.Mutate(bytes.NewReader(data), &upd, 2, 0.02, 0.005, 0.005); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(upd.Len()))
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		db, ctx := benchStore(b, filepath.Join(dir, "csi.db"))
+		req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}
+		if _, err := db.ImportAnagrafe(ctx, req, bytesSource("m.csv", data)); err != nil {
+			b.Fatal(err)
+		}
+		req.AsOf = "2024-04-01"
+		b.StartTimer()
+		sum, err := db.ImportAnagrafe(ctx, req, bytesSource("u.csv", upd.Bytes()))
+		if err != nil || sum.Updated == 0 || sum.Inserted == 0 || sum.Closed == 0 {
+			b.Fatal(sum, err)
+		}
+		b.StopTimer()
+		db.Close()
+		os.RemoveAll(dir)
+		b.StartTimer()
+	}
+}
+
+// BenchmarkImportNoop re-imports a file already imported: a hash and a lookup.
+func BenchmarkImportNoop(b *testing.B) {
+	data := monzaExtract(b)
+	db, ctx := benchStore(b, filepath.Join(b.TempDir(), "csi.db"))
+	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}
+	if _, err := db.ImportAnagrafe(ctx, req, bytesSource("m.csv", data)); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		sum, err := db.ImportAnagrafe(ctx, req, bytesSource("m.csv", data))
+		if err != nil || !sum.Noop {
+			b.Fatal(sum, err)
+		}
+	}
+}

@@ -16,7 +16,7 @@ const bulkBytesPerRow = 100
 // with inserting every CF at a random place in an index that outgrows the
 // cache.
 func (w *writer) startBulk(ctx context.Context) error {
-	if len(w.cur) > 0 {
+	if w.cur.size() > 0 {
 		return nil
 	}
 	var total int64
@@ -44,7 +44,7 @@ func (w *writer) finishBulk(ctx context.Context) error {
 	// MEMORY those would be held in RAM, growing with the file.
 	_, err := w.tx.ExecContext(ctx, `PRAGMA temp_store = FILE;
 		CREATE INDEX persone_cf ON persone(codice_fiscale);
-		CREATE INDEX persone_current ON persone(comune, valid_to);
+		CREATE INDEX persone_current ON persone(comune, valid_to, codice_fiscale, row_hash);
 		PRAGMA temp_store = MEMORY`)
 	return mapErr(err)
 }

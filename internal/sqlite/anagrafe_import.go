@@ -128,9 +128,9 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 		return mapErr(err)
 	}
 	defer tx.Rollback()
-	// A bigger page cache keeps the CF index in memory while it grows at
+	// A bigger page cache (16 MB) keeps the hot index pages in memory while they change at
 	// random; the default 2 MB spills pages to the WAL again and again.
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -32768"); err != nil {
+	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384"); err != nil {
 		return mapErr(err)
 	}
 	w, err := db.newWriter(ctx, tx, job)

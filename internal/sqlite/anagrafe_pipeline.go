@@ -119,7 +119,7 @@ func (p *parser) classify(row *dialect.Row) item {
 			return item{act: actUnchanged}
 		}
 		rec.Encode()
-		return item{act: actChange, rec: rec, oldID: c.id}
+		return item{act: actChange, rec: rec}
 	}
 	rec.Encode()
 	if p.w.bloom.testAndAdd(&key) {
@@ -146,27 +146,24 @@ func (p *parser) markSeen(cf string, line int) {
 // closeAbsent ends the versions of residents missing from a snapshot,
 // refusing when that would empty more than 10% of the Comune.
 func (w *writer) closeAbsent(ctx context.Context) error {
-	var absent []int64
-	for _, c := range w.cur {
-		if c.seen == 0 {
-			absent = append(absent, c.id)
+	var absent []string
+	if w.cur != nil {
+		for i := range w.cur.list {
+			if c := &w.cur.list[i]; c.seen == 0 {
+				absent = append(absent, string(c.key[:]))
+			}
 		}
 	}
 	s := w.job.sum
-	total := len(w.cur)
+	total := w.cur.size()
 	if closing := len(absent) + s.Closed; total > 0 && closing*10 > total && !w.job.req.AllowMassExit {
 		return csi.Errorf(csi.ECONFLICT, "the snapshot would close %d of %d current residents (%.1f%%), more than 10%%",
 			closing, total, float64(closing)*100/float64(total)).
 			WithHint("check that the extract is complete; if the exits are real, pass --allow-mass-exit")
 	}
-	stmt, err := w.tx.PrepareContext(ctx, `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = 'absent' WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, id := range absent {
-		if _, err := stmt.ExecContext(ctx, w.job.req.AsOf, id); err != nil {
-			return mapErr(err)
+	for _, cf := range absent {
+		if err := w.closeVersion(ctx, cf, w.job.req.AsOf, "absent"); err != nil {
+			return err
 		}
 	}
 	s.Closed += len(absent)

@@ -26,7 +26,6 @@ type item struct {
 	act   int
 	rec   *anagrafe.Record
 	rej   *anagrafe.Reject
-	oldID int64 // current version, for actChange and cancellations
 	first int32 // line of the earlier row, for actDup
 }
 
@@ -35,11 +34,12 @@ type writer struct {
 	db      *DB
 	tx      *sql.Tx
 	job     *importJob
-	cur     residents
+	cur     *residents
 	bloom   *bloom
 	rejects *rejectSpool
 	pending []*anagrafe.Record
 	insert  *sql.Stmt // full batch insert
+	close   *sql.Stmt // ends a current version
 	args    []any
 	// bulk is set when the Comune's rows will dominate the table: the
 	// indexes are dropped during the load and built once at the end.
@@ -152,9 +152,17 @@ func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
 	return mapErr(err)
 }
 
-// closeVersion ends a version on date for reason.
-func (w *writer) closeVersion(ctx context.Context, id int64, date, reason string) error {
-	_, err := w.tx.ExecContext(ctx, `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ? WHERE id = ?`, date, reason, id)
+// closeVersion ends the current version of a person on date for reason.
+func (w *writer) closeVersion(ctx context.Context, cf, date, reason string) error {
+	if w.close == nil {
+		var err error
+		w.close, err = w.tx.PrepareContext(ctx, `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ?
+			WHERE comune = ? AND valid_to = '' AND codice_fiscale = ?`)
+		if err != nil {
+			return mapErr(err)
+		}
+	}
+	_, err := w.close.ExecContext(ctx, date, reason, w.job.comune.Istat, cf)
 	return mapErr(err)
 }
 
@@ -198,7 +206,7 @@ func (w *writer) apply(ctx context.Context, it *item) error {
 		if it.rec.Cancelled() {
 			reason = "cancelled"
 		}
-		if err := w.closeVersion(ctx, it.oldID, w.changeDate(it.rec), reason); err != nil {
+		if err := w.closeVersion(ctx, it.rec.CF, w.changeDate(it.rec), reason); err != nil {
 			return err
 		}
 		if it.rec.Cancelled() {

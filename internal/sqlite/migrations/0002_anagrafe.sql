@@ -61,4 +61,5 @@ CREATE VIEW persone_v AS SELECT p.*,
     dati ->> 15 AS motivo_cancellazione
 FROM persone p;
 CREATE INDEX persone_cf ON persone(codice_fiscale);
-CREATE INDEX persone_current ON persone(comune, valid_to);
+-- Covers the load of a Comune's current residents (CF and hash) before an update.
+CREATE INDEX persone_current ON persone(comune, valid_to, codice_fiscale, row_hash);
