@@ -92,9 +92,6 @@ func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*write
 	job.importID, _ = res.LastInsertId()
 	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(rowCols)),
 		suspects: map[string][]suspect{}}
-	if w.rejects, err = newRejectSpool(job.req.Rejects); err != nil {
-		return nil, err
-	}
 	if w.cur, err = loadResidents(ctx, tx, job.comune.Istat); err != nil {
 		return nil, err
 	}
@@ -102,6 +99,9 @@ func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*write
 		return nil, err
 	}
 	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch, w.consts())); err != nil {
+		return nil, err
+	}
+	if w.rejects, err = newRejectSpool(job.req.Rejects); err != nil {
 		return nil, err
 	}
 	return w, nil
