@@ -77,16 +77,16 @@ func (rs *residents) size() int {
 }
 
 // loadResidents reads the current residents of a Comune from the covering
-// index persone_current, without touching the table.
+// index persone_cf, without touching the table.
 func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE comune = ? AND valid_to = ''", comune).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM persone INDEXED BY persone_cf WHERE comune = ? AND valid_to = ''", comune).Scan(&n); err != nil {
 		return nil, mapErr(err)
 	}
 	if n == 0 {
 		return nil, nil
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone WHERE comune = ? AND valid_to = ''", comune)
+	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone INDEXED BY persone_cf WHERE comune = ? AND valid_to = ''", comune)
 	if err != nil {
 		return nil, mapErr(err)
 	}

@@ -60,6 +60,7 @@ CREATE VIEW persone_v AS SELECT p.*,
     dati ->> 14 AS data_cancellazione,
     dati ->> 15 AS motivo_cancellazione
 FROM persone p;
-CREATE INDEX persone_cf ON persone(codice_fiscale);
--- Covers the load of a Comune's current residents (CF and hash) before an update.
-CREATE INDEX persone_current ON persone(comune, valid_to, codice_fiscale, row_hash);
+-- One index serves every lookup by person: history (by CF), closing a
+-- current version (CF, Comune, current) and, read whole, the load of a
+-- Comune's current residents with their hashes before an update.
+CREATE INDEX persone_cf ON persone(codice_fiscale, comune, valid_to, row_hash);
