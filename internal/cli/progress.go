@@ -11,16 +11,15 @@ import (
 // terminal, a plain line every few seconds otherwise, nothing with
 // --progress none or --quiet.
 type progress struct {
-	f       *Factory
-	total   int64
-	start   time.Time
-	last    time.Time
-	mode    string
-	mu      sync.Mutex
-	drawn   bool
-	every   time.Duration
-	noun    string
-	started bool
+	f     *Factory
+	total int64
+	start time.Time
+	last  time.Time
+	mode  string
+	mu    sync.Mutex
+	drawn bool
+	every time.Duration
+	noun  string
 }
 
 // newProgress returns a reporter for a job of total bytes, or nil when no
