@@ -14,14 +14,22 @@ const maxListedRejects = 20
 func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 	w := f.IO.Out
 	if s.Noop {
-		fmt.Fprintf(w, "no-op: %s was already imported for %s (import %d); nothing changed\n", s.File, s.Comune, s.ImportID)
+		target := s.Comune
+		if s.Kind != "anagrafe" {
+			target = s.Kind
+		}
+		fmt.Fprintf(w, "no-op: %s was already imported for %s (import %d); nothing changed\n", s.File, target, s.ImportID)
 		return
 	}
 	verb := "imported"
 	if s.DryRun {
 		verb = "dry run: would import"
 	}
-	fmt.Fprintf(w, "%s %s into %s (%s as of %s)\n", verb, s.File, s.Comune, s.Mode, s.AsOf)
+	if s.Kind == "anagrafe" {
+		fmt.Fprintf(w, "%s %s into %s (%s as of %s)\n", verb, s.File, s.Comune, s.Mode, s.AsOf)
+	} else {
+		fmt.Fprintf(w, "%s %s (%s)\n", verb, s.File, s.Kind)
+	}
 	bom := ""
 	if s.BOM {
 		bom = " with BOM"
@@ -36,8 +44,12 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 		fmt.Fprintf(w, ", ignored: %s", strings.Join(s.UnknownColumns, ", "))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  rows:     %d read: %d inserted, %d updated, %d unchanged, %d closed, %d rejected\n",
-		s.Rows, s.Inserted, s.Updated, s.Unchanged, s.Closed, s.Rejected)
+	closed := ""
+	if s.Kind == "anagrafe" {
+		closed = fmt.Sprintf(" %d closed,", s.Closed)
+	}
+	fmt.Fprintf(w, "  rows:     %d read: %d inserted, %d updated, %d unchanged,%s %d rejected\n",
+		s.Rows, s.Inserted, s.Updated, s.Unchanged, closed, s.Rejected)
 	fmt.Fprintf(w, "  sha256:   %s\n", s.SHA256)
 	if s.DryRun {
 		fmt.Fprintln(w, "  nothing was written (--dry-run)")

@@ -1,0 +1,138 @@
+// Package records knows the social-record files (accessi, cartelle,
+// interventi): their columns and aliases, and which rows cannot be stored
+// at all. Everything about meaning (codes, consistency, references) is left
+// to validation, so that referents see it in one report. It does no I/O.
+package records
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/anagrafe"
+	"github.com/csi-mb/csi/internal/codicefiscale"
+	"github.com/csi-mb/csi/internal/dialect"
+)
+
+// Value kinds of a column.
+const (
+	Text   = iota // stored as written, trimmed
+	Code          // upper-cased
+	Date          // parsed to YYYY-MM-DD
+	Amount        // parsed to euro cents; empty is NULL
+	CF            // codice fiscale, normalised (not validated here)
+	Comune        // ISTAT code; pre-2009 015xxx codes of MB become current
+)
+
+// Column is one column of a record file.
+type Column struct {
+	Name    string
+	Aliases []string
+	Type    int
+}
+
+// Kind describes one record file.
+type Kind struct {
+	Name    string // accessi, cartelle, interventi
+	Record  string // accesso, cartella, intervento
+	Table   string
+	Columns []Column // the first is the id
+	// Required lists the columns a file must have besides the id.
+	Required []string
+}
+
+// Kinds lists the record files in import order (cartelle before interventi).
+var Kinds = []*Kind{Accessi, Cartelle, Interventi}
+
+// Find returns the kind named name.
+func Find(name string) (*Kind, bool) {
+	for _, k := range Kinds {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return nil, false
+}
+
+// Schema returns the dialect schema of the kind.
+func (k *Kind) Schema() dialect.Schema {
+	s := dialect.Schema{Kind: k.Name}
+	for i, c := range k.Columns {
+		req := i == 0
+		for _, r := range k.Required {
+			req = req || r == c.Name
+		}
+		s.Columns = append(s.Columns, dialect.Column{Name: c.Name, Aliases: c.Aliases, Required: req})
+	}
+	return s
+}
+
+// ColumnNames returns the canonical column names, id first.
+func (k *Kind) ColumnNames() []string {
+	out := make([]string, len(k.Columns))
+	for i, c := range k.Columns {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// Reject says why a row cannot be stored.
+type Reject struct {
+	Line           int
+	Column, Reason string
+}
+
+// Parse turns a row into the values to store (in column order; amounts are
+// int64 or nil) and a fingerprint of them, or says why it cannot be stored.
+func (k *Kind) Parse(row *dialect.Row, headerFields int) ([]any, uint64, *Reject) {
+	if n := row.NumFields(); n != headerFields {
+		return nil, 0, &Reject{row.Line, "", fmt.Sprintf("row has %d fields, the header has %d", n, headerFields)}
+	}
+	vals := make([]any, len(k.Columns))
+	h := fnv.New64a()
+	for i, c := range k.Columns {
+		v, err := convert(c.Type, row.Get(i))
+		if err != nil {
+			return nil, 0, &Reject{row.Line, c.Name, fmt.Sprintf("%s %v", c.Name, err)}
+		}
+		vals[i] = v
+		fmt.Fprint(h, v, "\x1f")
+	}
+	if vals[0] == "" {
+		return nil, 0, &Reject{row.Line, k.Columns[0].Name, k.Columns[0].Name + " is empty"}
+	}
+	return vals, h.Sum64(), nil
+}
+
+func convert(typ int, s string) (any, error) {
+	switch typ {
+	case Code:
+		return strings.ToUpper(s), nil
+	case CF:
+		return codicefiscale.Normalize(s), nil
+	case Comune:
+		if cur, ok := anagrafe.OldCodes[s]; ok {
+			return cur, nil
+		}
+		return s, nil
+	case Date:
+		if s == "" {
+			return "", nil
+		}
+		d, err := dialect.ParseDate(s)
+		if err != nil {
+			return nil, fmt.Errorf("is not a valid date: %v", err)
+		}
+		return d, nil
+	case Amount:
+		if s == "" {
+			return nil, nil
+		}
+		c, err := dialect.ParseAmount(s)
+		if err != nil {
+			return nil, fmt.Errorf("is not a valid amount: %v", err)
+		}
+		return c, nil
+	}
+	return s, nil
+}
