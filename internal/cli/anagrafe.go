@@ -11,6 +11,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/sqlite"
 	"github.com/spf13/cobra"
 )
 
@@ -133,33 +134,47 @@ func fileSource(path string) (csi.Source, error) {
 
 func anagrafeImportRun(ctx context.Context, f *Factory, opts *AnagrafeImportOptions) error {
 	req := opts.Request
-	if err := checkImportFlags(&req.ImportOptions); err != nil {
+	return f.runImport(ctx, importFiles{opts.File, opts.MapFile, opts.RejectsFile}, &req.ImportOptions,
+		func(db *sqlite.DB, src csi.Source) (*csi.ImportSummary, error) {
+			return db.ImportAnagrafe(ctx, req, src)
+		})
+}
+
+// importFiles are the files named on an import's command line.
+type importFiles struct{ data, mapFile, rejects string }
+
+// runImport does what every importer's command does around the import
+// itself: check the flags, open the files, show progress, bound the Go heap,
+// remove a rejects file of a failed import, and print the summary.
+func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.ImportOptions,
+	do func(*sqlite.DB, csi.Source) (*csi.ImportSummary, error)) error {
+	if err := checkImportFlags(o); err != nil {
 		return err
 	}
-	src, err := fileSource(opts.File)
+	src, err := fileSource(files.data)
 	if err != nil {
 		return err
 	}
-	if req.Map, err = readMapFile(opts.MapFile); err != nil {
+	if o.Map, err = readMapFile(files.mapFile); err != nil {
 		return err
 	}
 	db, err := f.Store(ctx)
 	if err != nil {
 		return err
 	}
-	rej, err := openRejects(opts.RejectsFile)
+	rej, err := openRejects(files.rejects)
 	if err != nil {
 		return err
 	}
-	req.Rejects = rej.writer()
-	// Keep the Go heap small: the import streams, and what it must hold (the
+	o.Rejects = rej.writer()
+	// Keep the Go heap small: imports stream, and what they must hold (the
 	// current residents of a Comune) is compact. GOMEMLIMIT overrides.
 	if f.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
 	prog := f.newProgress(src.Size, "rows")
-	req.Progress = prog.callback()
-	sum, err := db.ImportAnagrafe(ctx, req, src)
+	o.Progress = prog.callback()
+	sum, err := do(db, src)
 	prog.done()
 	if err = rej.finish(err); err != nil {
 		if ctx.Err() != nil {

@@ -72,29 +72,11 @@ func runCSI(t *testing.T, db string, args ...string) string {
 // TestKilledImportLeavesStoreUnchanged sends SIGKILL to a csi process in the
 // middle of a registry import and checks that the store is exactly as before.
 func TestKilledImportLeavesStoreUnchanged(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "csi.db")
-	extract := filepath.Join(dir, "monza.csv")
-	writeMonza(t, extract)
-	runCSI(t, db, "comuni", "onboard", "108033", "--date", "2024-01-01")
-	before := storeDigest(t, db)
-
-	// The progress bar's first frame comes after 100 ms of reading, long
-	// before the commit: that is when the process is killed.
-	cmd := exec.Command(os.Args[0], "anagrafe", "import", extract, "--comune", "108033", "--progress", "bar")
-	cmd.Env = append(os.Environ(), "CSI_TEST_MAIN=1", "CSI_DB="+db, "CSI_NOW=2024-06-30")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	waitForProgress(t, stderr)
+	db, extract, before, cmd, _ := startImport(t)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 		t.Fatalf("the import finished before it was killed (%v); the test proves nothing", err)
 	}
@@ -136,22 +118,7 @@ func waitForProgress(t *testing.T, r io.Reader) {
 // TestInterruptedImportRollsBack sends SIGINT (Ctrl-C) mid-import: csi rolls
 // back, says so and exits 130, and the store is unchanged.
 func TestInterruptedImportRollsBack(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "csi.db")
-	extract := filepath.Join(dir, "monza.csv")
-	writeMonza(t, extract)
-	runCSI(t, db, "comuni", "onboard", "108033", "--date", "2024-01-01")
-	before := storeDigest(t, db)
-	cmd := exec.Command(os.Args[0], "anagrafe", "import", extract, "--comune", "108033", "--progress", "bar")
-	cmd.Env = append(os.Environ(), "CSI_TEST_MAIN=1", "CSI_DB="+db, "CSI_NOW=2024-06-30")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	waitForProgress(t, stderr)
+	db, _, before, cmd, stderr := startImport(t)
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
@@ -163,4 +130,28 @@ func TestInterruptedImportRollsBack(t *testing.T) {
 	if after := storeDigest(t, db); after != before {
 		t.Fatal("the store changed after an interrupted import")
 	}
+}
+
+// startImport starts a csi process importing Monza's 124,840-row extract into
+// a new store and returns once the import is under way: the progress bar's
+// first frame comes after 100 ms of reading, long before the commit.
+func startImport(t *testing.T) (db, extract, digest string, cmd *exec.Cmd, stderr io.Reader) {
+	t.Helper()
+	dir := t.TempDir()
+	db = filepath.Join(dir, "csi.db")
+	extract = filepath.Join(dir, "monza.csv")
+	writeMonza(t, extract)
+	runCSI(t, db, "comuni", "onboard", "108033", "--date", "2024-01-01")
+	digest = storeDigest(t, db)
+	cmd = exec.Command(os.Args[0], "anagrafe", "import", extract, "--comune", "108033", "--progress", "bar")
+	cmd.Env = append(os.Environ(), "CSI_TEST_MAIN=1", "CSI_DB="+db, "CSI_NOW=2024-06-30")
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitForProgress(t, pipe)
+	return db, extract, digest, cmd, pipe
 }

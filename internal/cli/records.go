@@ -5,6 +5,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/records"
+	"github.com/csi-mb/csi/internal/sqlite"
 	"github.com/spf13/cobra"
 )
 
@@ -77,34 +78,8 @@ their interventi.`,
 
 func recordsImportRun(ctx context.Context, f *Factory, opts *RecordsImportOptions) error {
 	req := opts.Request
-	if err := checkImportFlags(&req.ImportOptions); err != nil {
-		return err
-	}
-	src, err := fileSource(opts.File)
-	if err != nil {
-		return err
-	}
-	if req.Map, err = readMapFile(opts.MapFile); err != nil {
-		return err
-	}
-	db, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	rej, err := openRejects(opts.RejectsFile)
-	if err != nil {
-		return err
-	}
-	req.Rejects = rej.writer()
-	prog := f.newProgress(src.Size, "rows")
-	req.Progress = prog.callback()
-	sum, err := db.ImportRecords(ctx, req, src)
-	prog.done()
-	if err = rej.finish(err); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return err
-	}
-	return f.printImportSummary(sum)
+	return f.runImport(ctx, importFiles{opts.File, opts.MapFile, opts.RejectsFile}, &req.ImportOptions,
+		func(db *sqlite.DB, src csi.Source) (*csi.ImportSummary, error) {
+			return db.ImportRecords(ctx, req, src)
+		})
 }
