@@ -67,7 +67,7 @@ func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
 		return nil, p.reject(row, "codice_fiscale", "", "codice_fiscale is empty")
 	}
 	if err := codicefiscale.Validate(cf); err != nil {
-		return nil, p.reject(row, "codice_fiscale", "", cfReason(err))
+		return nil, p.reject(row, "codice_fiscale", correctedCF(cf, err), cfReason(err))
 	}
 	if rj := p.checkValues(row, rec); rj != nil {
 		return nil, rj
@@ -131,6 +131,16 @@ func hashValues(v *[NumCols]string) uint64 {
 		h = (h ^ 0x1f) * prime
 	}
 	return h
+}
+
+// correctedCF returns the code a CF with a wrong check character most
+// likely is (its first 15 characters with the right check character), so
+// that a snapshot does not close a resident over a typo; "" otherwise.
+func correctedCF(cf string, err error) string {
+	if e, ok := err.(*codicefiscale.Error); ok && e.Reason == codicefiscale.ReasonCheck {
+		return cf[:15] + string(codicefiscale.CheckChar(cf[:15]))
+	}
+	return ""
 }
 
 // cfReason words a codice fiscale error for the rejects report.
