@@ -169,3 +169,4 @@ func (f *Factory) writeDetail(d Detail) error {
 	}
 	return nil
 }
+func lipglossColor(c string) lipgloss.Color { return lipgloss.Color(c) }

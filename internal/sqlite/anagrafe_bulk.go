@@ -40,12 +40,12 @@ func (w *writer) finishBulk(ctx context.Context) error {
 	if !w.bulk {
 		return nil
 	}
-	// The sort behind CREATE INDEX spills to temporary files; with temp_store
-	// MEMORY those would be held in RAM, growing with the file. One helper
+	// The sort behind CREATE INDEX spills to temporary files, which must
+	// not be held in memory (it would grow with the file). One helper
 	// thread sorts on the second core.
 	_, err := w.tx.ExecContext(ctx, `PRAGMA temp_store = FILE; PRAGMA threads = 1;
 		CREATE INDEX persone_cf ON persone(codice_fiscale, comune, valid_to, row_hash);
-		PRAGMA threads = 0; PRAGMA temp_store = MEMORY`)
+		PRAGMA threads = 0`)
 	return mapErr(err)
 }
 

@@ -130,9 +130,14 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 	defer tx.Rollback()
 	// A bigger page cache (16 MB) keeps the hot index pages in memory while they change at
 	// random; the default 2 MB spills pages to the WAL again and again.
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384"); err != nil {
+	// The statement journal of the multi-row INSERTs goes to memory (it
+	// is small); temp_store goes back to FILE on this pooled connection
+	// before the transaction ends, so that big sorts of other commands
+	// spill to disk.
+	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"); err != nil {
 		return mapErr(err)
 	}
+	defer tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = FILE")
 	w, err := db.newWriter(ctx, tx, job)
 	if err != nil {
 		return err
@@ -147,6 +152,9 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 	}
 	if err := db.finishImport(ctx, tx, job); err != nil || job.req.DryRun {
 		return err
+	}
+	if _, err := tx.ExecContext(ctx, "PRAGMA temp_store = FILE"); err != nil {
+		return mapErr(err)
 	}
 	return mapErr(tx.Commit())
 }

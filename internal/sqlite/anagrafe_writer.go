@@ -63,7 +63,7 @@ const insertBatch = 40
 var constCols = []string{"comune", "import_id", "valid_from", "valid_to", "end_reason"}
 
 // rowCols are bound for each version.
-var rowCols = []string{"codice_fiscale", "dati", "row_hash", "line"}
+var rowCols = []string{"codice_fiscale", "dati", "codice_famiglia", "relazione_parentela", "row_hash", "line"}
 
 func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
@@ -133,7 +133,7 @@ func (w *writer) flush(ctx context.Context) error {
 }
 
 func (w *writer) appendArgs(args []any, r *anagrafe.Record) []any {
-	return append(args, r.CF, r.Dati, int64(r.Hash), r.Line)
+	return append(args, r.CF, r.Dati, r.Values[anagrafe.ColCodiceFamiglia], r.Values[anagrafe.ColRelazioneParentela], int64(r.Hash), r.Line)
 }
 
 // add queues a new version; a cancellation is written at once, as a

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/spf13/cobra"
+)
+
+// ValidateOptions are the flags of `csi validate`.
+type ValidateOptions struct {
+	Scope   csi.ValidateScope
+	Ruleset string
+	FailOn  string
+}
+
+// NewCmdValidate builds `csi validate`; runF replaces the action in tests.
+func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate [--ambito A | --comune C]",
+		Short: "Check the records against the regional guidelines and report what to fix",
+		Long: `Check the registry and the social records in scope (default: everything) against a
+ruleset (default: the built-in dgr-2457-2019; 'csi rules list' explains each rule).
+
+On a terminal the report shows the findings per rule and per Comune, then the first 20
+findings of each rule; -o json, csv and junit print every finding. Each run is
+recorded: 'csi validate history' shows progress between runs. With --fail-on error
+(or warning) the exit code is 3 when findings of that severity (or worse) exist, so
+a CI job or cron script can stop on them.`,
+		Example: `  csi validate --ambito Desio
+  csi validate --comune 108033 -o csv > da-correggere.csv
+  csi validate -o junit --fail-on error > validate.xml
+  csi validate --ruleset regole-ambito.yaml`,
+		Args: exactArgs(0, "only flags"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if opts.Scope.Ambito != "" && opts.Scope.Comune != "" {
+				return &usageError{csi.Errorf(csi.EINVALID, "give --ambito or --comune, not both").WithHint("a Comune already implies its Ambito")}
+			}
+			if opts.FailOn != "" && opts.FailOn != csi.SeverityError && opts.FailOn != csi.SeverityWarning {
+				return &usageError{csi.Errorf(csi.EINVALID, "--fail-on must be error or warning, not %q", opts.FailOn).WithHint("--fail-on error stops on errors only")}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(cmd.Context(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Scope.Ambito, "ambito", "", "only the records of this Ambito")
+	fl.StringVar(&opts.Scope.Comune, "comune", "", "only the records of this Comune")
+	fl.StringVar(&opts.Ruleset, "ruleset", "", "ruleset file (default: the built-in dgr-2457-2019)")
+	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 3 when findings of this severity exist: error|warning")
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(csi.SeverityError, csi.SeverityWarning))
+	cmd.AddCommand(newCmdValidateHistory(f))
+	return cmd
+}
+
+func validateRun(ctx context.Context, f *Factory, opts *ValidateOptions) error {
+	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV, "junit"); err != nil {
+		return err
+	}
+	rs, err := loadRuleset(opts.Ruleset)
+	if err != nil {
+		return err
+	}
+	db, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	sink := f.newFindingSink(rs.Name, rs.Version)
+	run, sum, err := db.Validate(ctx, opts.Scope, rs, sink.add)
+	if err != nil {
+		return err
+	}
+	if err := sink.finish(run, sum); err != nil {
+		return err
+	}
+	return failOn(opts.FailOn, sum)
+}
+
+func failOn(level string, sum *csi.ValidationSummary) error {
+	n := 0
+	switch level {
+	case csi.SeverityError:
+		n = sum.Errors
+	case csi.SeverityWarning:
+		n = sum.Errors + sum.Warnings
+	}
+	if n == 0 {
+		return nil
+	}
+	return &exitError{code: ExitValidation, msg: fmt.Sprintf("validation failed: %d findings at or above %s", n, level)}
+}
+
+func newCmdValidateHistory(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:     "history",
+		Short:   "List past validation runs, newest first",
+		Example: "  csi validate history\n  csi validate history -o json",
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := f.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			runs, err := db.ValidationHistory(cmd.Context())
+			if err != nil {
+				return err
+			}
+			i := strconv.Itoa
+			t := Table{Headers: []string{"id", "at", "actor", "ruleset", "ruleset_version", "scope", "checked", "errors", "warnings"}}
+			for _, r := range runs {
+				t.Rows = append(t.Rows, []string{strconv.FormatInt(r.ID, 10), r.At, r.Actor, r.Ruleset, r.RulesetVersion, r.Scope,
+					i(r.Checked), i(r.Errors), i(r.Warnings)})
+			}
+			return f.PrintList(runs, t, "no validation has run yet")
+		},
+	}
+}

@@ -1,0 +1,105 @@
+// Package rules validates registry and social records against a ruleset:
+// versioned data (YAML) that selects which registered checks run, with which
+// severity, parameters and code lists (spec §7).
+//
+// The package is pure: apart from reading a ruleset from an io.Reader it does
+// no I/O, and everything a check cannot see in one record comes from an Env.
+// Finding messages never contain a codice fiscale or a person's name.
+package rules
+
+import (
+	"sort"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// Severity is how serious a finding is: "error" or "warning".
+type Severity string
+
+// The severities a rule can have.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Finding is one problem found in one record (spec §12).
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Kind     string   `json:"kind"`
+	ID       string   `json:"id"`
+	Comune   string   `json:"comune"`
+	Field    string   `json:"field"`
+	Message  string   `json:"message"`
+}
+
+// Rule is one entry of a ruleset: a registered check with its severity,
+// parameters (defaults filled in) and code lists (defaults filled in).
+type Rule struct {
+	ID          string
+	Kind        string
+	Severity    Severity
+	Title       string
+	Source      string
+	Description string
+	Example     string
+	Fix         string
+	Params      map[string]any
+	Lists       []string
+	Line        int
+}
+
+// Ruleset is a named, versioned set of rules and the code lists they use.
+type Ruleset struct {
+	Name    string
+	Version string
+	Source  string
+	Rules   []Rule
+	Lists   map[string][]Code
+}
+
+// Code is one entry of a code list.
+type Code struct {
+	Code  string
+	Label string
+}
+
+// Env gives the checks what they cannot see in one record; the store implements it.
+type Env interface {
+	// Today returns the current date as YYYY-MM-DD.
+	Today() string
+	// ComuneOnboarded reports whether the Comune with that ISTAT code joined the CSI.
+	ComuneOnboarded(istat string) bool
+	// KnownPlace reports whether code is the Belfiore code of an Italian
+	// Comune or the Z code of a foreign state.
+	KnownPlace(code string) bool
+	// ResidentOn reports whether the registry of that Comune had the person on that date.
+	ResidentOn(cf, comune, date string) bool
+	// Cartella returns the cartella with that id, if it exists.
+	Cartella(id string) (csi.Cartella, bool)
+	// Dead reports whether a registry version of the person has motivo_cancellazione 1 or 2.
+	Dead(cf string) bool
+}
+
+// Record kinds a rule can apply to.
+var kinds = []string{csi.KindPersona, csi.KindAccesso, csi.KindCartella, csi.KindIntervento}
+
+// Rule returns the rule with that id, if the ruleset has it.
+func (rs *Ruleset) Rule(id string) (Rule, bool) {
+	for _, r := range rs.Rules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// KnownChecks returns the ids of every registered check, sorted.
+func KnownChecks() []string {
+	ids := make([]string, 0, len(registry))
+	for id := range registry {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
