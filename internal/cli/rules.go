@@ -49,7 +49,7 @@ description, a failing example and the fix (the README's catalogue is made this 
 				return err
 			}
 			if f.Output == "markdown" {
-				_, err := fmt.Fprint(f.IO.Out, rs.Markdown())
+				_, err := fmt.Fprint(f.IO.Out, demoteHeadings(rs.Markdown(), 2))
 				return err
 			}
 			t := Table{Headers: []string{"id", "kind", "severity", "source", "title"}}
@@ -89,4 +89,20 @@ func newCmdRulesShow(f *Factory) *cobra.Command {
 				"description": r.Description, "example": r.Example, "fix": r.Fix, "lists": r.Lists, "params": r.Params}, d)
 		},
 	}
+}
+
+// demoteHeadings shifts every Markdown heading down by n levels, so that the
+// catalogue can sit inside a document (the README) under its own headings.
+func demoteHeadings(md string, n int) string {
+	lines := strings.Split(md, "\n")
+	inFence := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "```") {
+			inFence = !inFence
+		}
+		if !inFence && strings.HasPrefix(l, "#") {
+			lines[i] = strings.Repeat("#", n) + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
