@@ -67,14 +67,14 @@ for i in $(seq "$RUNS"); do
   ref ref_nokey "${COLS/ PRIMARY KEY/}"
   fresh_store "$OUT/csi.db"
   measure csi_fresh env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/base.csv" --comune 108033 --as-of 2024-01-01 --progress none
-  cp "$OUT/csi.db" "$OUT/loaded.db"; rm -f "$OUT/loaded.db-wal" "$OUT/loaded.db-shm"
+  measure csi_validate env CSI_DB="$OUT/csi.db" "$CSI" validate -o csv
   measure csi_reimport env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/base.csv" --comune 108033 --as-of 2024-01-01 --progress none
   measure csi_update_dry env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/update.csv" --comune 108033 --as-of 2024-04-01 --dry-run --progress none
   measure csi_update env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/update.csv" --comune 108033 --as-of 2024-04-01 --progress none
   fresh_store "$OUT/csi4.db"
   measure csi_fresh_4x env CSI_DB="$OUT/csi4.db" "$CSI" anagrafe import "$OUT/base4.csv" --comune 108033 --as-of 2024-01-01 --progress none
 done
-rm -f "$OUT"/csi4.db* "$OUT"/loaded.db*
+rm -f "$OUT"/csi4.db*
 
 # Medians and ratios.
 awk -v runs="$RUNS" '
@@ -87,15 +87,17 @@ awk -v runs="$RUNS" '
   END {
     ref = median(t["ref_pk"])
     printf "%-16s %9s %9s %10s   %s\n", "case", "median_s", "ratio", "max_rss_MB", "target"
-    split("ref_pk ref_nokey csi_fresh csi_update csi_reimport csi_update_dry csi_fresh_4x", order, " ")
+    split("ref_pk ref_nokey csi_fresh csi_update csi_reimport csi_update_dry csi_fresh_4x csi_validate", order, " ")
     target["csi_fresh"] = "<= 1.5x ref_pk"; target["csi_update"] = "<= 1.0x ref_pk"
     target["csi_reimport"] = "< 0.5 s"; target["csi_update_dry"] = "<= 0.6x ref_pk"
     target["csi_fresh_4x"] = "<= 4.4x csi_fresh, RSS within 10%"; target["ref_pk"] = "reference"
-    for (k = 1; k <= 7; k++) {
+    target["csi_validate"] = "<= 1.5x csi_fresh"
+    for (k = 1; k <= 8; k++) {
       n = order[k]; if (!(n in t)) continue
       s = median(t[n])
       printf "%-16s %9.2f %8.2fx %10.1f   %s\n", n, s, s / ref, median(m[n]) / 1024, target[n]
     }
     printf "\ncsi_fresh_4x / csi_fresh = %.2fx time, %.2fx memory (%d runs each)\n",
       median(t["csi_fresh_4x"]) / median(t["csi_fresh"]), median(m["csi_fresh_4x"]) / median(m["csi_fresh"]), runs
+    printf "csi_validate / csi_fresh = %.2fx time\n", median(t["csi_validate"]) / median(t["csi_fresh"])
   }' "$OUT/results.txt"
