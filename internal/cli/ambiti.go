@@ -31,7 +31,7 @@ func newCmdAmbitiList(f *Factory) *cobra.Command {
   csi ambiti list -o json | jq '.[] | select(.referente == "")'`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ func newCmdAmbitiShow(f *Factory) *cobra.Command {
 		Example: "  csi ambiti show Vimercate\n  csi ambiti show carate -o json",
 		Args:    exactArgs(1, "an Ambito name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}

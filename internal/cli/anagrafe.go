@@ -11,7 +11,6 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
-	"github.com/csi-mb/csi/internal/sqlite"
 	"github.com/spf13/cobra"
 )
 
@@ -135,7 +134,7 @@ func fileSource(path string) (csi.Source, error) {
 func anagrafeImportRun(ctx context.Context, f *Factory, opts *AnagrafeImportOptions) error {
 	req := opts.Request
 	return f.runImport(ctx, importFiles{opts.File, opts.MapFile, opts.RejectsFile}, &req.ImportOptions,
-		func(db *sqlite.DB, src csi.Source) (*csi.ImportSummary, error) {
+		func(db csi.Services, src csi.Source) (*csi.ImportSummary, error) {
 			return db.ImportAnagrafe(ctx, req, src)
 		})
 }
@@ -147,7 +146,7 @@ type importFiles struct{ data, mapFile, rejects string }
 // itself: check the flags, open the files, show progress, bound the Go heap,
 // remove a rejects file of a failed import, and print the summary.
 func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.ImportOptions,
-	do func(*sqlite.DB, csi.Source) (*csi.ImportSummary, error)) error {
+	do func(csi.Services, csi.Source) (*csi.ImportSummary, error)) error {
 	if err := checkImportFlags(o); err != nil {
 		return err
 	}
@@ -158,7 +157,7 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	if o.Map, err = readMapFile(files.mapFile); err != nil {
 		return err
 	}
-	db, err := f.Store(ctx)
+	db, err := f.Services(ctx)
 	if err != nil {
 		return err
 	}

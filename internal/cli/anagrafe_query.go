@@ -18,7 +18,7 @@ that import and the days since it ran: the "regular updates" made visible.`,
 		Example: "  csi anagrafe status\n  csi anagrafe status -o json | jq '.[] | select(.days_since_update > 45)'",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -64,7 +64,7 @@ period each was valid and why it ended (changed, absent from a snapshot, cancell
 		Example: "  csi anagrafe history RSSMRA85T10F704X\n  csi anagrafe history RSSMRA85T10F704X -o json",
 		Args:    exactArgs(1, "a codice fiscale"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -90,7 +90,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 			if comune == "" {
 				return &usageError{csi.Errorf(csi.EINVALID, "--comune is required").WithHint("e.g. --comune Monza")}
 			}
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -135,7 +135,7 @@ func newCmdAnagrafeImports(f *Factory) *cobra.Command {
 		Example: "  csi anagrafe imports --comune Monza\n  csi anagrafe imports -o csv",
 		Args:    exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -27,7 +27,7 @@ the chain and fails (exit 1) if an entry was edited, removed or inserted.`,
 		Example: "  csi audit list --since 2024-06-01\n  csi audit list --verify",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}

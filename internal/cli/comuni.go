@@ -32,7 +32,7 @@ func newCmdComuniList(f *Factory) *cobra.Command {
   csi comuni list -o csv > comuni.csv`,
 		Args: exactArgs(0, "no arguments (use --ambito or --status to filter)"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ a unique part of the name is enough), with its onboarding and Ambito history.`,
 		Example: "  csi comuni show 108033\n  csi comuni show \"cesano maderno\" -o json",
 		Args:    exactArgs(1, "an ISTAT code or a Comune name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -111,7 +111,7 @@ automatic and manual, a new contact, or suspending and reactivating it.`,
 			in.Anagrafe = optional(fl.Changed("anagrafe"), anagrafe)
 			in.Contact = optional(fl.Changed("contact"), contact)
 			in.Status = optional(fl.Changed("status"), status)
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -150,7 +150,7 @@ func newCmdComuniOffboard(f *Factory) *cobra.Command {
 			if date == "" {
 				return &usageError{csi.Errorf(csi.EINVALID, "--date is required").WithHint("give the date the Comune left, YYYY-MM-DD")}
 			}
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}

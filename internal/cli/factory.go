@@ -137,3 +137,14 @@ func (f *Factory) info(format string, args ...any) {
 	}
 	fmt.Fprintf(f.IO.ErrOut, "csi: "+format+"\n", args...)
 }
+
+// Services returns the services commands call: the local store. Commands
+// that only need the services (not the store's file) use this, so that a
+// remote implementation can take its place.
+func (f *Factory) Services(ctx context.Context) (csi.Services, error) {
+	db, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}

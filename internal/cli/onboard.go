@@ -62,7 +62,7 @@ the exit code is 4 when any row failed.`,
 }
 
 func onboardRun(ctx context.Context, f *Factory, opts *OnboardOptions) error {
-	db, err := f.Store(ctx)
+	db, err := f.Services(ctx)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 	if err != nil {
 		return fileError(err)
 	}
-	db, _ := f.Store(ctx)
+	db, _ := f.Services(ctx)
 	var out []OnboardOutcome
 	failed := 0
 	for {

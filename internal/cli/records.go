@@ -5,7 +5,6 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/records"
-	"github.com/csi-mb/csi/internal/sqlite"
 	"github.com/spf13/cobra"
 )
 
@@ -79,7 +78,7 @@ their interventi.`,
 func recordsImportRun(ctx context.Context, f *Factory, opts *RecordsImportOptions) error {
 	req := opts.Request
 	return f.runImport(ctx, importFiles{opts.File, opts.MapFile, opts.RejectsFile}, &req.ImportOptions,
-		func(db *sqlite.DB, src csi.Source) (*csi.ImportSummary, error) {
+		func(db csi.Services, src csi.Source) (*csi.ImportSummary, error) {
 			return db.ImportRecords(ctx, req, src)
 		})
 }

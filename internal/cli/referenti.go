@@ -63,7 +63,7 @@ employing the referent and must belong to the Ambito.`,
 }
 
 func assignRun(ctx context.Context, f *Factory, opts *AssignOptions) error {
-	db, err := f.Store(ctx)
+	db, err := f.Services(ctx)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func newCmdReferentiList(f *Factory) *cobra.Command {
 		Example: "  csi referenti list\n  csi referenti list --history -o csv",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -112,7 +112,7 @@ func newCmdReferentiEnd(f *Factory) *cobra.Command {
 				return &usageError{csi.Errorf(csi.EINVALID, "--ambito and --date are required").
 					WithHint("e.g. csi referenti end --ambito Seregno --date 2024-12-31")}
 			}
-			db, err := f.Store(cmd.Context())
+			db, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
