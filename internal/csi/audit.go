@@ -10,7 +10,11 @@ type AuditEntry struct {
 	Command string `json:"command"`
 	Target  string `json:"target"`
 	Summary string `json:"summary"`
-	Hash    string `json:"hash"`
+	// Remote and RequestID identify the API request that made the entry;
+	// they are empty for local commands.
+	Remote    string `json:"remote"`
+	RequestID string `json:"request_id"`
+	Hash      string `json:"hash"`
 }
 
 // AuditVerification is the result of checking the hash chain.

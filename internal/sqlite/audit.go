@@ -16,10 +16,15 @@ var _ csi.AuditService = (*DB)(nil)
 
 // auditHash chains an entry to its predecessor. The fields are joined with a
 // separator that cannot occur in them unescaped, so that moving text between
-// fields changes the hash.
+// fields changes the hash. The request fields join the hash only when set,
+// so that entries written before they existed still verify.
 func auditHash(prev string, e csi.AuditEntry) string {
 	h := sha256.New()
-	for _, f := range []string{prev, fmt.Sprint(e.ID), e.At, e.Actor, e.Command, e.Target, e.Summary} {
+	fields := []string{prev, fmt.Sprint(e.ID), e.At, e.Actor, e.Command, e.Target, e.Summary}
+	if e.Remote != "" || e.RequestID != "" {
+		fields = append(fields, e.Remote, e.RequestID)
+	}
+	for _, f := range fields {
 		h.Write([]byte(strings.ReplaceAll(f, "\x1f", " ")))
 		h.Write([]byte{0x1f})
 	}
@@ -28,22 +33,43 @@ func auditHash(prev string, e csi.AuditEntry) string {
 
 // appendAudit adds an entry for the actor in ctx inside tx.
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary string) error {
-	a := csi.ActorFrom(ctx)
 	var lastID int64
 	var prev string
 	err := tx.QueryRowContext(ctx, "SELECT last_id, hash FROM audit_head WHERE one = 1").Scan(&lastID, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	e := csi.AuditEntry{ID: lastID + 1, At: db.now(), Actor: a.Name, Command: a.Command, Target: target, Summary: summary}
+	e := auditEntry(ctx, target, summary)
+	e.ID, e.At = lastID+1, db.now()
 	e.Hash = auditHash(prev, e)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit(id, at, actor, command, target, summary, prev_hash, hash)
-		VALUES (?,?,?,?,?,?,?,?)`, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, prev, e.Hash); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, e.Remote, e.RequestID, prev, e.Hash); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)
 		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, e.ID, e.Hash)
 	return err
+}
+
+// auditEntry describes who acts in ctx: the local actor, or for an API
+// request the token's name and role, the remote address and the request id.
+func auditEntry(ctx context.Context, target, summary string) csi.AuditEntry {
+	a := csi.ActorFrom(ctx)
+	e := csi.AuditEntry{Actor: a.Name, Command: a.Command, Target: target, Summary: summary}
+	if p := csi.PrincipalFrom(ctx); p != nil {
+		e.Actor = fmt.Sprintf("token:%s (%s)", p.Token, p.Role)
+		e.Remote, e.RequestID = p.Remote, p.RequestID
+		if a.Command == "unknown" {
+			e.Command = "api"
+		}
+	}
+	return e
+}
+
+// RecordAccess appends an audit entry for a read of personal data through
+// the API; the summary names what was read, never a CF or a name.
+func (db *DB) RecordAccess(ctx context.Context, target, summary string) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.appendAudit(ctx, tx, target, summary) })
 }
 
 // ListAudit returns the audit entries from the date since (YYYY-MM-DD, "" for all).
@@ -53,7 +79,7 @@ func (db *DB) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry, er
 			return nil, err
 		}
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id, at, actor, command, target, summary, hash
+	rows, err := db.db.QueryContext(ctx, `SELECT id, at, actor, command, target, summary, remote, request_id, hash
 		FROM audit WHERE at >= ? ORDER BY id`, since)
 	if err != nil {
 		return nil, mapErr(err)
@@ -62,7 +88,7 @@ func (db *DB) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry, er
 	out := []csi.AuditEntry{}
 	for rows.Next() {
 		var e csi.AuditEntry
-		if err := rows.Scan(&e.ID, &e.At, &e.Actor, &e.Command, &e.Target, &e.Summary, &e.Hash); err != nil {
+		if err := rows.Scan(&e.ID, &e.At, &e.Actor, &e.Command, &e.Target, &e.Summary, &e.Remote, &e.RequestID, &e.Hash); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -73,7 +99,7 @@ func (db *DB) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry, er
 // VerifyAudit walks the whole chain and reports the first entry that was
 // edited, removed or inserted out of order.
 func (db *DB) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, at, actor, command, target, summary, prev_hash, hash FROM audit ORDER BY id`)
+	rows, err := db.db.QueryContext(ctx, `SELECT id, at, actor, command, target, summary, remote, request_id, prev_hash, hash FROM audit ORDER BY id`)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -83,7 +109,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
 	for rows.Next() {
 		var e csi.AuditEntry
 		var prevHash string
-		if err := rows.Scan(&e.ID, &e.At, &e.Actor, &e.Command, &e.Target, &e.Summary, &prevHash, &e.Hash); err != nil {
+		if err := rows.Scan(&e.ID, &e.At, &e.Actor, &e.Command, &e.Target, &e.Summary, &e.Remote, &e.RequestID, &prevHash, &e.Hash); err != nil {
 			return nil, err
 		}
 		v.Entries++
