@@ -10,4 +10,5 @@ type Services interface {
 	AnagrafeService
 	RecordService
 	AuditService
+	IndicatorService
 }

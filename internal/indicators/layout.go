@@ -1,0 +1,305 @@
+package indicators
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// Table is the human layout of a result: headers are snake_case words
+// (renderers turn them into titles), cells are formatted text. Numeric says
+// which columns hold numbers (right-aligned in documents).
+type Table struct {
+	Headers []string
+	Rows    [][]string
+	Numeric []bool
+}
+
+// Format controls how cells are written.
+type Format struct {
+	// Group writes thousands separators (24,932) in counts.
+	Group bool
+	// Bar adds a bar column drawn from the indicator's percentage.
+	Bar bool
+}
+
+// Cell formats one value; a withheld value reads "<N".
+func Cell(v any, suppressed bool, n int, group bool) string {
+	if suppressed {
+		return "<" + strconv.Itoa(n)
+	}
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case int64:
+		if group {
+			return groupDigits(strconv.FormatInt(x, 10))
+		}
+		return strconv.FormatInt(x, 10)
+	case csi.Dec:
+		if group {
+			s := string(x)
+			if i := strings.IndexByte(s, '.'); i > 0 {
+				return groupDigits(s[:i]) + s[i:]
+			}
+			return groupDigits(s)
+		}
+		return string(x)
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+func groupDigits(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func isNumber(v any) bool {
+	switch v.(type) {
+	case int64, csi.Dec:
+		return true
+	}
+	return false
+}
+
+// Flat lays rows out as they are: one column per key, in key order.
+func Flat(res *csi.IndicatorResult, f Format) Table {
+	var t Table
+	if len(res.Rows) == 0 {
+		return t
+	}
+	t.Headers = append(t.Headers, res.Rows[0].Keys...)
+	t.Numeric = make([]bool, len(t.Headers))
+	for _, r := range res.Rows {
+		row := make([]string, len(t.Headers))
+		for i, k := range t.Headers {
+			v := r.Get(k)
+			row[i] = Cell(v, r.IsSuppressed(k), res.Params.SuppressBelow, f.Group)
+			t.Numeric[i] = t.Numeric[i] || isNumber(v)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// Layout lays a result out for people: the seed's tables keep the seed's
+// layout (accessi-segretariato: periods as rows and Ambiti as columns;
+// cartelle-movimento: periods as rows and per-year PIC/CHIUSE column
+// groups); the others are flat, with a bar column when asked for.
+func Layout(def csi.IndicatorDef, res *csi.IndicatorResult, f Format) Table {
+	switch {
+	case len(res.Rows) == 0:
+		return Table{}
+	case res.Indicator == "accessi-segretariato" && res.Params.By == csi.ByComune:
+		return pivot(res, []string{"ambito", "comune", "nome"}, "periodo", "accessi", f)
+	case res.Indicator == "accessi-segretariato":
+		t := pivot(res, []string{"periodo"}, "ambito", "accessi", f)
+		if n := len(t.Headers); n > 0 && t.Headers[n-1] == csi.TotalLabel {
+			t.Headers[n-1] = "Totali"
+		}
+		return t
+	case res.Indicator == "cartelle-movimento":
+		return movimento(res, f)
+	}
+	t := Flat(res, f)
+	if f.Bar && def.Percent != "" {
+		addBar(&t, res, def.Percent)
+	}
+	return t
+}
+
+// pivot makes one row per distinct value of rowKeys and one column per
+// distinct value of colKey, holding valKey.
+func pivot(res *csi.IndicatorResult, rowKeys []string, colKey, valKey string, f Format) Table {
+	var cols, order []string
+	seenCol := map[string]bool{}
+	cells := map[string]map[string]string{}
+	labels := map[string][]string{}
+	for _, r := range res.Rows {
+		c := r.Str(colKey)
+		if !seenCol[c] {
+			seenCol[c] = true
+			cols = append(cols, c)
+		}
+		var lab []string
+		for _, k := range rowKeys {
+			lab = append(lab, r.Str(k))
+		}
+		id := strings.Join(lab, "\x00")
+		if cells[id] == nil {
+			cells[id] = map[string]string{}
+			labels[id] = lab
+			order = append(order, id)
+		}
+		cells[id][c] = Cell(r.Get(valKey), r.IsSuppressed(valKey), res.Params.SuppressBelow, f.Group)
+	}
+	t := Table{Headers: append(append([]string{}, rowKeys...), cols...)}
+	for range rowKeys {
+		t.Numeric = append(t.Numeric, false)
+	}
+	for range cols {
+		t.Numeric = append(t.Numeric, true)
+	}
+	for _, id := range order {
+		row := append([]string{}, labels[id]...)
+		for _, c := range cols {
+			row = append(row, cells[id][c])
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// movimento lays cartelle-movimento out like the seed's table 2: a row per
+// period (and Ambito), the opening balance, a PIC/CHIUSE pair per year of
+// the period, the closing balance.
+func movimento(res *csi.IndicatorResult, f Format) Table {
+	type line struct {
+		label []string
+		cells []string
+		last  string
+	}
+	var lines []*line
+	byID := map[string]*line{}
+	width := 0
+	withAmbito := res.Params.By == csi.ByAmbito
+	n := res.Params.SuppressBelow
+	for _, r := range res.Rows {
+		lab := []string{r.Str("periodo")}
+		if withAmbito {
+			lab = append(lab, r.Str("ambito"))
+		}
+		id := strings.Join(lab, "\x00")
+		l := byID[id]
+		if l == nil {
+			l = &line{label: lab, cells: []string{Cell(r.Get("saldo_iniziale"), r.IsSuppressed("saldo_iniziale"), n, f.Group)}}
+			byID[id] = l
+			lines = append(lines, l)
+		}
+		l.cells = append(l.cells, Cell(r.Get("aperte"), r.IsSuppressed("aperte"), n, f.Group),
+			Cell(r.Get("chiuse"), r.IsSuppressed("chiuse"), n, f.Group))
+		l.last = Cell(r.Get("saldo_finale"), r.IsSuppressed("saldo_finale"), n, f.Group)
+		width = max(width, (len(l.cells)-1)/2)
+	}
+	t := Table{Headers: []string{"periodo"}}
+	if withAmbito {
+		t.Headers = append(t.Headers, "ambito")
+	}
+	t.Headers = append(t.Headers, "saldo_iniziale")
+	for i := 1; i <= width; i++ {
+		t.Headers = append(t.Headers, fmt.Sprintf("anno_%d_pic", i), fmt.Sprintf("anno_%d_chiuse", i))
+	}
+	t.Headers = append(t.Headers, "saldo_finale")
+	for i := range t.Headers {
+		t.Numeric = append(t.Numeric, i >= len(lines[0].label))
+	}
+	for _, l := range lines {
+		row := append(append([]string{}, l.label...), l.cells...)
+		for len(row) < len(t.Headers)-1 {
+			row = append(row, "")
+		}
+		t.Rows = append(t.Rows, append(row, l.last))
+	}
+	return t
+}
+
+// barWidth is the width of the longest bar.
+const barWidth = 20
+
+func addBar(t *Table, res *csi.IndicatorResult, key string) {
+	top := 0.0
+	for _, r := range res.Rows {
+		if d, ok := r.Get(key).(csi.Dec); ok && !isTotal(r) {
+			top = max(top, d.Float())
+		}
+	}
+	t.Headers = append(t.Headers, "")
+	t.Numeric = append(t.Numeric, false)
+	for i, r := range res.Rows {
+		bar := ""
+		if d, ok := r.Get(key).(csi.Dec); ok && top > 0 && !isTotal(r) {
+			bar = strings.Repeat("█", int(d.Float()/top*barWidth+0.5))
+		}
+		t.Rows[i] = append(t.Rows[i], bar)
+	}
+}
+
+// isTotal says whether a row is a total (its share is 100% by construction).
+func isTotal(r csi.IndicatorRow) bool {
+	for _, k := range []string{"fascia", "ambito", "livello"} {
+		if v := r.Str(k); v == csi.TotalLabel || (k == "livello" && v == csi.ByProvincia) {
+			return true
+		}
+	}
+	return false
+}
+
+// Meta returns the lines that state what a result is: indicator and
+// version, parameters, geography, population source and store snapshot.
+func Meta(res *csi.IndicatorResult) [][2]string {
+	m := [][2]string{
+		{"indicator", res.Indicator + " v" + res.Version},
+		{"params", ParamsText(res.Params)},
+		{"geography", res.Geography},
+		{"population", PopulationText(res.Population)},
+		{"snapshot", res.Snapshot.Revision + fmt.Sprintf(" (last import %d, last audit entry %d)", res.Snapshot.LastImportID, res.Snapshot.LastAuditID)},
+		{"generated", res.GeneratedAt},
+	}
+	return m
+}
+
+// ParamsText writes the period parameters of p in one line.
+func ParamsText(p csi.IndicatorParams) string {
+	var s []string
+	if len(p.Period) > 0 {
+		s = append(s, "period "+strings.Join(p.Period, ", "))
+	}
+	if p.Year != 0 {
+		s = append(s, "year "+strconv.Itoa(p.Year))
+	}
+	if p.Since != "" {
+		s = append(s, "since "+p.Since)
+	}
+	if p.At != "" {
+		s = append(s, "at "+p.At)
+	}
+	if p.Days != 0 {
+		s = append(s, "days "+strconv.Itoa(p.Days))
+	}
+	if p.SuppressBelow > 1 {
+		s = append(s, "counts below "+strconv.Itoa(p.SuppressBelow)+" suppressed")
+	}
+	return strings.Join(s, "; ")
+}
+
+// PopulationText says where the denominators come from.
+func PopulationText(p *csi.PopulationInfo) string {
+	if p == nil {
+		return "not used"
+	}
+	s := fmt.Sprintf("residents on %s: %s", p.Date, p.Source)
+	if p.Source == csi.PopMixed {
+		s += fmt.Sprintf(" (%d Comuni %s, %d %s)", p.ComuniAnagrafe, csi.PopAnagrafe, p.ComuniRiferimento, csi.PopReference)
+	}
+	return s
+}

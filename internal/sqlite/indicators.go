@@ -1,0 +1,318 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/indicators"
+)
+
+var _ csi.IndicatorService = (*DB)(nil)
+
+// ListIndicators returns the catalogue.
+func (db *DB) ListIndicators(context.Context) ([]csi.IndicatorDef, error) {
+	return indicators.Catalogue(), nil
+}
+
+// indicatorFunc computes the rows of one indicator inside a read
+// transaction; it may fill res.Population.
+type indicatorFunc func(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, res *csi.IndicatorResult) ([]csi.IndicatorRow, error)
+
+var indicatorFuncs = map[string]indicatorFunc{
+	"accessi-segretariato":   accessiSegretariato,
+	"cartelle-movimento":     cartelleMovimento,
+	"cartelle-popolazione":   cartellePopolazione,
+	"comuni-fasce":           comuniFasce,
+	"anagrafe-automatica":    anagrafeAutomatica,
+	"ambiti-referente":       ambitiReferente,
+	"cartelle-aperte-dal":    cartelleAperteDal,
+	"cartelle-area":          cartelleArea,
+	"giorni-accesso-pic":     giorniAccessoPIC,
+	"motivi-chiusura":        motiviChiusura,
+	"interventi-prestazione": interventiPrestazione,
+	"interventi-misura":      interventiMisura,
+	"popolazione":            popolazioneIndicator,
+}
+
+// ComputeIndicator computes one indicator of the catalogue. Every query runs
+// in one read transaction, so the rows and the snapshot agree.
+func (db *DB) ComputeIndicator(ctx context.Context, name string, p csi.IndicatorParams) (*csi.IndicatorResult, error) {
+	def, err := indicators.Find(name)
+	if err != nil {
+		return nil, err
+	}
+	fn := indicatorFuncs[name]
+	if fn == nil {
+		return nil, csi.Errorf(csi.EINTERNAL, "indicator %s has no implementation", name)
+	}
+	if p, err = indicators.Normalize(def, p, db.today()); err != nil {
+		return nil, err
+	}
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer conn.Close()
+	// A deferred transaction only reads: it takes no write lock, and in WAL
+	// mode it sees one snapshot however long an import runs alongside.
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, mapErr(err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	sc, err := resolveScope(ctx, conn, &p)
+	if err != nil {
+		return nil, err
+	}
+	res := &csi.IndicatorResult{Indicator: def.Name, Version: def.Version, Title: def.Title, Params: p,
+		GeneratedAt: db.now(), Geography: sc.geography(p.By)}
+	if res.Snapshot, err = snapshot(ctx, conn); err != nil {
+		return nil, err
+	}
+	if res.Rows, err = fn(ctx, conn, sc, p, res); err != nil {
+		return nil, err
+	}
+	if res.Rows == nil {
+		res.Rows = []csi.IndicatorRow{}
+	}
+	indicators.Suppress(def, res.Rows, p.SuppressBelow)
+	return res, nil
+}
+
+func snapshot(ctx context.Context, q querier) (csi.Snapshot, error) {
+	var imp, aud int64
+	err := q.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM imports), (SELECT coalesce(max(id), 0) FROM audit)`).Scan(&imp, &aud)
+	if err != nil {
+		return csi.Snapshot{}, mapErr(err)
+	}
+	return csi.NewSnapshot(imp, aud), nil
+}
+
+// scope is the geography of a computation: the Comuni it covers and the
+// level rows are broken down by.
+type scope struct {
+	by     string
+	ambito string // canonical name, when filtered to an Ambito
+	comune string // ISTAT code, when filtered to a Comune
+	label  string // "Lissone (108028)"
+}
+
+func resolveScope(ctx context.Context, q querier, p *csi.IndicatorParams) (scope, error) {
+	sc := scope{by: p.By}
+	if p.Comune != "" {
+		c, err := resolveComune(ctx, q, p.Comune)
+		if err != nil {
+			return sc, err
+		}
+		sc.comune, sc.label = c.Istat, fmt.Sprintf("%s (%s)", c.Nome, c.Istat)
+		p.Comune = c.Istat
+	}
+	if p.Ambito != "" {
+		a, err := resolveAmbito(ctx, q, p.Ambito)
+		if err != nil {
+			return sc, err
+		}
+		sc.ambito, p.Ambito = a, a
+	}
+	return sc, nil
+}
+
+func (sc scope) geography(by string) string {
+	s := "Provincia di " + csi.ProvinceName
+	switch {
+	case sc.comune != "":
+		s = "Comune " + sc.label
+	case sc.ambito != "":
+		s = "Ambito " + sc.ambito
+	}
+	return s + ", by " + by
+}
+
+// comuniCTE selects the Comuni in scope as the CTE s(istat, nome, ambito,
+// popolazione).
+func (sc scope) comuniCTE() (string, []any) {
+	q := "s AS (SELECT istat, nome, ambito, popolazione FROM comuni"
+	switch {
+	case sc.comune != "":
+		return q + " WHERE istat = ?)", []any{sc.comune}
+	case sc.ambito != "":
+		return q + " WHERE ambito = ?)", []any{sc.ambito}
+	}
+	return q + ")", nil
+}
+
+// levels returns the levels rows are given at: the breakdown and every
+// level above it inside the scope.
+func (sc scope) levels() []string {
+	switch {
+	case sc.comune != "":
+		return []string{csi.ByComune}
+	case sc.ambito != "" && sc.by == csi.ByComune:
+		return []string{csi.ByComune, csi.ByAmbito}
+	case sc.ambito != "":
+		return []string{csi.ByAmbito}
+	}
+	switch sc.by {
+	case csi.ByComune:
+		return []string{csi.ByComune, csi.ByAmbito, csi.ByProvincia}
+	case csi.ByAmbito:
+		return []string{csi.ByAmbito, csi.ByProvincia}
+	}
+	return []string{csi.ByProvincia}
+}
+
+// levelExprs returns the SQL expressions of a level's code and name over s.
+func levelExprs(level string) (code, name, ambito string) {
+	switch level {
+	case csi.ByComune:
+		return "s.istat", "s.nome", "s.ambito"
+	case csi.ByAmbito:
+		return "s.ambito", "s.ambito", "s.ambito"
+	}
+	return "'" + csi.ProvinceCode + "'", "'" + csi.ProvinceName + "'", "''"
+}
+
+// geoRow is one aggregated row of a geography query.
+type geoRow struct {
+	level, code, name, ambito string
+	vals                      []any
+}
+
+// geoQuery aggregates base, a query whose rows carry the ISTAT code of a
+// Comune as column istat, at each level of sc: every Comune in scope gets a
+// row (base is LEFT JOINed as b), aggregated with the expressions aggs.
+// Rows come comune level first, each level ordered by Ambito and name.
+func geoQuery(ctx context.Context, q querier, sc scope, base string, args []any, aggs ...string) ([]geoRow, error) {
+	cte, cargs := sc.comuniCTE()
+	var parts []string
+	for i, lv := range sc.levels() {
+		code, name, amb := levelExprs(lv)
+		part := fmt.Sprintf("SELECT %d AS o, '%s' AS lvl, %s AS code, %s AS name, %s AS amb, %s FROM s LEFT JOIN b ON b.istat = s.istat",
+			i, lv, code, name, amb, strings.Join(aggs, ", "))
+		if lv != csi.ByProvincia {
+			part += " GROUP BY " + code
+		}
+		parts = append(parts, part)
+	}
+	query := "WITH " + cte + ", b AS (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, amb, name"
+	rows, err := q.QueryContext(ctx, query, append(cargs, args...)...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []geoRow
+	for rows.Next() {
+		var o int
+		r := geoRow{vals: make([]any, len(aggs))}
+		dest := []any{&o, &r.level, &r.code, &r.name, &r.ambito}
+		for i := range r.vals {
+			dest = append(dest, &r.vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// catRow is one aggregated row of a category query.
+type catRow struct {
+	level, code, cat string
+	vals             []any
+}
+
+// catQuery aggregates base, whose rows carry istat and a category cat, per
+// category at each level of sc (Comuni without rows do not appear).
+func catQuery(ctx context.Context, q querier, sc scope, base string, args []any, aggs ...string) ([]catRow, error) {
+	cte, cargs := sc.comuniCTE()
+	var parts []string
+	for i, lv := range sc.levels() {
+		code, _, _ := levelExprs(lv)
+		parts = append(parts, fmt.Sprintf("SELECT %d AS o, '%s' AS lvl, %s AS code, b.cat AS cat, %s FROM b JOIN s ON s.istat = b.istat GROUP BY %s b.cat",
+			i, lv, code, strings.Join(aggs, ", "), groupPrefix(lv, code)))
+	}
+	query := "WITH " + cte + ", b AS (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, code, cat"
+	rows, err := q.QueryContext(ctx, query, append(cargs, args...)...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []catRow
+	for rows.Next() {
+		var o int
+		r := catRow{vals: make([]any, len(aggs))}
+		dest := []any{&o, &r.level, &r.code, &r.cat}
+		for i := range r.vals {
+			dest = append(dest, &r.vals[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func groupPrefix(level, code string) string {
+	if level == csi.ByProvincia {
+		return ""
+	}
+	return code + ","
+}
+
+// i64 converts a scanned aggregate to an int64.
+func i64(v any) int64 {
+	switch x := v.(type) {
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	case []byte:
+		var n int64
+		fmt.Sscan(string(x), &n)
+		return n
+	case string:
+		var n int64
+		fmt.Sscan(x, &n)
+		return n
+	}
+	return 0
+}
+
+// str converts a scanned value to a string.
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// pct returns num/den*100 with two decimals, or nil when den is 0.
+func pct(num, den int64) any {
+	if den == 0 {
+		return nil
+	}
+	return csi.DecOf(float64(num)*100/float64(den), 2)
+}
+
+// geoKeys sets the livello, codice and nome keys of a geography row.
+func geoKeys(r geoRow) *csi.IndicatorRow {
+	row := &csi.IndicatorRow{}
+	return row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name)
+}
+
+// periods parses the normalised periods of p.
+func periods(p csi.IndicatorParams) []indicators.Period {
+	ps, _ := indicators.ParsePeriods(p.Period)
+	return ps
+}
+
+var _ = sql.ErrNoRows

@@ -1,0 +1,121 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+func anagrafeAutomatica(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {
+	// A Comune is regular when its last registry import up to --at was
+	// loaded in the --days days ending on --at.
+	base := `SELECT s.istat AS istat,
+		(c.status IN ('active', 'suspended')) AS ader,
+		(c.status IN ('active', 'suspended') AND c.anagrafe = 'automatic') AS auto,
+		(c.status IN ('active', 'suspended') AND c.anagrafe = 'automatic' AND li.last > date(?, ?)) AS reg,
+		coalesce(li.last, '') AS last
+	FROM s JOIN comuni c ON c.istat = s.istat
+	LEFT JOIN (SELECT comune AS istat, max(date(at)) AS last FROM imports
+	           WHERE kind = 'anagrafe' AND date(at) <= ? GROUP BY comune) li ON li.istat = s.istat`
+	args := []any{p.At, fmt.Sprintf("-%d days", p.Days), p.At}
+	rows, err := geoQuery(ctx, q, sc, base, args, "count(b.istat)", "coalesce(sum(b.ader), 0)", "coalesce(sum(b.auto), 0)",
+		"coalesce(sum(b.reg), 0)", "coalesce(max(b.last), '')")
+	if err != nil {
+		return nil, err
+	}
+	var out []csi.IndicatorRow
+	for _, r := range rows {
+		out = append(out, *geoKeys(r).Set("comuni", i64(r.vals[0])).Set("aderenti", i64(r.vals[1])).
+			Set("automatici", i64(r.vals[2])).Set("regolari", i64(r.vals[3])).Set("ultimo_import", str(r.vals[4])))
+	}
+	return out, nil
+}
+
+func ambitiReferente(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {
+	// valid_to is the last day of a term, so a term covers --at when it
+	// started on or before it and has not ended before it.
+	query := `SELECT a.nome, coalesce(max(r.valid_from), '') FROM ambiti a
+	LEFT JOIN referenti r ON r.ambito = a.nome AND r.valid_from <= ? AND (r.valid_to = '' OR r.valid_to >= ?)
+	WHERE a.nome IN (SELECT ambito FROM comuni WHERE (? = '' OR ambito = ?) AND (? = '' OR istat = ?))
+	GROUP BY a.nome ORDER BY a.nome`
+	rows, err := q.QueryContext(ctx, query, p.At, p.At, sc.ambito, sc.ambito, sc.comune, sc.comune)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []csi.IndicatorRow
+	var with int64
+	for rows.Next() {
+		var nome, from string
+		if err := rows.Scan(&nome, &from); err != nil {
+			return nil, err
+		}
+		has := int64(0)
+		if from != "" {
+			has, with = 1, with+1
+		}
+		out = append(out, *(&csi.IndicatorRow{}).Set("ambito", nome).Set("con_referente", has).Set("dal", from))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out = append(out, *(&csi.IndicatorRow{}).Set("ambito", csi.TotalLabel).Set("con_referente", with).Set("dal", ""))
+	return out, nil
+}
+
+func giorniAccessoPIC(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {
+	var out []csi.IndicatorRow
+	for _, per := range periods(p) {
+		for _, lv := range sc.levels() {
+			rows, err := medianAtLevel(ctx, q, sc, lv, per.Start(), per.End())
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				row := (&csi.IndicatorRow{}).Set("periodo", per.Label())
+				out = append(out, *row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name).
+					Set("cartelle", i64(r.vals[0])).Set("con_accesso", i64(r.vals[1])).Set("mediana_giorni", r.vals[2]))
+			}
+		}
+	}
+	return out, nil
+}
+
+// medianAtLevel computes, for the cartelle opened between from and to, per
+// group of the level: the cartelle, those with an access in the 365 days
+// up to the opening, and the median of the days from the earliest such
+// access (window functions pick the middle one or two values).
+func medianAtLevel(ctx context.Context, q querier, sc scope, level, from, to string) ([]geoRow, error) {
+	cte, cargs := sc.comuniCTE()
+	code, name, amb := levelExprs(level)
+	query := "WITH " + cte + fmt.Sprintf(`,
+	c AS (SELECT ca.id_cartella AS id, %[1]s AS code, %[2]s AS name, %[3]s AS amb, ca.codice_fiscale AS cf, ca.data_apertura AS d
+	      FROM cartelle ca JOIN s ON s.istat = ca.comune WHERE ca.data_apertura BETWEEN ? AND ?),
+	g AS (SELECT DISTINCT code, name, amb FROM c),
+	d AS (SELECT c.code, CAST(julianday(c.d) - julianday(min(a.data_accesso)) AS INTEGER) AS days
+	      FROM c JOIN accessi a ON a.codice_fiscale = c.cf AND a.data_accesso BETWEEN date(c.d, '-365 days') AND c.d
+	      WHERE c.cf <> '' GROUP BY c.id),
+	r AS (SELECT code, days, row_number() OVER (PARTITION BY code ORDER BY days) AS rn, count(*) OVER (PARTITION BY code) AS n FROM d),
+	m AS (SELECT code, avg(days) AS med, max(n) AS n FROM r WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY code)
+	SELECT g.code, g.name, g.amb, (SELECT count(*) FROM c WHERE c.code = g.code), coalesce(m.n, 0), m.med
+	FROM g LEFT JOIN m ON m.code = g.code ORDER BY g.amb, g.name`, code, name, amb)
+	rows, err := q.QueryContext(ctx, query, append(cargs, from, to)...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	var out []geoRow
+	for rows.Next() {
+		r := geoRow{level: level, vals: make([]any, 3)}
+		var med *float64
+		if err := rows.Scan(&r.code, &r.name, &r.ambito, &r.vals[0], &r.vals[1], &med); err != nil {
+			return nil, err
+		}
+		if med != nil {
+			r.vals[2] = csi.DecOf(*med, 1)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
