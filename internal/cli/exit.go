@@ -56,6 +56,8 @@ func exitCode(err error) int {
 		return ExitUsage
 	case csi.EUNAUTHORIZED, csi.EFORBIDDEN:
 		return ExitAuth
+	case csi.EUNREACHABLE:
+		return ExitUnreachable
 	}
 	if strings.HasPrefix(err.Error(), "unknown command") {
 		return ExitUsage

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/httpapi"
 	"github.com/csi-mb/csi/internal/sqlite"
 )
 
@@ -28,8 +29,13 @@ type Factory struct {
 	NoColor  bool
 	Progress string
 	Quiet    bool
+	// Remote is the --remote server URL (or CSI_REMOTE), and Token the
+	// --token (or CSI_TOKEN) sent to it; see resolveRemote.
+	Remote string
+	Token  string
 
-	db *sqlite.DB
+	db     *sqlite.DB
+	client *httpapi.Client
 }
 
 // NewFactory returns a Factory over the given streams and environment.
@@ -85,6 +91,9 @@ func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
 	if f.db != nil {
 		return f.db, nil
 	}
+	if err := f.localOnly(); err != nil {
+		return nil, err
+	}
 	_, statErr := os.Stat(f.DBPath)
 	missing := errors.Is(statErr, os.ErrNotExist)
 	db, err := sqlite.Open(ctx, f.DBPath, true)
@@ -113,6 +122,9 @@ func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
 
 // openRaw opens the store without the schema check, for init and db commands.
 func (f *Factory) openRaw(ctx context.Context, create bool) (*sqlite.DB, error) {
+	if err := f.localOnly(); err != nil {
+		return nil, err
+	}
 	db, err := sqlite.Open(ctx, f.DBPath, create)
 	if err != nil {
 		return nil, err
@@ -138,10 +150,14 @@ func (f *Factory) info(format string, args ...any) {
 	fmt.Fprintf(f.IO.ErrOut, "csi: "+format+"\n", args...)
 }
 
-// Services returns the services commands call: the local store. Commands
-// that only need the services (not the store's file) use this, so that a
-// remote implementation can take its place.
+// Services returns the services commands call: the local store, or in
+// --remote mode the client of the server, which implements the same
+// interfaces. Commands that only need the services (not the store's file)
+// use this, so that they run the same way in both modes.
 func (f *Factory) Services(ctx context.Context) (csi.Services, error) {
+	if f.Remote != "" {
+		return f.RemoteClient()
+	}
 	db, err := f.Store(ctx)
 	if err != nil {
 		return nil, err

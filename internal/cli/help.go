@@ -27,7 +27,13 @@ const environmentHelp = `Environment variables read by csi:
   CSI_NOW        fix the clock (YYYY-MM-DD or RFC 3339), for reproducible runs
                  and tests: "today" in defaults and audit times use it
   CSI_DEBUG      when set, unexpected errors print their detail (which may contain
-                 personal data: do not paste it into tickets)`
+                 personal data: do not paste it into tickets)
+  CSI_REMOTE     run against this csi serve server (same as --remote); --db on the
+                 command line still works on a local store
+  CSI_TOKEN      the API token sent to the server (same as --token, which shows
+                 in the process list)
+  CSI_CA_FILE    PEM file of the CA that signed the server's certificate, when it
+                 is not one the system trusts`
 
 func addHelpTopics(root *cobra.Command) {
 	root.AddCommand(

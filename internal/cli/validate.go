@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -62,23 +63,39 @@ func validateRun(ctx context.Context, f *Factory, opts *ValidateOptions) error {
 	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV, "junit"); err != nil {
 		return err
 	}
-	rs, err := loadRuleset(opts.Ruleset)
+	req, err := validationRequest(opts)
 	if err != nil {
 		return err
 	}
-	db, err := f.Store(ctx)
+	svc, err := f.Services(ctx)
 	if err != nil {
 		return err
 	}
-	sink := f.newFindingSink(rs.Name, rs.Version)
-	run, sum, err := db.Validate(ctx, opts.Scope, rs, sink.add)
+	sink := f.newFindingSink("", "")
+	run, sum, err := svc.RunValidation(ctx, req, sink.add)
 	if err != nil {
 		return err
 	}
+	sink.ruleset, sink.version = run.Ruleset, run.RulesetVersion
 	if err := sink.finish(run, sum); err != nil {
 		return err
 	}
 	return failOn(opts.FailOn, sum)
+}
+
+// validationRequest reads a --ruleset file here, on the user's machine, so
+// that a remote validation runs the very ruleset the user has.
+func validationRequest(opts *ValidateOptions) (csi.ValidationRequest, error) {
+	req := csi.ValidationRequest{Scope: opts.Scope, Ruleset: opts.Ruleset}
+	if opts.Ruleset == "" || opts.Ruleset == csi.BuiltinRuleset {
+		return req, nil
+	}
+	data, err := os.ReadFile(opts.Ruleset)
+	if err != nil {
+		return req, csi.Errorf(csi.EBADFILE, "cannot read the ruleset %s", opts.Ruleset).WithHint("give a ruleset file, or omit --ruleset for the built-in dgr-2457-2019")
+	}
+	req.RulesetData = data
+	return req, nil
 }
 
 func failOn(level string, sum *csi.ValidationSummary) error {
@@ -102,11 +119,11 @@ func newCmdValidateHistory(f *Factory) *cobra.Command {
 		Example: "  csi validate history\n  csi validate history -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			svc, err := f.Services(cmd.Context())
 			if err != nil {
 				return err
 			}
-			runs, err := db.ValidationHistory(cmd.Context())
+			runs, err := svc.ValidationHistory(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -18,6 +18,7 @@ const (
 	EUNAUTHORIZED = "unauthorized" // no or bad credentials
 	EFORBIDDEN    = "forbidden"    // credentials lack the permission
 	EUNAVAILABLE  = "unavailable"  // the store or server cannot be reached
+	EUNREACHABLE  = "unreachable"  // the remote server does not answer (--remote)
 	EINTERNAL     = "internal"     // a bug or an unexpected failure
 )
 

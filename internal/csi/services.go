@@ -10,5 +10,6 @@ type Services interface {
 	AnagrafeService
 	RecordService
 	AuditService
+	ValidationService
 	IndicatorService
 }

@@ -1,0 +1,138 @@
+package httpapi
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+func seg(s string) string { return url.PathEscape(s) }
+
+func query(kv ...string) url.Values {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			q.Set(kv[i], kv[i+1])
+		}
+	}
+	return q
+}
+
+// ListComuni implements csi.ComuneService.
+func (c *Client) ListComuni(ctx context.Context, f csi.ComuneFilter) ([]csi.Comune, error) {
+	var out []csi.Comune
+	return out, c.call(ctx, "GET", "/api/v1/comuni", query("ambito", f.Ambito, "status", f.Status), nil, &out)
+}
+
+// FindComune implements csi.ComuneService.
+func (c *Client) FindComune(ctx context.Context, ref string) (*csi.ComuneDetail, error) {
+	var out csi.ComuneDetail
+	return &out, c.call(ctx, "GET", "/api/v1/comuni/"+seg(ref), nil, nil, &out)
+}
+
+// OnboardComune implements csi.ComuneService.
+func (c *Client) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.Comune, error) {
+	var out csi.Comune
+	body := onboardBody{Anagrafe: in.Anagrafe, Date: in.Date, Contact: in.Contact}
+	return &out, c.call(ctx, "POST", "/api/v1/comuni/"+seg(in.Comune)+"/onboard", nil, body, &out)
+}
+
+// UpdateComune implements csi.ComuneService.
+func (c *Client) UpdateComune(ctx context.Context, in csi.ComuneUpdate) (*csi.Comune, error) {
+	var out csi.Comune
+	body := updateBody{Ambito: in.Ambito, Anagrafe: in.Anagrafe, Contact: in.Contact, Status: in.Status, Date: in.Date}
+	return &out, c.call(ctx, "PATCH", "/api/v1/comuni/"+seg(in.Comune), nil, body, &out)
+}
+
+// OffboardComune implements csi.ComuneService.
+func (c *Client) OffboardComune(ctx context.Context, ref, date string) (*csi.Comune, error) {
+	var out csi.Comune
+	return &out, c.call(ctx, "POST", "/api/v1/comuni/"+seg(ref)+"/offboard", nil, dateBody{Date: date}, &out)
+}
+
+// ListAmbiti implements csi.AmbitoService.
+func (c *Client) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
+	var out []csi.Ambito
+	return out, c.call(ctx, "GET", "/api/v1/ambiti", nil, nil, &out)
+}
+
+// FindAmbito implements csi.AmbitoService.
+func (c *Client) FindAmbito(ctx context.Context, ref string) (*csi.AmbitoDetail, error) {
+	var out csi.AmbitoDetail
+	return &out, c.call(ctx, "GET", "/api/v1/ambiti/"+seg(ref), nil, nil, &out)
+}
+
+// AssignReferente implements csi.ReferenteService.
+func (c *Client) AssignReferente(ctx context.Context, in csi.AssignInput) (*csi.Referente, error) {
+	var out csi.Referente
+	body := assignBody{Ambito: in.Ambito, Nome: in.Nome, Email: in.Email, Phone: in.Phone, Comune: in.Comune, From: in.From, Replace: in.Replace}
+	return &out, c.call(ctx, "POST", "/api/v1/referenti", nil, body, &out)
+}
+
+// ListReferenti implements csi.ReferenteService.
+func (c *Client) ListReferenti(ctx context.Context, history bool) ([]csi.Referente, error) {
+	var out []csi.Referente
+	q := url.Values{}
+	if history {
+		q.Set("history", "true")
+	}
+	return out, c.call(ctx, "GET", "/api/v1/referenti", q, nil, &out)
+}
+
+// EndReferente implements csi.ReferenteService.
+func (c *Client) EndReferente(ctx context.Context, ambito, date string) (*csi.Referente, error) {
+	var out csi.Referente
+	return &out, c.call(ctx, "POST", "/api/v1/referenti/end", nil, endBody{Ambito: ambito, Date: date}, &out)
+}
+
+// AnagrafeStatus implements csi.AnagrafeService.
+func (c *Client) AnagrafeStatus(ctx context.Context) ([]csi.AnagrafeStatus, error) {
+	var out []csi.AnagrafeStatus
+	return out, c.call(ctx, "GET", "/api/v1/anagrafe/status", nil, nil, &out)
+}
+
+// PersonHistory implements csi.AnagrafeService. The codice fiscale goes in
+// the body, never in a URL.
+func (c *Client) PersonHistory(ctx context.Context, cf string) ([]csi.PersonVersion, error) {
+	var out []csi.PersonVersion
+	return out, c.call(ctx, "POST", "/api/v1/anagrafe/history", nil, historyBody{CodiceFiscale: cf}, &out)
+}
+
+// Residents implements csi.AnagrafeService.
+func (c *Client) Residents(ctx context.Context, comune, at string) ([]csi.PersonVersion, error) {
+	var out []csi.PersonVersion
+	return out, c.call(ctx, "GET", "/api/v1/anagrafe/residents", query("comune", comune, "at", at), nil, &out)
+}
+
+// CountResidents implements csi.AnagrafeService.
+func (c *Client) CountResidents(ctx context.Context, comune, at string) (int, error) {
+	var out countBody
+	err := c.call(ctx, "GET", "/api/v1/anagrafe/residents", query("comune", comune, "at", at, "count", strconv.FormatBool(true)), nil, &out)
+	return out.Count, err
+}
+
+// ListImports implements csi.AnagrafeService.
+func (c *Client) ListImports(ctx context.Context, comune string) ([]csi.ImportRecord, error) {
+	var out []csi.ImportRecord
+	return out, c.call(ctx, "GET", "/api/v1/anagrafe/imports", query("comune", comune), nil, &out)
+}
+
+// ListAudit implements csi.AuditService.
+func (c *Client) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry, error) {
+	var out []csi.AuditEntry
+	return out, c.call(ctx, "GET", "/api/v1/audit", query("since", since), nil, &out)
+}
+
+// VerifyAudit implements csi.AuditService.
+func (c *Client) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
+	var out csi.AuditVerification
+	return &out, c.call(ctx, "GET", "/api/v1/audit/verify", nil, nil, &out)
+}
+
+// ValidationHistory implements csi.ValidationService.
+func (c *Client) ValidationHistory(ctx context.Context) ([]csi.ValidationRun, error) {
+	var out []csi.ValidationRun
+	return out, c.call(ctx, "GET", "/api/v1/validations", nil, nil, &out)
+}

@@ -1,0 +1,37 @@
+package httpapi
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// ValidationResult ends a validation stream: the run and its counts.
+type ValidationResult struct {
+	Run     *csi.ValidationRun     `json:"run"`
+	Summary *csi.ValidationSummary `json:"summary"`
+}
+
+// validate runs a validation and streams its findings as they come. A body,
+// when present, is the ruleset file and the ruleset parameter its name;
+// without a body, ruleset names a built-in ruleset.
+func validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
+	q := r.URL.Query()
+	req := csi.ValidationRequest{Scope: csi.ValidateScope{Ambito: q.Get("ambito"), Comune: q.Get("comune")}, Ruleset: q.Get("ruleset")}
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 {
+		req.RulesetData = data
+	}
+	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
+	return st.finish(ValidationResult{Run: run, Summary: sum}, err)
+}
+
+func validationHistory(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
+	runs, err := svc.ValidationHistory(r.Context())
+	return ok(w, runs, err)
+}

@@ -1,0 +1,119 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
+
+// ProblemType is the prefix of a problem document's type; the domain error
+// code follows it.
+const ProblemType = "urn:csi:problem:"
+
+// Problem is an RFC 9457 problem document with the domain error code. Its
+// detail and hint are the domain error's safe message and hint: never an
+// internal detail, a codice fiscale or a name.
+type Problem struct {
+	Type      string `json:"type"`
+	Title     string `json:"title"`
+	Status    int    `json:"status"`
+	Detail    string `json:"detail"`
+	Code      string `json:"code"`
+	Hint      string `json:"hint,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+}
+
+// statusOf maps a domain error code to an HTTP status.
+func statusOf(code string) int {
+	switch code {
+	case csi.EINVALID:
+		return http.StatusBadRequest
+	case csi.ENOTFOUND:
+		return http.StatusNotFound
+	case csi.ECONFLICT:
+		return http.StatusConflict
+	case csi.EBADFILE:
+		return http.StatusUnprocessableEntity
+	case csi.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case csi.EFORBIDDEN:
+		return http.StatusForbidden
+	case csi.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// problemOf builds the document for err; an error that is not a domain
+// error becomes "internal error" and nothing else.
+func problemOf(status int, id string, err error) Problem {
+	code := csi.ErrorCode(err)
+	if status == 0 {
+		status = statusOf(code)
+	}
+	var unsup errUnsupported
+	if errors.As(err, &unsup) {
+		status = http.StatusUnsupportedMediaType
+	}
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		status, code = http.StatusRequestEntityTooLarge, csi.EINVALID
+		err = csi.Errorf(code, "the request body is larger than the limit of %d bytes", tooBig.Limit).
+			WithHint("split the file, or ask the server's administrator to raise the limit")
+	}
+	p := Problem{Type: ProblemType + code, Title: http.StatusText(status), Status: status, Code: code,
+		Detail: csi.ErrorMessage(err), Hint: csi.ErrorHint(err), RequestID: id}
+	if code == csi.EINTERNAL {
+		p.Hint = "the server's log has the detail under request id " + id
+	}
+	return p
+}
+
+func writeProblem(w http.ResponseWriter, r *http.Request, id string, err error) {
+	writeProblemStatus(w, r, id, 0, err)
+}
+
+func writeProblemStatus(w http.ResponseWriter, _ *http.Request, id string, status int, err error) {
+	p := problemOf(status, id, err)
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(p.Status)
+	_ = json.NewEncoder(w).Encode(p)
+}
+
+// Err returns the domain error a problem document stands for.
+func (p *Problem) Err() error {
+	code := p.Code
+	if code == "" {
+		code = codeOfStatus(p.Status)
+	}
+	e := &csi.Error{Code: code, Message: p.Detail, Hint: p.Hint}
+	if e.Message == "" {
+		e.Message = p.Title
+	}
+	return e
+}
+
+// codeOfStatus guesses the domain code of a response that carried no
+// problem document (e.g. from a proxy in front of the server).
+func codeOfStatus(status int) string {
+	switch status {
+	case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusMethodNotAllowed:
+		return csi.EINVALID
+	case http.StatusNotFound:
+		return csi.ENOTFOUND
+	case http.StatusConflict:
+		return csi.ECONFLICT
+	case http.StatusUnprocessableEntity:
+		return csi.EBADFILE
+	case http.StatusUnauthorized:
+		return csi.EUNAUTHORIZED
+	case http.StatusForbidden:
+		return csi.EFORBIDDEN
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return csi.EUNAVAILABLE
+	}
+	return csi.EINTERNAL
+}

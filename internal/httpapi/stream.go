@@ -1,0 +1,133 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// NDJSON is the content type of a streamed response: one JSON object per
+// line, each with one key saying what it is.
+const NDJSON = "application/x-ndjson"
+
+// Event is one line of a streamed response. Exactly one field is set.
+type Event struct {
+	// Progress reports how far the server has read an import.
+	Progress *ProgressEvent `json:"progress,omitempty"`
+	// Rejects carries a piece of the rejected rows' CSV (the --rejects file).
+	Rejects string `json:"rejects,omitempty"`
+	// Finding is one validation finding.
+	Finding json.RawMessage `json:"finding,omitempty"`
+	// Result ends a successful stream.
+	Result json.RawMessage `json:"result,omitempty"`
+	// Error ends a failed stream.
+	Error *Problem `json:"error,omitempty"`
+}
+
+// ProgressEvent is how many bytes and rows an import has read.
+type ProgressEvent struct {
+	Bytes int64 `json:"bytes"`
+	Rows  int   `json:"rows"`
+}
+
+// eventStream writes a streamed response. The status line is sent with the
+// first event, so that an error found before anything was streamed still
+// gets its proper HTTP status; after that, an error is the last event.
+type eventStream struct {
+	mu      sync.Mutex
+	w       http.ResponseWriter
+	rc      *http.ResponseController
+	enc     *json.Encoder
+	started bool
+	err     error
+	// rejects buffers CSV text until it is worth an event.
+	rejects []byte
+	last    time.Time
+	id      string
+}
+
+func newEventStream(w http.ResponseWriter, id string) *eventStream {
+	return &eventStream{w: w, rc: http.NewResponseController(w), id: id}
+}
+
+func (s *eventStream) send(e Event) {
+	if s.err != nil {
+		return
+	}
+	if !s.started {
+		s.w.Header().Set("Content-Type", NDJSON)
+		s.w.Header().Set("X-Content-Type-Options", "nosniff")
+		s.w.WriteHeader(http.StatusOK)
+		s.enc = json.NewEncoder(s.w)
+		s.started = true
+	}
+	if s.err = s.enc.Encode(e); s.err == nil {
+		s.err = s.rc.Flush()
+	}
+}
+
+// progress is the importer's progress callback: one event a second at most.
+func (s *eventStream) progress(bytes int64, rows int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if time.Since(s.last) < time.Second {
+		return
+	}
+	s.last = time.Now()
+	s.flushRejects()
+	s.send(Event{Progress: &ProgressEvent{Bytes: bytes, Rows: rows}})
+}
+
+// Write receives the rejected rows' CSV from the importer.
+func (s *eventStream) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rejects = append(s.rejects, p...)
+	if len(s.rejects) >= 32<<10 {
+		s.flushRejects()
+	}
+	return len(p), s.err
+}
+
+func (s *eventStream) flushRejects() {
+	if len(s.rejects) > 0 {
+		s.send(Event{Rejects: string(s.rejects)})
+		s.rejects = s.rejects[:0]
+	}
+}
+
+// finish ends the stream with the result or the error. It returns the
+// error when nothing was streamed yet, for the caller to send as a plain
+// problem response.
+func (s *eventStream) finish(result any, err error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		if !s.started {
+			return err
+		}
+		p := problemOf(0, s.id, err)
+		s.send(Event{Error: &p})
+		return nil
+	}
+	s.flushRejects()
+	b, merr := json.Marshal(result)
+	if merr != nil {
+		return merr
+	}
+	s.send(Event{Result: b})
+	return nil
+}
+
+// finding streams one validation finding.
+func (s *eventStream) finding(v any) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	s.send(Event{Finding: b})
+	return s.err
+}
