@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -137,7 +139,7 @@ func (f *Factory) showIndicator(ctx context.Context, name string, params csi.Ind
 func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult) error {
 	switch f.Output {
 	case FormatJSON:
-		return writeJSON(f.IO.Out, res)
+		return writeJSONPlain(f.IO.Out, res)
 	case FormatCSV:
 		return writeCSV(f.IO.Out, indicatorCSV(res))
 	case FormatMarkdown:
@@ -185,4 +187,13 @@ func indicatorCSV(res *csi.IndicatorResult) Table {
 		t.Rows = append(t.Rows, append(r, meta...))
 	}
 	return t
+}
+
+// writeJSONPlain is writeJSON without HTML escaping, so that the fasce
+// read "<1%" and not "\u003c1%".
+func writeJSONPlain(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

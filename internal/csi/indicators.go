@@ -190,22 +190,34 @@ func (r IndicatorRow) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		kb, _ := json.Marshal(k)
-		b.Write(kb)
-		b.WriteByte(':')
-		vb, err := json.Marshal(r.Values[i])
-		if err != nil {
+		if err := encodePlain(&b, k); err != nil {
 			return nil, err
 		}
-		b.Write(vb)
+		b.WriteByte(':')
+		if err := encodePlain(&b, r.Values[i]); err != nil {
+			return nil, err
+		}
 	}
 	if len(r.Suppressed) > 0 {
-		sb, _ := json.Marshal(r.Suppressed)
 		b.WriteString(`,"suppressed":`)
-		b.Write(sb)
+		if err := encodePlain(&b, r.Suppressed); err != nil {
+			return nil, err
+		}
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
+}
+
+// encodePlain writes v as JSON without escaping <, > and & (the fasce read
+// "<1%"), and without the encoder's trailing newline.
+func encodePlain(b *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - 1)
+	return nil
 }
 
 // UnmarshalJSON reads a row written by MarshalJSON, keeping the key order;

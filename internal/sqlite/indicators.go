@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -314,5 +313,3 @@ func periods(p csi.IndicatorParams) []indicators.Period {
 	ps, _ := indicators.ParsePeriods(p.Period)
 	return ps
 }
-
-var _ = sql.ErrNoRows
