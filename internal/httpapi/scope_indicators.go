@@ -25,14 +25,16 @@ func (s *scoped) ComputeIndicator(ctx context.Context, name string, p csi.Indica
 				return nil, err
 			}
 		}
-		if p.Comune != "" {
-			c, err := s.comune(ctx, p.Comune)
-			if err != nil {
-				return nil, err
-			}
-			p.Comune = c.Istat
+		if p.Comune == "" {
+			p.Ambito = s.p.Ambito
+			break
 		}
-		p.Ambito = s.p.Ambito
+		c, err := s.comune(ctx, p.Comune)
+		if err != nil {
+			return nil, err
+		}
+		// A Comune implies its Ambito: the store takes one or the other.
+		p.Ambito, p.Comune = "", c.Istat
 	case csi.RoleOperator:
 		if p.Ambito != "" {
 			if _, err := s.ambito(ctx, p.Ambito); err != nil {
