@@ -61,6 +61,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store.`,
 	root.AddCommand(
 		newCmdInit(f), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
 		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f),
+		NewCmdServe(f, nil),
 	)
 	addHelpTopics(root)
 	return root
@@ -74,6 +75,8 @@ func addGlobalFlags(root *cobra.Command, f *Factory) {
 	p.BoolVar(&f.NoColor, "no-color", false, "disable colour (also NO_COLOR)")
 	p.StringVar(&f.Progress, "progress", "auto", "progress display: auto|bar|plain|none")
 	p.BoolVarP(&f.Quiet, "quiet", "q", false, "print only results and errors")
+	p.StringVar(&f.Remote, "remote", "", "run against this csi serve server, e.g. https://csi.example.it:8787 (env CSI_REMOTE)")
+	p.StringVar(&f.Token, "token", "", "API token for --remote (env CSI_TOKEN, better: a flag shows in the process list)")
 	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("table", "json", "csv"))
 	_ = root.RegisterFlagCompletionFunc("progress", fixedCompletion("auto", "bar", "plain", "none"))
 }
@@ -99,6 +102,9 @@ func (f *Factory) prepare(cmd *cobra.Command) error {
 	case "auto", "bar", "plain", "none":
 	default:
 		return &usageError{csi.Errorf(csi.EINVALID, "--progress must be auto, bar, plain or none, not %q", f.Progress)}
+	}
+	if err := f.resolveRemote(cmd); err != nil {
+		return err
 	}
 	name := strings.TrimPrefix(cmd.CommandPath(), "csi ")
 	cmd.SetContext(csi.WithActor(cmd.Context(), csi.Actor{Name: f.ActorName(), Command: name}))

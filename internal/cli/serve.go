@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/httpapi"
+	"github.com/csi-mb/csi/internal/sqlite"
+	"github.com/spf13/cobra"
+)
+
+// ServeOptions are the flags of `csi serve`.
+type ServeOptions struct {
+	Addr            string
+	TLSCert, TLSKey string
+	Insecure        bool
+	MaxBody         int64
+	MaxUpload       int64
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	ShutdownTimeout time.Duration
+	// Ready, when set, receives the address the server listens on (tests
+	// listen on port 0).
+	Ready func(addr string)
+}
+
+// NewCmdServe builds `csi serve`; runF replaces the action in tests.
+func NewCmdServe(f *Factory, runF func(*ServeOptions) error) *cobra.Command {
+	opts := &ServeOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve [--addr HOST:PORT] [--tls-cert FILE --tls-key FILE]",
+		Short: "Serve the store over HTTP: the API that --remote calls",
+		Long: `Serve the store over HTTP/JSON under /api/v1 (an OpenAPI document at
+/api/v1/openapi.json, a health check at /healthz), for 'csi --remote URL'.
+
+Every request but /healthz and the OpenAPI document needs a bearer token made
+with 'csi token create'; its role decides what it may see and change. Errors are
+JSON problem documents with the domain error code.
+
+Without --tls-cert/--tls-key the server speaks plain HTTP, which it does only on
+a loopback address (127.0.0.1, ::1, localhost) unless --insecure: put it behind
+a TLS proxy or give it a certificate. Bodies are limited (--max-body for JSON,
+--max-upload for import files, which are streamed to a private temporary file,
+never held in memory). SIGTERM or Ctrl-C stops accepting requests and lets
+running ones finish for --shutdown-timeout; an import still running then is
+rolled back, never half-written.`,
+		Example: `  csi serve --db /srv/csi/csi.db
+  csi serve --addr 0.0.0.0:8787 --tls-cert /etc/csi/cert.pem --tls-key /etc/csi/key.pem
+  CSI_REMOTE=http://127.0.0.1:8787 CSI_TOKEN=csi_... csi comuni list`,
+		Args: exactArgs(0, "only flags"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if (opts.TLSCert == "") != (opts.TLSKey == "") {
+				return &usageError{csi.Errorf(csi.EINVALID, "give both --tls-cert and --tls-key, or neither").
+					WithHint("the certificate and its private key, in PEM files")}
+			}
+			if err := checkListenAddr(opts.Addr, opts.TLSCert != "", opts.Insecure); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return serveRun(cmd.Context(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8787", "address to listen on, HOST:PORT")
+	fl.StringVar(&opts.TLSCert, "tls-cert", "", "TLS certificate file (PEM)")
+	fl.StringVar(&opts.TLSKey, "tls-key", "", "TLS private key file (PEM)")
+	fl.BoolVar(&opts.Insecure, "insecure", false, "allow plain HTTP on a non-loopback address")
+	fl.Int64Var(&opts.MaxBody, "max-body", httpapi.DefaultMaxBodyBytes, "largest JSON or ruleset request body, in bytes")
+	fl.Int64Var(&opts.MaxUpload, "max-upload", httpapi.DefaultMaxUploadBytes, "largest import file, in bytes")
+	fl.DurationVar(&opts.ReadTimeout, "read-timeout", time.Minute, "time to read an ordinary request (imports get 2h)")
+	fl.DurationVar(&opts.WriteTimeout, "write-timeout", 5*time.Minute, "time to write an ordinary response (imports get 2h)")
+	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, "on SIGTERM, how long running requests may finish")
+	return cmd
+}
+
+// checkListenAddr refuses plain HTTP on an address other machines can reach.
+func checkListenAddr(addr string, tls, insecure bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return &usageError{csi.Errorf(csi.EINVALID, "--addr %q is not HOST:PORT", addr).WithHint("e.g. --addr 127.0.0.1:8787")}
+	}
+	if tls || insecure || isLoopback(host) {
+		return nil
+	}
+	return &usageError{csi.Errorf(csi.EINVALID, "refusing to serve plain HTTP on %s, which is not a loopback address", addr).
+		WithHint("give --tls-cert and --tls-key, listen on 127.0.0.1 behind a TLS proxy, or pass --insecure on a trusted network")}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
+	db, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
+	api, err := newAPIServer(db, opts, logger)
+	if err != nil {
+		return err
+	}
+	var cert *tls.Certificate
+	if opts.TLSCert != "" {
+		c, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
+		if err != nil {
+			return csi.Errorf(csi.EBADFILE, "cannot load the TLS certificate and key: %v", err).
+				WithHint("give PEM files: --tls-cert the certificate (chain), --tls-key its private key")
+		}
+		cert = &c
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return csi.Errorf(csi.EUNAVAILABLE, "cannot listen on %s: %v", opts.Addr, errors.Unwrap(err)).
+			WithHint("choose another --addr, or stop what listens there")
+	}
+	scheme := "http"
+	if opts.TLSCert != "" {
+		scheme = "https"
+	}
+	f.info("serving %s on %s://%s (Ctrl-C or SIGTERM to stop)", db.Path(), scheme, ln.Addr())
+	if opts.Ready != nil {
+		opts.Ready(ln.Addr().String())
+	}
+	if cert != nil {
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
+	}
+	return serveUntilDone(ctx, f, api, ln, opts)
+}
+
+// newAPIServer wires the store into the API: token authentication and the
+// per-role scope of the services.
+func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger) (*httpapi.Server, error) {
+	return httpapi.New(httpapi.Config{
+		Services:       db,
+		Authenticate:   httpapi.TokenAuth(db),
+		Scope:          httpapi.ScopeFor(db),
+		MaxBodyBytes:   opts.MaxBody,
+		MaxUploadBytes: opts.MaxUpload,
+		Logger:         logger,
+		Health:         func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
+	})
+}
+
+// serveUntilDone serves until ctx ends (SIGTERM, Ctrl-C), then shuts down
+// gracefully: no new requests, running ones get ShutdownTimeout to finish,
+// and after that their contexts are cancelled so that an import rolls back.
+func serveUntilDone(ctx context.Context, f *Factory, api http.Handler, ln net.Listener, opts *ServeOptions) error {
+	reqCtx, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelRequests()
+	srv := &http.Server{
+		Handler:           api,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       opts.ReadTimeout,
+		WriteTimeout:      opts.WriteTimeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return reqCtx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return serveError(err)
+	case <-ctx.Done():
+	}
+	f.info("shutting down: waiting up to %s for running requests", opts.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), opts.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		f.info("requests still running after %s: cancelling them (their imports roll back)", opts.ShutdownTimeout)
+		cancelRequests()
+		// Give the cancelled requests a moment to roll back and answer.
+		wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer wcancel()
+		_ = srv.Shutdown(wctx)
+		srv.Close()
+	}
+	f.info("stopped")
+	return nil
+}
+
+func serveError(err error) error {
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return csi.Errorf(csi.EUNAVAILABLE, "the server stopped: %v", err).WithHint("see the server's log above")
+}
