@@ -108,7 +108,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
-	api, err := newAPIServer(db, opts, logger)
+	api, err := newAPIServer(db, opts, logger, f.Getenv("CSI_DEBUG") != "")
 	if err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 
 // newAPIServer wires the store into the API: token authentication and the
 // per-role scope of the services.
-func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger) (*httpapi.Server, error) {
+func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug bool) (*httpapi.Server, error) {
 	return httpapi.New(httpapi.Config{
 		Services:       db,
 		Authenticate:   httpapi.TokenAuth(db),
@@ -151,6 +151,7 @@ func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger) (*http
 		MaxUploadBytes: opts.MaxUpload,
 		Logger:         logger,
 		Health:         func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
+		Debug:          debug,
 	})
 }
 

@@ -123,11 +123,11 @@ func (c *Client) newRequest(ctx context.Context, rq request) (*http.Request, err
 // do sends a request and returns the response when it is a success; an
 // error response becomes the domain error it carries.
 func (c *Client) do(ctx context.Context, rq request) (*http.Response, context.CancelFunc, error) {
-	cancel := func() {}
+	rctx, cancel := ctx, context.CancelFunc(func() {})
 	if !rq.stream {
-		ctx, cancel = context.WithTimeout(ctx, c.Timeout)
+		rctx, cancel = context.WithTimeout(ctx, c.Timeout)
 	}
-	req, err := c.newRequest(ctx, rq)
+	req, err := c.newRequest(rctx, rq)
 	if err != nil {
 		cancel()
 		return nil, nil, err
@@ -172,6 +172,10 @@ func responseError(resp *http.Response) error {
 	var p Problem
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	if err := json.Unmarshal(body, &p); err != nil || p.Status == 0 {
+		if bytes.Contains(body, []byte("HTTP request to an HTTPS server")) {
+			return csi.Errorf(csi.EUNREACHABLE, "cannot talk to %s: the server speaks HTTPS", resp.Request.URL.Host).
+				WithHint("use an https:// URL in --remote (or CSI_REMOTE)")
+		}
 		p = Problem{Status: resp.StatusCode, Title: resp.Status}
 		p.Detail = fmt.Sprintf("the server answered %s", resp.Status)
 	}

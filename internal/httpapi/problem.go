@@ -66,7 +66,7 @@ func problemOf(status int, id string, err error) Problem {
 	p := Problem{Type: ProblemType + code, Title: http.StatusText(status), Status: status, Code: code,
 		Detail: csi.ErrorMessage(err), Hint: csi.ErrorHint(err), RequestID: id}
 	if code == csi.EINTERNAL {
-		p.Hint = "the server's log has the detail under request id " + id
+		p.Hint = "report request id " + id + " to the server's administrator: the server's log has it"
 	}
 	return p
 }

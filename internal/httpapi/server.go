@@ -38,6 +38,10 @@ type Config struct {
 	Logger *slog.Logger
 	// Health, when set, is called by /healthz to check the store.
 	Health func(ctx context.Context) error
+	// Debug logs the text of unexpected errors, which may contain personal
+	// data (csi serve sets it from CSI_DEBUG). Without it only their type
+	// and the request id are logged.
+	Debug bool
 }
 
 // Default limits.
@@ -113,7 +117,7 @@ func (s *Server) wrap(rt Route) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			if v := recover(); v != nil {
-				s.cfg.Logger.Error("panic", "request_id", id, "route", rt.Name, "panic", fmt.Sprint(v))
+				s.logInternal(id, rt, "panic", fmt.Errorf("%v", v))
 				if !sw.wrote {
 					writeProblem(sw, r, id, csi.Errorf(csi.EINTERNAL, "internal error"))
 				}
@@ -124,11 +128,21 @@ func (s *Server) wrap(rt Route) http.Handler {
 		err := s.serve(sw, r, rt, id)
 		if err != nil && !sw.wrote {
 			if csi.ErrorCode(err) == csi.EINTERNAL {
-				s.cfg.Logger.Error("internal error", "request_id", id, "route", rt.Name, "error_type", fmt.Sprintf("%T", err))
+				s.logInternal(id, rt, "internal error", err)
 			}
 			writeProblem(sw, r, id, err)
 		}
 	})
+}
+
+// logInternal records an unexpected failure under its request id; its
+// text only with Debug, as it may carry personal data.
+func (s *Server) logInternal(id string, rt Route, msg string, err error) {
+	attrs := []any{"request_id", id, "route", rt.Name, "error_type", fmt.Sprintf("%T", err)}
+	if s.cfg.Debug {
+		attrs = append(attrs, "error", err.Error())
+	}
+	s.cfg.Logger.Error(msg, attrs...)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id string) error {
