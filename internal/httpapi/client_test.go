@@ -52,7 +52,10 @@ func TestClientMatchesStore(t *testing.T) {
 	}
 	for _, call := range []func(csi.Services) error{
 		func(s csi.Services) error { _, err := s.FindComune(ctx, "Atlantide"); return err },
-		func(s csi.Services) error { _, err := s.OnboardComune(ctx, csi.OnboardInput{Comune: "108019", Anagrafe: "manual"}); return err },
+		func(s csi.Services) error {
+			_, err := s.OnboardComune(ctx, csi.OnboardInput{Comune: "108019", Anagrafe: "manual"})
+			return err
+		},
 		func(s csi.Services) error { _, err := s.EndReferente(ctx, "Desio", "2024-01-01"); return err },
 		func(s csi.Services) error { _, err := s.PersonHistory(ctx, "RSSMRA85T10A562S"); return err },
 		func(s csi.Services) error { _, err := s.Residents(ctx, "Monza", "31/12/2024"); return err },
