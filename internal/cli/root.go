@@ -60,7 +60,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store.`,
 	addGlobalFlags(root, f)
 	root.AddCommand(
 		newCmdInit(f), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
-		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f),
+		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f), NewCmdReport(f, nil),
 		NewCmdServe(f, nil),
 	)
 	addHelpTopics(root)

@@ -299,7 +299,7 @@ func PopulationText(p *csi.PopulationInfo) string {
 	}
 	s := fmt.Sprintf("residents on %s: %s", p.Date, p.Source)
 	if p.Source == csi.PopMixed {
-		s += fmt.Sprintf(" (%d Comuni %s, %d %s)", p.ComuniAnagrafe, csi.PopAnagrafe, p.ComuniRiferimento, csi.PopReference)
+		s += fmt.Sprintf(" (%d %s, %d %s)", p.ComuniAnagrafe, csi.PopAnagrafe, p.ComuniRiferimento, csi.PopReference)
 	}
 	return s
 }

@@ -44,11 +44,12 @@ func MarkdownTable(w io.Writer, t Table) error {
 // sentence (if any), the table in its human layout, what the result is,
 // and the definition.
 func WriteMarkdown(w io.Writer, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string) error {
-	return writeMarkdownLevel(w, def, res, sentence, "##")
+	return WriteMarkdownSection(w, "## "+res.Title, def, res, sentence)
 }
 
-func writeMarkdownLevel(w io.Writer, def csi.IndicatorDef, res *csi.IndicatorResult, sentence, level string) error {
-	fmt.Fprintf(w, "%s %s\n\n", level, res.Title)
+// WriteMarkdownSection is WriteMarkdown under the given heading line.
+func WriteMarkdownSection(w io.Writer, heading string, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string) error {
+	fmt.Fprintf(w, "%s\n\n", heading)
 	if sentence != "" {
 		fmt.Fprintf(w, "%s\n\n", sentence)
 	}
