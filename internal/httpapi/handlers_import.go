@@ -18,10 +18,14 @@ var ImportTimeout = 2 * time.Hour
 
 // spool is an uploaded file kept on disk while it is imported: the
 // importers read their source twice (fingerprint, then parse) and the body
-// of a request can be read only once. It is never held in memory.
+// of a request can be read only once. It is never held in memory. The file
+// is private (0600) and, where the system allows it (not Windows), removed
+// from its folder as soon as it is created, so that not even a server
+// killed mid-import leaves a copy of the extract behind.
 type spool struct {
-	path string
-	size int64
+	fh       *os.File
+	size     int64
+	unlinked bool
 }
 
 // spoolBody copies the request body into a private temporary file. A body
@@ -32,12 +36,8 @@ func (s *Server) spoolBody(r *http.Request) (*spool, error) {
 	if err != nil {
 		return nil, csi.Errorf(csi.EUNAVAILABLE, "the server cannot store the upload").WithHint("ask the administrator to check the server's temporary folder")
 	}
-	sp := &spool{path: fh.Name()}
+	sp := &spool{fh: fh, unlinked: os.Remove(fh.Name()) == nil}
 	n, err := io.Copy(fh, r.Body)
-	cerr := fh.Close()
-	if err == nil {
-		err = cerr
-	}
 	if err != nil {
 		sp.remove()
 		var tooBig *http.MaxBytesError
@@ -53,10 +53,18 @@ func (s *Server) spoolBody(r *http.Request) (*spool, error) {
 	return sp, nil
 }
 
-func (sp *spool) remove() { os.Remove(sp.path) }
+func (sp *spool) remove() {
+	sp.fh.Close()
+	if !sp.unlinked {
+		os.Remove(sp.fh.Name())
+	}
+}
 
+// source reads the spooled file from its start, as often as asked.
 func (sp *spool) source(name string) csi.Source {
-	return csi.Source{Name: name, Size: sp.size, Open: func() (io.ReadCloser, error) { return os.Open(sp.path) }}
+	return csi.Source{Name: name, Size: sp.size, Open: func() (io.ReadCloser, error) {
+		return io.NopCloser(io.NewSectionReader(sp.fh, 0, sp.size)), nil
+	}}
 }
 
 // importOptions reads the options every importer shares.
@@ -96,7 +104,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOpt
 		o.Rejects = st
 	}
 	sum, err := do(r.Context(), sp.source(name))
-	return st.finish(sum, err)
+	return st.finish(r.Context(), sum, err)
 }
 
 func (s *Server) importAnagrafe(w http.ResponseWriter, r *http.Request, svc csi.Services) error {

@@ -28,7 +28,7 @@ func validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 	}
 	st := newEventStream(w, w.Header().Get(RequestIDHeader))
 	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
-	return st.finish(ValidationResult{Run: run, Summary: sum}, err)
+	return st.finish(r.Context(), ValidationResult{Run: run, Summary: sum}, err)
 }
 
 func validationHistory(w http.ResponseWriter, r *http.Request, svc csi.Services) error {

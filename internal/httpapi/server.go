@@ -126,6 +126,11 @@ func (s *Server) wrap(rt Route) http.Handler {
 				"bytes", sw.n, "ms", time.Since(start).Milliseconds(), "request_id", id)
 		}()
 		err := s.serve(sw, r, rt, id)
+		if err != nil && r.Context().Err() != nil {
+			// The client went away, or the server is shutting down and
+			// cancelled the request: the work was rolled back.
+			err = errCancelled
+		}
 		if err != nil && !sw.wrote {
 			if csi.ErrorCode(err) == csi.EINTERNAL {
 				s.logInternal(id, rt, "internal error", err)

@@ -1,11 +1,19 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
+
+// errCancelled is what a request cancelled midway says: by the client
+// going away, or by the server shutting down.
+var errCancelled = csi.Errorf(csi.EUNAVAILABLE, "the request was cancelled before it finished; nothing was changed").
+	WithHint("the server may be shutting down: run the command again when it is back")
 
 // NDJSON is the content type of a streamed response: one JSON object per
 // line, each with one key saying what it is.
@@ -100,12 +108,15 @@ func (s *eventStream) flushRejects() {
 // finish ends the stream with the result or the error. It returns the
 // error when nothing was streamed yet, for the caller to send as a plain
 // problem response.
-func (s *eventStream) finish(result any, err error) error {
+func (s *eventStream) finish(ctx context.Context, result any, err error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
 		if !s.started {
 			return err
+		}
+		if ctx.Err() != nil {
+			err = errCancelled
 		}
 		p := problemOf(0, s.id, err)
 		s.send(Event{Error: &p})
