@@ -21,14 +21,13 @@ import (
 // serverProcess is a csi serve started as a separate process over a store
 // holding Monza onboarded, with a coordinator token.
 type serverProcess struct {
-	cmd            *exec.Cmd
-	db, extract    string
-	spool          string
-	before         string
-	client         *httpapi.Client
-	stderr         *bufio.Reader
-	url            string
-	shutdownPeriod string
+	cmd         *exec.Cmd
+	db, extract string
+	spool       string
+	before      string
+	client      *httpapi.Client
+	stderr      *bufio.Reader
+	url         string
 }
 
 var servingLine = regexp.MustCompile(`serving .* on (http://127\.0\.0\.1:\d+)`)
@@ -76,13 +75,12 @@ func startServer(t *testing.T, shutdownTimeout string) *serverProcess {
 // signal once the server reports that it is importing rows (its first
 // progress event comes with its first rows, inside the transaction); it
 // returns the import's outcome.
-func (sp *serverProcess) importUntilUnderWay(t *testing.T, signal func()) (*csi.ImportSummary, error, bool) {
+func (sp *serverProcess) importUntilUnderWay(t *testing.T, signal func()) (sum *csi.ImportSummary, signalled bool, err error) {
 	t.Helper()
-	src, err := fileSource(sp.extract)
-	if err != nil {
-		t.Fatal(err)
+	src, ferr := fileSource(sp.extract)
+	if ferr != nil {
+		t.Fatal(ferr)
 	}
-	signalled := false
 	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
 	req.Progress = func(_ int64, rows int) {
 		if rows > 0 && !signalled {
@@ -91,8 +89,8 @@ func (sp *serverProcess) importUntilUnderWay(t *testing.T, signal func()) (*csi.
 		}
 	}
 	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "tester", Command: "anagrafe import"})
-	sum, err := sp.client.ImportAnagrafe(ctx, req, src)
-	return sum, err, signalled
+	sum, err = sp.client.ImportAnagrafe(ctx, req, src)
+	return sum, signalled, err
 }
 
 // TestServerKilledMidImport sends SIGKILL to csi serve in the middle of a
@@ -101,7 +99,7 @@ func (sp *serverProcess) importUntilUnderWay(t *testing.T, signal func()) (*csi.
 // lost the server.
 func TestServerKilledMidImport(t *testing.T) {
 	sp := startServer(t, "1m")
-	_, err, signalled := sp.importUntilUnderWay(t, func() { _ = sp.cmd.Process.Signal(syscall.SIGKILL) })
+	_, signalled, err := sp.importUntilUnderWay(t, func() { _ = sp.cmd.Process.Signal(syscall.SIGKILL) })
 	if !signalled {
 		t.Fatalf("the import finished (%v) before the server was killed; the test proves nothing", err)
 	}
@@ -126,7 +124,7 @@ func TestServerKilledMidImport(t *testing.T) {
 func TestServerTerminatedMidImport(t *testing.T) {
 	t.Run("finish", func(t *testing.T) {
 		sp := startServer(t, "2m")
-		sum, err, signalled := sp.importUntilUnderWay(t, func() { _ = sp.cmd.Process.Signal(syscall.SIGTERM) })
+		sum, signalled, err := sp.importUntilUnderWay(t, func() { _ = sp.cmd.Process.Signal(syscall.SIGTERM) })
 		if !signalled || err != nil || sum.Inserted != 124840 {
 			t.Fatalf("signalled %v, summary %+v, error %v", signalled, sum, err)
 		}
@@ -137,7 +135,7 @@ func TestServerTerminatedMidImport(t *testing.T) {
 	})
 	t.Run("roll back", func(t *testing.T) {
 		sp := startServer(t, "1ms")
-		_, err, signalled := sp.importUntilUnderWay(t, func() { _ = sp.cmd.Process.Signal(syscall.SIGTERM) })
+		_, signalled, err := sp.importUntilUnderWay(t, func() { _ = sp.cmd.Process.Signal(syscall.SIGTERM) })
 		if !signalled || csi.ErrorCode(err) != csi.EUNAVAILABLE || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Fatalf("signalled %v, error %v", signalled, err)
 		}
