@@ -27,7 +27,7 @@ import (
 // parityScripts are the scenarios run both locally and against csi serve.
 // Together they call every remote-capable command: comuni, ambiti,
 // referenti, anagrafe import/status/history/residents/imports, records
-// import, validate (and its history), indicators and audit. Scripts that
+// import, validate (and its history), indicators, report and audit. Scripts that
 // compare or copy the store file itself (cp csi.db, cmp csi.db, --db
 // before.db) are left out: a running server keeps the file open in WAL
 // mode, so its bytes are not the store's content.
