@@ -59,7 +59,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	addGlobalFlags(root, f)
 	root.AddCommand(
-		newCmdInit(f), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
+		newCmdInit(f), NewCmdDemo(f, nil), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
 		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f), NewCmdReport(f, nil),
 		NewCmdServe(f, nil),
 	)

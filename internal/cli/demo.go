@@ -1,0 +1,283 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/synth"
+	"github.com/spf13/cobra"
+)
+
+// DemoOptions are the flags of `csi demo`.
+type DemoOptions struct {
+	DB      string // the store to create; empty for a temporary one
+	Out     string // where to keep the generated files; empty for a temporary folder
+	Seed    int64
+	History bool    // load the 2014 registry extracts too
+	Scale   float64 // registry scale, for tests
+}
+
+// NewCmdDemo builds `csi demo`; runF replaces the action in tests.
+func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
+	opts := &DemoOptions{}
+	cmd := &cobra.Command{
+		Use:   "demo [--db FILE] [--out DIR] [--seed N]",
+		Short: "Run the whole job on a synthetic province and print the seed's tables",
+		Long: `Generate a synthetic province of Monza e Brianza (no real person: 55 Comuni, 870,193
+residents on 1/1/2020, accessi, cartelle and interventi 2014-2022), load it into a fresh
+store through the real commands, validate it and print the four tables of the seed
+document: accessi-segretariato and cartelle-movimento for 2015-2017 and 2018-2020,
+cartelle-popolazione and comuni-fasce for 2020.
+
+The steps are those of the coordinator: onboard the 55 Comuni (some load the registry
+automatically, some by hand), assign a referent per Ambito, import every Comune's
+registry extract as of 2020-01-01 and a quarter's update of one Comune per Ambito with
+'csi anagrafe import', the records with 'csi records import', then 'csi validate'
+(only its summary is printed; a handful of problems are planted on purpose) and
+'csi indicators show'.
+
+The registry history starts on 1/1/2020, so validation warns (cartella-residente)
+about every cartella opened before: --history also loads each Comune's extract as of
+2014-01-01 first, so that those people are known on their opening day; it takes about
+twice as long.
+
+The store is temporary and removed at the end unless --db names a new file, which is
+kept for further commands (a file that already holds data is refused). The generated
+files go to a temporary folder unless --out keeps them. Progress goes to stderr; -o
+json prints one document with the validation summary and the four indicator results.
+The same --seed gives the same province.`,
+		Example: `  csi demo
+  csi demo --db demo.db --out demo-files     # keep the store and the files
+  csi --db demo.db indicators show cartelle-popolazione --year 2020 --by comune
+  csi demo -o json | jq '.indicators[3].rows'`,
+		Args: exactArgs(0, "only flags"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("db") {
+				opts.DB = f.DBPath
+			}
+			if !(opts.Scale > 0 && opts.Scale <= 4) {
+				return &usageError{csi.Errorf(csi.EINVALID, "--scale must be in (0, 4]").WithHint("omit --scale for the real populations")}
+			}
+			if err := checkFormat(f.Output, FormatTable, FormatJSON); err != nil {
+				return &usageError{err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return demoRun(cmd.Context(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Out, "out", "", "keep the generated files in this folder")
+	fl.Int64Var(&opts.Seed, "seed", 1, "random seed of the synthetic province")
+	fl.BoolVar(&opts.History, "history", false, "also load every Comune's 2014 registry extract (slower)")
+	fl.Float64Var(&opts.Scale, "scale", 1, "registry scale (1 = the real populations)")
+	_ = fl.MarkHidden("scale")
+	return cmd
+}
+
+// demoSteps is the number of progress steps.
+const demoSteps = 6
+
+// demo is one run of `csi demo`.
+type demo struct {
+	f     *Factory
+	opts  *DemoOptions
+	dir   string
+	step  int
+	start time.Time
+	m     *synth.Manifest
+	// counts of what the imports did, for the progress lines
+	rows, rejected int
+}
+
+func demoRun(ctx context.Context, f *Factory, opts *DemoOptions) (err error) {
+	d := &demo{f: f, opts: opts, start: time.Now()}
+	cleanup, err := d.prepare()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		f.Close()
+		cleanup()
+	}()
+	if err := d.generate(); err != nil {
+		return err
+	}
+	if err := d.load(ctx); err != nil {
+		return err
+	}
+	sum, err := d.validate(ctx)
+	if err != nil {
+		return err
+	}
+	return d.print(ctx, sum)
+}
+
+// prepare chooses the folder and the store and returns what removes the
+// temporary ones.
+func (d *demo) prepare() (func(), error) {
+	var remove []string
+	cleanup := func() {
+		for _, p := range remove {
+			os.RemoveAll(p)
+		}
+	}
+	if d.opts.DB != "" {
+		if st, err := os.Stat(d.opts.DB); err == nil && st.Size() > 0 {
+			return nil, csi.Errorf(csi.ECONFLICT, "%s already exists and is not empty: the demo needs a fresh store", d.opts.DB).
+				WithHint("give --db a new file name, or omit --db for a temporary store")
+		}
+	}
+	tmp, err := os.MkdirTemp("", "csi-demo-")
+	if err != nil {
+		return nil, err
+	}
+	remove = append(remove, tmp)
+	d.dir = filepath.Join(tmp, "files")
+	if d.opts.Out != "" {
+		d.dir = d.opts.Out
+	}
+	if err := os.MkdirAll(filepath.Join(d.dir, "anagrafe"), 0o700); err != nil {
+		cleanup()
+		return nil, csi.Errorf(csi.EBADFILE, "cannot create the folder %s", d.dir).WithHint("choose a writable --out folder")
+	}
+	db := d.opts.DB
+	if db == "" {
+		db = filepath.Join(tmp, "demo.db")
+	}
+	d.f.Close()
+	d.f.DBPath = db
+	return cleanup, nil
+}
+
+// progress prints a step line on stderr.
+func (d *demo) progress(format string, args ...any) {
+	d.step++
+	if d.f.Quiet {
+		return
+	}
+	fmt.Fprintf(d.f.IO.ErrOut, "csi demo: [%d/%d] %s (%.1fs)\n", d.step, demoSteps, fmt.Sprintf(format, args...),
+		time.Since(d.start).Seconds())
+}
+
+// generate writes the synthetic province's files.
+func (d *demo) generate() error {
+	m, err := synth.WriteDemo(synth.Options{Seed: d.opts.Seed, Scale: d.opts.Scale}, d.opts.History, func(name string) (io.WriteCloser, error) {
+		return os.OpenFile(filepath.Join(d.dir, filepath.FromSlash(name)), os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	})
+	if err != nil {
+		return fmt.Errorf("generating the demo files: %w", err)
+	}
+	d.m = m
+	if err := d.writeOnboarding(); err != nil {
+		return err
+	}
+	d.progress("generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s",
+		len(m.Registry), m.Residents2020, len(m.Records), d.where())
+	return nil
+}
+
+// where names the files' folder for the progress line.
+func (d *demo) where() string {
+	if d.opts.Out != "" {
+		return d.opts.Out
+	}
+	return "a temporary folder"
+}
+
+// writeOnboarding writes the onboarding file `csi comuni onboard -f` reads.
+func (d *demo) writeOnboarding() error {
+	var b bytes.Buffer
+	b.WriteString("comune;anagrafe;data;contatto\n")
+	for _, c := range d.m.Comuni {
+		fmt.Fprintf(&b, "%s;%s;%s;Servizi sociali del Comune di %s\n", c.Istat, c.Anagrafe, c.Date, c.Nome)
+	}
+	return os.WriteFile(filepath.Join(d.dir, "comuni.csv"), b.Bytes(), 0o600)
+}
+
+// quiet returns a Factory on the same store whose output goes to out (or
+// nowhere), as a script running the commands with -o json would see it.
+func (d *demo) quiet(out io.Writer) *Factory {
+	if out == nil {
+		out = io.Discard
+	}
+	sub := *d.f
+	sub.IO = &IOStreams{In: d.f.IO.In, Out: out, ErrOut: io.Discard}
+	sub.Output, sub.Quiet, sub.Progress = FormatJSON, true, "none"
+	return &sub
+}
+
+// load creates the store and runs the onboarding, referent and import
+// commands on the generated files.
+func (d *demo) load(ctx context.Context) error {
+	quiet := d.f.Quiet
+	d.f.Quiet = true
+	_, err := d.f.Store(ctx)
+	d.f.Quiet = quiet
+	if err != nil {
+		return err
+	}
+	if err := onboardFile(ctx, d.quiet(nil), filepath.Join(d.dir, "comuni.csv")); err != nil {
+		return err
+	}
+	for _, r := range d.m.Referenti {
+		in := csi.AssignInput{Ambito: r.Ambito, Nome: r.Nome, Email: r.Email, Comune: r.Comune, From: r.From}
+		if err := assignRun(ctx, d.quiet(nil), &AssignOptions{Input: in}); err != nil {
+			return err
+		}
+	}
+	d.progress("onboarded %d Comuni and assigned %d Ambito referents", len(d.m.Comuni), len(d.m.Referenti))
+	if err := d.importRegistry(ctx); err != nil {
+		return err
+	}
+	return d.importRecords(ctx)
+}
+
+// importRegistry runs `csi anagrafe import` on every extract.
+func (d *demo) importRegistry(ctx context.Context) error {
+	d.rows, d.rejected = 0, 0
+	for _, r := range d.m.Registry {
+		opts := &AnagrafeImportOptions{File: filepath.Join(d.dir, filepath.FromSlash(r.File)),
+			Request: csi.AnagrafeImport{Comune: r.Comune, Mode: r.Mode, AsOf: r.AsOf}}
+		err := d.capture(func(sub *Factory) error { return anagrafeImportRun(ctx, sub, opts) })
+		if err != nil {
+			return err
+		}
+	}
+	d.progress("imported %d registry extracts with csi anagrafe import: %d rows, %d rejected", len(d.m.Registry), d.rows, d.rejected)
+	return nil
+}
+
+// importRecords runs `csi records import` on the three record files.
+func (d *demo) importRecords(ctx context.Context) error {
+	d.rows, d.rejected = 0, 0
+	for _, r := range d.m.Records {
+		opts := &RecordsImportOptions{File: filepath.Join(d.dir, r.File), Request: csi.RecordImport{Kind: r.Kind}}
+		err := d.capture(func(sub *Factory) error { return recordsImportRun(ctx, sub, opts) })
+		if err != nil {
+			return err
+		}
+	}
+	d.progress("imported accessi, cartelle and interventi with csi records import: %d rows, %d rejected", d.rows, d.rejected)
+	return nil
+}
+
+// capture runs an import command with JSON output and adds up its summary.
+func (d *demo) capture(run func(*Factory) error) error {
+	var out bytes.Buffer
+	err := run(d.quiet(&out))
+	var sum struct{ Rows, Rejected int }
+	if jerr := json.Unmarshal(out.Bytes(), &sum); jerr == nil {
+		d.rows += sum.Rows
+		d.rejected += sum.Rejected
+	}
+	return err
+}
