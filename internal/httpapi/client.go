@@ -123,7 +123,7 @@ func (c *Client) newRequest(ctx context.Context, rq request) (*http.Request, err
 // do sends a request and returns the response when it is a success; an
 // error response becomes the domain error it carries.
 func (c *Client) do(ctx context.Context, rq request) (*http.Response, context.CancelFunc, error) {
-	rctx, cancel := ctx, context.CancelFunc(func() {})
+	rctx, cancel := context.WithCancel(ctx)
 	if !rq.stream {
 		rctx, cancel = context.WithTimeout(ctx, c.Timeout)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 
 	"sync/atomic"
+	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -63,7 +64,7 @@ func (c *Client) upload(ctx context.Context, path string, q url.Values, src csi.
 	defer cancel()
 	defer resp.Body.Close()
 	var sum csi.ImportSummary
-	err = c.readEvents(ctx, resp.Body, func(e Event) error {
+	err = c.readEvents(ctx, resp.Body, cancel, func(e Event) error {
 		switch {
 		case e.Progress != nil && o.Progress != nil:
 			o.Progress(e.Progress.Bytes, e.Progress.Rows)
@@ -81,12 +82,22 @@ func (c *Client) upload(ctx context.Context, path string, q url.Values, src csi.
 	return &sum, nil
 }
 
+// StreamIdle is how long a stream may stay silent: the server sends a
+// keepalive every 15 seconds, so silence means it is gone.
+var StreamIdle = 2 * time.Minute
+
 // readEvents reads a stream of events until its result or error. A stream
 // that ends without either was cut: the server's work was rolled back.
-func (c *Client) readEvents(ctx context.Context, r io.Reader, fn func(Event) error) error {
+// cancel aborts the request when the stream stays silent for StreamIdle.
+func (c *Client) readEvents(ctx context.Context, r io.Reader, cancel context.CancelFunc, fn func(Event) error) error {
+	var idle atomic.Bool
+	watchdog := time.AfterFunc(StreamIdle, func() { idle.Store(true); cancel() })
+	defer watchdog.Stop()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<20)
 	for sc.Scan() {
+		// Only the server's silence counts, not the time fn takes.
+		watchdog.Stop()
 		var e Event
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			return csi.Errorf(csi.EINTERNAL, "unreadable answer from the server")
@@ -100,6 +111,11 @@ func (c *Client) readEvents(ctx context.Context, r io.Reader, fn func(Event) err
 		if e.Result != nil {
 			return nil
 		}
+		watchdog.Reset(StreamIdle)
+	}
+	if idle.Load() {
+		return csi.Errorf(csi.EUNREACHABLE, "%s sent nothing for %s", c.base, StreamIdle).
+			WithHint("the server may be overloaded or gone; run the command again (an unfinished import was rolled back)")
 	}
 	err := sc.Err()
 	if err == nil {
@@ -140,7 +156,7 @@ func (c *Client) RunValidation(ctx context.Context, req csi.ValidationRequest, e
 	defer cancel()
 	defer resp.Body.Close()
 	var res ValidationResult
-	err = c.readEvents(ctx, resp.Body, func(e Event) error {
+	err = c.readEvents(ctx, resp.Body, cancel, func(e Event) error {
 		switch {
 		case e.Finding != nil:
 			var f csi.Finding

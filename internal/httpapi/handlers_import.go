@@ -12,9 +12,10 @@ import (
 	"github.com/csi-mb/csi/internal/records"
 )
 
-// ImportTimeout is how long an import request may take, upload included;
-// the server's ordinary read and write timeouts are lifted for it.
-var ImportTimeout = 2 * time.Hour
+// StreamTimeout is how long an import or a validation may take, upload
+// included: the server's ordinary read and write timeouts are lifted for
+// the routes that stream.
+var StreamTimeout = 2 * time.Hour
 
 // spool is an uploaded file kept on disk while it is imported: the
 // importers read their source twice (fingerprint, then parse) and the body
@@ -86,9 +87,6 @@ func importOptions(r *http.Request) (csi.ImportOptions, bool, error) {
 // while streaming progress and rejected rows back.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOptions, rejects bool,
 	do func(ctx context.Context, src csi.Source) (*csi.ImportSummary, error)) error {
-	rc := http.NewResponseController(w)
-	_ = rc.SetReadDeadline(time.Now().Add(ImportTimeout))
-	_ = rc.SetWriteDeadline(time.Now().Add(ImportTimeout))
 	name, err := fileParam(r)
 	if err != nil {
 		return err
@@ -99,6 +97,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOpt
 	}
 	defer sp.remove()
 	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	defer st.keepAlive()()
 	o.Progress = st.progress
 	if rejects {
 		o.Rejects = st

@@ -27,6 +27,7 @@ func validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 		req.RulesetData = data
 	}
 	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	defer st.keepAlive()()
 	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
 	return st.finish(r.Context(), ValidationResult{Run: run, Summary: sum}, err)
 }

@@ -160,6 +160,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id stri
 	if err := checkContentType(r, rt.Body); err != nil {
 		return err
 	}
+	if rt.Stream != streamNone {
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(StreamTimeout))
+		_ = rc.SetWriteDeadline(time.Now().Add(StreamTimeout))
+	}
 	limit := s.cfg.MaxBodyBytes
 	if rt.Body == bodyCSV {
 		limit = s.cfg.MaxUploadBytes

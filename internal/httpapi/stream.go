@@ -31,6 +31,9 @@ type Event struct {
 	Result json.RawMessage `json:"result,omitempty"`
 	// Error ends a failed stream.
 	Error *Problem `json:"error,omitempty"`
+	// Keepalive says the server is still working (nothing else to say yet),
+	// so that the client and any proxy in between do not time out.
+	Keepalive bool `json:"keepalive,omitempty"`
 }
 
 // ProgressEvent is how many bytes and rows an import has read.
@@ -51,7 +54,8 @@ type eventStream struct {
 	err     error
 	// rejects buffers CSV text until it is worth an event.
 	rejects []byte
-	last    time.Time
+	last    time.Time // when the last event was sent
+	ended   bool
 	id      string
 }
 
@@ -73,6 +77,34 @@ func (s *eventStream) send(e Event) {
 	if s.err = s.enc.Encode(e); s.err == nil {
 		s.err = s.rc.Flush()
 	}
+	s.last = time.Now()
+}
+
+// KeepaliveEvery is how often a stream with nothing to say says so.
+var KeepaliveEvery = 15 * time.Second
+
+// keepAlive sends a keepalive event whenever the stream has been silent
+// for KeepaliveEvery; the function it returns stops it.
+func (s *eventStream) keepAlive() (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(KeepaliveEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				s.mu.Lock()
+				if time.Since(s.last) >= KeepaliveEvery && !s.ended {
+					s.last = time.Now()
+					s.send(Event{Keepalive: true})
+				}
+				s.mu.Unlock()
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 // progress is the importer's progress callback: one event a second at most.
@@ -82,7 +114,6 @@ func (s *eventStream) progress(bytes int64, rows int) {
 	if time.Since(s.last) < time.Second {
 		return
 	}
-	s.last = time.Now()
 	s.flushRejects()
 	s.send(Event{Progress: &ProgressEvent{Bytes: bytes, Rows: rows}})
 }
@@ -111,6 +142,7 @@ func (s *eventStream) flushRejects() {
 func (s *eventStream) finish(ctx context.Context, result any, err error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.ended = true
 	if err != nil {
 		if !s.started {
 			return err
