@@ -179,6 +179,9 @@ type geoRow struct {
 	vals                      []any
 }
 
+// The CTE b is MATERIALIZED: each level's part of the UNION reads it, and
+// left to itself the planner may re-run base for every Comune.
+//
 // geoQuery aggregates base, a query whose rows carry the ISTAT code of a
 // Comune as column istat, at each level of sc: every Comune in scope gets a
 // row (base is LEFT JOINed as b), aggregated with the expressions aggs.
@@ -195,7 +198,7 @@ func geoQuery(ctx context.Context, q querier, sc scope, base string, args []any,
 		}
 		parts = append(parts, part)
 	}
-	query := "WITH " + cte + ", b AS (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, amb, name"
+	query := "WITH " + cte + ", b AS MATERIALIZED (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, amb, name"
 	rows, err := q.QueryContext(ctx, query, append(cargs, args...)...)
 	if err != nil {
 		return nil, mapErr(err)
@@ -233,7 +236,7 @@ func catQuery(ctx context.Context, q querier, sc scope, base string, args []any,
 		parts = append(parts, fmt.Sprintf("SELECT %d AS o, '%s' AS lvl, %s AS code, b.cat AS cat, %s FROM b JOIN s ON s.istat = b.istat GROUP BY %s b.cat",
 			i, lv, code, strings.Join(aggs, ", "), groupPrefix(lv, code)))
 	}
-	query := "WITH " + cte + ", b AS (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, code, cat"
+	query := "WITH " + cte + ", b AS MATERIALIZED (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, code, cat"
 	rows, err := q.QueryContext(ctx, query, append(cargs, args...)...)
 	if err != nil {
 		return nil, mapErr(err)

@@ -100,7 +100,7 @@ func comuniFasce(ctx context.Context, q querier, sc scope, p csi.IndicatorParams
 	base, args, first := yearBase(p.Year)
 	cte, cargs := sc.comuniCTE()
 	// Compared unrounded, in integers: a/pop < 1% is 100a < pop.
-	query := "WITH " + cte + ", b AS (" + base + `)
+	query := "WITH " + cte + ", b AS MATERIALIZED (" + base + `)
 	SELECT coalesce(sum(100 * a < pop), 0), coalesce(sum(100 * a >= pop AND 100 * a <= 2 * pop), 0),
 	       coalesce(sum(100 * a > 2 * pop), 0), coalesce(sum(reg), 0), count(*) FROM b WHERE pop > 0`
 	var lt, mid, gt, reg, n int64

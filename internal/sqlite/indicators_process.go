@@ -90,10 +90,10 @@ func medianAtLevel(ctx context.Context, q querier, sc scope, level, from, to str
 	cte, cargs := sc.comuniCTE()
 	code, name, amb := levelExprs(level)
 	query := "WITH " + cte + fmt.Sprintf(`,
-	c AS (SELECT ca.id_cartella AS id, %[1]s AS code, %[2]s AS name, %[3]s AS amb, ca.codice_fiscale AS cf, ca.data_apertura AS d
+	c AS MATERIALIZED (SELECT ca.id_cartella AS id, %[1]s AS code, %[2]s AS name, %[3]s AS amb, ca.codice_fiscale AS cf, ca.data_apertura AS d
 	      FROM cartelle ca JOIN s ON s.istat = ca.comune WHERE ca.data_apertura BETWEEN ? AND ?),
 	g AS (SELECT DISTINCT code, name, amb FROM c),
-	d AS (SELECT c.code, CAST(julianday(c.d) - julianday(min(a.data_accesso)) AS INTEGER) AS days
+	d AS MATERIALIZED (SELECT c.code, CAST(julianday(c.d) - julianday(min(a.data_accesso)) AS INTEGER) AS days
 	      FROM c JOIN accessi a ON a.codice_fiscale = c.cf AND a.data_accesso BETWEEN date(c.d, '-365 days') AND c.d
 	      WHERE c.cf <> '' GROUP BY c.id),
 	r AS (SELECT code, days, row_number() OVER (PARTITION BY code ORDER BY days) AS rn, count(*) OVER (PARTITION BY code) AS n FROM d),
