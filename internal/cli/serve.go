@@ -103,15 +103,6 @@ func isLoopback(host string) bool {
 }
 
 func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
-	db, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
-	api, err := newAPIServer(db, opts, logger, f.Getenv("CSI_DEBUG") != "")
-	if err != nil {
-		return err
-	}
 	var cert *tls.Certificate
 	if opts.TLSCert != "" {
 		c, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
@@ -120,6 +111,15 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 				WithHint("give PEM files: --tls-cert the certificate (chain), --tls-key its private key")
 		}
 		cert = &c
+	}
+	db, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
+	api, err := newAPIServer(db, opts, logger, f.Getenv("CSI_DEBUG") != "")
+	if err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
@@ -137,7 +137,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if cert != nil {
 		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
 	}
-	return serveUntilDone(ctx, f, api, ln, opts)
+	return serveUntilDone(ctx, f, api, ln, opts, logger)
 }
 
 // newAPIServer wires the store into the API: token authentication and the
@@ -158,7 +158,7 @@ func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug 
 // serveUntilDone serves until ctx ends (SIGTERM, Ctrl-C), then shuts down
 // gracefully: no new requests, running ones get ShutdownTimeout to finish,
 // and after that their contexts are cancelled so that an import rolls back.
-func serveUntilDone(ctx context.Context, f *Factory, api http.Handler, ln net.Listener, opts *ServeOptions) error {
+func serveUntilDone(ctx context.Context, f *Factory, api http.Handler, ln net.Listener, opts *ServeOptions, logger *slog.Logger) error {
 	reqCtx, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelRequests()
 	srv := &http.Server{
@@ -169,6 +169,7 @@ func serveUntilDone(ctx context.Context, f *Factory, api http.Handler, ln net.Li
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return reqCtx },
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
