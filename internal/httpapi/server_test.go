@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -244,4 +247,52 @@ type spy struct {
 func (s spy) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
 	*s.p, *s.a = csi.PrincipalFrom(ctx), csi.ActorFrom(ctx)
 	return s.Services.ListAmbiti(ctx)
+}
+
+// TestClientDiesMidUpload: a body cut short imports nothing and leaves no
+// spooled file behind.
+func TestClientDiesMidUpload(t *testing.T) {
+	db := testStore(t)
+	spool := t.TempDir()
+	ctx := context.Background()
+	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan struct{}, 1)
+	hs, _ := testServer(t, db, func(c *Config) {
+		c.SpoolDir = spool
+		c.Logger = newTestLogger(&notify{ch: served})
+	})
+	conn, err := net.Dial("tcp", hs.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := "codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita\nBRMGPP50C12F704K;Brambilla;Giuseppe;M;1950-03-12;F704\n"
+	fmt.Fprintf(conn, "POST /api/v1/anagrafe/imports?comune=108033 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\n%s", testSecret, part)
+	time.Sleep(100 * time.Millisecond)
+	conn.Close()
+	select {
+	case <-served:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not finish the request")
+	}
+	if rs, err := db.ListImports(ctx, ""); err != nil || len(rs) != 0 {
+		t.Fatalf("imports after a cut upload: %v %v", rs, err)
+	}
+	if left, _ := os.ReadDir(spool); len(left) != 0 {
+		t.Fatalf("%d spooled files left", len(left))
+	}
+}
+
+// notify signals when the request log line is written.
+type notify struct{ ch chan struct{} }
+
+func (n *notify) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("msg=request")) {
+		select {
+		case n.ch <- struct{}{}:
+		default:
+		}
+	}
+	return len(p), nil
 }
