@@ -93,6 +93,11 @@ func printError(w io.Writer, err error, debug bool) {
 			return
 		}
 		fmt.Fprintln(w, "error: internal error")
+		if h := csi.ErrorHint(err); h != "" {
+			// A remote server's internal error: the hint names its request id.
+			fmt.Fprintf(w, "hint: %s\n", h)
+			return
+		}
 		if debug {
 			fmt.Fprintf(w, "debug: %v\n", err)
 		} else {

@@ -3,11 +3,17 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/httpapi"
 	"github.com/csi-mb/csi/internal/sqlite"
 )
 
@@ -123,5 +129,38 @@ func TestServeFlags(t *testing.T) {
 		if err != nil && exitCode(err) != ExitUsage {
 			t.Errorf("%v: exit %d", c.args, exitCode(err))
 		}
+	}
+}
+
+// brokenStatus fails as a bug in the store would.
+type brokenStatus struct{ csi.Services }
+
+func (brokenStatus) AnagrafeStatus(context.Context) ([]csi.AnagrafeStatus, error) {
+	return nil, errors.New("unexpected failure reading a row")
+}
+
+// TestRemoteInternalError: the user sees "internal error" and the request
+// id to report, not the server's detail nor the local CSI_DEBUG hint.
+func TestRemoteInternalError(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "csi.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	api, err := httpapi.New(httpapi.Config{Services: brokenStatus{db}, Authenticate: func(*http.Request) (*csi.Principal, error) {
+		return &csi.Principal{Token: "t", Role: csi.RoleCoordinator}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(api)
+	defer hs.Close()
+	code, _, stderr := runEnv(map[string]string{"CSI_REMOTE": hs.URL}, "anagrafe", "status")
+	if code != ExitError || !regexp.MustCompile(`^error: internal error\nhint: report request id [0-9a-f]{16} to the server's administrator`).MatchString(stderr) ||
+		strings.Contains(stderr, "reading a row") {
+		t.Fatalf("exit %d: %q", code, stderr)
 	}
 }
