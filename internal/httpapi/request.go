@@ -1,12 +1,14 @@
 package httpapi
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,11 +143,30 @@ func jsonError(err error) error {
 	return csi.Errorf(csi.EINVALID, "the request body cannot be read as JSON").WithHint("send one JSON object")
 }
 
+// writeJSON writes v as the response. A list is written element by element,
+// so that a long one (the residents of Monza) is not encoded whole in memory
+// a second time.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	return enc.Encode(v)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice || rv.IsNil() {
+		return json.NewEncoder(w).Encode(v)
+	}
+	bw := bufio.NewWriterSize(w, 32<<10)
+	bw.WriteByte('[')
+	for i := 0; i < rv.Len(); i++ {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		b, err := json.Marshal(rv.Index(i).Interface())
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }
 
 // boolParam reads a true/false query parameter ("" is false).
