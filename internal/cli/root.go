@@ -47,7 +47,8 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		Short: "Administer the Cartella Sociale Informatizzata of Monza e Brianza",
 		Long: `csi administers the shared Cartella Sociale Informatizzata (CSI) of the 55 Comuni
 of the Province of Monza e Brianza: onboarding of Comuni, Ambito referents,
-registry (anagrafe) imports and the audit log, from a local SQLite store.`,
+registry (anagrafe) imports and the audit log, from a local SQLite store or, with
+--remote URL, from a 'csi serve' server with the same commands and output.`,
 		Example: `  csi ambiti list
   csi comuni onboard Lissone --anagrafe automatic --date 2024-01-15
   csi referenti assign --ambito Desio --name "Anna Verdi" --email anna.verdi@comune.desio.mb.it`,
