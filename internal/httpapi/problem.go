@@ -79,6 +79,9 @@ func writeProblemStatus(w http.ResponseWriter, _ *http.Request, id string, statu
 	p := problemOf(status, id, err)
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if p.Status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="csi"`)
+	}
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)
 }

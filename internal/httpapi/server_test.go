@@ -172,12 +172,15 @@ func TestAuthentication(t *testing.T) {
 	hs, _ := testServer(t, testStore(t), nil)
 	for _, token := range []string{"", "csi_wrong-secret-0123456789abcdef"} {
 		r := rawDo(t, "GET", hs.URL+"/api/v1/comuni", "", nil, token)
-		if p := r.problem(t); r.status != 401 || p.Code != csi.EUNAUTHORIZED {
+		if p := r.problem(t); r.status != 401 || p.Code != csi.EUNAUTHORIZED || r.header.Get("WWW-Authenticate") == "" {
 			t.Fatalf("token %q: %d %+v", token, r.status, p)
 		}
 	}
 	if r := rawDo(t, "GET", hs.URL+"/healthz", "", nil, ""); r.status != 200 || !bytes.Contains(r.body, []byte(`"ok"`)) {
 		t.Fatalf("healthz: %d %s", r.status, r.body)
+	}
+	if r := rawDo(t, "GET", hs.URL+"/api/v1/ambiti", "", nil, testSecret); r.status != 200 || r.header.Get("Cache-Control") != "no-store" {
+		t.Fatalf("ambiti: %d, Cache-Control %q", r.status, r.header.Get("Cache-Control"))
 	}
 }
 
