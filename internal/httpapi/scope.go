@@ -21,9 +21,13 @@ import (
 // Changes to Comuni and referents, records imports and the audit log are
 // the coordinator's only. Every read of personal data is recorded through
 // audit before the data is returned; if it cannot be recorded, the read fails.
+//
+// Validations (one per CPU) and indicator computations (two per CPU) are
+// admitted a few at a time, all callers together: see admission.
 func ScopeFor(audit csi.AccessRecorder) func(p *csi.Principal, s csi.Services) csi.Services {
+	validations, indicators := newAdmission(1), newAdmission(2)
 	return func(p *csi.Principal, s csi.Services) csi.Services {
-		sc := &scoped{inner: s, p: p, audit: audit}
+		sc := &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators}
 		if p.Role == csi.RoleCoordinator {
 			sc.Services = s
 		}
@@ -45,6 +49,8 @@ type scoped struct {
 	inner csi.Services
 	p     *csi.Principal
 	audit csi.AccessRecorder
+	// validations and indicators queue the heavy computations.
+	validations, indicators admission
 }
 
 func (s *scoped) is(roles ...string) bool {

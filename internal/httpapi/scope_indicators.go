@@ -48,5 +48,9 @@ func (s *scoped) ComputeIndicator(ctx context.Context, name string, p csi.Indica
 		}
 		p.Ambito, p.Comune = "", s.p.Comune
 	}
+	if err := s.indicators.enter(ctx); err != nil {
+		return nil, err
+	}
+	defer s.indicators.leave()
 	return s.inner.ComputeIndicator(ctx, name, p)
 }

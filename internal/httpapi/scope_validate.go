@@ -34,6 +34,10 @@ func (s *scoped) RunValidation(ctx context.Context, req csi.ValidationRequest, e
 			return emit(f)
 		}
 	}
+	if err := s.validations.enter(ctx); err != nil {
+		return nil, nil, err
+	}
+	defer s.validations.leave()
 	return s.inner.RunValidation(ctx, req, guarded)
 }
 
