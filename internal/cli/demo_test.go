@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/csi-mb/csi/internal/synth"
+)
+
+// runDemoCSI runs one command line in-process and returns stdout, stderr and
+// the exit code.
+func runDemoCSI(t *testing.T, env map[string]string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
+	code := Run(context.Background(), args, io, func(k string) string { return env[k] })
+	return out.String(), errOut.String(), code
+}
+
+func TestDemoFlags(t *testing.T) {
+	env := map[string]string{"CSI_DB": filepath.Join(t.TempDir(), "ignored.db")}
+	var got, kept *DemoOptions
+	for _, c := range []struct {
+		args []string
+		db   string
+		ok   bool
+	}{
+		{[]string{"demo"}, "", true},
+		{[]string{"demo", "--db", "x.db", "--seed", "7", "--out", "d", "--history"}, "x.db", true},
+		{[]string{"demo", "--scale", "0"}, "", false},
+		{[]string{"demo", "-o", "csv"}, "", false},
+		{[]string{"demo", "extra"}, "", false},
+	} {
+		got = nil
+		f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, func(k string) string { return env[k] })
+		root := NewCmdRoot(f)
+		for _, cmd := range root.Commands() {
+			if cmd.Name() == "demo" {
+				root.RemoveCommand(cmd)
+				root.AddCommand(NewCmdDemo(f, func(o *DemoOptions) error { got = o; return nil }))
+			}
+		}
+		root.SetArgs(c.args)
+		root.SetOut(&bytes.Buffer{})
+		root.SetErr(&bytes.Buffer{})
+		err := root.ExecuteContext(context.Background())
+		if (err == nil) != c.ok {
+			t.Errorf("%v: err = %v", c.args, err)
+			continue
+		}
+		if !c.ok {
+			if exitCode(err) != ExitUsage {
+				t.Errorf("%v: exit %d, want %d", c.args, exitCode(err), ExitUsage)
+			}
+			continue
+		}
+		if got.DB != c.db {
+			t.Errorf("%v: DB = %q, want %q (CSI_DB must not be used)", c.args, got.DB, c.db)
+		}
+		if c.db != "" {
+			kept = got
+		}
+	}
+	if kept.Seed != 7 || kept.Out != "d" || !kept.History || kept.Scale != 1 {
+		t.Errorf("options %+v", kept)
+	}
+}
+
+func TestDemoRefusesUsedStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "used.db")
+	if err := os.WriteFile(db, []byte("data"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runDemoCSI(t, nil, "demo", "--db", db)
+	if code != ExitError || !strings.Contains(stderr, "already exists and is not empty") || !strings.Contains(stderr, "hint:") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// demoResult is what the tests read from `csi demo -o json`.
+type demoResult struct {
+	Residents2020 int `json:"residents_2020"`
+	Validation    struct {
+		Errors   int `json:"errors"`
+		Warnings int `json:"warnings"`
+		ByRule   []struct {
+			Rule  string `json:"rule"`
+			Count int    `json:"count"`
+		} `json:"by_rule"`
+	} `json:"validation"`
+	Indicators []indicatorDoc `json:"indicators"`
+}
+
+type indicatorDoc struct {
+	Indicator string           `json:"indicator"`
+	Rows      []map[string]any `json:"rows"`
+}
+
+// rowsText renders rows as "k=v ..." lines with the given keys, for exact
+// comparison.
+func rowsText(rows []map[string]any, keys ...string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			fmt.Fprintf(&b, "%s=%v", k, r[k])
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// seedTable1 and seedTable2 are the seed document's tables 1 and 2 as spec
+// §9 asks the demo to reproduce them (table 2's balances computed).
+const seedTable1 = `periodo=2015-2017 ambito=Carate Brianza accessi=2928
+periodo=2015-2017 ambito=Desio accessi=4644
+periodo=2015-2017 ambito=Monza accessi=11504
+periodo=2015-2017 ambito=Seregno accessi=1618
+periodo=2015-2017 ambito=Vimercate accessi=4238
+periodo=2015-2017 ambito=Totale accessi=24932
+periodo=2018-2020 ambito=Carate Brianza accessi=4225
+periodo=2018-2020 ambito=Desio accessi=3154
+periodo=2018-2020 ambito=Monza accessi=8623
+periodo=2018-2020 ambito=Seregno accessi=1277
+periodo=2018-2020 ambito=Vimercate accessi=3457
+periodo=2018-2020 ambito=Totale accessi=20736
+`
+
+const seedTable2 = `anno=2015 saldo_iniziale=743 aperte=720 chiuse=17 saldo_finale=1446
+anno=2016 saldo_iniziale=1446 aperte=270 chiuse=73 saldo_finale=1643
+anno=2017 saldo_iniziale=1643 aperte=9736 chiuse=5689 saldo_finale=5690
+anno=2018 saldo_iniziale=5690 aperte=1825 chiuse=781 saldo_finale=6734
+anno=2019 saldo_iniziale=6734 aperte=2072 chiuse=901 saldo_finale=7905
+anno=2020 saldo_iniziale=7905 aperte=1959 chiuse=1041 saldo_finale=8823
+`
+
+// checkSeedTables compares the demo's indicator results with the seed.
+func checkSeedTables(t *testing.T, ind []indicatorDoc, residents int) {
+	t.Helper()
+	if len(ind) != 4 {
+		t.Fatalf("%d indicators, want 4", len(ind))
+	}
+	if got := rowsText(ind[0].Rows, "periodo", "ambito", "accessi"); got != seedTable1 {
+		t.Errorf("accessi-segretariato:\n%s\nwant\n%s", got, seedTable1)
+	}
+	if got := rowsText(ind[1].Rows, "anno", "saldo_iniziale", "aperte", "chiuse", "saldo_finale"); got != seedTable2 {
+		t.Errorf("cartelle-movimento:\n%s\nwant\n%s", got, seedTable2)
+	}
+	var prov map[string]any
+	for _, r := range ind[2].Rows {
+		if r["livello"] == "provincia" {
+			prov = r
+		}
+	}
+	want := fmt.Sprintf("codice=MB popolazione=%d cartelle_aperte=8823 nuove_anno=1959 percentuale=%v\n",
+		residents, math.Round(88230000/float64(residents))/100)
+	if got := rowsText([]map[string]any{prov}, "codice", "popolazione", "cartelle_aperte", "nuove_anno", "percentuale"); got != want {
+		t.Errorf("cartelle-popolazione, province row:\n%swant\n%s", got, want)
+	}
+}
+
+// TestDemoScaled runs the whole demo with the full records and a registry
+// at a tenth of the population, then checks the seed's tables in its JSON
+// and through `csi indicators show -o json` on the store it kept.
+func TestDemoScaled(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	env := map[string]string{"CSI_NOW": "2024-06-30T10:00:00Z", "CSI_ACTOR": "tester"}
+	stdout, stderr, code := runDemoCSI(t, env, "demo", "--scale", "0.1", "--db", db, "--out", filepath.Join(dir, "files"), "-o", "json")
+	if code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	t.Log(stderr)
+	for i := 1; i <= demoSteps; i++ {
+		if !strings.Contains(stderr, fmt.Sprintf("[%d/%d]", i, demoSteps)) {
+			t.Errorf("no progress line for step %d:\n%s", i, stderr)
+		}
+	}
+	var res demoResult
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("%v:\n%s", err, stdout)
+	}
+	want := 0
+	for _, c := range synth.Comuni() {
+		want += int(math.Round(float64(c.Popolazione) * 0.1))
+	}
+	if res.Residents2020 != want {
+		t.Errorf("residents_2020 = %d, want %d", res.Residents2020, want)
+	}
+	checkSeedTables(t, res.Indicators, want)
+	planted := map[string]int{}
+	for _, r := range res.Validation.ByRule {
+		planted[r.Rule] = r.Count
+	}
+	for _, rule := range []string{"accesso-area", "accesso-cf", "cartella-chiusura-motivo", "cartella-aperta-unica",
+		"intervento-periodica", "intervento-misura-b2", "intervento-prestazione-pic", "intervento-periodo", "intervento-cartella"} {
+		if planted[rule] == 0 {
+			t.Errorf("validation found nothing for the planted %s", rule)
+		}
+	}
+	// The kept store answers the same through the indicator command.
+	out, stderr, code := runDemoCSI(t, env, "--db", db, "indicators", "show", "accessi-segretariato", "--period", "2015-2017,2018-2020", "-o", "json")
+	var doc indicatorDoc
+	if code != 0 || json.Unmarshal([]byte(out), &doc) != nil {
+		t.Fatalf("indicators show: exit %d: %s%s", code, out, stderr)
+	}
+	if got := rowsText(doc.Rows, "periodo", "ambito", "accessi"); got != seedTable1 {
+		t.Errorf("indicators show accessi-segretariato:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "files", "cartelle.csv")); err != nil {
+		t.Errorf("--out did not keep the files: %v", err)
+	}
+}
