@@ -56,3 +56,45 @@ func TestExamplesWalkthrough(t *testing.T) {
 		t.Errorf("history does not show the encoding loss:\n%s", hist)
 	}
 }
+
+// TestExamplesRecords runs the records part of examples/README.md: the
+// import of Aicurzio's accessi, cartelle and interventi, validation with
+// the four problems put in by hand, and the indicator figures it quotes.
+func TestExamplesRecords(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "csi.db")
+	ex := func(name string) string { return filepath.Join("..", "..", "examples", name) }
+	run := func(want int, args ...string) string {
+		var out, errOut bytes.Buffer
+		io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
+		env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30T10:00:00Z"}
+		if code := Run(context.Background(), args, io, func(k string) string { return env[k] }); code != want {
+			t.Fatalf("csi %v: exit %d, want %d: %s", args, code, want, errOut.String())
+		}
+		return out.String()
+	}
+	run(0, "comuni", "onboard", "aicurzio", "--anagrafe", "automatic", "--date", "2019-12-01")
+	run(0, "anagrafe", "import", ex("anagrafe-aicurzio-2020-01-01.csv"), "--comune", "aicurzio", "--as-of", "2020-01-01")
+	for kind, want := range map[string]string{"cartelle": "39 inserted", "interventi": "61 inserted", "accessi": "185 inserted"} {
+		if out := run(0, "records", "import", kind, ex(kind+"-aicurzio.csv")); !strings.Contains(out, want) {
+			t.Errorf("records import %s:\n%s\nwant %q", kind, out, want)
+		}
+	}
+	report := run(ExitValidation, "validate", "--comune", "aicurzio", "--fail-on", "error")
+	for _, want := range []string{"2390 records checked, 4 errors, 30 warnings", "accesso-area\terror\t1", "cartella-chiusura-motivo\terror\t1",
+		"intervento-periodica\terror\t1", "intervento-misura-b2\terror\t1", "cartella-residente\twarning\t30",
+		"108002-A-2015-00003", "108002-C-00002", "108002-C-00002-I1", "108002-C-00023-I1"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("validation report lacks %q:\n%s", want, report)
+		}
+	}
+	pop := run(0, "indicators", "show", "cartelle-popolazione", "--year", "2020", "--comune", "aicurzio", "-o", "json")
+	for _, want := range []string{`"popolazione": 2105`, `"fonte_popolazione": "anagrafe"`, `"cartelle_aperte": 19`, `"nuove_anno": 0`, `"percentuale": 0.90`} {
+		if !strings.Contains(pop, want) {
+			t.Errorf("cartelle-popolazione lacks %s:\n%s", want, pop)
+		}
+	}
+	acc := run(0, "indicators", "show", "accessi-segretariato", "--comune", "aicurzio", "--by", "comune")
+	if !strings.Contains(acc, "Vimercate\t108002\tAicurzio\t77\t62") { // 2015-2017, 2018-2020
+		t.Errorf("accessi-segretariato:\n%s", acc)
+	}
+}
