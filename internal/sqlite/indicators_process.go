@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -67,39 +68,46 @@ func ambitiReferente(ctx context.Context, q querier, sc scope, p csi.IndicatorPa
 func giorniAccessoPIC(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {
 	var out []csi.IndicatorRow
 	for _, per := range periods(p) {
-		for _, lv := range sc.levels() {
-			rows, err := medianAtLevel(ctx, q, sc, lv, per.Start(), per.End())
-			if err != nil {
-				return nil, err
-			}
-			for _, r := range rows {
-				row := (&csi.IndicatorRow{}).Set("periodo", per.Label())
-				out = append(out, *row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name).
-					Set("cartelle", i64(r.vals[0])).Set("con_accesso", i64(r.vals[1])).Set("mediana_giorni", r.vals[2]))
-			}
+		rows, err := medianDays(ctx, q, sc, per.Start(), per.End())
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			row := (&csi.IndicatorRow{}).Set("periodo", per.Label())
+			out = append(out, *row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name).
+				Set("cartelle", i64(r.vals[0])).Set("con_accesso", i64(r.vals[1])).Set("mediana_giorni", r.vals[2]))
 		}
 	}
 	return out, nil
 }
 
-// medianAtLevel computes, for the cartelle opened between from and to, per
-// group of the level: the cartelle, those with an access in the 365 days
+// medianDays computes, for the cartelle opened between from and to, per
+// group of each level: the cartelle, those with an access in the 365 days
 // up to the opening, and the median of the days from the earliest such
-// access (window functions pick the middle one or two values).
-func medianAtLevel(ctx context.Context, q querier, sc scope, level, from, to string) ([]geoRow, error) {
+// access (window functions pick the middle one or two values). The days
+// are worked out once (d) and then grouped at every level.
+func medianDays(ctx context.Context, q querier, sc scope, from, to string) ([]geoRow, error) {
 	cte, cargs := sc.comuniCTE()
-	code, name, amb := levelExprs(level)
-	query := "WITH " + cte + fmt.Sprintf(`,
-	c AS MATERIALIZED (SELECT ca.id_cartella AS id, %[1]s AS code, %[2]s AS name, %[3]s AS amb, ca.codice_fiscale AS cf, ca.data_apertura AS d
+	var parts []string
+	for i, lv := range sc.levels() {
+		code, name, amb := levelExprs(lv)
+		parts = append(parts, fmt.Sprintf("SELECT %d AS o, '%s' AS lvl, %s AS code, %s AS name, %s AS amb, x.days FROM x JOIN s ON s.istat = x.istat",
+			i, lv, code, name, amb))
+	}
+	query := "WITH " + cte + `,
+	c AS MATERIALIZED (SELECT ca.id_cartella AS id, ca.comune AS istat, ca.codice_fiscale AS cf, ca.data_apertura AS d
 	      FROM cartelle ca JOIN s ON s.istat = ca.comune WHERE ca.data_apertura BETWEEN ? AND ?),
-	g AS (SELECT DISTINCT code, name, amb FROM c),
-	d AS MATERIALIZED (SELECT c.code, CAST(julianday(c.d) - julianday(min(a.data_accesso)) AS INTEGER) AS days
+	d AS MATERIALIZED (SELECT c.id, CAST(julianday(c.d) - julianday(min(a.data_accesso)) AS INTEGER) AS days
 	      FROM c JOIN accessi a ON a.codice_fiscale = c.cf AND a.data_accesso BETWEEN date(c.d, '-365 days') AND c.d
 	      WHERE c.cf <> '' GROUP BY c.id),
-	r AS (SELECT code, days, row_number() OVER (PARTITION BY code ORDER BY days) AS rn, count(*) OVER (PARTITION BY code) AS n FROM d),
-	m AS (SELECT code, avg(days) AS med, max(n) AS n FROM r WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY code)
-	SELECT g.code, g.name, g.amb, (SELECT count(*) FROM c WHERE c.code = g.code), coalesce(m.n, 0), m.med
-	FROM g LEFT JOIN m ON m.code = g.code ORDER BY g.amb, g.name`, code, name, amb)
+	x AS (SELECT c.istat, d.days FROM c LEFT JOIN d ON d.id = c.id),
+	g AS MATERIALIZED (` + strings.Join(parts, " UNION ALL ") + `),
+	r AS (SELECT o, code, days, row_number() OVER (PARTITION BY o, code ORDER BY days) AS rn,
+	             count(*) OVER (PARTITION BY o, code) AS n FROM g WHERE days IS NOT NULL),
+	m AS (SELECT o, code, avg(days) AS med FROM r WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY o, code),
+	t AS (SELECT o, lvl, code, name, amb, count(*) AS cartelle, count(days) AS con FROM g GROUP BY o, code)
+	SELECT t.lvl, t.code, t.name, t.amb, t.cartelle, t.con, m.med
+	FROM t LEFT JOIN m ON m.o = t.o AND m.code = t.code ORDER BY t.o, t.amb, t.name`
 	rows, err := q.QueryContext(ctx, query, append(cargs, from, to)...)
 	if err != nil {
 		return nil, mapErr(err)
@@ -107,9 +115,9 @@ func medianAtLevel(ctx context.Context, q querier, sc scope, level, from, to str
 	defer rows.Close()
 	var out []geoRow
 	for rows.Next() {
-		r := geoRow{level: level, vals: make([]any, 3)}
+		r := geoRow{vals: make([]any, 3)}
 		var med *float64
-		if err := rows.Scan(&r.code, &r.name, &r.ambito, &r.vals[0], &r.vals[1], &med); err != nil {
+		if err := rows.Scan(&r.level, &r.code, &r.name, &r.ambito, &r.vals[0], &r.vals[1], &med); err != nil {
 			return nil, err
 		}
 		if med != nil {
