@@ -21,27 +21,25 @@ import (
 func TestDemoFullProvince(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	env := map[string]string{"CSI_NOW": "2024-06-30T10:00:00Z", "CSI_ACTOR": "tester"}
-	if _, stderr, code := runDemoCSI(t, env, "demo", "--db", db, "-q"); code != 0 {
+	stdout, stderr, code := runDemoCSI(t, env, "demo", "--db", db, "-o", "json")
+	if code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
-	show := func(args ...string) indicatorDoc {
-		out, stderr, code := runDemoCSI(t, env, append([]string{"--db", db, "indicators", "show"}, append(args, "-o", "json")...)...)
-		var doc indicatorDoc
-		if code != 0 || json.Unmarshal([]byte(out), &doc) != nil {
-			t.Fatalf("indicators show %v: exit %d: %s%s", args, code, out, stderr)
-		}
-		return doc
+	var res demoResult
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("%v:\n%s", err, stdout)
 	}
-	checkSeedTables(t, []indicatorDoc{
-		show("accessi-segretariato", "--period", "2015-2017,2018-2020"),
-		show("cartelle-movimento", "--period", "2015-2017,2018-2020"),
-		show("cartelle-popolazione", "--year", "2020", "--by", "ambito"),
-		show("comuni-fasce", "--year", "2020"),
-	}, 870_193)
-	fasce := show("comuni-fasce", "--year", "2020")
+	if res.Residents2020 != 870_193 || res.Validation.Errors != 10 {
+		t.Errorf("residents_2020 = %d, %d errors; want 870193 and the 10 planted", res.Residents2020, res.Validation.Errors)
+	}
+	checkSeedTables(t, res.Indicators, 870_193)
+	docs := showSeedTables(t, env, db)
+	checkSeedTables(t, docs, 870_193)
 	want := "fascia=<1% comuni=45 percentuale=81.82\nfascia=1-2% comuni=5 percentuale=9.09\n" +
 		"fascia=>2% comuni=5 percentuale=9.09\nfascia=Totale comuni=55 percentuale=100\n"
-	if got := rowsText(fasce.Rows, "fascia", "comuni", "percentuale"); got != want {
-		t.Errorf("comuni-fasce:\n%s\nwant\n%s", got, want)
+	for _, doc := range []indicatorDoc{res.Indicators[3], docs[3]} {
+		if got := rowsText(doc.Rows, "fascia", "comuni", "percentuale"); got != want {
+			t.Errorf("comuni-fasce:\n%s\nwant\n%s", got, want)
+		}
 	}
 }
