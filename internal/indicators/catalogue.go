@@ -61,7 +61,7 @@ var all = []csi.IndicatorDef{
 	},
 	{
 		Name: "anagrafe-automatica", Version: "1", Title: "Comuni loading the registry automatically with regular updates",
-		Definition: "Comuni onboarded (active or suspended) with registry mode automatic, and of those the ones with a registry import in the --days (default 45) days up to --at (regolari).",
+		Definition: "Comuni onboarded (active or suspended) with registry mode automatic, and of those the ones with a registry import loaded in the --days (default 45) days up to --at (regolari; re-sending an identical file is a no-op and is not recorded as an import).",
 		Source:     "seed process indicator 1a",
 		Params:     []string{ParamAt, ParamDays}, By: []string{csi.ByAmbito, csi.ByComune, csi.ByProvincia},
 		Columns: []string{"livello", "codice", "nome", "comuni", "aderenti", "automatici", "regolari", "ultimo_import"},
