@@ -19,27 +19,42 @@ func accessiSegretariato(ctx context.Context, q querier, sc scope, p csi.Indicat
 		if err != nil {
 			return nil, err
 		}
+		levels := sc.levels()
+		top := levels[len(levels)-1]
 		for _, r := range rows {
-			row := &csi.IndicatorRow{}
-			row.Set("periodo", per.Label())
-			switch r.level {
-			case csi.ByComune:
-				row.Set("ambito", r.ambito).Set("comune", r.code).Set("nome", r.name)
-			case csi.ByAmbito:
-				if sc.by == csi.ByComune {
-					continue // the comune rows and the Totale are enough
-				}
-				row.Set("ambito", r.name)
-			default:
-				row.Set("ambito", csi.TotalLabel)
-				if sc.by == csi.ByComune {
-					row.Set("comune", "").Set("nome", "")
+			if r.level == sc.by || (r.level == csi.ByComune && sc.comune != "") {
+				if sc.by != csi.ByProvincia {
+					out = append(out, accessiRow(sc, per.Label(), r, false))
 				}
 			}
-			out = append(out, *row.Set("accessi", i64(r.vals[0])))
+			// The Totale row is the top level of the scope: the province,
+			// or the Ambito or Comune the scope is narrowed to.
+			if r.level == top {
+				out = append(out, accessiRow(sc, per.Label(), r, true))
+			}
 		}
 	}
 	return out, nil
+}
+
+func accessiRow(sc scope, periodo string, r geoRow, total bool) csi.IndicatorRow {
+	row := &csi.IndicatorRow{}
+	row.Set("periodo", periodo)
+	switch {
+	case total:
+		row.Set("ambito", csi.TotalLabel)
+		if sc.by == csi.ByComune {
+			row.Set("comune", "").Set("nome", "")
+		}
+	case r.level == csi.ByComune:
+		row.Set("ambito", r.ambito)
+		if sc.by == csi.ByComune {
+			row.Set("comune", r.code).Set("nome", r.name)
+		}
+	default:
+		row.Set("ambito", r.name)
+	}
+	return *row.Set("accessi", i64(r.vals[0]))
 }
 
 func cartelleMovimento(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {

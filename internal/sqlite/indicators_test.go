@@ -170,7 +170,15 @@ func TestIndicatorAccessi(t *testing.T) {
 	}
 	res = compute(t, db, "accessi-segretariato", csi.IndicatorParams{Period: []string{"2019-2020"}, By: csi.ByComune, Comune: "aicurzio"})
 	checkRows(t, "accessi by comune", res.Rows, `
-{"periodo":"2019-2020","ambito":"Vimercate","comune":"108002","nome":"Aicurzio","accessi":5}`)
+{"periodo":"2019-2020","ambito":"Vimercate","comune":"108002","nome":"Aicurzio","accessi":5}
+{"periodo":"2019-2020","ambito":"Totale","comune":"","nome":"","accessi":5}`)
+	// Narrowed to an Ambito, the Totale is the Ambito's.
+	res2 := compute(t, db, "accessi-segretariato", csi.IndicatorParams{Period: []string{"2019-2020"}, By: csi.ByComune, Ambito: "Vimercate"})
+	checkRows(t, "accessi Vimercate by comune", pick(res2.Rows, "ambito", "Totale"), `
+{"periodo":"2019-2020","ambito":"Totale","comune":"","nome":"","accessi":6}`)
+	if len(res2.Rows) != 23 {
+		t.Errorf("%d rows, want 22 Comuni and the Totale", len(res2.Rows))
+	}
 	if res.Geography != "Comune Aicurzio (108002), by comune" {
 		t.Errorf("geography %q", res.Geography)
 	}
