@@ -18,6 +18,20 @@ import (
 // The default suite checks the same figures from the generated files
 // (internal/synth TestDemoSeedFigures) and through the store with a scaled
 // registry (TestDemoScaled).
+// demoResult is what the tests read from `csi demo -o json`.
+type demoResult struct {
+	Residents2020 int `json:"residents_2020"`
+	Validation    struct {
+		Errors   int `json:"errors"`
+		Warnings int `json:"warnings"`
+		ByRule   []struct {
+			Rule  string `json:"rule"`
+			Count int    `json:"count"`
+		} `json:"by_rule"`
+	} `json:"validation"`
+	Indicators []indicatorDoc `json:"indicators"`
+}
+
 func TestDemoFullProvince(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	env := map[string]string{"CSI_NOW": "2024-06-30T10:00:00Z", "CSI_ACTOR": "tester"}

@@ -84,20 +84,6 @@ func TestDemoRefusesUsedStore(t *testing.T) {
 	}
 }
 
-// demoResult is what the tests read from `csi demo -o json`.
-type demoResult struct {
-	Residents2020 int `json:"residents_2020"`
-	Validation    struct {
-		Errors   int `json:"errors"`
-		Warnings int `json:"warnings"`
-		ByRule   []struct {
-			Rule  string `json:"rule"`
-			Count int    `json:"count"`
-		} `json:"by_rule"`
-	} `json:"validation"`
-	Indicators []indicatorDoc `json:"indicators"`
-}
-
 type indicatorDoc struct {
 	Indicator string           `json:"indicator"`
 	Rows      []map[string]any `json:"rows"`

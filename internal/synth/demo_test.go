@@ -218,10 +218,11 @@ func TestDemoDeterministic(t *testing.T) {
 		}
 		return [32]byte(h.Sum(nil))
 	}
-	if digest(5) != digest(5) {
+	a, b := digest(5), digest(5)
+	if a != b {
 		t.Error("same seed, different files")
 	}
-	if digest(5) == digest(6) {
+	if a == digest(6) {
 		t.Error("different seeds, same files")
 	}
 }
