@@ -107,6 +107,11 @@ func demoRun(ctx context.Context, f *Factory, opts *DemoOptions) (err error) {
 	defer func() {
 		f.Close()
 		cleanup()
+		if err != nil && opts.DB != "" { // a half-loaded store is of no use
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(opts.DB + suffix)
+			}
+		}
 	}()
 	if err := d.generate(); err != nil {
 		return err
@@ -131,9 +136,13 @@ func (d *demo) prepare() (func(), error) {
 		}
 	}
 	if d.opts.DB != "" {
-		if st, err := os.Stat(d.opts.DB); err == nil && st.Size() > 0 {
+		st, err := os.Stat(d.opts.DB)
+		switch {
+		case err == nil && (st.Size() > 0 || st.IsDir()):
 			return nil, csi.Errorf(csi.ECONFLICT, "%s already exists and is not empty: the demo needs a fresh store", d.opts.DB).
 				WithHint("give --db a new file name, or omit --db for a temporary store")
+		case err == nil:
+			os.Remove(d.opts.DB) // an empty file: the store is created in its place
 		}
 	}
 	tmp, err := os.MkdirTemp("", "csi-demo-")

@@ -82,6 +82,9 @@ func TestDemoRefusesUsedStore(t *testing.T) {
 	if code != ExitError || !strings.Contains(stderr, "already exists and is not empty") || !strings.Contains(stderr, "hint:") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
+	if b, err := os.ReadFile(db); err != nil || string(b) != "data" {
+		t.Errorf("the refused store was touched: %q, %v", b, err)
+	}
 }
 
 type indicatorDoc struct {
