@@ -23,11 +23,12 @@ import (
 // audit before the data is returned; if it cannot be recorded, the read fails.
 //
 // Validations (one per CPU) and indicator computations (two per CPU) are
-// admitted a few at a time, all callers together: see admission.
+// admitted a few at a time, all callers together (see admission), and the
+// other writes wait while an import runs (see importGate).
 func ScopeFor(audit csi.AccessRecorder) func(p *csi.Principal, s csi.Services) csi.Services {
-	validations, indicators := newAdmission(1), newAdmission(2)
+	validations, indicators, gate := newAdmission(1), newAdmission(2), newImportGate()
 	return func(p *csi.Principal, s csi.Services) csi.Services {
-		sc := &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators}
+		sc := &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators, gate: gate}
 		if p.Role == csi.RoleCoordinator {
 			sc.Services = s
 		}
@@ -51,6 +52,7 @@ type scoped struct {
 	audit csi.AccessRecorder
 	// validations and indicators queue the heavy computations.
 	validations, indicators admission
+	gate                    *importGate
 }
 
 func (s *scoped) is(roles ...string) bool {
@@ -149,7 +151,27 @@ func (s *scoped) read(ctx context.Context, target, summary string) error {
 	if s.audit == nil {
 		return csi.Errorf(csi.EINTERNAL, "no audit log for reads of personal data")
 	}
-	return s.audit.RecordAccess(ctx, target, summary)
+	return s.write(ctx, func() error { return s.audit.RecordAccess(ctx, target, summary) })
+}
+
+// write runs fn, which writes to the store, when no import runs.
+func (s *scoped) write(ctx context.Context, fn func() error) error {
+	if err := s.gate.enterShared(ctx); err != nil {
+		return err
+	}
+	defer s.gate.leaveShared()
+	return fn()
+}
+
+// writeOne is write for a call that returns a value.
+func writeOne[T any](ctx context.Context, s *scoped, fn func() (T, error)) (T, error) {
+	var out T
+	err := s.write(ctx, func() error {
+		var err error
+		out, err = fn()
+		return err
+	})
+	return out, err
 }
 
 // filter keeps the elements of xs that keep returns true for.

@@ -20,6 +20,10 @@ func (s *scoped) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src
 	// The store imports into the Comune just checked, not into whatever
 	// the reference resolves to later.
 	req.Comune = c.Istat
+	if err := s.gate.enterImport(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.leaveImport()
 	return s.inner.ImportAnagrafe(ctx, req, src)
 }
 
@@ -131,6 +135,10 @@ func (s *scoped) ImportRecords(ctx context.Context, req csi.RecordImport, src cs
 	if err := s.only("importing social records", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
+	if err := s.gate.enterImport(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.leaveImport()
 	return s.inner.ImportRecords(ctx, req, src)
 }
 

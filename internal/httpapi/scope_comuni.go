@@ -49,7 +49,7 @@ func (s *scoped) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.C
 	if err := s.only("onboarding a Comune", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.OnboardComune(ctx, in)
+	return writeOne(ctx, s, func() (*csi.Comune, error) { return s.inner.OnboardComune(ctx, in) })
 }
 
 // UpdateComune is the coordinator's only: it may move a Comune between Ambiti.
@@ -57,7 +57,7 @@ func (s *scoped) UpdateComune(ctx context.Context, in csi.ComuneUpdate) (*csi.Co
 	if err := s.only("changing a Comune", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.UpdateComune(ctx, in)
+	return writeOne(ctx, s, func() (*csi.Comune, error) { return s.inner.UpdateComune(ctx, in) })
 }
 
 // OffboardComune is the coordinator's only.
@@ -65,7 +65,7 @@ func (s *scoped) OffboardComune(ctx context.Context, ref, date string) (*csi.Com
 	if err := s.only("offboarding a Comune", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.OffboardComune(ctx, ref, date)
+	return writeOne(ctx, s, func() (*csi.Comune, error) { return s.inner.OffboardComune(ctx, ref, date) })
 }
 
 // ListAmbiti lists the caller's Ambito (all five for a coordinator or a
@@ -110,7 +110,7 @@ func (s *scoped) AssignReferente(ctx context.Context, in csi.AssignInput) (*csi.
 	if err := s.only("assigning a referent", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.AssignReferente(ctx, in)
+	return writeOne(ctx, s, func() (*csi.Referente, error) { return s.inner.AssignReferente(ctx, in) })
 }
 
 // EndReferente is the coordinator's only.
@@ -118,7 +118,7 @@ func (s *scoped) EndReferente(ctx context.Context, ambito, date string) (*csi.Re
 	if err := s.only("ending a referent's term", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.EndReferente(ctx, ambito, date)
+	return writeOne(ctx, s, func() (*csi.Referente, error) { return s.inner.EndReferente(ctx, ambito, date) })
 }
 
 // ListReferenti lists the referents of the caller's Ambito (names and

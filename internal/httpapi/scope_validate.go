@@ -38,6 +38,12 @@ func (s *scoped) RunValidation(ctx context.Context, req csi.ValidationRequest, e
 		return nil, nil, err
 	}
 	defer s.validations.leave()
+	// The run ends by recording itself: it waits for a running import
+	// here, where it costs nothing, not after the work is done.
+	if err := s.gate.enterShared(ctx); err != nil {
+		return nil, nil, err
+	}
+	defer s.gate.leaveShared()
 	return s.inner.RunValidation(ctx, req, guarded)
 }
 
