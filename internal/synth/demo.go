@@ -195,7 +195,9 @@ func (m *Manifest) writeUpdates(full map[string][]byte, seed int64, create Creat
 		if err != nil {
 			return err
 		}
-		asOf := st.AsOf.Format(time.DateOnly)
+		// Dated a quarter after the 2020 extract, or later if Mutate says so
+		// (at small scales a Comune's last registration may be years older).
+		asOf := max(st.AsOf.Format(time.DateOnly), (registryDate + mutateWindow).iso())
 		name := "anagrafe/" + o.Istat + "-" + asOf + ".csv"
 		if _, err := writeFile(create, name, func(w io.Writer) (int, error) { _, err := w.Write(out.Bytes()); return st.Written, err }); err != nil {
 			return err

@@ -209,6 +209,28 @@ func TestDemoRecordsConsistent(t *testing.T) {
 	}
 }
 
+// TestDemoImportOrder checks that every Comune's extracts come in date
+// order, as the registry import requires, even at a small scale.
+func TestDemoImportOrder(t *testing.T) {
+	for _, history := range []bool{false, true} {
+		m, _ := writeDemoMem(t, Options{Seed: 2, Scale: 0.01}, history)
+		last := map[string]string{}
+		for _, f := range m.Registry {
+			if f.AsOf <= last[f.Comune] {
+				t.Errorf("%s as of %s comes after an extract as of %s", f.File, f.AsOf, last[f.Comune])
+			}
+			last[f.Comune] = f.AsOf
+		}
+		want := 55 + 5 // the 2020 extracts and the updates
+		if history {
+			want += 55
+		}
+		if len(m.Registry) != want {
+			t.Errorf("history %v: %d extracts, want %d", history, len(m.Registry), want)
+		}
+	}
+}
+
 func TestDemoDeterministic(t *testing.T) {
 	digest := func(seed int64) [32]byte {
 		_, files := writeDemoMem(t, Options{Seed: seed, Scale: 0.02}, false)
