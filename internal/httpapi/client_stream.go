@@ -90,8 +90,9 @@ var StreamIdle = 2 * time.Minute
 // that ends without either was cut: the server's work was rolled back.
 // cancel aborts the request when the stream stays silent for StreamIdle.
 func (c *Client) readEvents(ctx context.Context, r io.Reader, cancel context.CancelFunc, fn func(Event) error) error {
+	limit := StreamIdle
 	var idle atomic.Bool
-	watchdog := time.AfterFunc(StreamIdle, func() { idle.Store(true); cancel() })
+	watchdog := time.AfterFunc(limit, func() { idle.Store(true); cancel() })
 	defer watchdog.Stop()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 64<<20)
@@ -111,10 +112,10 @@ func (c *Client) readEvents(ctx context.Context, r io.Reader, cancel context.Can
 		if e.Result != nil {
 			return nil
 		}
-		watchdog.Reset(StreamIdle)
+		watchdog.Reset(limit)
 	}
 	if idle.Load() {
-		return csi.Errorf(csi.EUNREACHABLE, "%s sent nothing for %s", c.base, StreamIdle).
+		return csi.Errorf(csi.EUNREACHABLE, "%s sent nothing for %s", c.base, limit).
 			WithHint("the server may be overloaded or gone; run the command again (an unfinished import was rolled back)")
 	}
 	err := sc.Err()

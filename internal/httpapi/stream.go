@@ -84,11 +84,14 @@ func (s *eventStream) send(e Event) {
 var KeepaliveEvery = 15 * time.Second
 
 // keepAlive sends a keepalive event whenever the stream has been silent
-// for KeepaliveEvery; the function it returns stops it.
+// for KeepaliveEvery; the function it returns stops it and waits until it
+// has stopped, so that nothing writes after the handler returns.
 func (s *eventStream) keepAlive() (stop func()) {
-	done := make(chan struct{})
+	every := KeepaliveEvery
+	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
-		t := time.NewTicker(KeepaliveEvery)
+		defer close(stopped)
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
 			select {
@@ -96,15 +99,14 @@ func (s *eventStream) keepAlive() (stop func()) {
 				return
 			case <-t.C:
 				s.mu.Lock()
-				if time.Since(s.last) >= KeepaliveEvery && !s.ended {
-					s.last = time.Now()
+				if time.Since(s.last) >= every && !s.ended {
 					s.send(Event{Keepalive: true})
 				}
 				s.mu.Unlock()
 			}
 		}
 	}()
-	return func() { close(done) }
+	return func() { close(done); <-stopped }
 }
 
 // progress is the importer's progress callback: one event a second at most.
