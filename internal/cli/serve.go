@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -116,6 +118,9 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
+	// The request log and the server's own messages share stderr, from
+	// many goroutines.
+	f.IO.ErrOut = &lockedWriter{w: f.IO.ErrOut}
 	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
 	api, err := newAPIServer(db, opts, logger, f.Getenv("CSI_DEBUG") != "")
 	if err != nil {
@@ -199,4 +204,16 @@ func serveError(err error) error {
 		return nil
 	}
 	return csi.Errorf(csi.EUNAVAILABLE, "the server stopped: %v", err).WithHint("see the server's log above")
+}
+
+// lockedWriter serialises writes from concurrent goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
