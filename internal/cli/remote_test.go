@@ -27,11 +27,14 @@ import (
 // parityScripts are the scenarios run both locally and against csi serve.
 // Together they call every remote-capable command: comuni, ambiti,
 // referenti, anagrafe import/status/history/residents/imports, records
-// import, validate (and its history), indicators, report and audit. Scripts that
-// compare or copy the store file itself (cp csi.db, cmp csi.db, --db
-// before.db) are left out: a running server keeps the file open in WAL
-// mode, so its bytes are not the store's content.
-var parityScripts = []string{"remote_admin.txtar", "remote_registry.txtar", "validate.txtar", "anagrafe_dialects.txtar"}
+// import, validate (and its history), indicators, report and audit; the
+// validation, dialect, onboarding, indicator and report scripts of the
+// other features run too. Scripts that compare or copy the store file
+// itself (cp csi.db, cmp csi.db, --db before.db) are left out: a running
+// server keeps the file open in WAL mode, so its bytes are not the store's
+// content; so are those of local-only commands (init, db, token).
+var parityScripts = []string{"remote_admin.txtar", "remote_registry.txtar", "validate.txtar", "anagrafe_dialects.txtar",
+	"onboard_file.txtar", "indicators.txtar", "report.txtar"}
 
 // TestRemoteParity runs the parity scripts twice, locally and with
 // CSI_REMOTE pointing at a csi serve over the script's own store, and
