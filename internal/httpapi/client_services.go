@@ -29,27 +29,39 @@ func (c *Client) ListComuni(ctx context.Context, f csi.ComuneFilter) ([]csi.Comu
 // FindComune implements csi.ComuneService.
 func (c *Client) FindComune(ctx context.Context, ref string) (*csi.ComuneDetail, error) {
 	var out csi.ComuneDetail
-	return &out, c.call(ctx, "GET", "/api/v1/comuni/"+seg(ref), nil, nil, &out)
+	if err := c.call(ctx, "GET", "/api/v1/comuni/"+seg(ref), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // OnboardComune implements csi.ComuneService.
 func (c *Client) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.Comune, error) {
 	var out csi.Comune
 	body := onboardBody{Anagrafe: in.Anagrafe, Date: in.Date, Contact: in.Contact}
-	return &out, c.call(ctx, "POST", "/api/v1/comuni/"+seg(in.Comune)+"/onboard", nil, body, &out)
+	if err := c.call(ctx, "POST", "/api/v1/comuni/"+seg(in.Comune)+"/onboard", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // UpdateComune implements csi.ComuneService.
 func (c *Client) UpdateComune(ctx context.Context, in csi.ComuneUpdate) (*csi.Comune, error) {
 	var out csi.Comune
 	body := updateBody{Ambito: in.Ambito, Anagrafe: in.Anagrafe, Contact: in.Contact, Status: in.Status, Date: in.Date}
-	return &out, c.call(ctx, "PATCH", "/api/v1/comuni/"+seg(in.Comune), nil, body, &out)
+	if err := c.call(ctx, "PATCH", "/api/v1/comuni/"+seg(in.Comune), nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // OffboardComune implements csi.ComuneService.
 func (c *Client) OffboardComune(ctx context.Context, ref, date string) (*csi.Comune, error) {
 	var out csi.Comune
-	return &out, c.call(ctx, "POST", "/api/v1/comuni/"+seg(ref)+"/offboard", nil, dateBody{Date: date}, &out)
+	if err := c.call(ctx, "POST", "/api/v1/comuni/"+seg(ref)+"/offboard", nil, dateBody{Date: date}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // ListAmbiti implements csi.AmbitoService.
@@ -61,14 +73,20 @@ func (c *Client) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
 // FindAmbito implements csi.AmbitoService.
 func (c *Client) FindAmbito(ctx context.Context, ref string) (*csi.AmbitoDetail, error) {
 	var out csi.AmbitoDetail
-	return &out, c.call(ctx, "GET", "/api/v1/ambiti/"+seg(ref), nil, nil, &out)
+	if err := c.call(ctx, "GET", "/api/v1/ambiti/"+seg(ref), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // AssignReferente implements csi.ReferenteService.
 func (c *Client) AssignReferente(ctx context.Context, in csi.AssignInput) (*csi.Referente, error) {
 	var out csi.Referente
 	body := assignBody{Ambito: in.Ambito, Nome: in.Nome, Email: in.Email, Phone: in.Phone, Comune: in.Comune, From: in.From, Replace: in.Replace}
-	return &out, c.call(ctx, "POST", "/api/v1/referenti", nil, body, &out)
+	if err := c.call(ctx, "POST", "/api/v1/referenti", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // ListReferenti implements csi.ReferenteService.
@@ -84,7 +102,10 @@ func (c *Client) ListReferenti(ctx context.Context, history bool) ([]csi.Referen
 // EndReferente implements csi.ReferenteService.
 func (c *Client) EndReferente(ctx context.Context, ambito, date string) (*csi.Referente, error) {
 	var out csi.Referente
-	return &out, c.call(ctx, "POST", "/api/v1/referenti/end", nil, endBody{Ambito: ambito, Date: date}, &out)
+	if err := c.call(ctx, "POST", "/api/v1/referenti/end", nil, endBody{Ambito: ambito, Date: date}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // AnagrafeStatus implements csi.AnagrafeService.
@@ -128,7 +149,10 @@ func (c *Client) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry,
 // VerifyAudit implements csi.AuditService.
 func (c *Client) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
 	var out csi.AuditVerification
-	return &out, c.call(ctx, "GET", "/api/v1/audit/verify", nil, nil, &out)
+	if err := c.call(ctx, "GET", "/api/v1/audit/verify", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // ValidationHistory implements csi.ValidationService.
