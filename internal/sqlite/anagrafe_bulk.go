@@ -28,7 +28,7 @@ func (w *writer) startBulk(ctx context.Context) error {
 	}
 	// Appending rows needs little cache, and the index sort's memory grows
 	// with the cache: a small one keeps a province-sized load near 85 MB.
-	if _, err := w.tx.ExecContext(ctx, "DROP INDEX persone_cf; PRAGMA cache_size = -8192"); err != nil {
+	if _, err := w.tx.ExecContext(ctx, "DROP INDEX persone_cf; DROP INDEX persone_validity; PRAGMA cache_size = -8192"); err != nil {
 		return mapErr(err)
 	}
 	w.bulk = true
@@ -45,6 +45,7 @@ func (w *writer) finishBulk(ctx context.Context) error {
 	// thread sorts on the second core.
 	_, err := w.tx.ExecContext(ctx, `PRAGMA temp_store = FILE; PRAGMA threads = 1;
 		CREATE INDEX persone_cf ON persone(codice_fiscale, comune, valid_to, row_hash);
+		CREATE INDEX persone_validity ON persone(comune, valid_from, valid_to);
 		PRAGMA threads = 0`)
 	return mapErr(err)
 }

@@ -122,3 +122,25 @@ func TestImportWholeFileErrors(t *testing.T) {
 		t.Errorf("store changed by refused files: %d rows (%v)", n, err)
 	}
 }
+
+// TestBulkImportRebuildsIndexes: a first import drops the person indexes to
+// load faster; afterwards every index of the schema must be back, and the
+// queries that lean on them must use them.
+func TestBulkImportRebuildsIndexes(t *testing.T) {
+	db, ctx := onboarded(t, "108033")
+	file := csvOf("BRMGPP50C12F704K|Brambilla|Giuseppe|M|1950-03-12|F704|Via Po|\n", ",", "\n",
+		"codice_fiscale,cognome,nome,sesso,data_nascita,luogo_nascita,indirizzo", iso)
+	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
+	if _, err := db.ImportAnagrafe(ctx, req, bytesSource("f.csv", file)); err != nil {
+		t.Fatal(err)
+	}
+	for _, idx := range []string{"persone_cf", "persone_validity"} {
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", idx).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("index %s missing after a bulk import", idx)
+		}
+	}
+}
