@@ -45,8 +45,8 @@ registry extract as of 2020-01-01 and a quarter's update of one Comune per Ambit
 
 The registry history starts on 1/1/2020, so validation warns (cartella-residente)
 about every cartella opened before: --history also loads each Comune's extract as of
-2014-01-01 first, so that those people are known on their opening day; it takes about
-twice as long.
+2014-01-01 first, so that those people are known on their opening day, and the updated
+Comuni's extracts of 1/1/2021 and 1/1/2022; it takes about twice as long.
 
 The store is temporary and removed at the end unless --db names a new file, which is
 kept for further commands (a file that already holds data is refused). The generated

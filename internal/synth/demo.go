@@ -55,7 +55,8 @@ type Create func(name string) (io.WriteCloser, error)
 // create: per Comune a registry extract as of 2020-01-01 (the whole
 // registry, 870,193 residents at scale 1), preceded with history by one as
 // of 2014-01-01 (the people registered by then); for one automatic Comune
-// per Ambito an updated extract a quarter later; and the accessi, cartelle
+// per Ambito an updated extract a quarter later (and, with history, on
+// 1/1/2021 and 1/1/2022); and the accessi, cartelle
 // and interventi of the province from 2014 to 2022, built so that the seed
 // document's tables come out as spec §9 says. The people taken in charge
 // before 2020 are residents the registry history knows on the opening day
@@ -164,7 +165,7 @@ func (m *Manifest) writeRegistry(regs []*comuneRegistry, seed int64, create Crea
 		m.Registry = append(m.Registry, RegistryFile{name, r.c.Istat, "snapshot", second, n})
 		m.Residents2020 += n
 	}
-	return m.writeUpdates(full, seed, create)
+	return m.writeUpdates(full, regs[0].history, seed, create)
 }
 
 // updatedComuni returns the smallest automatic Comune of each Ambito: the
@@ -183,26 +184,36 @@ func (m *Manifest) updatedComuni() map[string]bool {
 	return out
 }
 
-// writeUpdates writes a quarter's update of the Comuni of updatedComuni,
-// as synth.Mutate makes it.
-func (m *Manifest) writeUpdates(full map[string][]byte, seed int64, create Create) error {
-	for _, o := range m.Comuni {
-		if full[o.Istat] == nil {
-			continue
+// writeUpdates writes the later extracts of the Comuni of updatedComuni,
+// as synth.Mutate makes them: a quarter after the 2020 extract and, with
+// history, on 1/1/2021 and 1/1/2022 too, each from the one before. The
+// imports of the extracts are in date order per Comune; all the first
+// updates come before all the second ones.
+func (m *Manifest) writeUpdates(full map[string][]byte, history bool, seed int64, create Create) error {
+	dates := []day{registryDate + mutateWindow}
+	if history {
+		dates = append(dates, fromCivil(2021, 1, 1), fromCivil(2022, 1, 1))
+	}
+	for k, date := range dates {
+		for _, o := range m.Comuni {
+			if full[o.Istat] == nil {
+				continue
+			}
+			var out bytes.Buffer
+			st, err := Mutate(bytes.NewReader(full[o.Istat]), &out, seed+int64(k), 0.02, 0.005, 0.006)
+			if err != nil {
+				return err
+			}
+			// Dated as planned, or later if Mutate says so (at small scales a
+			// Comune's last registration may be years older).
+			asOf := max(st.AsOf.Format(time.DateOnly), date.iso())
+			name := "anagrafe/" + o.Istat + "-" + asOf + ".csv"
+			if _, err := writeFile(create, name, func(w io.Writer) (int, error) { _, err := w.Write(out.Bytes()); return st.Written, err }); err != nil {
+				return err
+			}
+			m.Registry = append(m.Registry, RegistryFile{name, o.Istat, "snapshot", asOf, st.Written})
+			full[o.Istat] = out.Bytes()
 		}
-		var out bytes.Buffer
-		st, err := Mutate(bytes.NewReader(full[o.Istat]), &out, seed, 0.02, 0.005, 0.006)
-		if err != nil {
-			return err
-		}
-		// Dated a quarter after the 2020 extract, or later if Mutate says so
-		// (at small scales a Comune's last registration may be years older).
-		asOf := max(st.AsOf.Format(time.DateOnly), (registryDate + mutateWindow).iso())
-		name := "anagrafe/" + o.Istat + "-" + asOf + ".csv"
-		if _, err := writeFile(create, name, func(w io.Writer) (int, error) { _, err := w.Write(out.Bytes()); return st.Written, err }); err != nil {
-			return err
-		}
-		m.Registry = append(m.Registry, RegistryFile{name, o.Istat, "snapshot", asOf, st.Written})
 	}
 	return nil
 }

@@ -223,7 +223,7 @@ func TestDemoImportOrder(t *testing.T) {
 		}
 		want := 55 + 5 // the 2020 extracts and the updates
 		if history {
-			want += 55
+			want += 55 + 10
 		}
 		if len(m.Registry) != want {
 			t.Errorf("history %v: %d extracts, want %d", history, len(m.Registry), want)
