@@ -144,3 +144,29 @@ func TestBulkImportRebuildsIndexes(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonLookupsUseTheCFIndex: the per-person lookups of validation and
+// of an update must find a person by codice fiscale, not scan a Comune
+// through the residents-by-date index (which made validation 8x slower).
+func TestPersonLookupsUseTheCFIndex(t *testing.T) {
+	db, ctx := onboarded(t, "108033")
+	for name, q := range map[string]string{"resident": residentQuery, "close": closeQuery} {
+		rows, err := db.SQL().QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, "x", "x", "x", "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan strings.Builder
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan.WriteString(detail + "\n")
+		}
+		rows.Close()
+		if !strings.Contains(plan.String(), "INDEX persone_cf (codice_fiscale=?)") {
+			t.Errorf("%s: plan does not look the person up by CF:\n%s", name, plan.String())
+		}
+	}
+}

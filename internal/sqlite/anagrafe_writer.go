@@ -152,12 +152,16 @@ func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
 	return mapErr(err)
 }
 
+// closeQuery ends a person's current version; the unary + on comune keeps
+// the planner on persone_cf (see residentQuery).
+const closeQuery = `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ?
+	WHERE +comune = ? AND valid_to = '' AND codice_fiscale = ?`
+
 // closeVersion ends the current version of a person on date for reason.
 func (w *writer) closeVersion(ctx context.Context, cf, date, reason string) error {
 	if w.close == nil {
 		var err error
-		w.close, err = w.tx.PrepareContext(ctx, `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ?
-			WHERE comune = ? AND valid_to = '' AND codice_fiscale = ?`)
+		w.close, err = w.tx.PrepareContext(ctx, closeQuery)
 		if err != nil {
 			return mapErr(err)
 		}
@@ -243,7 +247,7 @@ func (w *writer) sameAsLast(ctx context.Context, r *anagrafe.Record) (bool, erro
 		return false, nil // the Comune had no rows before this import
 	}
 	var h int64
-	err := w.tx.QueryRowContext(ctx, `SELECT row_hash FROM persone WHERE codice_fiscale = ? AND comune = ?
+	err := w.tx.QueryRowContext(ctx, `SELECT row_hash FROM persone WHERE codice_fiscale = ? AND +comune = ?
 		ORDER BY id DESC LIMIT 1`, r.CF, w.job.comune.Istat).Scan(&h)
 	if err == sql.ErrNoRows {
 		return false, nil
