@@ -6,7 +6,8 @@
 #
 # Needs Go, sqlite3 and GNU time (installed with apt-get when missing, as root).
 # Files go to testdata/bench/out/ (git-ignored). The extract is the synthetic
-# province (870,193 rows, 16 columns) loaded as if it were one Comune.
+# province (870,193 rows, 16 columns) loaded as if it were one Comune; the
+# validation also checks the province's accessi, cartelle and interventi.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
@@ -34,6 +35,11 @@ if [ ! -s "$OUT/base.csv" ]; then
   as_one "$OUT/prov-upd.csv" "$OUT/update.csv"
   as_one "$OUT/prov4.csv" "$OUT/base4.csv"
   rm -f "$OUT/prov.csv" "$OUT/prov-upd.csv" "$OUT/prov4.csv"
+fi
+# The province's social records (csi demo's), validated with the registry.
+if [ ! -s "$OUT/rec/cartelle.csv" ]; then
+  go run ./testdata/bench/genrecords -out "$OUT/rec" -seed 1
+  rm -rf "$OUT/rec/anagrafe"
 fi
 echo "extract: $(($(wc -l < "$OUT/base.csv") - 1)) rows, $(du -m "$OUT/base.csv" | cut -f1) MB" >&2
 
@@ -67,6 +73,9 @@ for i in $(seq "$RUNS"); do
   ref ref_nokey "${COLS/ PRIMARY KEY/}"
   fresh_store "$OUT/csi.db"
   measure csi_fresh env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/base.csv" --comune 108033 --as-of 2024-01-01 --progress none
+  for k in accessi cartelle interventi; do
+    CSI_DB="$OUT/csi.db" "$CSI" -q records import "$k" "$OUT/rec/$k.csv" --progress none >/dev/null
+  done
   measure csi_validate env CSI_DB="$OUT/csi.db" "$CSI" validate -o csv
   measure csi_reimport env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/base.csv" --comune 108033 --as-of 2024-01-01 --progress none
   measure csi_update_dry env CSI_DB="$OUT/csi.db" "$CSI" anagrafe import "$OUT/update.csv" --comune 108033 --as-of 2024-04-01 --dry-run --progress none
