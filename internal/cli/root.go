@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
 
@@ -57,7 +58,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return f.prepare(cmd) },
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{plainFlagError(err)} })
 	addGlobalFlags(root, f)
 	root.AddCommand(
 		newCmdInit(f), NewCmdDemo(f, nil), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
@@ -121,4 +122,19 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// badNumberFlag matches pflag's message for a flag value that is not a
+// number, which ends in the Go parser's own words.
+var badNumberFlag = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: strconv\.Parse(Int|Uint|Float): .*$`)
+
+// plainFlagError rewrites pflag's message for a non-numeric value of a
+// numeric flag in the user's terms.
+func plainFlagError(err error) error {
+	m := badNumberFlag.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	return csi.Errorf(csi.EINVALID, "%s %q is not a number", m[2], m[1]).
+		WithHint("write it in digits; see the command's --help")
 }
