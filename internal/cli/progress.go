@@ -68,14 +68,23 @@ func (p *progress) update(done int64, rows int) {
 	if frac > 0 {
 		eta = (time.Duration(elapsed/frac*(1-frac)) * time.Second).Round(time.Second).String()
 	}
+	// Before any row is counted (a remote upload, or the fingerprint pass)
+	// the bytes are what moves.
+	count := fmt.Sprintf("%d %s", rows, p.noun)
+	speed := fmt.Sprintf("%.0f %s/s", rate, p.noun)
+	if rows == 0 && done > 0 {
+		const mb = 1 << 20
+		count = fmt.Sprintf("%.1f of %.1f MB", float64(done)/mb, float64(p.total)/mb)
+		speed = fmt.Sprintf("%.1f MB/s", float64(done)/mb/max(elapsed, 0.001))
+	}
 	if p.mode == "plain" {
-		fmt.Fprintf(p.f.IO.ErrOut, "csi: %d %s read (%.0f%%), %.0f %s/s, about %s left\n", rows, p.noun, frac*100, rate, p.noun, eta)
+		fmt.Fprintf(p.f.IO.ErrOut, "csi: %s read (%.0f%%), %s, about %s left\n", count, frac*100, speed, eta)
 		return
 	}
 	const width = 30
 	fill := int(frac * width)
 	bar := strings.Repeat("█", fill) + strings.Repeat("░", width-fill)
-	fmt.Fprintf(p.f.IO.ErrOut, "\r%s %3.0f%%  %d %s  %.0f/s  ETA %s   ", bar, frac*100, rows, p.noun, rate, eta)
+	fmt.Fprintf(p.f.IO.ErrOut, "\r%s %3.0f%%  %s  %s  ETA %s   ", bar, frac*100, count, speed, eta)
 	p.drawn = true
 }
 
