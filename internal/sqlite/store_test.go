@@ -199,3 +199,31 @@ func TestBackupWhileWriting(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestWriterWaitsForAnotherWriter: a change made while another connection
+// holds the write lock (an import, say) waits for it instead of failing.
+func TestWriterWaitsForAnotherWriter(t *testing.T) {
+	db := newStore(t)
+	ctx := actorCtx()
+	other, err := Open(ctx, db.Path(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.SQL().BeginTx(ctx, nil) // _txlock=immediate: takes the write lock now
+	if err != nil {
+		t.Fatal(err)
+	}
+	const hold = 1500 * time.Millisecond
+	go func() {
+		time.Sleep(hold)
+		tx.Rollback()
+	}()
+	start := time.Now()
+	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
+		t.Fatalf("onboard while another writer holds the lock: %v", err)
+	}
+	if waited := time.Since(start); waited < hold-100*time.Millisecond {
+		t.Errorf("onboarded after %v: the other writer's lock was not held", waited)
+	}
+}
