@@ -179,9 +179,6 @@ type geoRow struct {
 	vals                      []any
 }
 
-// The CTE b is MATERIALIZED: each level's part of the UNION reads it, and
-// left to itself the planner may re-run base for every Comune.
-//
 // geoQuery aggregates base, a query whose rows carry the ISTAT code of a
 // Comune as column istat, at each level of sc: every Comune in scope gets a
 // row (base is LEFT JOINed as b), aggregated with the expressions aggs.
@@ -198,26 +195,19 @@ func geoQuery(ctx context.Context, q querier, sc scope, base string, args []any,
 		}
 		parts = append(parts, part)
 	}
-	query := "WITH " + cte + ", b AS MATERIALIZED (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, amb, name"
-	rows, err := q.QueryContext(ctx, query, append(cargs, args...)...)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	defer rows.Close()
 	var out []geoRow
-	for rows.Next() {
+	err := queryLevels(ctx, q, cte, base, append(cargs, args...), parts, "o, amb, name", func(scan func(...any) ([]any, error)) error {
 		var o int
-		r := geoRow{vals: make([]any, len(aggs))}
-		dest := []any{&o, &r.level, &r.code, &r.name, &r.ambito}
-		for i := range r.vals {
-			dest = append(dest, &r.vals[i])
+		r := geoRow{}
+		vals, err := scan(&o, &r.level, &r.code, &r.name, &r.ambito)
+		if err != nil {
+			return err
 		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
+		r.vals = vals
 		out = append(out, r)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // catRow is one aggregated row of a category query.
@@ -236,26 +226,53 @@ func catQuery(ctx context.Context, q querier, sc scope, base string, args []any,
 		parts = append(parts, fmt.Sprintf("SELECT %d AS o, '%s' AS lvl, %s AS code, b.cat AS cat, %s FROM b JOIN s ON s.istat = b.istat GROUP BY %s b.cat",
 			i, lv, code, strings.Join(aggs, ", "), groupPrefix(lv, code)))
 	}
-	query := "WITH " + cte + ", b AS MATERIALIZED (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY o, code, cat"
-	rows, err := q.QueryContext(ctx, query, append(cargs, args...)...)
+	var out []catRow
+	err := queryLevels(ctx, q, cte, base, append(cargs, args...), parts, "o, code, cat", func(scan func(...any) ([]any, error)) error {
+		var o int
+		r := catRow{}
+		vals, err := scan(&o, &r.level, &r.code, &r.cat)
+		if err != nil {
+			return err
+		}
+		r.vals = vals
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// queryLevels runs the union of parts (one per level) over the Comuni in
+// scope (cte) and the materialised base b, ordered by order. For each row,
+// row gets a scan function that fills the leading columns it is given and
+// returns the remaining (aggregate) columns. The CTE b is MATERIALIZED:
+// each level's part of the UNION reads it, and left to itself the planner
+// may re-run base for every Comune.
+func queryLevels(ctx context.Context, q querier, cte, base string, args []any, parts []string, order string,
+	row func(scan func(lead ...any) ([]any, error)) error) error {
+	query := "WITH " + cte + ", b AS MATERIALIZED (" + base + ") SELECT * FROM (" + strings.Join(parts, " UNION ALL ") + ") ORDER BY " + order
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, mapErr(err)
+		return mapErr(err)
 	}
 	defer rows.Close()
-	var out []catRow
-	for rows.Next() {
-		var o int
-		r := catRow{vals: make([]any, len(aggs))}
-		dest := []any{&o, &r.level, &r.code, &r.cat}
-		for i := range r.vals {
-			dest = append(dest, &r.vals[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
 	}
-	return out, rows.Err()
+	for rows.Next() {
+		scan := func(lead ...any) ([]any, error) {
+			vals := make([]any, len(cols)-len(lead))
+			dest := lead
+			for i := range vals {
+				dest = append(dest, &vals[i])
+			}
+			return vals, rows.Scan(dest...)
+		}
+		if err := row(scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 func groupPrefix(level, code string) string {
