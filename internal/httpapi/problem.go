@@ -25,23 +25,22 @@ type Problem struct {
 	RequestID string `json:"request_id,omitempty"`
 }
 
+// codeStatus is the HTTP status of each domain error code; the client maps
+// statuses back through it.
+var codeStatus = map[string]int{
+	csi.EINVALID:      http.StatusBadRequest,
+	csi.ENOTFOUND:     http.StatusNotFound,
+	csi.ECONFLICT:     http.StatusConflict,
+	csi.EBADFILE:      http.StatusUnprocessableEntity,
+	csi.EUNAUTHORIZED: http.StatusUnauthorized,
+	csi.EFORBIDDEN:    http.StatusForbidden,
+	csi.EUNAVAILABLE:  http.StatusServiceUnavailable,
+}
+
 // statusOf maps a domain error code to an HTTP status.
 func statusOf(code string) int {
-	switch code {
-	case csi.EINVALID:
-		return http.StatusBadRequest
-	case csi.ENOTFOUND:
-		return http.StatusNotFound
-	case csi.ECONFLICT:
-		return http.StatusConflict
-	case csi.EBADFILE:
-		return http.StatusUnprocessableEntity
-	case csi.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case csi.EFORBIDDEN:
-		return http.StatusForbidden
-	case csi.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
+	if st, ok := codeStatus[code]; ok {
+		return st
 	}
 	return http.StatusInternalServerError
 }
@@ -100,23 +99,19 @@ func (p *Problem) Err() error {
 }
 
 // codeOfStatus guesses the domain code of a response that carried no
-// problem document (e.g. from a proxy in front of the server).
+// problem document (e.g. from a proxy in front of the server): the inverse
+// of codeStatus, plus the statuses the server's HTTP layer or a proxy sends.
 func codeOfStatus(status int) string {
 	switch status {
-	case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusMethodNotAllowed:
+	case http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType, http.StatusMethodNotAllowed:
 		return csi.EINVALID
-	case http.StatusNotFound:
-		return csi.ENOTFOUND
-	case http.StatusConflict:
-		return csi.ECONFLICT
-	case http.StatusUnprocessableEntity:
-		return csi.EBADFILE
-	case http.StatusUnauthorized:
-		return csi.EUNAUTHORIZED
-	case http.StatusForbidden:
-		return csi.EFORBIDDEN
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	case http.StatusBadGateway, http.StatusGatewayTimeout:
 		return csi.EUNAVAILABLE
+	}
+	for code, st := range codeStatus {
+		if st == status {
+			return code
+		}
 	}
 	return csi.EINTERNAL
 }
