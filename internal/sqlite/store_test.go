@@ -144,11 +144,7 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 func TestBackupWhileWriting(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
-	other, err := Open(ctx, db.Path(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := secondConn(t, db)
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
 	wg.Add(1)
@@ -161,6 +157,7 @@ func TestBackupWhileWriting(t *testing.T) {
 			default:
 			}
 			in := csi.ComuneUpdate{Comune: "108033", Contact: ptr(strings.Repeat("x", i%7+1))}
+			var err error
 			if i == 0 {
 				_, err = other.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"})
 			} else {
@@ -174,7 +171,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	}()
 	time.Sleep(50 * time.Millisecond)
 	out := filepath.Join(t.TempDir(), "backup.db")
-	err = db.Backup(ctx, out)
+	err := db.Backup(ctx, out)
 	close(stop)
 	wg.Wait()
 	if err != nil {
@@ -200,16 +197,23 @@ func TestBackupWhileWriting(t *testing.T) {
 
 func ptr(s string) *string { return &s }
 
+// secondConn opens the store of db again, as another command would.
+func secondConn(t *testing.T, db *DB) *DB {
+	t.Helper()
+	other, err := Open(context.Background(), db.Path(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
+}
+
 // TestWriterWaitsForAnotherWriter: a change made while another connection
 // holds the write lock (an import, say) waits for it instead of failing.
 func TestWriterWaitsForAnotherWriter(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
-	other, err := Open(ctx, db.Path(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := secondConn(t, db)
 	tx, err := other.SQL().BeginTx(ctx, nil) // _txlock=immediate: takes the write lock now
 	if err != nil {
 		t.Fatal(err)
