@@ -164,18 +164,3 @@ func normalizeGeo(def csi.IndicatorDef, p csi.IndicatorParams) (csi.IndicatorPar
 	}
 	return p, nil
 }
-
-// Geography describes the scope and breakdown of p in words.
-func Geography(p csi.IndicatorParams) string {
-	scope := "Provincia di " + csi.ProvinceName
-	switch {
-	case p.Comune != "":
-		scope = "Comune " + p.Comune
-	case p.Ambito != "":
-		scope = "Ambito " + p.Ambito
-	}
-	if p.By == "" {
-		return scope
-	}
-	return scope + ", by " + p.By
-}
