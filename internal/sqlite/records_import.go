@@ -161,7 +161,9 @@ func (db *DB) upsertRecords(ctx context.Context, tx *sql.Tx, kind *records.Kind,
 			return err
 		}
 	}
-	sum.ImportID = importID
+	if !req.DryRun {
+		sum.ImportID = importID // a dry run's import entry is rolled back: it has no id
+	}
 	return db.finishRecordImport(ctx, tx, importID, sum, start)
 }
 
