@@ -39,6 +39,9 @@ type Kind struct {
 	Columns []Column // the first is the id
 	// Required lists the columns a file must have besides the id.
 	Required []string
+	// Person names the column saying whom a record is about; an import
+	// never moves a stored record to another person.
+	Person string
 }
 
 // Kinds lists the record files in import order (cartelle before interventi).
@@ -74,6 +77,16 @@ func (k *Kind) ColumnNames() []string {
 		out[i] = c.Name
 	}
 	return out
+}
+
+// Index returns the position of the named column in Columns, or -1.
+func (k *Kind) Index(name string) int {
+	for i, c := range k.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // Reject says why a row cannot be stored.

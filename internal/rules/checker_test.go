@@ -52,6 +52,8 @@ func TestScenarios(t *testing.T) {
 			b.ID, d.ID, d.DataApertura = "C9", "C0", "2023-01-01"
 			c.CartellePersona(monza, cfBrambilla, []csi.Cartella{a, b, d}, emit)
 		}, []string{"cartella-aperta-unica/data_chiusura", "cartella-aperta-unica/data_chiusura"}},
+		{"intervento of another Comune's cartella number", interv(func(x *csi.Intervento) { x.Comune = "108039" }),
+			[]string{"intervento-cartella/id_cartella"}},
 		{"intervento after the cartella closed", interv(func(x *csi.Intervento) { x.DataFine = "2024-03-31" }),
 			[]string{"intervento-periodo/data_fine"}},
 		{"periodic ends before it starts", interv(func(x *csi.Intervento) { x.DataFine = "2020-12-31" }),
