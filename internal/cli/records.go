@@ -41,7 +41,9 @@ one updated when its values changed, never moved to another person.
               comune (optional: without it, the Comune of the only cartella with that id)
 
 The file dialect is detected as for the registry (encoding, delimiter, dates, amounts
-with decimal comma or point; --map, --encoding, --delimiter). A row is rejected only
+with decimal comma or point; --map, --encoding, --delimiter). An ambiguous amount such
+as 1,250 is read with the decimal separator of the file's other amounts, and rejected
+when none shows it. A row is rejected only
 when it cannot be stored: no id, an unreadable date or amount, a Comune and id repeated
 in the file, a wrong number of fields, or a known record given to another person. Codes, consistency and references are checked by
 'csi validate', so that everything to fix is in one report. Import cartelle before

@@ -34,6 +34,10 @@ func (db *DB) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.S
 	if done, err := db.previousRecordImport(ctx, kind.Name, fp.SHA256, sum); err != nil || done {
 		return sum, err
 	}
+	dec, err := fileDecimal(ctx, kind, src, req.ImportOptions, fp)
+	if err != nil {
+		return nil, err
+	}
 	rc, err := src.Open()
 	if err != nil {
 		return nil, csi.Errorf(csi.EBADFILE, "cannot read %s", src.Name).WithHint("check the file name and its permissions")
@@ -45,13 +49,43 @@ func (db *DB) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.S
 	}
 	fillRecordDialect(sum, r.Detected(), kind)
 	err = db.inTxMaybe(ctx, req.DryRun, func(tx *sql.Tx) error {
-		return db.upsertRecords(ctx, tx, kind, r, req, sum, start)
+		return db.upsertRecords(ctx, tx, kind, r, req, sum, start, dec)
 	})
 	sum.DurationMS = time.Since(start).Milliseconds()
 	if err != nil {
 		return nil, err
 	}
 	return sum, nil
+}
+
+// fileDecimal reads the file once to find the decimal separator its
+// unambiguous amounts use, so that "1,250" in a file of "400,00" is 1.25.
+// A kind without amounts, or a file the reader refuses, gives 0 (the
+// import itself then reports the error).
+func fileDecimal(ctx context.Context, kind *records.Kind, src csi.Source, opts csi.ImportOptions, fp *dialect.Fingerprint) (byte, error) {
+	if !kind.HasAmounts() {
+		return 0, nil
+	}
+	rc, err := src.Open()
+	if err != nil {
+		return 0, nil
+	}
+	defer rc.Close()
+	r, err := dialect.Open(rc, kind.Schema(), dialectOptions(src.Name, opts), fp)
+	if err != nil {
+		return 0, nil
+	}
+	var d records.Decimal
+	for {
+		row, err := r.Next()
+		if err != nil {
+			return d.Separator(), nil
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		d.Add(kind, row)
+	}
 }
 
 func (db *DB) previousRecordImport(ctx context.Context, kind, sha string, sum *csi.ImportSummary) (bool, error) {
@@ -101,6 +135,7 @@ type recordUpsert struct {
 	person  int       // position of the column saying whom the record is about
 	lookup  *sql.Stmt // row_hash, person and whether that person's record exists, by Comune and id
 	write   *sql.Stmt
+	dec     byte      // the file's decimal separator, 0 when its amounts do not show it
 	resolve *sql.Stmt // interventi: the Comuni of a cartella id
 	adopt   *sql.Stmt // interventi: drop the copy stored without a Comune before its cartella came
 }
@@ -139,7 +174,7 @@ func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID
 }
 
 func (db *DB) upsertRecords(ctx context.Context, tx *sql.Tx, kind *records.Kind, r *dialect.Reader,
-	req csi.RecordImport, sum *csi.ImportSummary, start time.Time) error {
+	req csi.RecordImport, sum *csi.ImportSummary, start time.Time, dec byte) error {
 	importID, err := db.recordImportEntry(ctx, tx, kind, sum, r.Detected())
 	if err != nil {
 		return err
@@ -148,6 +183,7 @@ func (db *DB) upsertRecords(ctx context.Context, tx *sql.Tx, kind *records.Kind,
 	if err != nil {
 		return err
 	}
+	u.dec = dec
 	var rw *dialect.RejectWriter
 	if req.Rejects != nil {
 		rw = dialect.NewRejectWriter(req.Rejects)
@@ -189,7 +225,7 @@ func (db *DB) upsertRecords(ctx context.Context, tx *sql.Tx, kind *records.Kind,
 // apply stores one row, or records why it cannot be stored.
 func (u *recordUpsert) apply(ctx context.Context, row *dialect.Row, fields int, seen map[string]int,
 	sum *csi.ImportSummary, rw *dialect.RejectWriter) error {
-	vals, hash, rej := u.kind.Parse(row, fields)
+	vals, hash, rej := u.kind.Parse(row, fields, u.dec)
 	var err error
 	if rej == nil {
 		rej, err = u.resolveComune(ctx, row.Line, vals)

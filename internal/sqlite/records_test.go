@@ -124,3 +124,24 @@ func TestMigrateRecordsByComune(t *testing.T) {
 		t.Errorf("after migrating: %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+const interventiHeader = "id_intervento;id_cartella;codice_prestazione;carattere;importo_mensile;importo\n"
+
+// TestImportAmountsFileDecimal: an ambiguous amount is read with the
+// decimal separator the file's other amounts show, and refused when none do.
+func TestImportAmountsFileDecimal(t *testing.T) {
+	db := newStore(t)
+	importRecords(t, db, "interventi", "comma.csv", interventiHeader+"I1;C1;A1.04;P;400,00;\nI2;C1;A2.07;O;;1,250\nI3;C1;A2.07;O;;1.250\n")
+	importRecords(t, db, "interventi", "point.csv", interventiHeader+"J1;C1;A1.04;P;12.50;\nJ2;C1;A2.07;O;;1,250\nJ3;C1;A2.07;O;;1.250\n")
+	for id, want := range map[string]int64{"I1": 40000, "I2": 125, "I3": 125000, "J1": 1250, "J2": 125000, "J3": 125} {
+		var got int64
+		err := db.SQL().QueryRow("SELECT coalesce(importo, importo_mensile) FROM interventi WHERE id_intervento = ?", id).Scan(&got)
+		if err != nil || got != want {
+			t.Errorf("%s: %d cents (%v), want %d", id, got, err, want)
+		}
+	}
+	sum := importRecords(t, db, "interventi", "none.csv", interventiHeader+"K1;C1;A2.07;O;;1,250\nK2;C1;A2.07;O;;12\n")
+	if sum.Rejected != 1 || len(sum.Rejects) != 1 || sum.Rejects[0].Line != 2 || sum.Rejects[0].Column != "importo" {
+		t.Errorf("ambiguous amount alone: %+v, want line 2 rejected on importo", sum.Rejects)
+	}
+}
