@@ -15,10 +15,13 @@ var (
 	errGrouping      = errors.New("misplaced thousands separator")
 	errMixedSep      = errors.New("decimal separator written more than once")
 	errAmountTooBig  = errors.New("amount too large")
-	errAmbiguous     = errors.New("ambiguous: one separator before three digits is a decimal or a thousands separator, " +
-		"and the file's other amounts do not show which one it uses")
 	errAmountCharFmt = "not an amount: unexpected character %q"
 )
+
+// errAmbiguous is the error of ParseAmountDecimal for an amount such as
+// "1,250" in a file whose other amounts do not show its decimal separator.
+var errAmbiguous = errors.New("ambiguous: one separator before three digits is a decimal or a thousands separator, " +
+	"and the file's other amounts do not show which one it uses")
 
 // maxIntDigits bounds the integer part so that cents fit in an int64.
 const maxIntDigits = 16
