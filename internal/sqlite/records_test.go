@@ -145,3 +145,20 @@ func TestImportAmountsFileDecimal(t *testing.T) {
 		t.Errorf("ambiguous amount alone: %+v, want line 2 rejected on importo", sum.Rejects)
 	}
 }
+
+// TestInterventoTakesLaterCartellaComune: an intervento imported before its
+// cartella has no Comune; imported again after it, it takes the cartella's
+// Comune and is updated, not doubled.
+func TestInterventoTakesLaterCartellaComune(t *testing.T) {
+	db := newStore(t)
+	importRecords(t, db, "interventi", "a.csv", interventiHeader+"I1;9;A2.07;O;;100,00\n")
+	importRecords(t, db, "cartelle", "c.csv", cartelleHeader+"9;BRMGPP50C12F704K;108033;2020-01-15;;;ANZ;AS1\n")
+	sum := importRecords(t, db, "interventi", "b.csv", interventiHeader+"I1;9;A2.07;O;;120,00\n")
+	if sum.Updated != 1 || sum.Inserted != 0 {
+		t.Errorf("after its cartella: %+v, want 1 updated", sum)
+	}
+	var got string
+	if err := db.SQL().QueryRow("SELECT group_concat(comune || '/' || importo) FROM interventi").Scan(&got); err != nil || got != "108033/12000" {
+		t.Errorf("interventi %q (%v), want one in 108033", got, err)
+	}
+}
