@@ -60,3 +60,24 @@ func TestParseAmountDecimal(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseAmountDecimal: an amount that shows its own decimal separator
+// reads the same whatever the file's separator; an ambiguous one is refused
+// without one.
+func FuzzParseAmountDecimal(f *testing.F) {
+	for _, s := range []string{"1,250", "1.250", "400,00", "12.5", "1.234.567", "-€ 1,250", "0,250", "12"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		alone, errAlone := ParseAmount(s)
+		for _, dec := range []byte{0, ',', '.'} {
+			got, err := ParseAmountDecimal(s, dec)
+			if AmountDecimal(s) != 0 && (got != alone || (err == nil) != (errAlone == nil)) {
+				t.Fatalf("ParseAmountDecimal(%q, %q) = %d, %v; ParseAmount = %d, %v", s, dec, got, err, alone, errAlone)
+			}
+			if dec == 0 && err == nil && errAlone == nil && got != alone {
+				t.Fatalf("ParseAmountDecimal(%q, 0) = %d, ParseAmount = %d", s, got, alone)
+			}
+		}
+	})
+}
