@@ -28,20 +28,24 @@ func NewCmdRecordsImport(f *Factory, runF func(*RecordsImportOptions) error) *co
 	opts := &RecordsImportOptions{}
 	cmd := &cobra.Command{
 		Use:   "import accessi|cartelle|interventi FILE",
-		Short: "Import a file of accessi, cartelle or interventi (upsert by id)",
-		Long: `Import a file of social records in one transaction. Each row is one record and its id
-column is the key: a new id is inserted, a known one updated when its values changed.
+		Short: "Import a file of accessi, cartelle or interventi (upsert by Comune and id)",
+		Long: `Import a file of social records in one transaction. Each row is one record keyed by
+its Comune and id (software numbers records per Comune): a new one is inserted, a known
+one updated when its values changed, never moved to another person.
 
   accessi     id_accesso, data_accesso, comune, sportello, codice_fiscale, area, esito, operatore
   cartelle    id_cartella, codice_fiscale, comune, data_apertura, data_chiusura,
               motivo_chiusura, area, case_manager
   interventi  id_intervento, id_cartella, codice_prestazione, carattere, data_inizio,
-              data_fine, importo_mensile, data_erogazione, importo, misura, presa_in_carico
+              data_fine, importo_mensile, data_erogazione, importo, misura, presa_in_carico,
+              comune (optional: without it, the Comune of the only cartella with that id)
 
 The file dialect is detected as for the registry (encoding, delimiter, dates, amounts
-with decimal comma or point; --map, --encoding, --delimiter). A row is rejected only
-when it cannot be stored: no id, an unreadable date or amount, an id repeated in the
-file, or a wrong number of fields. Codes, consistency and references are checked by
+with decimal comma or point; --map, --encoding, --delimiter). An ambiguous amount such
+as 1,250 is read with the decimal separator of the file's other amounts, and rejected
+when none shows it. A row is rejected only
+when it cannot be stored: no id, an unreadable date or amount, a Comune and id repeated
+in the file, a wrong number of fields, or a known record given to another person. Codes, consistency and references are checked by
 'csi validate', so that everything to fix is in one report. Import cartelle before
 their interventi.`,
 		Example: `  csi records import accessi accessi-2024.csv

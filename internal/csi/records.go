@@ -44,6 +44,7 @@ type Intervento struct {
 	HasImporto        bool   `json:"-"`
 	Misura            string `json:"misura"`
 	PresaInCarico     string `json:"presa_in_carico"`
+	Comune            string `json:"comune"` // the cartella's Comune; "" when no cartella has the id
 }
 
 // Record kinds, as named in import summaries and findings.

@@ -18,6 +18,11 @@ var (
 	errAmountCharFmt = "not an amount: unexpected character %q"
 )
 
+// errAmbiguous is the error of ParseAmountDecimal for an amount such as
+// "1,250" in a file whose other amounts do not show its decimal separator.
+var errAmbiguous = errors.New("ambiguous: one separator before three digits is a decimal or a thousands separator, " +
+	"and the file's other amounts do not show which one it uses")
+
 // maxIntDigits bounds the integer part so that cents fit in an int64.
 const maxIntDigits = 16
 
@@ -27,13 +32,40 @@ const maxIntDigits = 16
 // followed by exactly three digits is a thousands separator ("1.234" is
 // 123400 cents); more than two decimals otherwise is an error.
 func ParseAmount(s string) (int64, error) {
+	return parseAmount(s, 0, false)
+}
+
+// ParseAmountDecimal parses a money amount of a file that writes decimals
+// with dec (',' or '.'), as AmountDecimal decided from its unambiguous
+// amounts; dec 0 means the file did not show it. An amount that shows its
+// own separator is read as it shows it. An ambiguous one ("1,250", "1.250":
+// one separator before exactly three digits) is read with dec, and is an
+// error when dec is 0.
+func ParseAmountDecimal(s string, dec byte) (int64, error) {
+	return parseAmount(s, dec, true)
+}
+
+// parseAmount parses an amount; strict refuses an ambiguous one that dec
+// does not settle, otherwise it is read with a thousands separator.
+func parseAmount(s string, dec byte, strict bool) (int64, error) {
 	s = trim(s)
 	if s == "" {
 		return 0, ErrEmpty
 	}
 	s, neg := stripSignCurrency(s)
-	intPart, frac, err := splitAmount(s)
-	if err != nil {
+	var intPart, frac string
+	var err error
+	if sep, ok := ambiguous(s); ok && strict {
+		if dec == 0 {
+			return 0, errAmbiguous
+		}
+		if sep == dec {
+			i := strings.IndexByte(s, sep)
+			intPart, frac = s[:i], s[i+1:]
+		} else {
+			intPart = s
+		}
+	} else if intPart, frac, err = splitAmount(s); err != nil {
 		return 0, err
 	}
 	cents, err := amountValue(intPart, frac)
@@ -96,6 +128,45 @@ func splitAmount(s string) (intPart, frac string, err error) {
 	return s[:i], s[i+1:], nil
 }
 
+// AmountDecimal returns the decimal separator that the amount s shows on
+// its own: ',' or '.' ("400,00", "1.234,56", "12.5"; "1.234.567" shows ','
+// since its dots are thousands separators), or 0 when it shows none
+// ("12", an unreadable amount, or an ambiguous one such as "1,250").
+func AmountDecimal(s string) byte {
+	s, _ = stripSignCurrency(trim(s))
+	if _, ok := ambiguous(s); ok {
+		return 0
+	}
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
+	if dec := decimalSeparator(s, dots, commas); dec != 0 {
+		return dec
+	}
+	switch {
+	case dots > 1 && commas == 0:
+		return ','
+	case commas > 1 && dots == 0:
+		return '.'
+	}
+	return 0
+}
+
+// ambiguous reports whether s (sign and currency removed) has one
+// separator before exactly three digits, after one to three digits not
+// starting with 0: "1,250" is 1.25 with a decimal comma, 1250 with a
+// thousands comma. It returns that separator.
+func ambiguous(s string) (byte, bool) {
+	i := strings.IndexAny(s, ".,")
+	if i <= 0 || i > 3 || s[0] == '0' || len(s)-i-1 != 3 || strings.ContainsAny(s[i+1:], ".,") {
+		return 0, false
+	}
+	for j := 0; j < len(s); j++ {
+		if j != i && (s[j] < '0' || s[j] > '9') {
+			return 0, false
+		}
+	}
+	return s[i], true
+}
+
 // decimalSeparator returns the decimal separator of s, or 0 if it has none.
 func decimalSeparator(s string, dots, commas int) byte {
 	switch {
@@ -121,6 +192,9 @@ func decimalSeparator(s string, dots, commas int) byte {
 // amountValue converts the integer part (with optional thousands
 // separators) and up to two decimals into cents.
 func amountValue(intPart, frac string) (int64, error) {
+	for len(frac) > 2 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1] // "1,250" with a decimal comma is 1.25
+	}
 	if len(frac) > 2 {
 		return 0, errTooManyDec
 	}

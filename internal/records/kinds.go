@@ -15,6 +15,7 @@ var Accessi = &Kind{Name: "accessi", Record: "accesso", Table: "accessi",
 		{"operatore", []string{"operatrice"}, Text},
 	},
 	Required: []string{"data_accesso", "comune"},
+	Person:   "codice_fiscale",
 }
 
 // Cartelle are people taken in charge (phases B–E).
@@ -30,9 +31,11 @@ var Cartelle = &Kind{Name: "cartelle", Record: "cartella", Table: "cartelle",
 		{"case_manager", []string{"operatore", "assistente_sociale"}, Text},
 	},
 	Required: []string{"codice_fiscale", "comune", "data_apertura"},
+	Person:   "codice_fiscale",
 }
 
-// Interventi are benefits and services delivered within a cartella (phase D).
+// Interventi are benefits and services delivered within a cartella (phase D);
+// an intervento belongs to its cartella's Comune.
 var Interventi = &Kind{Name: "interventi", Record: "intervento", Table: "interventi",
 	Columns: []Column{
 		{"id_intervento", []string{"id", "codice_intervento"}, Text},
@@ -46,6 +49,10 @@ var Interventi = &Kind{Name: "interventi", Record: "intervento", Table: "interve
 		{"importo", []string{"importo_erogato"}, Amount},
 		{"misura", []string{"misura_regionale"}, Code},
 		{"presa_in_carico", []string{"pic"}, Code},
+		// Optional: the Comune of the cartella; without it the import takes
+		// the Comune of the only cartella with that id.
+		{"comune", []string{"istat", "codice_istat"}, Comune},
 	},
 	Required: []string{"id_cartella", "codice_prestazione"},
+	Person:   "id_cartella",
 }

@@ -39,6 +39,9 @@ type Kind struct {
 	Columns []Column // the first is the id
 	// Required lists the columns a file must have besides the id.
 	Required []string
+	// Person names the column saying whom a record is about; an import
+	// never moves a stored record to another person.
+	Person string
 }
 
 // Kinds lists the record files in import order (cartelle before interventi).
@@ -76,22 +79,75 @@ func (k *Kind) ColumnNames() []string {
 	return out
 }
 
+// Index returns the position of the named column in Columns, or -1.
+func (k *Kind) Index(name string) int {
+	for i, c := range k.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
 // Reject says why a row cannot be stored.
 type Reject struct {
 	Line           int
 	Column, Reason string
 }
 
+// Decimal collects the decimal separators that a file's amounts show, so
+// that its ambiguous amounts ("1,250") are read the way the file writes
+// decimals.
+type Decimal struct{ comma, dot int }
+
+// Add counts the separators shown by the amounts of row.
+func (d *Decimal) Add(k *Kind, row *dialect.Row) {
+	for i, c := range k.Columns {
+		if c.Type != Amount {
+			continue
+		}
+		switch dialect.AmountDecimal(row.Get(i)) {
+		case ',':
+			d.comma++
+		case '.':
+			d.dot++
+		}
+	}
+}
+
+// Separator returns the file's decimal separator, or 0 when its amounts
+// show none, or both.
+func (d Decimal) Separator() byte {
+	switch {
+	case d.comma > 0 && d.dot == 0:
+		return ','
+	case d.dot > 0 && d.comma == 0:
+		return '.'
+	}
+	return 0
+}
+
+// HasAmounts reports whether the kind has amount columns.
+func (k *Kind) HasAmounts() bool {
+	for _, c := range k.Columns {
+		if c.Type == Amount {
+			return true
+		}
+	}
+	return false
+}
+
 // Parse turns a row into the values to store (in column order; amounts are
 // int64 or nil) and a fingerprint of them, or says why it cannot be stored.
-func (k *Kind) Parse(row *dialect.Row, headerFields int) ([]any, uint64, *Reject) {
+// dec is the file's decimal separator (Decimal.Separator).
+func (k *Kind) Parse(row *dialect.Row, headerFields int, dec byte) ([]any, uint64, *Reject) {
 	if n := row.NumFields(); n != headerFields {
 		return nil, 0, &Reject{row.Line, "", fmt.Sprintf("row has %d fields, the header has %d", n, headerFields)}
 	}
 	vals := make([]any, len(k.Columns))
 	h := fnv.New64a()
 	for i, c := range k.Columns {
-		v, err := convert(c.Type, row.Get(i))
+		v, err := convert(c.Type, row.Get(i), dec)
 		if err != nil {
 			return nil, 0, &Reject{row.Line, c.Name, fmt.Sprintf("%s %v", c.Name, err)}
 		}
@@ -104,7 +160,7 @@ func (k *Kind) Parse(row *dialect.Row, headerFields int) ([]any, uint64, *Reject
 	return vals, h.Sum64(), nil
 }
 
-func convert(typ int, s string) (any, error) {
+func convert(typ int, s string, dec byte) (any, error) {
 	switch typ {
 	case Code:
 		return strings.ToUpper(s), nil
@@ -128,7 +184,7 @@ func convert(typ int, s string) (any, error) {
 		if s == "" {
 			return nil, nil
 		}
-		c, err := dialect.ParseAmount(s)
+		c, err := dialect.ParseAmountDecimal(s, dec)
 		if err != nil {
 			return nil, fmt.Errorf("is not a valid amount: %v", err)
 		}

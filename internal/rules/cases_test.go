@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/csi-mb/csi/internal/codicefiscale"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/rules"
 )
@@ -79,7 +80,9 @@ func ruleCases(t *testing.T) map[string]ruleCase {
 	head2 := colombo()
 	head2.RelazioneParentela = "1"
 	return map[string]ruleCase{
-		"persona-cf-check":         {"codice_fiscale", person(func(p *csi.PersonVersion) { p.CodiceFiscale = "BRMGPP50C12F704X" }), person(ok)},
+		"persona-cf-check": {"codice_fiscale", person(func(p *csi.PersonVersion) { p.CodiceFiscale = "BRMGPP50C12F704X" }), person(ok)},
+		"persona-cf-siuss": {"codice_fiscale", person(func(p *csi.PersonVersion) { p.CodiceFiscale = codicefiscale.Omocode(cfBrambilla, 7) }),
+			person(func(p *csi.PersonVersion) { p.CodiceFiscale = codicefiscale.Omocode(cfBrambilla, 3) })},
 		"persona-cf-data-nascita":  {"data_nascita", person(func(p *csi.PersonVersion) { p.DataNascita = "1950-03-13" }), person(ok)},
 		"persona-cf-sesso":         {"sesso", person(func(p *csi.PersonVersion) { p.Sesso = "F" }), person(ok)},
 		"persona-cf-luogo-nascita": {"luogo_nascita", person(func(p *csi.PersonVersion) { p.LuogoNascita = "F205" }), person(ok)},
@@ -120,11 +123,12 @@ func ruleCases(t *testing.T) map[string]ruleCase {
 		"intervento-occasionale": {"importo", interv(func(x *csi.Intervento) { x.Carattere, x.Misura, x.DataErogazione = "O", "", "2021-03-01" }), interv(func(x *csi.Intervento) {
 			x.Carattere, x.Misura, x.DataErogazione, x.Importo, x.HasImporto = "O", "", "2021-03-01", 15000, true
 		})},
-		"intervento-prestazione":     {"codice_prestazione", interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura = "SAD", "" }), interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura = "A2.07", "" })},
-		"intervento-presa-in-carico": {"presa_in_carico", interv(func(x *csi.Intervento) { x.PresaInCarico = "" }), interv(func(x *csi.Intervento) { x.PresaInCarico = "N" })},
-		"intervento-prestazione-pic": {"presa_in_carico", interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura, x.PresaInCarico = "A2.20", "", "N" }), interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura = "A2.20", "" })},
-		"intervento-misura":          {"misura", interv(func(x *csi.Intervento) { x.Misura = "B1" }), interv(func(x *csi.Intervento) { x.Misura = "DDN" })},
-		"intervento-misura-b2":       {"codice_prestazione", interv(func(x *csi.Intervento) { x.CodicePrestazione = "A2.07" }), interv(ok)},
+		"intervento-importo-negativo": {"importo_mensile", interv(func(x *csi.Intervento) { x.ImportoMensile = -40000 }), interv(ok)},
+		"intervento-prestazione":      {"codice_prestazione", interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura = "SAD", "" }), interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura = "A2.07", "" })},
+		"intervento-presa-in-carico":  {"presa_in_carico", interv(func(x *csi.Intervento) { x.PresaInCarico = "" }), interv(func(x *csi.Intervento) { x.PresaInCarico = "N" })},
+		"intervento-prestazione-pic":  {"presa_in_carico", interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura, x.PresaInCarico = "A2.20", "", "N" }), interv(func(x *csi.Intervento) { x.CodicePrestazione, x.Misura = "A2.20", "" })},
+		"intervento-misura":           {"misura", interv(func(x *csi.Intervento) { x.Misura = "B1" }), interv(func(x *csi.Intervento) { x.Misura = "DDN" })},
+		"intervento-misura-b2":        {"codice_prestazione", interv(func(x *csi.Intervento) { x.CodicePrestazione = "A2.07" }), interv(ok)},
 	}
 }
 

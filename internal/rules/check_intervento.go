@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/csi-mb/csi/internal/csi"
+import (
+	"fmt"
+
+	"github.com/csi-mb/csi/internal/csi"
+)
 
 // Carattere values of an intervento (SIUSS CaratterePrestazione).
 const (
@@ -69,6 +73,27 @@ func checkInterventoOccasionale(c *call, x csi.Intervento, _ *csi.Cartella) {
 	if !x.HasImporto {
 		c.report("importo", "a one-off (O) intervento needs importo")
 	}
+}
+
+// checkInterventoImportoNegativo reports a negative importo or
+// importo_mensile: an amount delivered is never below zero, and a negative
+// one lowers the indicators' sums.
+func checkInterventoImportoNegativo(c *call, x csi.Intervento, _ *csi.Cartella) {
+	if x.HasMensile && x.ImportoMensile < 0 {
+		c.report("importo_mensile", "importo_mensile is negative (%s)", euro(x.ImportoMensile))
+	}
+	if x.HasImporto && x.Importo < 0 {
+		c.report("importo", "importo is negative (%s)", euro(x.Importo))
+	}
+}
+
+// euro formats cents as a decimal-comma amount: -1250 is "-12,50".
+func euro(cents int64) string {
+	sign := ""
+	if cents < 0 {
+		sign, cents = "-", -cents
+	}
+	return fmt.Sprintf("%s%d,%02d", sign, cents/100, cents%100)
 }
 
 // requireDate reports a missing or malformed date that a what intervento

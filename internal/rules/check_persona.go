@@ -47,19 +47,25 @@ func person(p csi.PersonVersion) codicefiscale.Person {
 	return out
 }
 
-// checkPersonaCF reports a missing or invalid codice fiscale, and a valid
-// one that the SIUSS flows refuse: the INPS pattern
+// checkPersonaCF reports a missing or invalid codice fiscale. A valid
+// omocodic one is the person's own code: nothing to copy again.
+func checkPersonaCF(c *call, r *personaRec) {
+	checkCF(c, r.p.CodiceFiscale, true)
+}
+
+// checkPersonaCFSiuss reports a valid omocodic codice fiscale that the
+// SIUSS flows refuse: the INPS pattern
 // [A-Za-z]{6}\d{2}[A-Za-z]\d{2}[A-Za-z][A-Za-z0-9]{3}[A-Za-z] allows omocodia
 // letters only in the place code, not in the year or the day.
-func checkPersonaCF(c *call, r *personaRec) {
+func checkPersonaCFSiuss(c *call, r *personaRec) {
 	cf := r.p.CodiceFiscale
-	if cf == "" || codicefiscale.Validate(cf) != nil {
-		checkCF(c, cf, true)
-		return
+	if !validCF(cf) {
+		return // persona-cf-check reports it
 	}
 	for _, i := range []int{6, 7, 9, 10} {
 		if cf[i] < '0' || cf[i] > '9' {
-			c.report(fCF, "omocodia letter in position %d: the SIUSS flows refuse codes with letters in the year or day of birth", i+1)
+			c.report(fCF, "valid omocodic codice fiscale (omocodia letter in position %d), but the SIUSS flows accept "+
+				"omocodia letters only in the place code, not in the year or day of birth", i+1)
 			return
 		}
 	}

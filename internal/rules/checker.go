@@ -136,9 +136,9 @@ func (c *Checker) Intervento(x csi.Intervento, emit func(Finding)) {
 		return
 	}
 	var parent *csi.Cartella
-	comune := ""
-	if cart, ok := c.env.Cartella(x.IDCartella); ok {
-		parent, comune = &cart, cart.Comune
+	comune := x.Comune
+	if cart, ok := c.env.Cartella(x.Comune, x.IDCartella); ok {
+		parent = &cart
 	}
 	cl := c.call(emit, x.ID, comune)
 	for _, cl.k = range c.interv {

@@ -52,6 +52,11 @@ func TestScenarios(t *testing.T) {
 			b.ID, d.ID, d.DataApertura = "C9", "C0", "2023-01-01"
 			c.CartellePersona(monza, cfBrambilla, []csi.Cartella{a, b, d}, emit)
 		}, []string{"cartella-aperta-unica/data_chiusura", "cartella-aperta-unica/data_chiusura"}},
+		{"negative one-off amount", interv(func(x *csi.Intervento) {
+			x.Carattere, x.Misura, x.DataErogazione, x.Importo, x.HasImporto, x.HasMensile = "O", "", "2021-03-01", -15000, true, false
+		}), []string{"intervento-importo-negativo/importo"}},
+		{"intervento of another Comune's cartella number", interv(func(x *csi.Intervento) { x.Comune = "108039" }),
+			[]string{"intervento-cartella/id_cartella"}},
 		{"intervento after the cartella closed", interv(func(x *csi.Intervento) { x.DataFine = "2024-03-31" }),
 			[]string{"intervento-periodo/data_fine"}},
 		{"periodic ends before it starts", interv(func(x *csi.Intervento) { x.DataFine = "2020-12-31" }),
@@ -144,7 +149,7 @@ func TestRuleLookup(t *testing.T) {
 	if _, ok := rs.Rule("nope"); ok {
 		t.Error("Rule(nope) found")
 	}
-	if rs.Name != "dgr-2457-2019" || rs.Version != "1.0.0" || rs.Source == "" {
+	if rs.Name != "dgr-2457-2019" || rs.Version != "1.1.0" || rs.Source == "" {
 		t.Errorf("ruleset header %q %q %q", rs.Name, rs.Version, rs.Source)
 	}
 }

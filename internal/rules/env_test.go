@@ -41,11 +41,15 @@ type fakeEnv struct {
 	dead      map[string]bool
 }
 
-func (e *fakeEnv) Today() string                           { return e.today }
-func (e *fakeEnv) ComuneOnboarded(istat string) bool       { return e.onboarded[istat] }
-func (e *fakeEnv) KnownPlace(code string) bool             { return e.places[code] }
-func (e *fakeEnv) Dead(cf string) bool                     { return e.dead[cf] }
-func (e *fakeEnv) Cartella(id string) (csi.Cartella, bool) { c, ok := e.cartelle[id]; return c, ok }
+func (e *fakeEnv) Today() string                     { return e.today }
+func (e *fakeEnv) ComuneOnboarded(istat string) bool { return e.onboarded[istat] }
+func (e *fakeEnv) KnownPlace(code string) bool       { return e.places[code] }
+func (e *fakeEnv) Dead(cf string) bool               { return e.dead[cf] }
+
+func (e *fakeEnv) Cartella(comune, id string) (csi.Cartella, bool) {
+	c, ok := e.cartelle[id]
+	return c, ok && c.Comune == comune
+}
 
 func (e *fakeEnv) ResidentOn(cf, comune, date string) bool {
 	for _, r := range e.residents[cf] {
@@ -151,5 +155,5 @@ func cartella() csi.Cartella {
 func intervento() csi.Intervento {
 	return csi.Intervento{ID: "I1", IDCartella: "C1", CodicePrestazione: "A1.11", Carattere: "P",
 		DataInizio: "2021-01-01", DataFine: "2021-12-31", ImportoMensile: 40000, HasMensile: true,
-		Misura: "B2", PresaInCarico: "S"}
+		Misura: "B2", PresaInCarico: "S", Comune: monza}
 }

@@ -34,6 +34,7 @@ type check struct {
 // registry maps every check id to its implementation.
 var registry = map[string]check{
 	"persona-cf-check":            {kind: csi.KindPersona, persona: checkPersonaCF},
+	"persona-cf-siuss":            {kind: csi.KindPersona, persona: checkPersonaCFSiuss},
 	"persona-cf-data-nascita":     {kind: csi.KindPersona, persona: checkPersonaCFBirth},
 	"persona-cf-sesso":            {kind: csi.KindPersona, persona: checkPersonaCFSex},
 	"persona-cf-luogo-nascita":    {kind: csi.KindPersona, persona: checkPersonaCFPlace},
@@ -62,15 +63,16 @@ var registry = map[string]check{
 	"cartella-aperta-deceduto": {kind: csi.KindCartella, cartella: checkCartellaDeceduto},
 	"cartella-area":            {kind: csi.KindCartella, cartella: checkCartellaArea, lists: []string{"area"}},
 
-	"intervento-cartella":        {kind: csi.KindIntervento, intervento: checkInterventoCartella},
-	"intervento-periodo":         {kind: csi.KindIntervento, intervento: checkInterventoPeriodo},
-	"intervento-carattere":       {kind: csi.KindIntervento, intervento: checkInterventoCarattere, lists: []string{"carattere"}},
-	"intervento-periodica":       {kind: csi.KindIntervento, intervento: checkInterventoPeriodica},
-	"intervento-occasionale":     {kind: csi.KindIntervento, intervento: checkInterventoOccasionale},
-	"intervento-prestazione":     {kind: csi.KindIntervento, intervento: checkInterventoPrestazione, lists: []string{"prestazione"}},
-	"intervento-presa-in-carico": {kind: csi.KindIntervento, intervento: checkInterventoPIC, lists: []string{"presa_in_carico"}},
-	"intervento-prestazione-pic": {kind: csi.KindIntervento, intervento: checkInterventoPICRichiesta, lists: []string{"prestazione_pic"}},
-	"intervento-misura":          {kind: csi.KindIntervento, intervento: checkInterventoMisura, lists: []string{"misura"}},
+	"intervento-cartella":         {kind: csi.KindIntervento, intervento: checkInterventoCartella},
+	"intervento-periodo":          {kind: csi.KindIntervento, intervento: checkInterventoPeriodo},
+	"intervento-carattere":        {kind: csi.KindIntervento, intervento: checkInterventoCarattere, lists: []string{"carattere"}},
+	"intervento-periodica":        {kind: csi.KindIntervento, intervento: checkInterventoPeriodica},
+	"intervento-occasionale":      {kind: csi.KindIntervento, intervento: checkInterventoOccasionale},
+	"intervento-importo-negativo": {kind: csi.KindIntervento, intervento: checkInterventoImportoNegativo},
+	"intervento-prestazione":      {kind: csi.KindIntervento, intervento: checkInterventoPrestazione, lists: []string{"prestazione"}},
+	"intervento-presa-in-carico":  {kind: csi.KindIntervento, intervento: checkInterventoPIC, lists: []string{"presa_in_carico"}},
+	"intervento-prestazione-pic":  {kind: csi.KindIntervento, intervento: checkInterventoPICRichiesta, lists: []string{"prestazione_pic"}},
+	"intervento-misura":           {kind: csi.KindIntervento, intervento: checkInterventoMisura, lists: []string{"misura"}},
 	"intervento-misura-b2": {kind: csi.KindIntervento, intervento: checkInterventoB2,
 		lists: []string{"prestazione_economica"}, params: []paramSpec{{"misura", typeString, "B2"}}},
 }

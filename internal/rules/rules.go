@@ -75,8 +75,9 @@ type Env interface {
 	KnownPlace(code string) bool
 	// ResidentOn reports whether the registry of that Comune had the person on that date.
 	ResidentOn(cf, comune, date string) bool
-	// Cartella returns the cartella with that id, if it exists.
-	Cartella(id string) (csi.Cartella, bool)
+	// Cartella returns the cartella of that Comune with that id, if it
+	// exists (ids are numbered per Comune).
+	Cartella(comune, id string) (csi.Cartella, bool)
 	// Dead reports whether a registry version of the person has motivo_cancellazione 1 or 2.
 	Dead(cf string) bool
 }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -8,7 +9,8 @@ import (
 )
 
 // TestPersonaCFSiussPattern: omocodia letters in the place code pass, in the
-// day or year of birth they break the SIUSS pattern.
+// day or year of birth they break the SIUSS pattern; a valid omocodic code
+// is never told to be copied again (persona-cf-check).
 func TestPersonaCFSiussPattern(t *testing.T) {
 	rs, err := rules.Builtin()
 	if err != nil {
@@ -25,12 +27,16 @@ func TestPersonaCFSiussPattern(t *testing.T) {
 		p.CodiceFiscale = cf
 		var got []rules.Finding
 		c.Persona(p, func(f rules.Finding) {
-			if f.Rule == "persona-cf-check" {
+			if f.Rule == "persona-cf-check" || f.Rule == "persona-cf-siuss" {
 				got = append(got, f)
 			}
 		})
 		if (len(got) == 1) != wantFinding || len(got) > 1 {
 			t.Errorf("%s: findings %+v, want one: %v", cf, got, wantFinding)
+		}
+		if len(got) == 1 && (got[0].Rule != "persona-cf-siuss" || got[0].Severity != csi.SeverityWarning ||
+			!strings.HasPrefix(got[0].Message, "valid omocodic codice fiscale")) {
+			t.Errorf("%s: %+v, want a persona-cf-siuss warning saying the code is valid and omocodic", cf, got[0])
 		}
 	}
 }

@@ -260,7 +260,7 @@ const interventiBase = `SELECT istat, cat, cf, CASE WHEN car = 'O' THEN imp
 FROM (SELECT c.comune AS istat, %s AS cat, c.codice_fiscale AS cf, i.carattere AS car,
 	coalesce(i.importo, 0) AS imp, coalesce(i.importo_mensile, 0) AS mens,
 	max(i.data_inizio, pp.ps) AS s0, min(CASE WHEN i.data_fine = '' THEN pp.pe ELSE i.data_fine END, pp.pe) AS e0
-FROM interventi i JOIN cartelle c ON c.id_cartella = i.id_cartella, (SELECT ? AS ps, ? AS pe) AS pp
+FROM interventi i JOIN cartelle c ON c.comune = i.comune AND c.id_cartella = i.id_cartella, (SELECT ? AS ps, ? AS pe) AS pp
 WHERE (i.carattere = 'O' AND i.data_erogazione BETWEEN pp.ps AND pp.pe)
    OR (i.carattere = 'P' AND i.data_inizio <> '' AND i.data_inizio <= pp.pe AND (i.data_fine = '' OR i.data_fine >= pp.ps)))`
 

@@ -87,8 +87,9 @@ func smallStore(t testing.TB) *DB {
 	accesso("A10", "2021-03-03", "108023", "")
 	intervento := func(id, cartella, code, car, from, to string, mensile any, erog string, importo any, misura string) {
 		exec(`INSERT INTO interventi(id_intervento, id_cartella, codice_prestazione, carattere, data_inizio, data_fine, importo_mensile,
-			data_erogazione, importo, misura, presa_in_carico, row_hash, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'S', 0, 10)`,
-			id, cartella, code, car, from, to, mensile, erog, importo, misura)
+			data_erogazione, importo, misura, presa_in_carico, row_hash, import_id, comune) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'S', 0, 10,
+			(SELECT comune FROM cartelle WHERE id_cartella = ?))`,
+			id, cartella, code, car, from, to, mensile, erog, importo, misura, cartella)
 	}
 	intervento("I1", "C2", "A1.04", "P", "2019-11-01", "2020-03-31", 10000, "", nil, "B2") // 3 months of 2020: 300.00
 	intervento("I2", "C4", "A1.04", "P", "2020-10-15", "", 5050, "", nil, "B2")            // Oct-Dec: 151.50

@@ -223,11 +223,11 @@ func (v *validation) cartelle(ctx context.Context) error {
 func (v *validation) interventi(ctx context.Context) error {
 	where := "1 = 1"
 	if v.comuni != nil {
-		where = v.inScope("c.comune")
+		where = v.inScope("i.comune")
 	}
 	rows, err := v.db.db.QueryContext(ctx, `SELECT i.id_intervento, i.id_cartella, i.codice_prestazione, i.carattere, i.data_inizio,
-		i.data_fine, i.importo_mensile, i.data_erogazione, i.importo, i.misura, i.presa_in_carico
-		FROM interventi i LEFT JOIN cartelle c ON c.id_cartella = i.id_cartella WHERE `+where)
+		i.data_fine, i.importo_mensile, i.data_erogazione, i.importo, i.misura, i.presa_in_carico, i.comune
+		FROM interventi i WHERE `+where)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -236,7 +236,7 @@ func (v *validation) interventi(ctx context.Context) error {
 		var x csi.Intervento
 		var mensile, importo sql.NullInt64
 		if err := rows.Scan(&x.ID, &x.IDCartella, &x.CodicePrestazione, &x.Carattere, &x.DataInizio, &x.DataFine, &mensile,
-			&x.DataErogazione, &importo, &x.Misura, &x.PresaInCarico); err != nil {
+			&x.DataErogazione, &importo, &x.Misura, &x.PresaInCarico, &x.Comune); err != nil {
 			return err
 		}
 		x.ImportoMensile, x.HasMensile, x.Importo, x.HasImporto = mensile.Int64, mensile.Valid, importo.Int64, importo.Valid

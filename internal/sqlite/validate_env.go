@@ -79,7 +79,7 @@ func (db *DB) loadCartelle(ctx context.Context, into map[string]csi.Cartella) er
 		if err != nil {
 			return err
 		}
-		into[c.ID] = c
+		into[cartellaKey(c.Comune, c.ID)] = c
 	}
 	return rows.Err()
 }
@@ -102,11 +102,14 @@ func (e *validateEnv) ComuneOnboarded(istat string) bool { return e.onboarded[is
 // code or a foreign state's Z code.
 func (e *validateEnv) KnownPlace(code string) bool { return e.places[code] }
 
-// Cartella returns the cartella with that id.
-func (e *validateEnv) Cartella(id string) (csi.Cartella, bool) {
-	c, ok := e.cartelle[id]
+// Cartella returns the cartella of that Comune with that id.
+func (e *validateEnv) Cartella(comune, id string) (csi.Cartella, bool) {
+	c, ok := e.cartelle[cartellaKey(comune, id)]
 	return c, ok
 }
+
+// cartellaKey keys cartelle by Comune and id: ids are per Comune.
+func cartellaKey(comune, id string) string { return comune + "\x1f" + id }
 
 // ResidentOn reports whether the registry of comune had the person on date.
 func (e *validateEnv) ResidentOn(cf, comune, date string) bool {
