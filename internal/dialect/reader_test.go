@@ -454,3 +454,87 @@ func TestOpenWithMapFile(t *testing.T) {
 		t.Errorf("unknown %q", det.Unknown)
 	}
 }
+
+func TestSepLine(t *testing.T) {
+	tests := []struct {
+		name, data string
+		opts       Options
+		delim      string
+		lines      []int
+	}{
+		{"semicolon", "sep=;\r\ncf;cognome;nome\r\nA;B;C\r\nD;E;F\r\n", Options{}, ";", []int{3, 4}},
+		{"comma, quoted, after a BOM", "\xEF\xBB\xBF\"sep=,\"\ncf,cognome,nome\nA,B,C\n", Options{}, ",", []int{3}},
+		{"padded by Excel", "SEP=|||\ncf|cognome|nome\nA|B|C\n", Options{}, "|", []int{3}},
+		{"--delimiter wins", "sep=,\ncf;cognome;nome\nA;B;C\n", Options{Delimiter: ';'}, ";", []int{3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			det, rows, err := readAll(t, strings.NewReader(tt.data), testSchema, tt.opts, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []int
+			for _, r := range rows {
+				lines = append(lines, r.Line)
+				if r.Values[0] == "" || r.Values[2] == "" {
+					t.Errorf("line %d: values %q", r.Line, r.Values)
+				}
+			}
+			if det.Delimiter != tt.delim || !det.SepLine || !reflect.DeepEqual(lines, tt.lines) {
+				t.Errorf("delimiter %q, sep line %v, lines %v; want %q, true, %v", det.Delimiter, det.SepLine, lines, tt.delim, tt.lines)
+			}
+		})
+	}
+	errs := map[string]string{
+		"sep=:\ncf:cognome:nome\n":  `x.csv: line 1: the sep= line names ':' as the delimiter, which is not supported`,
+		"sep=;\r\n":                 "x.csv: file is empty",
+		"sep=;\ncf;nome\nA;B\n":     `x.csv: line 2: missing required column "cognome"`,
+		"sep=;x\ncf;cognome;nome\n": `x.csv: line 1: missing required columns "codice_fiscale"`,
+	}
+	for data, want := range errs {
+		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{File: "x.csv"}, nil)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %s", data, err, want)
+		}
+	}
+}
+
+func TestTrailingDelimiter(t *testing.T) {
+	tests := []struct {
+		name, data string
+		trailing   bool
+		fields     []int // NumFields of each row
+	}{
+		{"every data row", "cf;cognome;nome\nA;B;C;\nD;E; F ; \n\nG;\"H\";\"I\";\"\"\n", true, []int{3, 3, 3}},
+		{"later rows without it, or with a value there", "cf;cognome;nome\n" + strings.Repeat("A;B;C;\n", sniffLines) + "D;E;F\nG;H;I;J\n",
+			true, append(slices.Repeat([]int{3}, sniffLines+1), 4)},
+		{"header and rows alike", "cf;cognome;nome;\nA;B;C;\n", false, []int{4}},
+		{"not every sampled row", "cf;cognome;nome\nA;B;C;\nD;E;F\n", false, []int{4, 3}},
+		{"a value in the extra field", "cf;cognome;nome\nA;B;C;D\n", false, []int{4}},
+		{"no data rows", "cf;cognome;nome\n", false, nil},
+	}
+	for _, tt := range tests {
+		for name, r := range readers(tt.data) {
+			t.Run(tt.name+"/"+name, func(t *testing.T) {
+				rd, err := Open(r, testSchema, Options{}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var fields []int
+				for {
+					row, err := rd.Next()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					fields = append(fields, row.NumFields())
+				}
+				if rd.Detected().TrailingDelimiter != tt.trailing || !reflect.DeepEqual(fields, tt.fields) {
+					t.Errorf("trailing %v, fields %v; want %v, %v", rd.Detected().TrailingDelimiter, fields, tt.trailing, tt.fields)
+				}
+			})
+		}
+	}
+}
