@@ -5,6 +5,7 @@
 package records
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -111,6 +112,10 @@ func convert(typ int, s string) (any, error) {
 	case CF:
 		return codicefiscale.Normalize(s), nil
 	case Comune:
+		s, err := dialect.PadISTAT(s, anagrafe.KnownIstat)
+		if err != nil {
+			return nil, err
+		}
 		if cur, ok := anagrafe.OldCodes[s]; ok {
 			return cur, nil
 		}
@@ -120,6 +125,9 @@ func convert(typ int, s string) (any, error) {
 			return "", nil
 		}
 		d, err := dialect.ParseDate(s)
+		if errors.Is(err, dialect.ErrEmpty) {
+			return "", nil // a zero date: no date
+		}
 		if err != nil {
 			return nil, fmt.Errorf("is not a valid date: %v", err)
 		}
