@@ -76,6 +76,21 @@ func refRows(data []byte, delim byte) ([]fuzzRow, bool) {
 	return rows, true
 }
 
+// refLineCounts counts the lines of data (BOM aside) that have non-ASCII
+// bytes and are valid UTF-8, and those that are not valid UTF-8.
+func refLineCounts(data []byte) (utf8Lines, other int) {
+	lines := bytes.FieldsFunc(bytes.TrimPrefix(data, bom), func(r rune) bool { return r == '\r' || r == '\n' })
+	for _, l := range lines {
+		switch {
+		case !utf8.Valid(l):
+			other++
+		case bytes.ContainsFunc(l, func(r rune) bool { return r >= utf8.RuneSelf }):
+			utf8Lines++
+		}
+	}
+	return utf8Lines, other
+}
+
 // layout applies to the reference rows what the reader did to the file's
 // layout (see fuzzRow): a skipped first line, and trailing delimiters.
 func layout(rows []fuzzRow, header fuzzRow) []fuzzRow {
@@ -136,6 +151,9 @@ func FuzzReader(f *testing.F) {
 				t.Fatalf("Scan refuses the file (%v), Open says %v", err, errOpen)
 			}
 			return
+		}
+		if u, o := refLineCounts(data); fp.UTF8Lines != u || fp.OtherLines != o {
+			t.Fatalf("Scan counts %d UTF-8 and %d other lines, want %d and %d", fp.UTF8Lines, fp.OtherLines, u, o)
 		}
 		whole, errWhole := readFields(bytes.NewReader(data), delim, &fp)
 		bytewise, errBytewise := readFields(iotest.OneByteReader(bytes.NewReader(data)), delim, &fp)

@@ -48,7 +48,9 @@ func sepLine(b []byte, atEOF bool) (delim byte, size int, ok bool) {
 	}
 	i += len(sepPrefix)
 	delim = b[i]
-	for i++; i < len(b) && (b[i] == delim || b[i] == '"'); i++ {
+	i++
+	for i < len(b) && (b[i] == delim || b[i] == '"') {
+		i++ // a closing quote, or the empty cells of a spreadsheet's row
 	}
 	switch {
 	case i == len(b) && atEOF:
