@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
 	"hash"
 	"io"
 	"unicode/utf8"
@@ -71,16 +72,22 @@ func (fp *Fingerprint) add(h hash.Hash, data []byte, first bool) {
 }
 
 // binary returns an error when the first block of the file, the part
-// Open sniffs, holds NUL bytes.
+// Open sniffs, holds NUL bytes, or when its first line is longer than a
+// header may be: Open would refuse the file, and reading on could be
+// endless (/dev/zero, or a stream with no line break).
 func (fp *Fingerprint) binary(chunk []byte) error {
 	if fp.BOM {
 		chunk = chunk[len(bom):]
 	}
 	prefix := chunk[:min(len(chunk), sniffSize)]
-	if bytes.IndexByte(prefix, 0) < 0 {
-		return nil
+	if bytes.IndexByte(prefix, 0) >= 0 {
+		return notTextError("", prefix)
 	}
-	return notTextError("", prefix)
+	if len(chunk) > maxHeader && lineEnd(chunk[:maxHeader+1], '\n') < 0 {
+		return &Error{Line: 1, Msg: fmt.Sprintf("header line longer than %d KiB", maxHeader>>10),
+			Hint: "check that the file is a CSV export with one header line"}
+	}
+	return nil
 }
 
 // countLines feeds chunk, but for an incomplete rune at its end unless

@@ -10,7 +10,7 @@ import (
 )
 
 func TestScan(t *testing.T) {
-	big := bytes.Repeat([]byte("abcdefgh;"), scanChunk/9*3) // spans three chunks
+	big := append([]byte("h\n"), bytes.Repeat([]byte("abcdefgh;"), scanChunk/9*3)...) // spans three chunks
 	tests := []struct {
 		name string
 		data []byte
@@ -31,14 +31,16 @@ func TestScan(t *testing.T) {
 	// A rune of n bytes starting k bytes before the chunk boundary, for every split.
 	for _, r := range []string{"à", "€", "😀"} {
 		for k := 1; k < len(r); k++ {
-			data := append(bytes.Repeat([]byte{'x'}, scanChunk-k), r...)
+			data := append([]byte("h\n"), bytes.Repeat([]byte{'x'}, scanChunk-k-2)...)
+			data = append(data, r...)
 			data = append(data, "tail"...)
 			tests = append(tests, struct {
 				name string
 				data []byte
 				fp   Fingerprint
 			}{"split " + r, data, Fingerprint{ValidUTF8: true, UTF8Lines: 1}})
-			bad := append(bytes.Repeat([]byte{'x'}, scanChunk-k), r[:k]...)
+			bad := append([]byte("h\n"), bytes.Repeat([]byte{'x'}, scanChunk-k-2)...)
+			bad = append(bad, r[:k]...)
 			bad = append(bad, 'x')
 			tests = append(tests, struct {
 				name string
@@ -108,6 +110,14 @@ func TestScanRefusesBinary(t *testing.T) {
 	_, err = Scan(bytes.NewReader([]byte("\xFF\xFEc\x00f\x00")))
 	if want := "file is UTF-16 text"; err == nil || err.Error() != want {
 		t.Errorf("UTF-16: err = %v, want %s", err, want)
+	}
+	_, err = Scan(bytes.NewReader(bytes.Repeat([]byte("a;"), 1<<20)))
+	if want := "line 1: header line longer than 64 KiB"; err == nil || err.Error() != want {
+		t.Errorf("no line break: err = %v, want %s", err, want)
+	}
+	long := append(bytes.Repeat([]byte("a"), maxHeader), "\r\nb\n"...)
+	if _, err := Scan(bytes.NewReader(long)); err != nil {
+		t.Errorf("a header of 64 KiB: %v", err)
 	}
 	late := append(bytes.Repeat([]byte("a;b\n"), sniffSize/4), 0)
 	if _, err := Scan(bytes.NewReader(late)); err != nil {
