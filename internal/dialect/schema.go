@@ -47,21 +47,25 @@ type Options struct {
 
 // Detected reports the dialect Open found, for the import summary.
 type Detected struct {
-	Encoding string // "utf-8", "windows-1252" or "iso-8859-1"
-	Fallback string // the encoding of the lines not in Encoding, or ""
-	// FallbackLines counts the lines read in Fallback: a UTF-8 file with
-	// a few lines saved by an ANSI editor has them read as Windows-1252.
+	Encoding   string            // "utf-8", "windows-1252" or "iso-8859-1"
+	BOM        bool              // a UTF-8 byte order mark was present and stripped
+	Delimiter  string            // ";", ",", "\t" or "|"
+	LineEnding string            // "CRLF", "LF" or "CR" (LF when the file has a single line)
+	Header     []string          // the header fields as written, trimmed
+	Columns    map[string]string // canonical name -> header as written
+	Unknown    []string          // header fields that match no canonical column
+
+	// Fallback is the encoding of the lines that are not in Encoding, and
+	// FallbackLines their number: a UTF-8 file with a few lines saved by an
+	// ANSI editor has them read as Windows-1252. "" and 0 when none.
+	Fallback      string
 	FallbackLines int
-	BOM           bool // a UTF-8 byte order mark was present and stripped
-	SepLine       bool // the file started with Excel's "sep=X" line, which was skipped
+	// SepLine is set when the file started with Excel's "sep=X" line,
+	// which named the delimiter and was skipped.
+	SepLine bool
 	// TrailingDelimiter is set when every data row ends with a stray
 	// delimiter, which is not read as an extra field.
 	TrailingDelimiter bool
-	Delimiter         string            // ";", ",", "\t" or "|"
-	LineEnding        string            // "CRLF", "LF" or "CR" (LF when the file has a single line)
-	Header            []string          // the header fields as written, trimmed
-	Columns           map[string]string // canonical name -> header as written
-	Unknown           []string          // header fields that match no canonical column
 }
 
 // DelimiterName returns the delimiter as shown to people: "tab" for a tab,
