@@ -43,8 +43,10 @@ type Reader struct {
 }
 
 // Open detects the file's dialect and reads its header. Encoding detection
-// uses fp, the Scan of the same file, when given; with fp nil it decides
-// on the first 64 KiB. A file with a header and no rows is not an error.
+// uses fp, the Scan of the same file, when given; with fp nil it reads
+// each line in the encoding it is valid in, and names the file's from the
+// first 64 KiB and the lines read (see Detected). A file with a header and
+// no rows is not an error.
 func Open(src io.Reader, schema Schema, opts Options, fp *Fingerprint) (*Reader, error) {
 	r := &Reader{src: src, buf: make([]byte, bufSize), file: opts.File, line: 1, limit: 2 * maxHeader}
 	if err := r.more(); err != nil {
