@@ -1,5 +1,7 @@
 package anagrafe
 
+import "github.com/csi-mb/csi/internal/refdata"
+
 // OldCodes maps the ISTAT codes that the Comuni of Monza e Brianza had in the
 // province of Milano before 2009 to their current codes (source: ANPR archive of Comuni).
 var OldCodes = map[string]string{
@@ -58,4 +60,11 @@ var OldCodes = map[string]string{
 	"015234": "108048",
 	"015239": "108049",
 	"015241": "108050",
+}
+
+// KnownIstat reports whether code is the ISTAT code of a current Comune or
+// a pre-2009 code of one of Monza e Brianza.
+func KnownIstat(code string) bool {
+	_, old := OldCodes[code]
+	return old || refdata.IsComuneIstat(code)
 }

@@ -1,6 +1,7 @@
 package anagrafe
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -89,15 +90,22 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 			continue
 		}
 		d, err := dialect.ParseDate(v)
-		if err != nil {
-			name := Schema.Columns[c].Name
+		name := Schema.Columns[c].Name
+		switch {
+		case errors.Is(err, dialect.ErrEmpty) && c == ColDataNascita:
+			return p.reject(row, name, rec.CF, fmt.Sprintf("%s is empty (the zero date %s)", name, v))
+		case err != nil && !errors.Is(err, dialect.ErrEmpty):
 			return p.reject(row, name, rec.CF, fmt.Sprintf("%s is not a valid date: %v", name, err))
 		}
-		rec.Values[c] = d
+		rec.Values[c] = d // "" for an optional zero date
 	}
 	rec.Values[ColSesso] = strings.ToUpper(rec.Values[ColSesso])
 	rec.Values[ColLuogoNascita] = strings.ToUpper(rec.Values[ColLuogoNascita])
 	if res := rec.Values[ColComuneResidenza]; res != "" {
+		res, err := dialect.PadISTAT(res, KnownIstat)
+		if err != nil {
+			return p.reject(row, "comune_residenza", rec.CF, "comune_residenza "+err.Error())
+		}
 		if cur, ok := p.OldCodes[res]; ok {
 			res = cur
 		}

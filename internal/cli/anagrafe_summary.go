@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/dialect"
 )
 
 // maxListedRejects is how many rejected rows the text summary lists.
@@ -33,6 +34,9 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 	bom := ""
 	if s.BOM {
 		bom = " with BOM"
+	}
+	if s.FallbackLines > 0 {
+		bom += " (" + dialect.FallbackNote(s.Fallback, s.FallbackLines) + ")"
 	}
 	delim := "'" + s.Delimiter + "'"
 	if s.Delimiter == "tab" {

@@ -73,6 +73,8 @@ type ImportSummary struct {
 	File           string        `json:"file"`
 	SHA256         string        `json:"sha256"`
 	Encoding       string        `json:"encoding"`
+	Fallback       string        `json:"encoding_fallback"`       // encoding of the lines not in Encoding (ANSI lines of a UTF-8 file), or ""
+	FallbackLines  int           `json:"encoding_fallback_lines"` // lines read in Fallback
 	Delimiter      string        `json:"delimiter"`
 	LineEnding     string        `json:"line_ending"`
 	BOM            bool          `json:"bom"`

@@ -10,13 +10,18 @@ import (
 // so that callers can treat optional fields apart.
 var ErrEmpty = errors.New("empty value")
 
-// errNotDate is returned for text that has no recognisable date layout.
-var errNotDate = errors.New("not a date: expected YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY")
+// ErrZeroDate is returned for a zero date (00/00/0000, 0000-00-00), which
+// registry software writes for "no date"; errors.Is(ErrZeroDate, ErrEmpty).
+var ErrZeroDate = fmt.Errorf("%w: a zero date stands for no date", ErrEmpty)
 
-// ParseDate parses a date written as YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or
-// DD.MM.YYYY (day and month may have one digit; a time part after 'T' or
-// a space is ignored) and returns it as YYYY-MM-DD. It allocates only when
-// the input is not already in that form.
+// errNotDate is returned for text that has no recognisable date layout.
+var errNotDate = errors.New("not a date: expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or YYYYMMDD")
+
+// ParseDate parses a date written as YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY,
+// DD.MM.YYYY (day and month may have one digit) or YYYYMMDD (a time part
+// after 'T' or a space is ignored) and returns it as YYYY-MM-DD. A zero
+// date is ErrZeroDate. It allocates only when the input is not already in
+// that form.
 func ParseDate(s string) (string, error) {
 	s = trim(s)
 	if s == "" {
@@ -26,7 +31,13 @@ func ParseDate(s string) (string, error) {
 	if !ok || !timePart(rest) {
 		return "", errNotDate
 	}
+	if y == 0 && m == 0 && d == 0 {
+		return "", ErrZeroDate
+	}
 	if err := checkDate(y, m, d); err != nil {
+		if onlyDigits(s[:len(s)-len(rest)]) {
+			return "", fmt.Errorf("read as YYYYMMDD, %w", err)
+		}
 		return "", err
 	}
 	if len(s)-len(rest) == 10 && s[4] == '-' && s[7] == '-' {
@@ -42,6 +53,9 @@ func ParseDate(s string) (string, error) {
 // splitDate reads the year, month and day at the start of s in either
 // order and returns what follows them.
 func splitDate(s string) (y, m, d int, rest string, ok bool) {
+	if n, rest, ok := digits(s, 8, 8); ok {
+		return n / 10000, n / 100 % 100, n % 100, rest, true
+	}
 	if y, s, ok = digits(s, 4, 4); ok {
 		if len(s) == 0 || s[0] != '-' {
 			return 0, 0, 0, "", false
@@ -61,6 +75,16 @@ func splitDate(s string) (y, m, d int, rest string, ok bool) {
 		y, s, ok = digits(s, 4, 4)
 	}
 	return y, m, d, s, ok
+}
+
+// onlyDigits reports whether s has no byte other than an ASCII digit.
+func onlyDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // field reads min..max digits followed by sep.

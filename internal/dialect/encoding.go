@@ -53,28 +53,6 @@ func singleByte(enc string) *[128]string {
 	return &t
 }
 
-// detectEncoding chooses the encoding from a fingerprint of the whole file,
-// or from prefix when fp is nil; strong is false when the choice of UTF-8
-// rests on a prefix with no byte above 0x7F.
-func detectEncoding(fp *Fingerprint, prefix []byte, atEOF bool) (enc string, strong bool) {
-	if fp != nil {
-		return encodingFor(fp.ValidUTF8, fp.HighControl), true
-	}
-	if asciiPrefix(prefix) == len(prefix) {
-		return UTF8, atEOF
-	}
-	valid := utf8.Valid(prefix[:len(prefix)-tailIf(prefix, !atEOF)])
-	return encodingFor(valid, hasHighControl(prefix)), true
-}
-
-// tailIf returns the incomplete rune at the end of b when cut is true.
-func tailIf(b []byte, cut bool) int {
-	if !cut {
-		return 0
-	}
-	return incompleteTail(b)
-}
-
 // encodingFor applies the detection rule: UTF-8 if valid, else
 // Windows-1252 when its printable 0x80-0x9F range is used, else Latin-1.
 func encodingFor(validUTF8, highControl bool) string {
@@ -135,6 +113,12 @@ var notCSV = []magic{
 // notText returns an error when the file is plainly not CSV text.
 func (r *Reader) notText() error {
 	prefix, _ := r.prefix()
+	return notTextError(r.file, prefix)
+}
+
+// notTextError returns an error when prefix, the first block of a file,
+// shows that the file is not CSV text.
+func notTextError(file string, prefix []byte) error {
 	msg := ""
 	for _, m := range notCSV {
 		if bytes.HasPrefix(prefix, []byte(m.prefix)) {
@@ -148,5 +132,98 @@ func (r *Reader) notText() error {
 	if msg == "" {
 		return nil
 	}
-	return &Error{File: r.file, Msg: msg, Hint: "save it as CSV (UTF-8 or Windows-1252) and import that file"}
+	return &Error{File: file, Msg: msg, Hint: "save it as CSV (UTF-8 or Windows-1252) and import that file"}
+}
+
+// lineStats counts the lines of a text by how they decode: the evidence
+// for choosing the encoding line by line. ASCII lines are not counted.
+type lineStats struct {
+	utf8        int                          // lines with non-ASCII bytes that are valid UTF-8
+	other       int                          // lines that are not valid UTF-8
+	highControl bool                         // some line of other has a byte in 0x80-0x9F
+	cur         struct{ high, bad, hc bool } // the line being fed
+}
+
+// feed adds b, which continues the current line and ends on a whole rune,
+// to the counts. ASCII stretches are skipped eight bytes at a time.
+func (s *lineStats) feed(b []byte) {
+	for len(b) > 0 {
+		n := asciiPrefix(b)
+		if n == len(b) {
+			if s.cur.high && lineEnd(b, '\n') >= 0 {
+				s.endLine()
+			}
+			return
+		}
+		if k := lastBreak(b[:n]); k >= 0 {
+			s.endLine()
+			b, n = b[k+1:], n-k-1
+		}
+		e := lineEnd(b[n:], '\n')
+		if e < 0 {
+			s.add(b[n:])
+			return
+		}
+		s.add(b[n : n+e])
+		s.endLine()
+		b = b[n+e+1:]
+	}
+}
+
+// add records a piece of the current line that starts with a non-ASCII byte.
+func (s *lineStats) add(piece []byte) {
+	s.cur.high = true
+	s.cur.bad = s.cur.bad || !utf8.Valid(piece)
+	s.cur.hc = s.cur.hc || hasHighControl(piece)
+}
+
+// endLine counts the current line and starts the next one.
+func (s *lineStats) endLine() {
+	switch {
+	case s.cur.bad:
+		s.other++
+		s.highControl = s.highControl || s.cur.hc
+	case s.cur.high:
+		s.utf8++
+	}
+	s.cur.high, s.cur.bad, s.cur.hc = false, false, false
+}
+
+// merge returns the larger count of s and t for each kind of line: the
+// stats of a prefix merged with those of the lines read so far.
+func (s lineStats) merge(t lineStats) lineStats {
+	return lineStats{utf8: max(s.utf8, t.utf8), other: max(s.other, t.other), highControl: s.highControl || t.highControl}
+}
+
+// names returns the encoding of a file whose lines decode as counted, and
+// the encoding and number of the lines decoded otherwise: a file is UTF-8
+// when most of its non-ASCII lines are (or a BOM says so), and its other
+// lines are read as Windows-1252, one line at a time.
+func (s lineStats) names(bom bool) (enc, fallback string, lines int) {
+	single := encodingFor(false, s.highControl)
+	switch {
+	case s.other == 0:
+		return UTF8, "", 0
+	case bom || s.utf8 > 0 && s.utf8 >= s.other:
+		return UTF8, Windows1252, s.other
+	case s.utf8 == 0:
+		return single, "", 0
+	}
+	return single, UTF8, s.utf8
+}
+
+// lastBreak returns the index of the last '\r' or '\n' in b, or -1.
+func lastBreak(b []byte) int {
+	return max(bytes.LastIndexByte(b, '\n'), bytes.LastIndexByte(b, '\r'))
+}
+
+// prefixStats counts the whole lines of prefix; atEOF says nothing follows.
+func prefixStats(prefix []byte, atEOF bool) lineStats {
+	if !atEOF {
+		prefix = prefix[:lastBreak(prefix)+1]
+	}
+	var s lineStats
+	s.feed(prefix)
+	s.endLine()
+	return s
 }

@@ -19,6 +19,9 @@ type fuzzRow struct {
 	Line   int
 	Raw    string
 	Fields []string
+	// Sep and Trailing are the header's: the reader skipped a sep= line,
+	// and drops the empty last field of rows with one field too many.
+	Sep, Trailing bool
 }
 
 // readFields reads every record of src, header included, by position.
@@ -27,7 +30,8 @@ func readFields(src io.Reader, delim byte, fp *Fingerprint) ([]fuzzRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := []fuzzRow{{Line: 0, Fields: rd.Detected().Header}}
+	det := rd.Detected()
+	rows := []fuzzRow{{Line: 0, Fields: det.Header, Sep: det.SepLine, Trailing: det.TrailingDelimiter}}
 	for {
 		row, err := rd.Next()
 		if err == io.EOF {
@@ -40,7 +44,7 @@ func readFields(src io.Reader, delim byte, fp *Fingerprint) ([]fuzzRow, error) {
 		for j := range f {
 			f[j] = row.Field(j)
 		}
-		rows = append(rows, fuzzRow{row.Line, string(row.Raw), f})
+		rows = append(rows, fuzzRow{Line: row.Line, Raw: string(row.Raw), Fields: f})
 	}
 }
 
@@ -61,7 +65,7 @@ func refRows(data []byte, delim byte) ([]fuzzRow, bool) {
 			for j, s := range spans {
 				f[j] = strings.Trim(string(vals[s.lo:s.hi]), " \t\u00a0")
 			}
-			rows = append(rows, fuzzRow{line, string(rec), f})
+			rows = append(rows, fuzzRow{Line: line, Raw: string(rec), Fields: f})
 		}
 		line += rs.breaks
 		if rs.eolLen > 0 {
@@ -70,6 +74,39 @@ func refRows(data []byte, delim byte) ([]fuzzRow, bool) {
 		data = data[rs.end+rs.eolLen:]
 	}
 	return rows, true
+}
+
+// refLineCounts counts the lines of data (BOM aside) that have non-ASCII
+// bytes and are valid UTF-8, and those that are not valid UTF-8.
+func refLineCounts(data []byte) (utf8Lines, other int) {
+	lines := bytes.FieldsFunc(bytes.TrimPrefix(data, bom), func(r rune) bool { return r == '\r' || r == '\n' })
+	for _, l := range lines {
+		switch {
+		case !utf8.Valid(l):
+			other++
+		case bytes.ContainsFunc(l, func(r rune) bool { return r >= utf8.RuneSelf }):
+			utf8Lines++
+		}
+	}
+	return utf8Lines, other
+}
+
+// layout applies to the reference rows what the reader did to the file's
+// layout (see fuzzRow): a skipped first line, and trailing delimiters.
+func layout(rows []fuzzRow, header fuzzRow) []fuzzRow {
+	for i := range rows {
+		if header.Sep {
+			rows[i].Line++
+		}
+		f := rows[i].Fields
+		if i > 0 && header.Trailing && len(f) == len(rows[0].Fields)+1 && f[len(f)-1] == "" {
+			rows[i].Fields = f[:len(f)-1]
+		}
+	}
+	if len(rows) > 0 {
+		rows[0].Sep, rows[0].Trailing = header.Sep, header.Trailing
+	}
+	return rows
 }
 
 // splitRows is the obvious reading of data without quotes.
@@ -85,7 +122,7 @@ func splitRows(data string, delim byte) []fuzzRow {
 		for j := range f {
 			f[j] = strings.Trim(f[j], " \t\u00a0")
 		}
-		rows = append(rows, fuzzRow{i + 1, line, f})
+		rows = append(rows, fuzzRow{Line: i + 1, Raw: line, Fields: f})
 	}
 	return rows
 }
@@ -100,6 +137,8 @@ func FuzzReader(f *testing.F) {
 		"h;h\nNicol\xE0;\x80\n",
 		"h;h\n\"a\"b;c\n\"\";\"\"\"\"\n",
 		"h\n\r\n\r\n\n",
+		"sep=;\r\na;b\r\n1;2;\r\n3;\"\";\r\n",
+		"h;h\nCant\xC3\xB9;x\nCant\xF9;y\n",
 	}
 	for i, s := range seeds {
 		f.Add([]byte(s), byte(i))
@@ -108,7 +147,13 @@ func FuzzReader(f *testing.F) {
 		delim := candidates[int(d)%len(candidates)]
 		fp, err := Scan(bytes.NewReader(data))
 		if err != nil {
-			t.Fatal(err)
+			if _, errOpen := readFields(bytes.NewReader(data), delim, nil); errString(errOpen) != err.Error() {
+				t.Fatalf("Scan refuses the file (%v), Open says %v", err, errOpen)
+			}
+			return
+		}
+		if u, o := refLineCounts(data); fp.UTF8Lines != u || fp.OtherLines != o {
+			t.Fatalf("Scan counts %d UTF-8 and %d other lines, want %d and %d", fp.UTF8Lines, fp.OtherLines, u, o)
 		}
 		whole, errWhole := readFields(bytes.NewReader(data), delim, &fp)
 		bytewise, errBytewise := readFields(iotest.OneByteReader(bytes.NewReader(data)), delim, &fp)
@@ -119,10 +164,19 @@ func FuzzReader(f *testing.F) {
 		_, _ = readFields(bytes.NewReader(data), 0, nil)     // nor sniff badly
 		text := bytes.TrimPrefix(data, bom)
 		var fileErr *Error
-		if !utf8.Valid(data) || errors.As(errWhole, &fileErr) && fileErr.Line == 0 {
-			return // decoded text, or a file-level refusal (empty, binary)
+		if !utf8.Valid(data) || errors.As(errWhole, &fileErr) && (fileErr.Line == 0 || strings.Contains(fileErr.Msg, "sep= line")) {
+			return // decoded text, or a file-level refusal (empty, binary, unknown delimiter)
+		}
+		var header fuzzRow
+		if len(whole) > 0 {
+			header = whole[0]
+		}
+		if header.Sep {
+			_, size, _ := sepLine(text, true)
+			text = text[size:]
 		}
 		want, ok := refRows(text, delim)
+		want = layout(want, header)
 		if !ok {
 			if errWhole == nil || !strings.Contains(errWhole.Error(), "unterminated") {
 				t.Fatalf("reference sees an unterminated quote, reader: %v", errWhole)
@@ -137,7 +191,7 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("reader and reference differ:\n got %+v\nwant %+v", whole, want)
 		}
 		if bytes.IndexByte(text, '"') < 0 {
-			if split := splitRows(string(text), delim); !reflect.DeepEqual(whole, split) {
+			if split := layout(splitRows(string(text), delim), header); !reflect.DeepEqual(whole, split) {
 				t.Fatalf("reader and strings.Split differ:\n got %+v\nwant %+v", whole, split)
 			}
 		}

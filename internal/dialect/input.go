@@ -40,8 +40,11 @@ func (r *Reader) unterminated(line int) *Error {
 		Hint: `close the quote; a quote inside a quoted field is written twice ("")`}
 }
 
-// tooLong reports a record that outgrew maxRecord.
+// tooLong reports a record that outgrew the buffer's limit.
 func (r *Reader) tooLong() error {
+	if r.limit < maxRecord {
+		return r.headerTooLong()
+	}
 	rs := scanRecord(r.buf[r.pos:r.end], r.p.delim)
 	if rs.open {
 		e := r.unterminated(r.line + rs.openedAt)
@@ -60,7 +63,7 @@ func (r *Reader) more() error {
 		r.pos = 0
 	}
 	if r.end == len(r.buf) {
-		if len(r.buf) >= maxRecord {
+		if len(r.buf) >= r.limit {
 			return errTooLong
 		}
 		r.buf = append(r.buf, make([]byte, len(r.buf))...)
@@ -90,25 +93,45 @@ func (r *Reader) decode(line int) error {
 	switch {
 	case n == len(text):
 		return nil
+	case r.perLine:
+		r.decodeLines(text, n)
+		return nil
 	case r.table != nil:
-		if r.weakLatin1 && hasHighControl(text[n:]) {
-			// No earlier row had such a byte, so they read the same in Windows-1252.
-			r.setEncoding(Windows1252)
-			r.weakLatin1 = false
-		}
 		r.dec = decodeInto(append(r.dec[:0], text[:n]...), text[n:], r.table)
 		r.p.parse(r.dec, true)
 		return nil
 	case utf8.Valid(text[n:]):
-		r.weakUTF8 = false
 		return nil
-	case r.weakUTF8:
-		// Everything before was ASCII, so reading it as Windows-1252 changes nothing.
-		r.setEncoding(Windows1252)
-		r.checkUTF8, r.weakUTF8 = false, false
-		return r.decode(line)
 	}
 	return r.invalidUTF8(text, line)
+}
+
+// decodeLines decodes each line of text, whose first n bytes are ASCII,
+// on its own: a line that is valid UTF-8 stays as it is, another is read
+// as Windows-1252. Without a fingerprint it counts the lines.
+func (r *Reader) decodeLines(text []byte, n int) {
+	if r.fixed == nil {
+		r.seen.feed(text[n:])
+		r.seen.endLine()
+	}
+	if utf8.Valid(text[n:]) {
+		return
+	}
+	dst := append(r.dec[:0], text[:n]...)
+	for b := text[n:]; len(b) > 0; {
+		seg := b
+		if e := lineEnd(b, '\n'); e >= 0 {
+			seg = b[:e+1]
+		}
+		if utf8.Valid(seg) {
+			dst = append(dst, seg...)
+		} else {
+			dst = decodeInto(dst, seg, r.table)
+		}
+		b = b[len(seg):]
+	}
+	r.dec = dst
+	r.p.parse(r.dec, true)
 }
 
 // invalidUTF8 reports the first byte of rec that is not UTF-8.

@@ -10,6 +10,8 @@ import (
 const (
 	bufSize   = 64 << 10 // initial read buffer, grown for longer records
 	maxRecord = 16 << 20 // longest record accepted, so memory stays bounded
+	maxHeader = 64 << 10 // longest header line accepted
+	maxField  = 64 << 10 // longest field value accepted
 )
 
 // errTooLong is returned by more when a record would outgrow maxRecord.
@@ -25,22 +27,28 @@ type Reader struct {
 	line     int   // line on which the next record starts
 	file     string
 
-	p          parser
-	table      *[128]string // decoding of bytes 0x80-0xFF, nil for UTF-8
-	checkUTF8  bool         // UTF-8 not vouched for by a fingerprint: validate rows
-	weakUTF8   bool         // UTF-8 assumed from ASCII-only evidence: may turn into Windows-1252
-	weakLatin1 bool         // ISO-8859-1 chosen on a prefix: turns into Windows-1252 at the first 0x80-0x9F
-	dec        []byte       // decoded record, for single-byte encodings
-	row        Row
-	det        Detected
-	err        error // sticky: returned by every later Next
+	p         parser
+	limit     int          // the buffer does not grow past this: maxHeader*2 for the header, then maxRecord
+	fields    int          // fields in the header
+	trailing  bool         // every data row ends with a stray delimiter: drop that empty last field
+	table     *[128]string // decoding of bytes 0x80-0xFF, nil for UTF-8
+	checkUTF8 bool         // UTF-8 given by the user and not vouched for by a fingerprint: validate rows
+	perLine   bool         // encoding detected line by line: invalid UTF-8 lines are read with table
+	fixed     *lineStats   // the whole file's line counts, from its fingerprint; nil: count while reading
+	pre, seen lineStats    // without a fingerprint: counts of the first 64 KiB and of the lines read
+	dec       []byte       // decoded record, for single-byte encodings
+	row       Row
+	det       Detected
+	err       error // sticky: returned by every later Next
 }
 
 // Open detects the file's dialect and reads its header. Encoding detection
-// uses fp, the Scan of the same file, when given; with fp nil it decides
-// on the first 64 KiB. A file with a header and no rows is not an error.
+// uses fp, the Scan of the same file, when given; with fp nil it reads
+// each line in the encoding it is valid in, and names the file's from the
+// first 64 KiB and the lines read (see Detected). A file with a header and
+// no rows is not an error.
 func Open(src io.Reader, schema Schema, opts Options, fp *Fingerprint) (*Reader, error) {
-	r := &Reader{src: src, buf: make([]byte, bufSize), file: opts.File, line: 1}
+	r := &Reader{src: src, buf: make([]byte, bufSize), file: opts.File, line: 1, limit: 2 * maxHeader}
 	if err := r.more(); err != nil {
 		return nil, r.ioError(err)
 	}
@@ -51,6 +59,9 @@ func Open(src io.Reader, schema Schema, opts Options, fp *Fingerprint) (*Reader,
 	if err != nil {
 		return nil, err
 	}
+	r.limit, r.fields = maxRecord, len(header)
+	r.trailing = r.sniffTrailing()
+	r.det.TrailingDelimiter = r.trailing
 	b, err := binder{schema: schema, header: header, file: r.file, line: line}.bind(opts.Map)
 	if err != nil {
 		return nil, err
@@ -60,10 +71,22 @@ func Open(src io.Reader, schema Schema, opts Options, fp *Fingerprint) (*Reader,
 	return r, nil
 }
 
-// Detected returns the dialect found by Open. Without a fingerprint the
-// encoding can still turn into windows-1252 during reading: from utf-8 when
-// the first 64 KiB were ASCII, from iso-8859-1 at the first byte 0x80-0x9F.
-func (r *Reader) Detected() Detected { return r.det }
+// Detected returns the dialect found by Open. When the encoding is
+// detected, a line that is not in the file's encoding is read in the
+// other one (Fallback, counted in FallbackLines). Without a fingerprint
+// the counts are those of the first 64 KiB and of the lines read so far,
+// so the encoding can still change during reading.
+func (r *Reader) Detected() Detected {
+	d := r.det
+	if r.perLine {
+		stats := r.pre.merge(r.seen)
+		if r.fixed != nil {
+			stats = *r.fixed
+		}
+		d.Encoding, d.Fallback, d.FallbackLines = stats.names(d.BOM)
+	}
+	return d
+}
 
 // NumColumns returns the number of fields in the header.
 func (r *Reader) NumColumns() int { return len(r.det.Header) }
@@ -83,8 +106,11 @@ func (r *Reader) Next() (*Row, error) {
 		if err == nil && len(r.p.rec.text) == 0 {
 			continue
 		}
-		if err == nil && (r.table != nil || r.checkUTF8) {
+		if err == nil && (r.table != nil || r.checkUTF8 || r.perLine) {
 			err = r.decode(line)
+		}
+		if err == nil {
+			err = r.checkFields(line)
 		}
 		if err != nil {
 			r.err = err
@@ -110,10 +136,14 @@ func (r *Reader) setup(opts Options, fp *Fingerprint) error {
 	if err := r.notText(); err != nil {
 		return err
 	}
+	delim, err := r.skipSepLine(opts.Delimiter)
+	if err != nil {
+		return err
+	}
 	if err := r.setupEncoding(opts.Encoding, fp); err != nil {
 		return err
 	}
-	return r.setupDelimiter(opts.Delimiter)
+	return r.setupDelimiter(delim)
 }
 
 // prefix returns the part of the file the sniffers look at.
@@ -125,23 +155,33 @@ func (r *Reader) prefix() (b []byte, atEOF bool) {
 	return b, r.eof
 }
 
-// setupEncoding applies the requested encoding or detects one.
+// setupEncoding applies the requested encoding or detects one: UTF-8
+// when the fingerprint vouches for it, the single-byte encoding when no
+// line is UTF-8, else line by line.
 func (r *Reader) setupEncoding(name string, fp *Fingerprint) error {
 	enc, err := ParseEncoding(name)
 	if err != nil {
 		return &Error{File: r.file, Msg: err.Error(), Hint: "use --encoding utf-8, windows-1252 or iso-8859-1"}
 	}
-	if enc == "" && r.det.BOM {
-		enc = UTF8 // a BOM is a declaration; rows prove or disprove it
-	} else if enc == "" {
-		prefix, atEOF := r.prefix()
-		var strong bool
-		enc, strong = detectEncoding(fp, prefix, atEOF)
-		r.weakUTF8 = !strong
-		r.weakLatin1 = enc == ISO88591 && fp == nil && !atEOF
+	switch {
+	case enc != "":
+		r.checkUTF8 = enc == UTF8 && (fp == nil || !fp.ValidUTF8)
+	case fp != nil && fp.ValidUTF8:
+		enc = UTF8
+	case fp != nil && fp.UTF8Lines == 0 && !r.det.BOM:
+		enc = encodingFor(false, fp.HighControl)
+	default:
+		enc, r.perLine = UTF8, true
+		if fp != nil {
+			r.fixed = &lineStats{utf8: fp.UTF8Lines, other: fp.OtherLines, highControl: fp.HighControl}
+		} else {
+			r.pre = prefixStats(r.prefix())
+		}
 	}
 	r.setEncoding(enc)
-	r.checkUTF8 = enc == UTF8 && (fp == nil || !fp.ValidUTF8)
+	if r.perLine {
+		r.table = singleByte(Windows1252)
+	}
 	return nil
 }
 
@@ -183,6 +223,10 @@ func (r *Reader) readHeader() ([]string, int, error) {
 	}
 	if err != nil {
 		return nil, 0, err
+	}
+	if len(row.Raw) > maxHeader {
+		r.line = row.Line
+		return nil, 0, r.headerTooLong()
 	}
 	header := make([]string, row.NumFields())
 	for j := range header {

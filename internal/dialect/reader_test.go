@@ -2,9 +2,10 @@ package dialect
 
 import (
 	"bytes"
-	"errors"
+	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -238,13 +239,13 @@ func TestUnterminatedQuote(t *testing.T) {
 }
 
 func TestLargeRecords(t *testing.T) {
-	big := strings.Repeat("x;\"\"y\n", 60000) // 360 KB inside one quoted field
+	big := strings.Repeat("x;\"\"y\n", 10000) // 60 KB inside each of six quoted fields
 	var b strings.Builder
 	b.WriteString("cf;cognome;nome\n")
 	for i := 0; i < 20000; i++ {
 		b.WriteString("RSSMRA80A01F704X;Rossi;Mario\n")
 	}
-	b.WriteString("Q;\"" + big + "\";end\n")
+	b.WriteString("Q;" + strings.Repeat("\""+big+"\";", 6) + "end\n")
 	b.WriteString("Z;Last;Row")
 	data := b.String()
 	for name, r := range readers(data) {
@@ -257,8 +258,9 @@ func TestLargeRecords(t *testing.T) {
 				t.Fatalf("%d rows, want 20002", len(rows))
 			}
 			q, z := rows[20000], rows[20001]
-			if q.Line != 20002 || q.Values[1] != strings.ReplaceAll(big, `""`, `"`) || q.Values[2] != "end" {
-				t.Errorf("quoted row: line %d, value %d bytes, next %q", q.Line, len(q.Values[1]), q.Values[2])
+			unquoted := strings.ReplaceAll(big, `""`, `"`)
+			if q.Line != 20002 || q.Values[1] != unquoted || q.Values[2] != unquoted || !strings.HasSuffix(q.Raw, ";end") {
+				t.Errorf("quoted row: line %d, values %d and %d bytes", q.Line, len(q.Values[1]), len(q.Values[2]))
 			}
 			if z.Line != 20003+60000 || z.Values[1] != "Last" {
 				t.Errorf("last row: %+v", z)
@@ -301,9 +303,21 @@ func TestEncodingFromPrefix(t *testing.T) {
 			t.Errorf("encoding %s, last row %q", det.Encoding, last.Values)
 		}
 	})
-	t.Run("UTF-8 prefix then invalid byte", func(t *testing.T) {
+	t.Run("UTF-8 prefix then invalid byte: that line alone is windows-1252", func(t *testing.T) {
 		data := "cf;cognome;nome\nA;Niccolò;B\n" + ascii[16:] + "A;Nicol\xE0;B\n"
-		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{File: "x.csv"}, nil)
+		det, rows, err := readAll(t, strings.NewReader(data), testSchema, Options{File: "x.csv"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, last := rows[0], rows[len(rows)-1]
+		if det.Encoding != "utf-8" || det.Fallback != "windows-1252" || det.FallbackLines != 1 ||
+			first.Values[1] != "Niccolò" || last.Values[1] != "Nicolà" {
+			t.Errorf("detected %+v, rows %q %q", det, first.Values, last.Values)
+		}
+	})
+	t.Run("--encoding utf-8 then invalid byte", func(t *testing.T) {
+		data := "cf;cognome;nome\nA;Niccolò;B\n" + ascii[16:] + "A;Nicol\xE0;B\n"
+		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{File: "x.csv", Encoding: "utf-8"}, nil)
 		want := "x.csv: line 3003: invalid UTF-8 (byte 0xE0) in a file read as utf-8"
 		if err == nil || err.Error() != want {
 			t.Errorf("err = %v, want %s", err, want)
@@ -322,12 +336,63 @@ func TestEncodingFromPrefix(t *testing.T) {
 	})
 	t.Run("BOM then invalid byte", func(t *testing.T) {
 		data := "\xEF\xBB\xBFcf;cognome;nome\nA;Nicol\xE0;B\n"
-		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{}, fingerprint(t, []byte(data)))
-		var e *Error
-		if !errors.As(err, &e) || e.Line != 2 {
-			t.Errorf("err = %v, want an *Error on line 2", err)
+		det, rows, err := readAll(t, strings.NewReader(data), testSchema, Options{}, fingerprint(t, []byte(data)))
+		if err != nil || det.Encoding != "utf-8" || det.FallbackLines != 1 || rows[0].Values[1] != "Nicolà" {
+			t.Errorf("err %v, detected %+v, rows %+v", err, det, rows)
 		}
 	})
+}
+
+func TestEncodingLineByLine(t *testing.T) {
+	utf8Rows := strings.Repeat("RSSMRA80A01F704X;Cantù;Niccolò\r\n", 5)
+	tests := []struct {
+		name     string
+		data     string
+		enc      string // Detected.Encoding
+		fallback string
+		lines    int
+		want     []string // cognome of each row
+	}{{
+		name: "one ANSI line in a UTF-8 file",
+		data: "cf;cognome;nome\r\n" + utf8Rows + "A;Cant\xF9;Nicol\xF2\r\n" + utf8Rows,
+		enc:  "utf-8", fallback: "windows-1252", lines: 1,
+		want: slices.Concat(slices.Repeat([]string{"Cantù"}, 5), []string{"Cantù"}, slices.Repeat([]string{"Cantù"}, 5)),
+	}, {
+		name: "a quoted field over lines in both encodings",
+		data: "cf;cognome;nome\nA;\"Cantù\nCant\xF9 \x80\";B\nC;Zoë;D\n",
+		enc:  "utf-8", fallback: "windows-1252", lines: 1,
+		want: []string{"Cantù\nCantù €", "Zoë"},
+	}, {
+		name: "one UTF-8 line in a Windows-1252 file",
+		data: "cf;cognome;nome\nA;Cant\xF9;B\nC;Nicol\xF2 \x80;D\nE;Zoë;F\n",
+		enc:  "windows-1252", fallback: "utf-8", lines: 1,
+		want: []string{"Cantù", "Nicolò €", "Zoë"},
+	}}
+	for _, tt := range tests {
+		for _, withFP := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/fingerprint %v", tt.name, withFP), func(t *testing.T) {
+				var fp *Fingerprint
+				if withFP {
+					fp = fingerprint(t, []byte(tt.data))
+				}
+				det, rows, err := readAll(t, strings.NewReader(tt.data), testSchema, Options{}, fp)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if det.Encoding != tt.enc || det.Fallback != tt.fallback || det.FallbackLines != tt.lines {
+					t.Errorf("detected %s, %d lines %s; want %s, %d lines %s", det.Encoding, det.FallbackLines, det.Fallback,
+						tt.enc, tt.lines, tt.fallback)
+				}
+				var got []string
+				for _, r := range rows {
+					got = append(got, r.Values[1])
+				}
+				if !reflect.DeepEqual(got, tt.want) {
+					t.Errorf("cognome %q, want %q", got, tt.want)
+				}
+			})
+		}
+	}
 }
 
 func TestRowAccessors(t *testing.T) {
@@ -357,8 +422,12 @@ func TestRowAccessors(t *testing.T) {
 func TestRecordLimits(t *testing.T) {
 	long := strings.Repeat("x", maxRecord+1)
 	tests := map[string]string{
-		"cf;cognome;nome\nA;B;" + long:                    "line 2: line longer than 16 MiB",
-		"cf;cognome;nome\nA;B;C\n\nD;\"E\n" + long + "\n": "line 4: quoted field not closed within 16 MiB: the quote opened on this line",
+		"cf;cognome;nome\nA;B;" + long:                                            "line 2: line longer than 16 MiB",
+		"cf;cognome;nome\nA;B;C\n\nD;\"E\n" + long + "\n":                         "line 4: quoted field not closed within 16 MiB: the quote opened on this line",
+		"cf;cognome;nome\nA;" + strings.Repeat("é", maxField/2) + "x;C\n":         `line 2: column "cognome": field longer than 64 KiB (65537 bytes)`,
+		"cf;cognome;nome;\nA;B;C;\"" + strings.Repeat("x\n", maxField) + "\";D\n": `line 2: column "field 4": field longer than 64 KiB (131072 bytes)`,
+		"\n\ncf;" + strings.Repeat("x", maxHeader) + "\nA;B\n":                    "line 3: header line longer than 64 KiB",
+		"cf;" + long: "line 1: header line longer than 64 KiB",
 	}
 	for data, want := range tests {
 		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{}, nil)
@@ -383,5 +452,89 @@ func TestOpenWithMapFile(t *testing.T) {
 	}
 	if !reflect.DeepEqual(det.Unknown, []string{"Nome"}) {
 		t.Errorf("unknown %q", det.Unknown)
+	}
+}
+
+func TestSepLine(t *testing.T) {
+	tests := []struct {
+		name, data string
+		opts       Options
+		delim      string
+		lines      []int
+	}{
+		{"semicolon", "sep=;\r\ncf;cognome;nome\r\nA;B;C\r\nD;E;F\r\n", Options{}, ";", []int{3, 4}},
+		{"comma, quoted, after a BOM", "\xEF\xBB\xBF\"sep=,\"\ncf,cognome,nome\nA,B,C\n", Options{}, ",", []int{3}},
+		{"padded by Excel", "SEP=|||\ncf|cognome|nome\nA|B|C\n", Options{}, "|", []int{3}},
+		{"--delimiter wins", "sep=,\ncf;cognome;nome\nA;B;C\n", Options{Delimiter: ';'}, ";", []int{3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			det, rows, err := readAll(t, strings.NewReader(tt.data), testSchema, tt.opts, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []int
+			for _, r := range rows {
+				lines = append(lines, r.Line)
+				if r.Values[0] == "" || r.Values[2] == "" {
+					t.Errorf("line %d: values %q", r.Line, r.Values)
+				}
+			}
+			if det.Delimiter != tt.delim || !det.SepLine || !reflect.DeepEqual(lines, tt.lines) {
+				t.Errorf("delimiter %q, sep line %v, lines %v; want %q, true, %v", det.Delimiter, det.SepLine, lines, tt.delim, tt.lines)
+			}
+		})
+	}
+	errs := map[string]string{
+		"sep=:\ncf:cognome:nome\n":  `x.csv: line 1: the sep= line names ':' as the delimiter, which is not supported`,
+		"sep=;\r\n":                 "x.csv: file is empty",
+		"sep=;\ncf;nome\nA;B\n":     `x.csv: line 2: missing required column "cognome"`,
+		"sep=;x\ncf;cognome;nome\n": `x.csv: line 1: missing required columns "codice_fiscale"`,
+	}
+	for data, want := range errs {
+		_, _, err := readAll(t, strings.NewReader(data), testSchema, Options{File: "x.csv"}, nil)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %s", data, err, want)
+		}
+	}
+}
+
+func TestTrailingDelimiter(t *testing.T) {
+	tests := []struct {
+		name, data string
+		trailing   bool
+		fields     []int // NumFields of each row
+	}{
+		{"every data row", "cf;cognome;nome\nA;B;C;\nD;E; F ; \n\nG;\"H\";\"I\";\"\"\n", true, []int{3, 3, 3}},
+		{"later rows without it, or with a value there", "cf;cognome;nome\n" + strings.Repeat("A;B;C;\n", sniffLines) + "D;E;F\nG;H;I;J\n",
+			true, append(slices.Repeat([]int{3}, sniffLines+1), 4)},
+		{"header and rows alike", "cf;cognome;nome;\nA;B;C;\n", false, []int{4}},
+		{"not every sampled row", "cf;cognome;nome\nA;B;C;\nD;E;F\n", false, []int{4, 3}},
+		{"a value in the extra field", "cf;cognome;nome\nA;B;C;D\n", false, []int{4}},
+		{"no data rows", "cf;cognome;nome\n", false, nil},
+	}
+	for _, tt := range tests {
+		for name, r := range readers(tt.data) {
+			t.Run(tt.name+"/"+name, func(t *testing.T) {
+				rd, err := Open(r, testSchema, Options{}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var fields []int
+				for {
+					row, err := rd.Next()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					fields = append(fields, row.NumFields())
+				}
+				if rd.Detected().TrailingDelimiter != tt.trailing || !reflect.DeepEqual(fields, tt.fields) {
+					t.Errorf("trailing %v, fields %v; want %v, %v", rd.Detected().TrailingDelimiter, fields, tt.trailing, tt.fields)
+				}
+			})
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
 	"hash"
 	"io"
 	"unicode/utf8"
@@ -22,12 +23,17 @@ type Fingerprint struct {
 	Size        int64  // bytes
 	ValidUTF8   bool   // the whole file is valid UTF-8
 	BOM         bool   // the file starts with a UTF-8 byte order mark
-	HighControl bool   // some byte is in 0x80-0x9F (Windows-1252 rather than ISO-8859-1)
+	HighControl bool   // a line that is not UTF-8 has a byte in 0x80-0x9F (Windows-1252 rather than ISO-8859-1)
+	UTF8Lines   int    // lines with non-ASCII text that are valid UTF-8 (the BOM aside)
+	OtherLines  int    // lines that are not valid UTF-8
 }
 
-// Scan reads r to the end once, hashing it and checking its encoding.
+// Scan reads r to the end once, hashing it and counting its lines by
+// encoding. It refuses at once a file whose first block shows that it is
+// not text (NUL bytes), which could otherwise be endless (/dev/zero).
 func Scan(r io.Reader) (Fingerprint, error) {
-	fp := Fingerprint{ValidUTF8: true}
+	var fp Fingerprint
+	var lines lineStats
 	h := sha256.New()
 	// buf keeps room for the up to 3 bytes of a rune split across chunks.
 	buf := make([]byte, utf8.UTFMax+scanChunk)
@@ -35,45 +41,71 @@ func Scan(r io.Reader) (Fingerprint, error) {
 	for first := true; ; first = false {
 		n, err := io.ReadFull(r, buf[carry:carry+scanChunk])
 		fp.add(h, buf[carry:carry+n], first)
-		last := err != nil
 		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 			return fp, err
 		}
-		chunk := buf[:carry+n]
-		carry = fp.checkUTF8(chunk, last)
+		chunk, last := buf[:carry+n], err != nil
+		if first {
+			if err := fp.binary(chunk); err != nil {
+				return fp, err
+			}
+		}
+		carry = fp.countLines(&lines, chunk, first, last)
 		if last {
 			break
 		}
 		copy(buf, chunk[len(chunk)-carry:])
 	}
+	fp.UTF8Lines, fp.OtherLines, fp.HighControl = lines.utf8, lines.other, lines.highControl
+	fp.ValidUTF8 = lines.other == 0
 	fp.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return fp, nil
 }
 
-// add hashes and counts the new bytes data and looks for the BOM and for
-// high control bytes.
+// add hashes and counts the new bytes data and looks for the BOM.
 func (fp *Fingerprint) add(h hash.Hash, data []byte, first bool) {
 	h.Write(data)
 	fp.Size += int64(len(data))
 	if first {
 		fp.BOM = bytes.HasPrefix(data, bom)
 	}
-	if !fp.HighControl {
-		fp.HighControl = hasHighControl(data)
-	}
 }
 
-// checkUTF8 validates b except an incomplete rune at its end, unless last;
-// it returns the length of that tail, which the caller carries over.
-func (fp *Fingerprint) checkUTF8(b []byte, last bool) int {
-	if !fp.ValidUTF8 {
-		return 0
+// binary returns an error when the first block of the file, the part
+// Open sniffs, holds NUL bytes, or when its first line is longer than a
+// header may be: Open would refuse the file, and reading on could be
+// endless (/dev/zero, or a stream with no line break).
+func (fp *Fingerprint) binary(chunk []byte) error {
+	if fp.BOM {
+		chunk = chunk[len(bom):]
 	}
+	prefix := chunk[:min(len(chunk), sniffSize)]
+	if bytes.IndexByte(prefix, 0) >= 0 {
+		return notTextError("", prefix)
+	}
+	if len(chunk) > maxHeader && lineEnd(chunk[:maxHeader+1], '\n') < 0 {
+		return &Error{Line: 1, Msg: fmt.Sprintf("header line longer than %d KiB", maxHeader>>10),
+			Hint: "check that the file is a CSV export with one header line"}
+	}
+	return nil
+}
+
+// countLines feeds chunk, but for an incomplete rune at its end unless
+// last, to lines; it returns the length of that tail, which the caller
+// carries over.
+func (fp *Fingerprint) countLines(lines *lineStats, chunk []byte, first, last bool) int {
 	tail := 0
 	if !last {
-		tail = incompleteTail(b)
+		tail = incompleteTail(chunk)
 	}
-	fp.ValidUTF8 = utf8.Valid(b[:len(b)-tail])
+	b := chunk[:len(chunk)-tail]
+	if first && fp.BOM {
+		b = b[len(bom):]
+	}
+	lines.feed(b)
+	if last {
+		lines.endLine()
+	}
 	return tail
 }
 

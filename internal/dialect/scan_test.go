@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"testing"
 	"testing/iotest"
 )
 
 func TestScan(t *testing.T) {
-	big := bytes.Repeat([]byte("abcdefgh;"), scanChunk/9*3) // spans three chunks
+	big := append([]byte("h\n"), bytes.Repeat([]byte("abcdefgh;"), scanChunk/9*3)...) // spans three chunks
 	tests := []struct {
 		name string
 		data []byte
@@ -18,29 +19,34 @@ func TestScan(t *testing.T) {
 		{"empty", nil, Fingerprint{ValidUTF8: true}},
 		{"ascii", []byte("a;b\n"), Fingerprint{ValidUTF8: true}},
 		{"bom", []byte("\xEF\xBB\xBFa;b\n"), Fingerprint{ValidUTF8: true, BOM: true, HighControl: false}},
-		{"utf-8 accents", []byte("Niccolò;€\n"), Fingerprint{ValidUTF8: true, HighControl: true}}, // € is E2 82 AC
-		{"latin1", []byte("Nicol\xE0\n"), Fingerprint{}},
-		{"windows-1252", []byte("\x80 5\n"), Fingerprint{HighControl: true}},
-		{"truncated rune at the end", []byte("abc\xC3"), Fingerprint{}},
+		{"utf-8 accents", []byte("Niccolò;€\n"), Fingerprint{ValidUTF8: true, UTF8Lines: 1}}, // € is E2 82 AC
+		{"latin1", []byte("Nicol\xE0\n"), Fingerprint{OtherLines: 1}},
+		{"windows-1252", []byte("\x80 5\n"), Fingerprint{HighControl: true, OtherLines: 1}},
+		{"truncated rune at the end", []byte("abc\xC3"), Fingerprint{OtherLines: 1}},
 		{"large", big, Fingerprint{ValidUTF8: true}},
+		{"mixed lines", []byte("a\r\nCantù\r\nCant\xF9\r\n\r\nNicol\xE0 \x80\rZoë\nx\xC3\xA8\xE8"),
+			Fingerprint{UTF8Lines: 2, OtherLines: 3, HighControl: true}},
+		{"bom line not counted", []byte("\xEF\xBB\xBFa\nb\xE0\n"), Fingerprint{BOM: true, OtherLines: 1}},
 	}
 	// A rune of n bytes starting k bytes before the chunk boundary, for every split.
 	for _, r := range []string{"à", "€", "😀"} {
 		for k := 1; k < len(r); k++ {
-			data := append(bytes.Repeat([]byte{'x'}, scanChunk-k), r...)
+			data := append([]byte("h\n"), bytes.Repeat([]byte{'x'}, scanChunk-k-2)...)
+			data = append(data, r...)
 			data = append(data, "tail"...)
 			tests = append(tests, struct {
 				name string
 				data []byte
 				fp   Fingerprint
-			}{"split " + r, data, Fingerprint{ValidUTF8: true, HighControl: refHighControl(data)}})
-			bad := append(bytes.Repeat([]byte{'x'}, scanChunk-k), r[:k]...)
+			}{"split " + r, data, Fingerprint{ValidUTF8: true, UTF8Lines: 1}})
+			bad := append([]byte("h\n"), bytes.Repeat([]byte{'x'}, scanChunk-k-2)...)
+			bad = append(bad, r[:k]...)
 			bad = append(bad, 'x')
 			tests = append(tests, struct {
 				name string
 				data []byte
 				fp   Fingerprint
-			}{"broken split " + r, bad, Fingerprint{HighControl: refHighControl(bad)}})
+			}{"broken split " + r, bad, Fingerprint{HighControl: refHighControl(bad), OtherLines: 1}})
 		}
 	}
 	for _, tt := range tests {
@@ -89,4 +95,45 @@ func TestHasHighControl(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestScanRefusesBinary(t *testing.T) {
+	zeros := &endless{}
+	_, err := Scan(zeros)
+	want := "file contains NUL bytes: it is not CSV text (UTF-16, or a binary file?)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %s", err, want)
+	}
+	if zeros.n > 2*scanChunk {
+		t.Errorf("read %d bytes before refusing", zeros.n)
+	}
+	_, err = Scan(bytes.NewReader([]byte("\xFF\xFEc\x00f\x00")))
+	if want := "file is UTF-16 text"; err == nil || err.Error() != want {
+		t.Errorf("UTF-16: err = %v, want %s", err, want)
+	}
+	_, err = Scan(bytes.NewReader(bytes.Repeat([]byte("a;"), 1<<20)))
+	if want := "line 1: header line longer than 64 KiB"; err == nil || err.Error() != want {
+		t.Errorf("no line break: err = %v, want %s", err, want)
+	}
+	long := append(bytes.Repeat([]byte("a"), maxHeader), "\r\nb\n"...)
+	if _, err := Scan(bytes.NewReader(long)); err != nil {
+		t.Errorf("a header of 64 KiB: %v", err)
+	}
+	late := append(bytes.Repeat([]byte("a;b\n"), sniffSize/4), 0)
+	if _, err := Scan(bytes.NewReader(late)); err != nil {
+		t.Errorf("NUL after the first block: %v", err)
+	}
+}
+
+// endless reads as a run of NUL bytes, like /dev/zero (but it ends after
+// 64 MiB, so that a Scan that does not refuse it fails instead of hanging).
+type endless struct{ n int }
+
+func (e *endless) Read(p []byte) (int, error) {
+	if e.n >= 64<<20 {
+		return 0, io.EOF
+	}
+	clear(p)
+	e.n += len(p)
+	return len(p), nil
 }

@@ -54,6 +54,18 @@ type Detected struct {
 	Header     []string          // the header fields as written, trimmed
 	Columns    map[string]string // canonical name -> header as written
 	Unknown    []string          // header fields that match no canonical column
+
+	// Fallback is the encoding of the lines that are not in Encoding, and
+	// FallbackLines their number: a UTF-8 file with a few lines saved by an
+	// ANSI editor has them read as Windows-1252. "" and 0 when none.
+	Fallback      string
+	FallbackLines int
+	// SepLine is set when the file started with Excel's "sep=X" line,
+	// which named the delimiter and was skipped.
+	SepLine bool
+	// TrailingDelimiter is set when every data row ends with a stray
+	// delimiter, which is not read as an extra field.
+	TrailingDelimiter bool
 }
 
 // DelimiterName returns the delimiter as shown to people: "tab" for a tab,
@@ -65,17 +77,33 @@ func (d Detected) DelimiterName() string {
 	return d.Delimiter
 }
 
-// String renders the dialect in one line, e.g. `utf-8 with BOM, delimiter tab, CRLF`.
+// String renders the dialect in one line, e.g. `utf-8 with BOM, delimiter tab, CRLF`
+// or `utf-8 (3 lines windows-1252), delimiter ";", LF, trailing delimiter`.
 func (d Detected) String() string {
 	enc := d.Encoding
 	if d.BOM {
 		enc += " with BOM"
 	}
+	if d.FallbackLines > 0 {
+		enc += " (" + FallbackNote(d.Fallback, d.FallbackLines) + ")"
+	}
 	delim := d.DelimiterName()
 	if delim != "tab" {
 		delim = fmt.Sprintf("%q", delim)
 	}
-	return fmt.Sprintf("%s, delimiter %s, %s", enc, delim, d.LineEnding)
+	s := fmt.Sprintf("%s, delimiter %s, %s", enc, delim, d.LineEnding)
+	if d.TrailingDelimiter {
+		s += ", trailing delimiter"
+	}
+	return s
+}
+
+// FallbackNote words the lines read in another encoding, e.g. "3 lines windows-1252".
+func FallbackNote(enc string, lines int) string {
+	if lines == 1 {
+		return "1 line " + enc
+	}
+	return fmt.Sprintf("%d lines %s", lines, enc)
 }
 
 // Error is a problem with an input file, located as precisely as possible.

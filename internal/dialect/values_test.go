@@ -32,7 +32,12 @@ func TestParseDate(t *testing.T) {
 		{"01/01/21", "", errNotDate.Error()},
 		{"2021/01/01", "", errNotDate.Error()},
 		{"01/01-2021", "", errNotDate.Error()},
-		{"20210101", "", errNotDate.Error()},
+		{"20210101", "2021-01-01", ""},
+		{"20240315 00:00:00", "2024-03-15", ""},
+		{"15031980", "", "read as YYYYMMDD, month 19 does not exist"},
+		{"20210230", "", "read as YYYYMMDD, day 30 does not exist in February 2021 (it has 28 days)"},
+		{"2021010", "", errNotDate.Error()},
+		{"202101011", "", errNotDate.Error()},
 		{"2021-01-01x", "", errNotDate.Error()},
 		{"2021-01-01T", "", errNotDate.Error()},
 		{"001/01/2021", "", errNotDate.Error()},
@@ -47,6 +52,11 @@ func TestParseDate(t *testing.T) {
 	for _, empty := range []string{"", "   ", "\t"} {
 		if _, err := ParseDate(empty); err != ErrEmpty {
 			t.Errorf("ParseDate(%q) error = %v, want ErrEmpty", empty, err)
+		}
+	}
+	for _, zero := range []string{"00/00/0000", "0000-00-00", "00-00-0000 00:00:00", "00000000", "0.0.0000"} {
+		if got, err := ParseDate(zero); got != "" || err != ErrZeroDate || !errors.Is(err, ErrEmpty) {
+			t.Errorf("ParseDate(%q) = %q, %v; want ErrZeroDate, which is ErrEmpty", zero, got, err)
 		}
 	}
 }
@@ -150,5 +160,25 @@ func TestRejectWriter(t *testing.T) {
 	var empty bytes.Buffer
 	if err := NewRejectWriter(&empty).Flush(); err != nil || empty.String() != "line,column,reason,raw\n" {
 		t.Errorf("no rejects: %q, %v", empty.String(), err)
+	}
+}
+
+func TestPadISTAT(t *testing.T) {
+	known := func(c string) bool { return c == "015100" || c == "008033" || c == "108023" }
+	tests := []struct{ in, want, err string }{
+		{"108023", "108023", ""},
+		{" 15100 ", "015100", ""},
+		{"8033", "008033", ""},
+		{"015100", "015100", ""},
+		{"10823", "", "10823 has 5 digits, and 010823 (with the leading zeros an ISTAT code has) is not a known Comune code"},
+		{"823", "823", ""},
+		{"Desio", "Desio", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		got, err := PadISTAT(tt.in, known)
+		if got != tt.want || errString(err) != tt.err {
+			t.Errorf("PadISTAT(%q) = %q, %v; want %q, %s", tt.in, got, err, tt.want, tt.err)
+		}
 	}
 }

@@ -5,6 +5,7 @@
 package records
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -167,6 +168,10 @@ func convert(typ int, s string, dec byte) (any, error) {
 	case CF:
 		return codicefiscale.Normalize(s), nil
 	case Comune:
+		s, err := dialect.PadISTAT(s, anagrafe.KnownIstat)
+		if err != nil {
+			return nil, err
+		}
 		if cur, ok := anagrafe.OldCodes[s]; ok {
 			return cur, nil
 		}
@@ -176,6 +181,9 @@ func convert(typ int, s string, dec byte) (any, error) {
 			return "", nil
 		}
 		d, err := dialect.ParseDate(s)
+		if errors.Is(err, dialect.ErrEmpty) {
+			return "", nil // a zero date: no date
+		}
 		if err != nil {
 			return nil, fmt.Errorf("is not a valid date: %v", err)
 		}

@@ -7,6 +7,7 @@ package refdata
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"github.com/gocarina/gocsv"
 )
@@ -71,3 +72,19 @@ func ComuniItalia() ([]ComuneIT, error) {
 func StatiEsteri() ([]StatoEstero, error) {
 	return unmarshal[StatoEstero](statiEsteri, "stati-esteri.csv")
 }
+
+// istatCodes is the set of the current Comuni's ISTAT codes, built once.
+var istatCodes = sync.OnceValue(func() map[string]bool {
+	it, err := ComuniItalia()
+	if err != nil {
+		panic(err) // the table is embedded: a test catches a broken one
+	}
+	codes := make(map[string]bool, len(it))
+	for _, c := range it {
+		codes[c.Istat] = true
+	}
+	return codes
+})
+
+// IsComuneIstat reports whether code is the ISTAT code of a current Italian Comune.
+func IsComuneIstat(code string) bool { return istatCodes()[code] }

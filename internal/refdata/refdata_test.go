@@ -49,3 +49,11 @@ func TestNationalTables(t *testing.T) {
 		t.Errorf("foreign states table incomplete: %d rows, Albania found %v", len(st), found)
 	}
 }
+
+func TestIsComuneIstat(t *testing.T) {
+	for code, want := range map[string]bool{"108023": true, "008033": true, "015100": false, "8033": false, "": false} {
+		if got := IsComuneIstat(code); got != want {
+			t.Errorf("IsComuneIstat(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

@@ -62,6 +62,10 @@ func fingerprint(src csi.Source) (*dialect.Fingerprint, error) {
 	}
 	defer rc.Close()
 	fp, err := dialect.Scan(rc)
+	if de, ok := err.(*dialect.Error); ok {
+		de.File = src.Name
+		return nil, badFile(de) // not text: refused on its first block
+	}
 	if err != nil {
 		return nil, csi.Errorf(csi.EBADFILE, "cannot read %s: %v", src.Name, err).WithHint("check the file")
 	}
@@ -170,6 +174,7 @@ func dialectOptions(name string, o csi.ImportOptions) dialect.Options {
 
 func fillDialect(sum *csi.ImportSummary, d dialect.Detected) {
 	sum.Encoding, sum.Delimiter, sum.LineEnding, sum.BOM = d.Encoding, d.DelimiterName(), d.LineEnding, d.BOM
+	sum.Fallback, sum.FallbackLines = d.Fallback, d.FallbackLines
 	for _, name := range anagrafe.Fields() {
 		if _, ok := d.Columns[name]; ok {
 			sum.Columns = append(sum.Columns, name)

@@ -104,6 +104,7 @@ func (db *DB) previousRecordImport(ctx context.Context, kind, sha string, sum *c
 
 func fillRecordDialect(sum *csi.ImportSummary, d dialect.Detected, kind *records.Kind) {
 	sum.Encoding, sum.Delimiter, sum.LineEnding, sum.BOM = d.Encoding, d.DelimiterName(), d.LineEnding, d.BOM
+	sum.Fallback, sum.FallbackLines = d.Fallback, d.FallbackLines
 	for _, name := range kind.ColumnNames() {
 		if _, ok := d.Columns[name]; ok {
 			sum.Columns = append(sum.Columns, name)
