@@ -19,11 +19,7 @@ in the store keep their Ambito and onboarding state.`,
   csi --db /srv/csi/csi.db init`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.openRaw(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			done, err := db.Migrate(cmd.Context())
+			db, done, err := f.createStore(cmd.Context())
 			if err != nil {
 				return err
 			}
