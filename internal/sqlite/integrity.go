@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,12 +19,21 @@ import (
 // quick is set: it skips the index-against-table comparison and is several
 // times faster) and returns the problems it found, none when the file is
 // sound. A file so damaged that the check cannot run is one problem.
+//
+// The check runs on a connection of its own, closed afterwards: it opens
+// the connection's temporary storage, after which an import could no
+// longer set temp_store in its transaction on that pooled connection.
 func (db *DB) IntegrityCheck(ctx context.Context, quick bool) ([]string, error) {
 	pragma := "PRAGMA integrity_check(100)"
 	if quick {
 		pragma = "PRAGMA quick_check(100)"
 	}
-	rows, err := db.db.QueryContext(ctx, pragma)
+	check, err := sql.Open("sqlite", dsn(db.path, false))
+	if err != nil {
+		return nil, err
+	}
+	defer check.Close()
+	rows, err := check.QueryContext(ctx, pragma)
 	if err != nil {
 		return damaged(err)
 	}
