@@ -81,7 +81,30 @@ func (db *DB) checkBeforeWrite(ctx context.Context) error {
 	if len(problems) > 0 {
 		return db.Damaged(problems)
 	}
+	if err := db.probeWrite(ctx); err != nil {
+		return err
+	}
 	db.checked.Store(true)
+	return nil
+}
+
+// probeWrite rewrites user_version with its own value in a transaction it
+// rolls back: a store that cannot be written fails here, named and with
+// the reason, before an import has read a row (SQLite only says so at the
+// first write, deep inside the import).
+func (db *DB) probeWrite(ctx context.Context) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return db.writeErr(err)
+	}
+	defer tx.Rollback()
+	var v int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return db.writeErr(err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		return db.writeErr(err)
+	}
 	return nil
 }
 
