@@ -117,6 +117,7 @@ var (
 func readAnchor(ctx context.Context, db *sqlite.DB, arg string) (*sqlite.AuditAnchor, error) {
 	body, err := os.ReadFile(arg)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
+		arg = strings.ToLower(arg)
 		if !anchorHashRE.MatchString(arg) || len(arg) != 64 {
 			return nil, &usageError{csi.Errorf(csi.EINVALID, "--anchor %q is neither a file nor a hash of 64 hex digits", arg).
 				WithHint("pass the file written by 'csi audit anchor -o json', or the hash it printed")}

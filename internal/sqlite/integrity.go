@@ -139,6 +139,9 @@ func isReadOnly(err error) bool {
 
 // readOnly is the error of a store that cannot be written, with the reason.
 func (db *DB) readOnly() error {
+	if _, err := os.Stat(db.path); errors.Is(err, fs.ErrNotExist) {
+		return MissingStore(db.path) // removed after Open checked it
+	}
 	return csi.Errorf(csi.EUNAVAILABLE, "the store %s cannot be written: %s", db.path, writeProblem(db.path)).
 		WithHint("run csi as the user that owns the store, or fix the permissions of the file and its folder")
 }
