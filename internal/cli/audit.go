@@ -10,8 +10,9 @@ import (
 )
 
 func newCmdAudit(f *Factory) *cobra.Command {
-	cmd := newGroup("audit", "Read and verify the append-only audit log", "  csi audit list --since 2024-01-01\n  csi audit list --verify")
-	cmd.AddCommand(newCmdAuditList(f))
+	cmd := newGroup("audit", "Read, anchor and verify the append-only audit log",
+		"  csi audit list --since 2024-01-01\n  csi audit anchor -o json > anchor.json\n  csi audit verify --anchor anchor.json")
+	cmd.AddCommand(newCmdAuditList(f), newCmdAuditAnchor(f), NewCmdAuditVerify(f, nil))
 	return cmd
 }
 
@@ -23,7 +24,9 @@ func newCmdAuditList(f *Factory) *cobra.Command {
 		Short: "List who changed what, when; --verify checks the hash chain",
 		Long: `List the audit log: every command that changed the store, with time (UTC),
 actor, command, target and summary. Entries are hash-chained; --verify recomputes
-the chain and fails (exit 1) if an entry was edited, removed or inserted.`,
+the chain and fails (exit 1) if an entry was edited, removed or inserted, or if an
+import, token, referent, validation run or Comune event has no entry (as
+'csi audit verify', which also checks an anchor).`,
 		Example: "  csi audit list --since 2024-06-01\n  csi audit list --verify",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -55,12 +58,18 @@ func auditVerify(ctx context.Context, f *Factory, db csi.AuditService) error {
 	if err != nil {
 		return err
 	}
+	return reportVerification(f, v, "")
+}
+
+// reportVerification prints a verification (JSON, or a line when intact)
+// and fails when the log was tampered with.
+func reportVerification(f *Factory, v *csi.AuditVerification, extra string) error {
 	if f.Output == FormatJSON {
 		if err := writeJSON(f.IO.Out, v); err != nil {
 			return err
 		}
 	} else if v.OK {
-		fmt.Fprintf(f.IO.Out, "audit log intact: %d entries verified\n", v.Entries)
+		fmt.Fprintf(f.IO.Out, "audit log intact: %d entries verified%s\n", v.Entries, extra)
 	}
 	if !v.OK {
 		return csi.Errorf(csi.ECONFLICT, "audit log tampered: %s", v.Problem).

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strconv"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/sqlite"
 
 	"github.com/spf13/cobra"
 )
@@ -19,11 +23,7 @@ in the store keep their Ambito and onboarding state.`,
   csi --db /srv/csi/csi.db init`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.openRaw(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			done, err := db.Migrate(cmd.Context())
+			db, done, err := f.createStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -35,7 +35,7 @@ in the store keep their Ambito and onboarding state.`,
 
 func newCmdDB(f *Factory) *cobra.Command {
 	cmd := newGroup("db", "Maintain the store: migrations and backups", "  csi db status\n  csi db backup /backup/csi-2024-06-30.db")
-	cmd.AddCommand(newCmdDBMigrate(f), newCmdDBStatus(f), newCmdDBBackup(f))
+	cmd.AddCommand(newCmdDBMigrate(f), newCmdDBStatus(f), newCmdDBBackup(f), newCmdDBCheck(f))
 	return cmd
 }
 
@@ -98,13 +98,20 @@ func newCmdDBBackup(f *Factory) *cobra.Command {
 		Use:   "backup FILE",
 		Short: "Write a consistent copy of the store, even while it is in use",
 		Long: `Write a consistent copy of the store to FILE (mode 0600). Other csi commands may
-keep writing meanwhile; the copy reflects one moment. FILE must not exist.`,
+keep writing meanwhile; the copy reflects one moment. FILE must not exist. The store
+passes SQLite's quick_check first: a damaged store is not copied (exit 1).`,
 		Example: "  csi db backup /backup/csi-$(date +%F).db",
 		Args:    exactArgs(1, "the backup file name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := f.openRaw(cmd.Context(), false)
 			if err != nil {
 				return err
+			}
+			// A copy of a damaged store would pass for a good backup.
+			if problems, err := db.IntegrityCheck(cmd.Context(), true); err != nil {
+				return err
+			} else if len(problems) > 0 {
+				return db.Damaged(problems)
 			}
 			if err := db.Backup(cmd.Context(), args[0]); err != nil {
 				return err
@@ -113,4 +120,75 @@ keep writing meanwhile; the copy reflects one moment. FILE must not exist.`,
 			return nil
 		},
 	}
+}
+
+// dbCheck is the result of `csi db check`.
+type dbCheck struct {
+	OK    bool   `json:"ok"`
+	Store string `json:"store"`
+	// Integrity lists what PRAGMA integrity_check found; empty when sound.
+	Integrity []string               `json:"integrity"`
+	Audit     *csi.AuditVerification `json:"audit"`
+}
+
+func newCmdDBCheck(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Check the store file (PRAGMA integrity_check) and the audit log",
+		Long: `Check the whole store: SQLite's integrity_check reads every page, table and index
+(a damaged store can answer queries wrongly without an error), then the audit log's
+hash chain and its cross-check against the imports, tokens, referents, validation
+runs and Comune events (as 'csi audit verify'). Exit 0 when both pass, 1 with the
+first problem otherwise; -o json prints both results.`,
+		Example: "  csi db check\n  csi db check -o json",
+		Args:    exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat(f.Output, FormatTable, FormatJSON); err != nil {
+				return err
+			}
+			db, err := f.openRaw(cmd.Context(), false)
+			if err != nil {
+				return err
+			}
+			res, err := checkStore(cmd.Context(), db)
+			if err != nil {
+				return err
+			}
+			return reportCheck(f, db, res)
+		},
+	}
+}
+
+// checkStore runs integrity_check, then (on a sound file) the audit checks.
+func checkStore(ctx context.Context, db *sqlite.DB) (*dbCheck, error) {
+	problems, err := db.IntegrityCheck(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	res := &dbCheck{Store: db.Path(), Integrity: append([]string{}, problems...)}
+	if len(problems) == 0 {
+		if res.Audit, err = db.VerifyAudit(ctx); err != nil {
+			return nil, err
+		}
+	}
+	res.OK = len(problems) == 0 && res.Audit.OK
+	return res, nil
+}
+
+func reportCheck(f *Factory, db *sqlite.DB, res *dbCheck) error {
+	if f.Output == FormatJSON {
+		if err := writeJSON(f.IO.Out, res); err != nil {
+			return err
+		}
+	} else if res.OK {
+		fmt.Fprintf(f.IO.Out, "store %s: integrity ok; audit log intact: %d entries verified\n", res.Store, res.Audit.Entries)
+	}
+	switch {
+	case len(res.Integrity) > 0:
+		return db.Damaged(res.Integrity)
+	case !res.OK:
+		return csi.Errorf(csi.ECONFLICT, "audit log tampered: %s", res.Audit.Problem).
+			WithHint("restore the store from a backup and investigate who had write access to the file")
+	}
+	return nil
 }

@@ -229,7 +229,7 @@ func (d *demo) quiet(out io.Writer) *Factory {
 func (d *demo) load(ctx context.Context) error {
 	quiet := d.f.Quiet
 	d.f.Quiet = true
-	_, err := d.f.Store(ctx)
+	_, _, err := d.f.createStore(ctx)
 	d.f.Quiet = quiet
 	if err != nil {
 		return err

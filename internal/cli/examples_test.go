@@ -22,6 +22,7 @@ func TestExamplesWalkthrough(t *testing.T) {
 		}
 		return out.String()
 	}
+	run(0, "init")
 	run(0, "comuni", "onboard", "aicurzio", "--anagrafe", "automatic", "--date", "2019-12-01")
 	checks := []struct {
 		file, asOf string
@@ -72,6 +73,7 @@ func TestExamplesRecords(t *testing.T) {
 		}
 		return out.String()
 	}
+	run(0, "init")
 	run(0, "comuni", "onboard", "aicurzio", "--anagrafe", "automatic", "--date", "2019-12-01")
 	run(0, "anagrafe", "import", ex("anagrafe-aicurzio-2020-01-01.csv"), "--comune", "aicurzio", "--as-of", "2020-01-01")
 	for kind, want := range map[string]string{"cartelle": "39 inserted", "interventi": "61 inserted", "accessi": "185 inserted"} {

@@ -85,8 +85,9 @@ func (f *Factory) ActorName() string {
 	return "unknown"
 }
 
-// Store opens the store, creating and initialising it when the file does
-// not exist yet (and saying so on stderr).
+// Store opens the existing store; a missing one is an error (only init and
+// demo create a store, see createStore), and so is one that needs a schema
+// upgrade or has a schema newer than this binary.
 func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
 	if f.db != nil {
 		return f.db, nil
@@ -94,21 +95,12 @@ func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
 	if err := f.localOnly(); err != nil {
 		return nil, err
 	}
-	_, statErr := os.Stat(f.DBPath)
-	missing := errors.Is(statErr, os.ErrNotExist)
-	db, err := sqlite.Open(ctx, f.DBPath, true)
+	db, err := sqlite.Open(ctx, f.DBPath, false)
 	if err != nil {
 		return nil, err
 	}
 	db.Now = f.Now
-	if missing {
-		if _, err := db.Migrate(ctx); err != nil {
-			db.Close()
-			os.Remove(f.DBPath)
-			return nil, err
-		}
-		f.info("created and initialised a new store at %s", f.DBPath)
-	} else if n, err := db.Pending(ctx); err != nil {
+	if n, err := db.Pending(ctx); err != nil {
 		db.Close()
 		return nil, err
 	} else if n > 0 {
@@ -118,6 +110,23 @@ func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
 	}
 	f.db = db
 	return db, nil
+}
+
+// createStore opens the store, creating it (and its folder) when missing,
+// and applies the pending migrations: what init and demo do.
+func (f *Factory) createStore(ctx context.Context) (*sqlite.DB, []sqlite.Migration, error) {
+	_, statErr := os.Stat(f.DBPath)
+	missing := errors.Is(statErr, os.ErrNotExist)
+	db, err := f.openRaw(ctx, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	done, err := db.Migrate(ctx)
+	if err != nil && missing {
+		f.Close()
+		os.Remove(f.DBPath)
+	}
+	return db, done, err
 }
 
 // openRaw opens the store without the schema check, for init and db commands.

@@ -141,6 +141,7 @@ func startImport(t *testing.T) (db, extract, digest string, cmd *exec.Cmd, stder
 	db = filepath.Join(dir, "csi.db")
 	extract = filepath.Join(dir, "monza.csv")
 	writeMonza(t, extract)
+	runCSI(t, db, "init")
 	runCSI(t, db, "comuni", "onboard", "108033", "--date", "2024-01-01")
 	digest = storeDigest(t, db)
 	cmd = exec.Command(os.Args[0], "anagrafe", "import", extract, "--comune", "108033", "--progress", "bar")

@@ -89,6 +89,9 @@ func TestRemoteExitCodes(t *testing.T) {
 	}
 	// An explicit --db beats CSI_REMOTE: the local store is used.
 	e := map[string]string{"CSI_REMOTE": down, "CSI_ACTOR": "tester"}
+	if code, _, stderr := runEnv(e, "--db", filepath.Join(dir, "explicit.db"), "init"); code != 0 {
+		t.Fatalf("init --db with CSI_REMOTE: exit %d %s", code, stderr)
+	}
 	if code, out, stderr := runEnv(e, "--db", filepath.Join(dir, "explicit.db"), "ambiti", "list"); code != 0 || !strings.Contains(out, "Vimercate") {
 		t.Fatalf("--db with CSI_REMOTE: exit %d %s %s", code, out, stderr)
 	}

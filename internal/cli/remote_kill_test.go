@@ -40,6 +40,7 @@ func startServer(t *testing.T, shutdownTimeout string) *serverProcess {
 		t.Fatal(err)
 	}
 	writeMonza(t, sp.extract)
+	runCSI(t, sp.db, "init")
 	runCSI(t, sp.db, "comuni", "onboard", "108033", "--date", "2024-01-01")
 	secret := strings.TrimSpace(runCSI(t, sp.db, "token", "create", "--name", "kill-test", "--role", "coordinator"))
 	sp.before = storeDigest(t, sp.db)

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/csi-mb/csi/internal/sqlite"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -30,7 +34,24 @@ func TestScript(t *testing.T) {
 			env.Setenv("CSI_NOW", "2024-06-30T10:00:00Z")
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "xdg"))
 			env.Setenv("NO_COLOR", "1")
-			return nil
+			// Every script starts with an initialised store, as after 'csi
+			// init'; init_db.txtar tests the missing-store paths.
+			return initTestStore(filepath.Join(env.WorkDir, "csi.db"))
 		},
 	})
+}
+
+// initTestStore creates and migrates the store at path, as 'csi init'
+// would, with the scripts' clock.
+func initTestStore(path string) error {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	now, _ := parseNow("2024-06-30T10:00:00Z")
+	db.Now = func() time.Time { return now }
+	_, err = db.Migrate(ctx)
+	return err
 }

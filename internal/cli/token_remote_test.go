@@ -28,6 +28,7 @@ func TestTokensEndToEnd(t *testing.T) {
 		}
 		return strings.TrimSpace(out)
 	}
+	mustRun("init")
 	mustRun("comuni", "onboard", "Desio", "--anagrafe", "automatic", "--date", "2024-01-15")
 	mustRun("comuni", "onboard", "Monza", "--anagrafe", "automatic", "--date", "2024-01-15")
 	secrets := map[string]string{}

@@ -23,6 +23,7 @@ func TestValidateJUnit(t *testing.T) {
 	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	runCSI(t, db, "init")
 	runCSI(t, db, "comuni", "onboard", "108033")
 	runCSI(t, db, "records", "import", "cartelle", file)
 	var out, errOut bytes.Buffer

@@ -127,6 +127,9 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 	}
 	job.dialect = r.Detected()
 	fillDialect(job.sum, job.dialect)
+	if err := db.checkBeforeWrite(ctx); err != nil {
+		return err
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return mapErr(err)

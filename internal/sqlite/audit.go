@@ -101,7 +101,9 @@ func (db *DB) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry, er
 }
 
 // VerifyAudit walks the whole chain and reports the first entry that was
-// edited, removed or inserted out of order.
+// edited, removed or inserted out of order; then it checks that every
+// import, token, referent, validation run and Comune event in the store
+// has its entry (see crossCheck).
 func (db *DB) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT id, at, actor, command, target, summary, remote, request_id, prev_hash, hash FROM audit ORDER BY id`)
 	if err != nil {
@@ -109,6 +111,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
 	}
 	defer rows.Close()
 	v := &csi.AuditVerification{OK: true}
+	seen := newAuditSeen()
 	prev, want := "", int64(1)
 	for rows.Next() {
 		var e csi.AuditEntry
@@ -117,6 +120,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
 			return nil, err
 		}
 		v.Entries++
+		seen.add(e)
 		if p := chainProblem(e, want, prev, prevHash); p != "" && v.OK {
 			v.OK, v.Problem, v.BadID = false, p, e.ID
 		}
@@ -127,6 +131,13 @@ func (db *DB) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error) {
 	}
 	if v.OK {
 		db.checkHead(ctx, v, want-1, prev)
+	}
+	if v.OK {
+		p, err := db.crossCheck(ctx, seen)
+		if err != nil {
+			return nil, err
+		}
+		v.OK, v.Problem = p == "", p
 	}
 	return v, nil
 }

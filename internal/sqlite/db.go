@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -20,6 +21,9 @@ import (
 type DB struct {
 	db   *sql.DB
 	path string
+	// checked is set once quick_check passed before this handle's first
+	// write (see checkBeforeWrite).
+	checked atomic.Bool
 	// Now is the store's clock; tests and CSI_NOW replace it.
 	Now func() time.Time
 }
@@ -30,8 +34,12 @@ func (db *DB) Path() string { return db.path }
 // SQL returns the underlying handle, for tests and tools.
 func (db *DB) SQL() *sql.DB { return db.db }
 
-func dsn(path string) string {
+func dsn(path string, create bool) string {
 	q := url.Values{}
+	if !create {
+		// Never let the driver create a file that vanished after the check.
+		q.Set("mode", "rw")
+	}
 	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(60000)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
@@ -40,17 +48,28 @@ func dsn(path string) string {
 }
 
 // Open opens the store at path, creating the file with mode 0600 when create
-// is true and it does not exist. It does not migrate: see Migrate.
+// is true and it does not exist. It does not migrate: see Migrate. Without
+// create, a missing file (or folder) is an error and nothing is created.
 func Open(ctx context.Context, path string, create bool) (*DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if !create {
-			return nil, csi.Errorf(csi.ENOTFOUND, "no store at %s", path).WithHint("run 'csi init' to create it, or pass --db")
+			return nil, MissingStore(path)
 		}
 		if err := createFile(path); err != nil {
 			return nil, err
 		}
 	}
-	sqldb, err := sql.Open("sqlite", dsn(path))
+	return open(ctx, path, dsn(path, create))
+}
+
+// MissingStore is the error of a command run on a store that does not exist.
+func MissingStore(path string) error {
+	return csi.Errorf(csi.ENOTFOUND, "no store at %s", path).
+		WithHint("create it with 'csi init --db %s', or check --db and CSI_DB", path)
+}
+
+func open(ctx context.Context, path, dsn string) (*DB, error) {
+	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -89,6 +108,9 @@ func (db *DB) checkPragmas(ctx context.Context) error {
 	var mode string
 	var fk int
 	if err := db.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		if isReadOnly(err) {
+			return db.readOnly()
+		}
 		return csi.Errorf(csi.EUNAVAILABLE, "cannot open the store at %s: %v", db.path, err).
 			WithHint("check that the file is a csi store and that you can write to it")
 	}
@@ -112,13 +134,16 @@ func (db *DB) today() string { return db.Now().Format(csi.DateLayout) }
 
 // inTx runs fn in a write transaction and commits it when fn succeeds.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := db.checkBeforeWrite(ctx); err != nil {
+		return err
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return mapErr(err)
+		return db.writeErr(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return db.writeErr(err)
 	}
-	return mapErr(tx.Commit())
+	return db.writeErr(tx.Commit())
 }

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 //go:embed migrations/*.sql
@@ -52,16 +54,43 @@ func (db *DB) MigrationStatus(ctx context.Context) ([]Migration, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := db.refuseNewer(all, applied); err != nil {
+		return nil, err
+	}
 	for i := range all {
 		all[i].AppliedAt = applied[all[i].Version]
 	}
 	return all, nil
 }
 
+// refuseNewer fails when the store has a schema version this binary does
+// not know: an older csi would misread (or damage) what a newer one wrote.
+func (db *DB) refuseNewer(all []Migration, applied map[int]string) error {
+	known := 0
+	if len(all) > 0 {
+		known = all[len(all)-1].Version
+	}
+	store := 0
+	for v := range applied {
+		store = max(store, v)
+	}
+	if store <= known {
+		return nil
+	}
+	return csi.Errorf(csi.ECONFLICT, "the store at %s has schema version %d, newer than this csi knows (%d)", db.path, store, known).
+		WithHint("upgrade csi to the version that wrote the store (see 'csi --version'); do not use an older csi on it")
+}
+
+// applied returns the applied migrations' times by version; a store that
+// has none yet (a new file) has no schema_migrations table, which is
+// created only by Migrate, so that reading never writes.
 func (db *DB) applied(ctx context.Context) (map[int]string, error) {
-	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+	var n int
+	if err := db.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n); err != nil {
 		return nil, mapErr(err)
+	}
+	if n == 0 {
+		return map[int]string{}, nil
 	}
 	rows, err := db.db.QueryContext(ctx, "SELECT version, applied_at FROM schema_migrations")
 	if err != nil {
@@ -101,6 +130,10 @@ func (db *DB) Migrate(ctx context.Context) ([]Migration, error) {
 	st, err := db.MigrationStatus(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+		return nil, db.writeErr(err)
 	}
 	var done []Migration
 	for _, m := range st {

@@ -117,6 +117,9 @@ func fillRecordDialect(sum *csi.ImportSummary, d dialect.Detected, kind *records
 
 // inTxMaybe runs fn in a write transaction, committed unless dryRun.
 func (db *DB) inTxMaybe(ctx context.Context, dryRun bool, fn func(*sql.Tx) error) error {
+	if err := db.checkBeforeWrite(ctx); err != nil {
+		return err
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return mapErr(err)
