@@ -80,7 +80,11 @@ func TestMigrateRecordsByComune(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	all, err := db.MigrationStatus(ctx) // creates schema_migrations
+	if _, err := db.SQL().Exec(`CREATE TABLE schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.MigrationStatus(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
