@@ -20,9 +20,26 @@ var version = "dev"
 // Main runs csi with the process's arguments and environment and returns
 // the exit code.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return Run(ctx, os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// signalContext is signal.NotifyContext that remembers which signal came,
+// as the context's cause, so that the exit code can tell SIGINT (130) from
+// SIGTERM (143).
+func signalContext(parent context.Context, sigs ...os.Signal) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	go func() {
+		select {
+		case s := <-ch:
+			cancel(&signalCause{sig: s})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); cancel(nil) }
 }
 
 // Run runs one csi command line; tests call it in-process.
@@ -35,6 +52,7 @@ func Run(ctx context.Context, args []string, io *IOStreams, getenv func(string) 
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	err := root.ExecuteContext(ctx)
+	err = withSignalCause(ctx, err)
 	if err != nil {
 		printError(io.ErrOut, err, getenv("CSI_DEBUG") != "")
 	}
