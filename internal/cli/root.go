@@ -14,9 +14,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is stamped at release time with -ldflags "-X ...cli.version=v1.2.3".
-var version = "dev"
-
 // Main runs csi with the process's arguments and environment and returns
 // the exit code.
 func Main() int {
@@ -71,7 +68,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		Example: `  csi ambiti list
   csi comuni onboard Lissone --anagrafe automatic --date 2024-01-15
   csi referenti assign --ambito Desio --name "Anna Verdi" --email anna.verdi@comune.desio.mb.it`,
-		Version:           version,
+		Version:           buildVersion(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return f.prepare(cmd) },
