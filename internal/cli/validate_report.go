@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -21,7 +20,7 @@ type findingSink struct {
 	f                *Factory
 	ruleset, version string
 	n                int
-	csv              *csv.Writer
+	csv              *csvWriter
 	shown            map[string][]csi.Finding
 	order            []string
 	all              []csi.Finding
@@ -73,7 +72,7 @@ var findingHeaders = []string{"rule", "severity", "kind", "id", "comune", "field
 
 func (s *findingSink) csvRow(x csi.Finding) error {
 	if s.csv == nil {
-		s.csv = csv.NewWriter(s.f.IO.Out)
+		s.csv = newCSVWriter(s.f.IO.Out)
 		if err := s.csv.Write(findingHeaders); err != nil {
 			return err
 		}
@@ -88,7 +87,7 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 		return s.finishJSON(run, sum)
 	case FormatCSV:
 		if s.csv == nil {
-			s.csv = csv.NewWriter(s.f.IO.Out)
+			s.csv = newCSVWriter(s.f.IO.Out)
 			if err := s.csv.Write(findingHeaders); err != nil {
 				return err
 			}
