@@ -44,6 +44,7 @@ the chain and fails (exit 1) if an entry was edited, removed or inserted.`,
 			}
 			return f.PrintList(es, t, "the audit log has no entries in that period")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&since, "since", "", "only entries from this date, YYYY-MM-DD")
 	cmd.Flags().BoolVar(&verify, "verify", false, "verify the hash chain instead of listing")

@@ -42,6 +42,7 @@ func newCmdComuniList(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(cs, comuniTable(cs), "no Comuni match")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&filter.Ambito, "ambito", "", "only the Comuni of this Ambito")
 	cmd.Flags().StringVar(&filter.Status, "status", "", "only this status: not_onboarded|active|suspended|left")
@@ -67,6 +68,7 @@ a unique part of the name is enough), with its onboarding and Ambito history.`,
 			}
 			return f.PrintDetail(c, comuneDetail(c))
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -121,6 +123,7 @@ automatic and manual, a new contact, or suspending and reactivating it.`,
 			}
 			return f.printComune(c, "updated "+c.Nome)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&ambito, "ambito", "", "move the Comune to this Ambito")
@@ -160,6 +163,7 @@ func newCmdComuniOffboard(f *Factory) *cobra.Command {
 			}
 			return f.printComune(c, "offboarded "+c.Nome)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&date, "date", "", "date the Comune left, YYYY-MM-DD (required)")
 	return cmd

@@ -13,6 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
 )
 
 // Output formats of every list and show command.
@@ -39,6 +40,43 @@ type Detail struct {
 type Section struct {
 	Title string
 	Table Table
+}
+
+// formatsKey is the annotation in which a command declares its -o formats.
+const formatsKey = "csi/formats"
+
+// knownFormats are the formats a command may declare.
+var knownFormats = map[string]bool{FormatTable: true, FormatJSON: true, FormatCSV: true,
+	FormatMarkdown: true, FormatHTML: true, "junit": true}
+
+// formats is the annotation a command's constructor sets to declare the -o
+// formats it supports (the first is its default); prepare checks -o against
+// it before the command runs, so nothing is written and then refused.
+func formats(fs ...string) map[string]string {
+	return map[string]string{formatsKey: strings.Join(fs, ",")}
+}
+
+// declaredFormats returns the formats cmd declares (none when it declares
+// nothing).
+func declaredFormats(cmd *cobra.Command) []string {
+	if v := cmd.Annotations[formatsKey]; v != "" {
+		return strings.Split(v, ",")
+	}
+	return nil
+}
+
+// checkDeclaredFormat refuses, before the command runs, an -o the command
+// does not declare: a usage error that lists the allowed formats. A
+// command keeps its own default when -o is not given.
+func checkDeclaredFormat(cmd *cobra.Command, format string) error {
+	fs := declaredFormats(cmd)
+	if len(fs) == 0 || !cmd.Flags().Changed("output") {
+		return nil
+	}
+	if err := checkFormat(format, fs...); err != nil {
+		return &usageError{err}
+	}
+	return nil
 }
 
 func checkFormat(format string, allowed ...string) error {

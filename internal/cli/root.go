@@ -120,6 +120,9 @@ func (f *Factory) prepare(cmd *cobra.Command) error {
 	default:
 		return &usageError{csi.Errorf(csi.EINVALID, "--progress must be auto, bar, plain or none, not %q", f.Progress)}
 	}
+	if err := checkDeclaredFormat(cmd, f.Output); err != nil {
+		return err
+	}
 	if err := f.resolveRemote(cmd); err != nil {
 		return err
 	}

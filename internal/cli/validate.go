@@ -51,6 +51,7 @@ only reports. In -o junit, warnings are failures only with --fail-on warning.`,
 			}
 			return validateRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV, "junit"),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Scope.Ambito, "ambito", "", "only the records of this Ambito")
@@ -142,5 +143,6 @@ func newCmdValidateHistory(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(runs, t, "no validation has run yet")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
