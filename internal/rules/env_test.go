@@ -42,7 +42,7 @@ type fakeEnv struct {
 }
 
 func (e *fakeEnv) Today() string                           { return e.today }
-func (e *fakeEnv) ComuneOnboarded(istat string) bool       { return e.onboarded[istat] }
+func (e *fakeEnv) ComuneMemberOn(istat, _ string) bool     { return e.onboarded[istat] }
 func (e *fakeEnv) KnownPlace(code string) bool             { return e.places[code] }
 func (e *fakeEnv) Dead(cf string) bool                     { return e.dead[cf] }
 func (e *fakeEnv) Cartella(id string) (csi.Cartella, bool) { c, ok := e.cartelle[id]; return c, ok }
