@@ -101,12 +101,18 @@ func (e *validateEnv) Today() string { return e.today }
 
 // ComuneMemberOn reports whether the Comune was an active or suspended
 // member on date (with "" whether it ever was), from its status history: a
-// record made while the Comune was a member stays valid after it leaves.
+// record made while the Comune was a member stays valid after it leaves. A
+// date before the first change counts as membership: a Comune brings its
+// earlier records when it joins.
 func (e *validateEnv) ComuneMemberOn(istat, date string) bool {
-	if t, ok := e.timelines[istat]; ok {
-		return t.MemberOn(date)
+	t, ok := e.timelines[istat]
+	if !ok {
+		return e.onboarded[istat]
 	}
-	return e.onboarded[istat]
+	if len(t) > 0 && date < t[0].Date {
+		date = ""
+	}
+	return t.MemberOn(date)
 }
 
 // KnownPlace reports whether code is a current Italian Comune's Belfiore
