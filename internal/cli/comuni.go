@@ -214,6 +214,9 @@ func (f *Factory) guardSuspend(ctx context.Context, db csi.Services, in csi.Comu
 	if err != nil {
 		return false, err
 	}
+	if !csi.IsMember(d.Status) {
+		return false, csi.Errorf(csi.ECONFLICT, "%s is not onboarded", d.Nome).WithHint("run 'csi comuni onboard %s' first", d.Istat)
+	}
 	date := in.Date
 	if date == "" {
 		date = f.Now().Format(csi.DateLayout)
