@@ -41,6 +41,7 @@ func newCmdAmbitiList(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(as, ambitiTable(as), "no Ambiti")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -66,5 +67,6 @@ func newCmdAmbitiShow(f *Factory) *cobra.Command {
 			}, Sections: []Section{{Title: "Comuni", Table: comuniTable(a.ComuniList)}}}
 			return f.PrintDetail(a, d)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }

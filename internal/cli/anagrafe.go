@@ -71,6 +71,7 @@ file imported twice is a no-op. --dry-run computes everything and writes nothing
 			}
 			return anagrafeImportRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Request.Comune, "comune", "", "the Comune of the extract: ISTAT code or name (required)")

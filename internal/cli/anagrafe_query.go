@@ -37,6 +37,7 @@ that import and the days since it ran: the "regular updates" made visible.`,
 			}
 			return f.PrintList(st, t, "no Comune is onboarded yet; see 'csi comuni onboard --help'")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -74,6 +75,7 @@ period each was valid and why it ended (changed, absent from a snapshot, cancell
 			}
 			return f.PrintList(vs, versionsTable(vs, true), "no versions")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -107,6 +109,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(vs, versionsTable(vs, false), "no residents on that date")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&comune, "comune", "", "Comune: ISTAT code or name (required)")
 	cmd.Flags().StringVar(&at, "at", "", "date, YYYY-MM-DD (default today)")
@@ -151,6 +154,7 @@ func newCmdAnagrafeImports(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(rs, t, "no imports yet")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&comune, "comune", "", "only the imports of this Comune")
 	return cmd

@@ -47,6 +47,7 @@ import, token, referent, validation run or Comune event has no entry (as
 			}
 			return f.PrintList(es, t, "the audit log has no entries in that period")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&since, "since", "", "only entries from this date, YYYY-MM-DD")
 	cmd.Flags().BoolVar(&verify, "verify", false, "verify the hash chain instead of listing")

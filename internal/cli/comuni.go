@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/spf13/cobra"
@@ -15,9 +18,9 @@ func newCmdComuni(f *Factory) *cobra.Command {
 }
 
 func comuniTable(cs []csi.Comune) Table {
-	t := Table{Headers: []string{"istat", "nome", "ambito", "status", "anagrafe", "onboarded_on", "popolazione"}}
+	t := Table{Headers: []string{"istat", "nome", "ambito", "status", "anagrafe", "onboarded_on", "popolazione", "scheduled"}}
 	for _, c := range cs {
-		t.Rows = append(t.Rows, []string{c.Istat, c.Nome, c.Ambito, c.Status, c.Anagrafe, c.OnboardedOn, strconv.Itoa(c.Popolazione)})
+		t.Rows = append(t.Rows, []string{c.Istat, c.Nome, c.Ambito, c.Status, c.Anagrafe, c.OnboardedOn, strconv.Itoa(c.Popolazione), c.Scheduled})
 	}
 	return t
 }
@@ -42,6 +45,7 @@ func newCmdComuniList(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(cs, comuniTable(cs), "no Comuni match")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&filter.Ambito, "ambito", "", "only the Comuni of this Ambito")
 	cmd.Flags().StringVar(&filter.Status, "status", "", "only this status: not_onboarded|active|suspended|left")
@@ -67,6 +71,7 @@ a unique part of the name is enough), with its onboarding and Ambito history.`,
 			}
 			return f.PrintDetail(c, comuneDetail(c))
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -75,6 +80,7 @@ func comuneDetail(c *csi.ComuneDetail) Detail {
 		{"istat", c.Istat}, {"belfiore", c.Belfiore}, {"nome", c.Nome}, {"ambito", c.Ambito},
 		{"popolazione", strconv.Itoa(c.Popolazione)}, {"status", c.Status}, {"anagrafe", c.Anagrafe},
 		{"onboarded_on", c.OnboardedOn}, {"offboarded_on", c.OffboardedOn}, {"contact", c.Contact},
+		{"scheduled", c.Scheduled},
 	}}
 	h := Table{Headers: []string{"date", "event", "detail", "actor"}}
 	for _, e := range c.History {
@@ -94,13 +100,17 @@ func (f *Factory) printComune(c *csi.Comune, msg string) error {
 
 func newCmdComuniUpdate(f *Factory) *cobra.Command {
 	var ambito, anagrafe, contact, status string
+	var ch change
 	in := csi.ComuneUpdate{}
 	cmd := &cobra.Command{
 		Use:   "update ISTAT|NAME",
 		Short: "Move a Comune to another Ambito or change its registry mode, contact or status",
 		Long: `Change a Comune. Every change is kept in its history with the date given by
 --date (default today): moving it to another Ambito, switching its registry between
-automatic and manual, a new contact, or suspending and reactivating it.`,
+automatic and manual, a new contact, or suspending and reactivating it. A status
+change takes effect on its date: one dated later is scheduled ('comuni show' lists
+it). Suspending asks for confirmation on a terminal; scripts pass --yes, and
+--dry-run shows the result without writing it.`,
 		Example: `  csi comuni update Lissone --ambito "Carate Brianza" --date 2024-01-01
   csi comuni update 108012 --status suspended`,
 		Args: exactArgs(1, "an ISTAT code or a Comune name"),
@@ -115,12 +125,18 @@ automatic and manual, a new contact, or suspending and reactivating it.`,
 			if err != nil {
 				return err
 			}
+			if in.Status != nil && *in.Status == csi.StatusSuspended {
+				if done, err := f.guardSuspend(cmd.Context(), db, in, ch); done || err != nil {
+					return err
+				}
+			}
 			c, err := db.UpdateComune(cmd.Context(), in)
 			if err != nil {
 				return err
 			}
 			return f.printComune(c, "updated "+c.Nome)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&ambito, "ambito", "", "move the Comune to this Ambito")
@@ -128,6 +144,7 @@ automatic and manual, a new contact, or suspending and reactivating it.`,
 	fl.StringVar(&contact, "contact", "", "contact person or office")
 	fl.StringVar(&status, "status", "", "active|suspended")
 	fl.StringVar(&in.Date, "date", "", "date of the change, YYYY-MM-DD (default today)")
+	ch.flags(cmd)
 	return cmd
 }
 
@@ -140,27 +157,76 @@ func optional(set bool, v string) *string {
 
 func newCmdComuniOffboard(f *Factory) *cobra.Command {
 	var date string
+	var ch change
 	cmd := &cobra.Command{
-		Use:     "offboard ISTAT|NAME --date D",
-		Short:   "Record that a Comune left the shared CSI",
-		Long:    "Record that a Comune left the shared CSI on --date. Nothing is deleted: its records and history stay.",
-		Example: "  csi comuni offboard Aicurzio --date 2024-12-31",
+		Use:   "offboard ISTAT|NAME --date D",
+		Short: "Record that a Comune leaves the shared CSI",
+		Long: `Record that a Comune leaves the shared CSI on --date. Nothing is deleted: its records
+and history stay. The change takes effect on its date: with a later date the Comune
+stays a member until then ('comuni show' lists the scheduled change), and records
+made while it was a member stay valid. It asks for confirmation on a terminal;
+scripts pass --yes, and --dry-run shows the result without writing it.`,
+		Example: "  csi comuni offboard Aicurzio --date 2024-12-31 --dry-run\n  csi comuni offboard Aicurzio --date 2024-12-31 --yes",
 		Args:    exactArgs(1, "an ISTAT code or a Comune name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if date == "" {
-				return &usageError{csi.Errorf(csi.EINVALID, "--date is required").WithHint("give the date the Comune left, YYYY-MM-DD")}
+				return &usageError{csi.Errorf(csi.EINVALID, "--date is required").WithHint("give the date the Comune leaves, YYYY-MM-DD")}
 			}
-			db, err := f.Services(cmd.Context())
-			if err != nil {
-				return err
-			}
-			c, err := db.OffboardComune(cmd.Context(), args[0], date)
-			if err != nil {
-				return err
-			}
-			return f.printComune(c, "offboarded "+c.Nome)
+			return offboardRun(cmd.Context(), f, args[0], date, ch)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&date, "date", "", "date the Comune left, YYYY-MM-DD (required)")
+	cmd.Flags().StringVar(&date, "date", "", "date the Comune leaves, YYYY-MM-DD (required)")
+	ch.flags(cmd)
 	return cmd
+}
+
+func offboardRun(ctx context.Context, f *Factory, ref, date string, ch change) error {
+	db, err := f.Services(ctx)
+	if err != nil {
+		return err
+	}
+	d, err := db.FindComune(ctx, ref)
+	if err != nil {
+		return err
+	}
+	plan, err := csi.PlanOffboard(d.Comune, date, f.Now().Format(csi.DateLayout))
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("%s (%s) would leave the shared CSI on %s", d.Nome, d.Istat, date)
+	if done, err := f.confirmChange(ch, plan, what, fmt.Sprintf("offboarding %s (%s) on %s", d.Nome, d.Istat, date)); done || err != nil {
+		return err
+	}
+	c, err := db.OffboardComune(ctx, d.Istat, date)
+	if err != nil {
+		return err
+	}
+	if c.Status != csi.StatusLeft {
+		return f.printComune(c, fmt.Sprintf("%s will leave the shared CSI on %s; until then it stays %s", c.Nome, date, c.Status))
+	}
+	return f.printComune(c, "offboarded "+c.Nome)
+}
+
+// guardSuspend confirms a suspension, or shows it with --dry-run (done).
+func (f *Factory) guardSuspend(ctx context.Context, db csi.Services, in csi.ComuneUpdate, ch change) (bool, error) {
+	d, err := db.FindComune(ctx, in.Comune)
+	if err != nil {
+		return false, err
+	}
+	if !csi.IsMember(d.Status) {
+		return false, csi.Errorf(csi.ECONFLICT, "%s is not onboarded", d.Nome).WithHint("run 'csi comuni onboard %s' first", d.Istat)
+	}
+	date := in.Date
+	if date == "" {
+		date = f.Now().Format(csi.DateLayout)
+	}
+	plan := d.Comune
+	if date > f.Now().Format(csi.DateLayout) {
+		plan.Scheduled = strings.TrimPrefix(plan.Scheduled+", suspended from "+date, ", ")
+	} else {
+		plan.Status = csi.StatusSuspended
+	}
+	what := fmt.Sprintf("%s (%s) would be suspended from %s", d.Nome, d.Istat, date)
+	return f.confirmChange(ch, plan, what, fmt.Sprintf("suspending %s (%s) on %s", d.Nome, d.Istat, date))
 }

@@ -30,6 +30,7 @@ in the store keep their Ambito and onboarding state.`,
 			f.info("store %s ready (%d migration(s) applied, reference data loaded)", db.Path(), len(done))
 			return nil
 		},
+		Annotations: formats(FormatTable),
 	}
 }
 
@@ -62,6 +63,7 @@ func newCmdDBMigrate(f *Factory) *cobra.Command {
 			}
 			return nil
 		},
+		Annotations: formats(FormatTable),
 	}
 }
 
@@ -90,6 +92,7 @@ func newCmdDBStatus(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(ms, t, "no migrations")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -119,6 +122,7 @@ passes SQLite's quick_check first: a damaged store is not copied (exit 1).`,
 			f.info("%s", fmt.Sprintf("backup written to %s", args[0]))
 			return nil
 		},
+		Annotations: formats(FormatTable),
 	}
 }
 

@@ -73,6 +73,7 @@ The same --seed gives the same province.`,
 			}
 			return demoRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Out, "out", "", "keep the generated files in this folder")

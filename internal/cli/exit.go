@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"syscall"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -20,7 +22,23 @@ const (
 	ExitAuth         = 5
 	ExitUnreachable  = 6
 	exitInterruptSig = 130
+	exitTerminateSig = 143
 )
+
+// signalCause is the cause of the context cancelled by a signal.
+type signalCause struct{ sig os.Signal }
+
+func (c *signalCause) Error() string { return "signal: " + c.sig.String() }
+
+// withSignalCause turns a cancellation by a signal into that signal's
+// cause, so that exitCode and printError name it.
+func withSignalCause(ctx context.Context, err error) error {
+	var sc *signalCause
+	if err != nil && errors.Is(err, context.Canceled) && errors.As(context.Cause(ctx), &sc) {
+		return sc
+	}
+	return err
+}
 
 // ExitError is returned by a command that has already reported its outcome
 // and only needs to set the exit code (e.g. rows rejected).
@@ -37,6 +55,12 @@ type usageError struct{ err error }
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
+// isTerm reports whether err is a cancellation by SIGTERM.
+func isTerm(err error) bool {
+	var sc *signalCause
+	return errors.As(err, &sc) && sc.sig == syscall.SIGTERM
+}
+
 // exitCode maps an error to the process exit code.
 func exitCode(err error) int {
 	var ee *exitError
@@ -48,7 +72,9 @@ func exitCode(err error) int {
 		return ee.code
 	case errors.As(err, &ue):
 		return ExitUsage
-	case errors.Is(err, context.Canceled):
+	case isTerm(err):
+		return exitTerminateSig
+	case errors.Is(err, context.Canceled), errors.As(err, new(*signalCause)):
 		return exitInterruptSig
 	}
 	switch csi.ErrorCode(err) {
@@ -84,7 +110,10 @@ func printError(w io.Writer, err error, debug bool) {
 			fmt.Fprintln(w, "hint: run the command with --help to see its usage")
 		}
 		return
-	case errors.Is(err, context.Canceled):
+	case isTerm(err):
+		fmt.Fprintln(w, "error: terminated; nothing was changed")
+		return
+	case errors.Is(err, context.Canceled), errors.As(err, new(*signalCause)):
 		fmt.Fprintln(w, "error: interrupted; nothing was changed")
 		return
 	case csi.ErrorCode(err) == csi.EINTERNAL:

@@ -29,5 +29,6 @@ func newGroup(use, short, example string) *cobra.Command {
 			return &usageError{csi.Errorf(csi.EINVALID, "unknown command %q for %q", args[0], cmd.CommandPath()).
 				WithHint("%s", fmt.Sprintf("use one of: %s", strings.Join(verbs, ", ")))}
 		},
+		Annotations: formats(FormatTable),
 	}
 }

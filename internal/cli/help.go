@@ -14,7 +14,8 @@ const exitCodesHelp = `csi exits with one of these codes, so scripts can tell ou
 
 Errors print one line on stderr starting with "error:", followed by a line starting
 with "hint:" that says what to run or change. Data goes to stdout, diagnostics to
-stderr. An interrupted command (Ctrl-C) rolls back and exits 130.`
+stderr. An interrupted command (Ctrl-C, SIGINT) rolls back and exits 130; one
+stopped with SIGTERM (kill, a service manager) rolls back the same way and exits 143.`
 
 const environmentHelp = `Environment variables read by csi:
 

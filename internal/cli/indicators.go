@@ -47,6 +47,7 @@ func newCmdIndicatorsList(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(defs, t, "the catalogue is empty")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -97,6 +98,7 @@ On a terminal the seed's tables keep the seed's layout, and percentages get a ba
 			}
 			return f.showIndicator(cmd.Context(), opts.Name, opts.Params)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV, FormatMarkdown),
 	}
 	addIndicatorFlags(cmd, &opts.Params)
 	return cmd

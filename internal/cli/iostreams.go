@@ -17,6 +17,8 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// OutTTY and ErrTTY say whether stdout and stderr are terminals.
 	OutTTY, ErrTTY bool
+	// InTTY says whether stdin is a terminal, where csi may ask to confirm.
+	InTTY bool
 	// Color is false with NO_COLOR, --no-color or when not on a terminal.
 	Color bool
 }
@@ -25,7 +27,7 @@ type IOStreams struct {
 func SystemIO() *IOStreams {
 	out, errOut := isTerminal(os.Stdout), isTerminal(os.Stderr)
 	_, noColor := os.LookupEnv("NO_COLOR")
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: out, ErrTTY: errOut, Color: out && !noColor}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: out, ErrTTY: errOut, InTTY: isTerminal(os.Stdin), Color: out && !noColor}
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

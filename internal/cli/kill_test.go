@@ -132,6 +132,24 @@ func TestInterruptedImportRollsBack(t *testing.T) {
 	}
 }
 
+// TestTerminatedImportRollsBack sends SIGTERM (a service manager's stop, a
+// kill without -9) mid-import: csi rolls back as for Ctrl-C and exits 143
+// (128 + SIGTERM), and the store is unchanged.
+func TestTerminatedImportRollsBack(t *testing.T) {
+	db, _, before, cmd, stderr := startImport(t)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(stderr)
+	_ = cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 143 || !bytes.Contains(rest, []byte("terminated; nothing was changed")) {
+		t.Fatalf("exit %d, stderr %q", code, rest)
+	}
+	if after := storeDigest(t, db); after != before {
+		t.Fatal("the store changed after a terminated import")
+	}
+}
+
 // startImport starts a csi process importing Monza's 124,840-row extract into
 // a new store and returns once the import is under way: the progress bar's
 // first frame comes after 100 ms of reading, long before the commit.

@@ -51,6 +51,7 @@ the exit code is 4 when any row failed.`,
 			}
 			return onboardRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Input.Anagrafe, "anagrafe", csi.AnagrafeAutomatic, "how the registry reaches the CSI: automatic|manual")

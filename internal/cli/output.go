@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -12,6 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
 )
 
 // Output formats of every list and show command.
@@ -38,6 +40,43 @@ type Detail struct {
 type Section struct {
 	Title string
 	Table Table
+}
+
+// formatsKey is the annotation in which a command declares its -o formats.
+const formatsKey = "csi/formats"
+
+// knownFormats are the formats a command may declare.
+var knownFormats = map[string]bool{FormatTable: true, FormatJSON: true, FormatCSV: true,
+	FormatMarkdown: true, FormatHTML: true, "junit": true}
+
+// formats is the annotation a command's constructor sets to declare the -o
+// formats it supports (the first is its default); prepare checks -o against
+// it before the command runs, so nothing is written and then refused.
+func formats(fs ...string) map[string]string {
+	return map[string]string{formatsKey: strings.Join(fs, ",")}
+}
+
+// declaredFormats returns the formats cmd declares (none when it declares
+// nothing).
+func declaredFormats(cmd *cobra.Command) []string {
+	if v := cmd.Annotations[formatsKey]; v != "" {
+		return strings.Split(v, ",")
+	}
+	return nil
+}
+
+// checkDeclaredFormat refuses, before the command runs, an -o the command
+// does not declare: a usage error that lists the allowed formats. A
+// command keeps its own default when -o is not given.
+func checkDeclaredFormat(cmd *cobra.Command, format string) error {
+	fs := declaredFormats(cmd)
+	if len(fs) == 0 || !cmd.Flags().Changed("output") {
+		return nil
+	}
+	if err := checkFormat(format, fs...); err != nil {
+		return &usageError{err}
+	}
+	return nil
 }
 
 func checkFormat(format string, allowed ...string) error {
@@ -99,15 +138,47 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func writeCSV(w io.Writer, t Table) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	if err := cw.Write(t.Headers); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.Rows); err != nil {
-		return err
+	for _, r := range t.Rows {
+		if err := cw.Write(r); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvWriter is the one CSV writer of csi's exports: a csv.Writer whose
+// cells cannot run as spreadsheet formulas (see textCell).
+type csvWriter struct{ *csv.Writer }
+
+func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{csv.NewWriter(w)} }
+
+// Write writes one record, each cell made safe for a spreadsheet.
+func (cw *csvWriter) Write(record []string) error {
+	safe := make([]string, len(record))
+	for i, c := range record {
+		safe[i] = textCell(c)
+	}
+	return cw.Writer.Write(safe)
+}
+
+// plainNumber matches a number a spreadsheet reads as a number and never as
+// a formula, such as -12.50 or +3,5.
+var plainNumber = regexp.MustCompile(`^[+-]?(\d+([.,]\d+)?|[.,]\d+)$`)
+
+// textCell defuses CSV formula injection (OWASP): a cell that starts with
+// =, +, -, @, a tab or a carriage return gets a leading single quote, so
+// that Excel and LibreOffice show it as text instead of evaluating it. A
+// plain number (a negative amount) is left as it is.
+func textCell(c string) string {
+	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) || plainNumber.MatchString(c) {
+		return c
+	}
+	return "'" + c
 }
 
 // tsvReplacer keeps one record per line: tabs and line breaks inside values

@@ -69,6 +69,7 @@ their interventi.`,
 			}
 			return recordsImportRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary, write nothing")

@@ -50,6 +50,7 @@ employing the referent and must belong to the Ambito.`,
 			}
 			return assignRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Input.Ambito, "ambito", "", "Ambito (required)")
@@ -95,6 +96,7 @@ func newCmdReferentiList(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(rs, referentiTable(rs), "no referents assigned yet; see 'csi referenti assign --help'")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().BoolVar(&history, "history", false, "include ended terms")
 	return cmd
@@ -125,6 +127,7 @@ func newCmdReferentiEnd(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(r, referentiTable([]csi.Referente{*r}), "")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&ambito, "ambito", "", "Ambito (required)")
 	cmd.Flags().StringVar(&date, "date", "", "last day of the term, YYYY-MM-DD (required)")

@@ -54,6 +54,7 @@ printing); -o json the computed results with their sentences.`,
 			}
 			return reportRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatMarkdown, FormatHTML, FormatJSON),
 	}
 	cmd.Flags().StringVar(&opts.Period, "period", "", "the period, YYYY-YYYY or YYYY (required)")
 	cmd.Flags().IntVar(&opts.SuppressBelow, "suppress-below", 0, "withhold counts from 1 to N-1 (print <N)")

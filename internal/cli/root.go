@@ -14,15 +14,29 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is stamped at release time with -ldflags "-X ...cli.version=v1.2.3".
-var version = "dev"
-
 // Main runs csi with the process's arguments and environment and returns
 // the exit code.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return Run(ctx, os.Args[1:], SystemIO(), os.Getenv)
+}
+
+// signalContext is signal.NotifyContext that remembers which signal came,
+// as the context's cause, so that the exit code can tell SIGINT (130) from
+// SIGTERM (143).
+func signalContext(parent context.Context, sigs ...os.Signal) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	go func() {
+		select {
+		case s := <-ch:
+			cancel(&signalCause{sig: s})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); cancel(nil) }
 }
 
 // Run runs one csi command line; tests call it in-process.
@@ -35,6 +49,7 @@ func Run(ctx context.Context, args []string, io *IOStreams, getenv func(string) 
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	err := root.ExecuteContext(ctx)
+	err = withSignalCause(ctx, err)
 	if err != nil {
 		printError(io.ErrOut, err, getenv("CSI_DEBUG") != "")
 	}
@@ -53,7 +68,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		Example: `  csi ambiti list
   csi comuni onboard Lissone --anagrafe automatic --date 2024-01-15
   csi referenti assign --ambito Desio --name "Anna Verdi" --email anna.verdi@comune.desio.mb.it`,
-		Version:           version,
+		Version:           buildVersion(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return f.prepare(cmd) },
@@ -104,6 +119,9 @@ func (f *Factory) prepare(cmd *cobra.Command) error {
 	case "auto", "bar", "plain", "none":
 	default:
 		return &usageError{csi.Errorf(csi.EINVALID, "--progress must be auto, bar, plain or none, not %q", f.Progress)}
+	}
+	if err := checkDeclaredFormat(cmd, f.Output); err != nil {
+		return err
 	}
 	if err := f.resolveRemote(cmd); err != nil {
 		return err

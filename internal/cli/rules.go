@@ -60,6 +60,7 @@ description, a failing example and the fix (the README's catalogue is made this 
 			}
 			return f.PrintList(out, t, "the ruleset has no rules")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV, FormatMarkdown),
 	}
 }
 
@@ -88,6 +89,7 @@ func newCmdRulesShow(f *Factory) *cobra.Command {
 			return f.PrintDetail(map[string]any{"id": r.ID, "kind": r.Kind, "severity": r.Severity, "source": r.Source, "title": r.Title,
 				"description": r.Description, "example": r.Example, "fix": r.Fix, "lists": r.Lists, "params": r.Params}, d)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 

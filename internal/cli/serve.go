@@ -69,6 +69,7 @@ rolled back, never half-written.`,
 			}
 			return serveRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8787", "address to listen on, HOST:PORT")

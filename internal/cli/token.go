@@ -58,6 +58,7 @@ neither. --expires is the first day on which the token no longer works
 			}
 			return tokenCreateRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Input.Name, "name", "", "unique name of the token, e.g. desio-referente (required)")
@@ -130,6 +131,7 @@ func newCmdTokenList(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(ts, tokensTable(ts), "no API tokens yet; see 'csi token create --help'")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
@@ -156,5 +158,6 @@ cannot be reused.`,
 			}
 			return f.PrintList(t, tokensTable([]csi.Token{*t}), "")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }

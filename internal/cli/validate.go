@@ -28,33 +28,37 @@ ruleset (default: the built-in dgr-2457-2019; 'csi rules list' explains each rul
 
 On a terminal the report shows the findings per rule and per Comune, then the first 20
 findings of each rule; -o json, csv and junit print every finding. Each run is
-recorded: 'csi validate history' shows progress between runs. With --fail-on error
-(or warning) the exit code is 3 when findings of that severity (or worse) exist, so
-a CI job or cron script can stop on them.`,
+recorded: 'csi validate history' shows progress between runs. Like a linter, the
+exit code is 3 when errors exist (--fail-on error, the default), so a CI job or cron
+script stops on them; --fail-on warning stops on warnings too, and --fail-on none
+only reports. In -o junit, warnings are failures only with --fail-on warning.`,
 		Example: `  csi validate --ambito Desio
   csi validate --comune 108033 -o csv > da-correggere.csv
-  csi validate -o junit --fail-on error > validate.xml
+  csi validate -o junit > validate.xml
+  csi validate --fail-on none -o json > tutto.json
   csi validate --ruleset regole-ambito.yaml`,
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Scope.Ambito != "" && opts.Scope.Comune != "" {
 				return &usageError{csi.Errorf(csi.EINVALID, "give --ambito or --comune, not both").WithHint("a Comune already implies its Ambito")}
 			}
-			if opts.FailOn != "" && opts.FailOn != csi.SeverityError && opts.FailOn != csi.SeverityWarning {
-				return &usageError{csi.Errorf(csi.EINVALID, "--fail-on must be error or warning, not %q", opts.FailOn).WithHint("--fail-on error stops on errors only")}
+			if opts.FailOn != csi.SeverityError && opts.FailOn != csi.SeverityWarning && opts.FailOn != failOnNone {
+				return &usageError{csi.Errorf(csi.EINVALID, "--fail-on must be error, warning or none, not %q", opts.FailOn).
+					WithHint("--fail-on error (the default) stops on errors only; --fail-on none only reports")}
 			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return validateRun(cmd.Context(), f, opts)
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV, "junit"),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Scope.Ambito, "ambito", "", "only the records of this Ambito")
 	fl.StringVar(&opts.Scope.Comune, "comune", "", "only the records of this Comune")
 	fl.StringVar(&opts.Ruleset, "ruleset", "", "ruleset file (default: the built-in dgr-2457-2019)")
-	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 3 when findings of this severity exist: error|warning")
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(csi.SeverityError, csi.SeverityWarning))
+	fl.StringVar(&opts.FailOn, "fail-on", csi.SeverityError, "exit 3 when findings of this severity or worse exist: error|warning|none")
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(csi.SeverityError, csi.SeverityWarning, failOnNone))
 	cmd.AddCommand(newCmdValidateHistory(f))
 	return cmd
 }
@@ -72,6 +76,7 @@ func validateRun(ctx context.Context, f *Factory, opts *ValidateOptions) error {
 		return err
 	}
 	sink := f.newFindingSink("", "")
+	sink.failWarnings = opts.FailOn == csi.SeverityWarning
 	run, sum, err := svc.RunValidation(ctx, req, sink.add)
 	if err != nil {
 		return err
@@ -97,6 +102,9 @@ func validationRequest(opts *ValidateOptions) (csi.ValidationRequest, error) {
 	req.RulesetData = data
 	return req, nil
 }
+
+// failOnNone is the --fail-on value that only reports.
+const failOnNone = "none"
 
 func failOn(level string, sum *csi.ValidationSummary) error {
 	n := 0
@@ -135,5 +143,6 @@ func newCmdValidateHistory(f *Factory) *cobra.Command {
 			}
 			return f.PrintList(runs, t, "no validation has run yet")
 		},
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }

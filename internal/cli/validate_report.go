@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -21,10 +20,11 @@ type findingSink struct {
 	f                *Factory
 	ruleset, version string
 	n                int
-	csv              *csv.Writer
+	csv              *csvWriter
 	shown            map[string][]csi.Finding
 	order            []string
 	all              []csi.Finding
+	failWarnings     bool // junit: a warning is a failure (--fail-on warning)
 }
 
 func (f *Factory) newFindingSink(ruleset, version string) *findingSink {
@@ -72,7 +72,7 @@ var findingHeaders = []string{"rule", "severity", "kind", "id", "comune", "field
 
 func (s *findingSink) csvRow(x csi.Finding) error {
 	if s.csv == nil {
-		s.csv = csv.NewWriter(s.f.IO.Out)
+		s.csv = newCSVWriter(s.f.IO.Out)
 		if err := s.csv.Write(findingHeaders); err != nil {
 			return err
 		}
@@ -87,7 +87,7 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 		return s.finishJSON(run, sum)
 	case FormatCSV:
 		if s.csv == nil {
-			s.csv = csv.NewWriter(s.f.IO.Out)
+			s.csv = newCSVWriter(s.f.IO.Out)
 			if err := s.csv.Write(findingHeaders); err != nil {
 				return err
 			}
@@ -128,6 +128,7 @@ func (s *findingSink) junit(run *csi.ValidationRun, sum *csi.ValidationSummary) 
 		Name      string   `xml:"name,attr"`
 		Classname string   `xml:"classname,attr"`
 		Failure   *failure `xml:"failure,omitempty"`
+		SystemOut string   `xml:"system-out,omitempty"`
 	}
 	type suite struct {
 		Name     string     `xml:"name,attr"`
@@ -150,13 +151,20 @@ func (s *findingSink) junit(run *csi.ValidationRun, sum *csi.ValidationSummary) 
 	for _, rc := range sum.ByRule {
 		su := suite{Name: rc.Rule}
 		for _, x := range byRule[rc.Rule] {
-			su.Cases = append(su.Cases, testcase{Name: x.Kind + " " + x.ID, Classname: rc.Rule,
-				Failure: &failure{Message: x.Message, Type: x.Severity, Text: fmt.Sprintf("%s %s, Comune %s, field %s: %s", x.Kind, x.ID, x.Comune, x.Field, x.Message)}})
+			tc := testcase{Name: x.Kind + " " + x.ID, Classname: rc.Rule}
+			text := fmt.Sprintf("%s %s, Comune %s, field %s: %s", x.Kind, x.ID, x.Comune, x.Field, x.Message)
+			if x.Severity == csi.SeverityError || s.failWarnings {
+				tc.Failure = &failure{Message: x.Message, Type: x.Severity, Text: text}
+				su.Failures++
+			} else {
+				tc.SystemOut = x.Severity + ": " + text
+			}
+			su.Cases = append(su.Cases, tc)
 		}
 		if len(su.Cases) == 0 {
 			su.Cases = []testcase{{Name: "no findings", Classname: rc.Rule}}
 		}
-		su.Tests, su.Failures = len(su.Cases), len(byRule[rc.Rule])
+		su.Tests = len(su.Cases)
 		out.Tests, out.Failures = out.Tests+su.Tests, out.Failures+su.Failures
 		out.Suites = append(out.Suites, su)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,8 +13,32 @@ import (
 )
 
 // TestValidateJUnit parses the JUnit report back: one suite per rule of the
-// ruleset, a failing case per finding, a passing case for a clean rule.
+// ruleset, a failing case per finding at or above --fail-on (warnings only
+// with --fail-on warning), a passing case for a clean rule.
 func TestValidateJUnit(t *testing.T) {
+	errors := map[string]string{
+		"cartella-chiusura-motivo cartella C1": "error",
+		"cartella-area cartella C2":            "error",
+	}
+	all := map[string]string{
+		"cartella-chiusura-motivo cartella C1": "error",
+		"cartella-area cartella C2":            "error",
+		"cartella-residente cartella C1":       "warning",
+		"cartella-residente cartella C2":       "warning",
+	}
+	for _, tc := range []struct {
+		flags []string
+		want  map[string]string
+	}{
+		{nil, errors},
+		{[]string{"--fail-on", "error"}, errors},
+		{[]string{"--fail-on", "warning"}, all},
+	} {
+		t.Run(fmt.Sprint(tc.flags), func(t *testing.T) { checkJUnit(t, tc.flags, tc.want) })
+	}
+}
+
+func checkJUnit(t *testing.T, flags []string, want map[string]string) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "csi.db")
 	file := filepath.Join(dir, "cartelle.csv")
@@ -29,7 +54,7 @@ func TestValidateJUnit(t *testing.T) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
 	env := map[string]string{"CSI_DB": db, "CSI_NOW": "2024-06-30"}
-	if code := Run(context.Background(), []string{"validate", "-o", "junit", "--fail-on", "error"}, io, func(k string) string { return env[k] }); code != ExitValidation {
+	if code := Run(context.Background(), append([]string{"validate", "-o", "junit"}, flags...), io, func(k string) string { return env[k] }); code != ExitValidation {
 		t.Fatalf("exit %d, want %d: %s", code, ExitValidation, errOut.String())
 	}
 	var report struct {
@@ -62,12 +87,6 @@ func TestValidateJUnit(t *testing.T) {
 				failed[s.Name+" "+c.Name] = c.Failure.Type
 			}
 		}
-	}
-	want := map[string]string{
-		"cartella-chiusura-motivo cartella C1": "error",
-		"cartella-area cartella C2":            "error",
-		"cartella-residente cartella C1":       "warning",
-		"cartella-residente cartella C2":       "warning",
 	}
 	if report.Failures != len(want) || len(failed) != len(want) {
 		t.Errorf("failures %d (%v), want %v", report.Failures, failed, want)

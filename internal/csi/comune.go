@@ -36,6 +36,9 @@ type Comune struct {
 	OnboardedOn  string `json:"onboarded_on"`
 	OffboardedOn string `json:"offboarded_on"`
 	Contact      string `json:"contact"`
+	// Scheduled lists the status changes recorded with a later date than
+	// today, which take effect on their date ("left from 2027-06-30").
+	Scheduled string `json:"scheduled,omitempty"`
 }
 
 // ComuneEvent is one entry of a Comune's history.

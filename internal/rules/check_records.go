@@ -11,13 +11,16 @@ func checkAccessoData(c *call, a csi.Accesso) {
 	checkDate(c, "data_accesso", a.Data, true)
 }
 
-// checkAccessoComune reports an access recorded for a Comune not onboarded.
+// checkAccessoComune reports an access recorded for a Comune not onboarded,
+// or not a member on the access's date.
 func checkAccessoComune(c *call, a csi.Accesso) {
 	switch {
 	case a.Comune == "":
 		c.report(fComune, "comune is missing")
-	case !c.env().ComuneOnboarded(a.Comune):
+	case !c.env().ComuneMemberOn(a.Comune, ""):
 		c.report(fComune, "Comune %s has not joined the CSI (not onboarded)", a.Comune)
+	case isDate(a.Data) && !c.env().ComuneMemberOn(a.Comune, a.Data):
+		c.report(fComune, "Comune %s was not a member of the CSI on %s", a.Comune, a.Data)
 	}
 }
 

@@ -41,10 +41,10 @@ type fakeEnv struct {
 	dead      map[string]bool
 }
 
-func (e *fakeEnv) Today() string                     { return e.today }
-func (e *fakeEnv) ComuneOnboarded(istat string) bool { return e.onboarded[istat] }
-func (e *fakeEnv) KnownPlace(code string) bool       { return e.places[code] }
-func (e *fakeEnv) Dead(cf string) bool               { return e.dead[cf] }
+func (e *fakeEnv) Today() string                       { return e.today }
+func (e *fakeEnv) ComuneMemberOn(istat, _ string) bool { return e.onboarded[istat] }
+func (e *fakeEnv) KnownPlace(code string) bool         { return e.places[code] }
+func (e *fakeEnv) Dead(cf string) bool                 { return e.dead[cf] }
 
 func (e *fakeEnv) Cartella(comune, id string) (csi.Cartella, bool) {
 	c, ok := e.cartelle[id]

@@ -68,8 +68,9 @@ type Code struct {
 type Env interface {
 	// Today returns the current date as YYYY-MM-DD.
 	Today() string
-	// ComuneOnboarded reports whether the Comune with that ISTAT code joined the CSI.
-	ComuneOnboarded(istat string) bool
+	// ComuneMemberOn reports whether the Comune with that ISTAT code was a
+	// member of the CSI on date (YYYY-MM-DD), or ever was with date "".
+	ComuneMemberOn(istat, date string) bool
 	// KnownPlace reports whether code is the Belfiore code of an Italian
 	// Comune or the Z code of a foreign state.
 	KnownPlace(code string) bool

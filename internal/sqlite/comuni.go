@@ -60,9 +60,31 @@ func (db *DB) ListComuni(ctx context.Context, f csi.ComuneFilter) ([]csi.Comune,
 		if err := csi.ValidateStatus(f.Status); err != nil {
 			return nil, err
 		}
-		where, args = where+" AND status = ?", append(args, f.Status)
 	}
-	return listComuni(ctx, db.db, where, args...)
+	cs, err := listComuni(ctx, db.db, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	tl, err := loadTimelines(ctx, db.db)
+	if err != nil {
+		return nil, err
+	}
+	asOf(cs, tl, db.today())
+	return withStatus(cs, f.Status), nil
+}
+
+// withStatus keeps the Comuni with that status as of today (all with "").
+func withStatus(cs []csi.Comune, status string) []csi.Comune {
+	if status == "" {
+		return cs
+	}
+	out := []csi.Comune{}
+	for _, c := range cs {
+		if c.Status == status {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 var istatRe = regexp.MustCompile(`^\d{6}$`)
@@ -119,7 +141,7 @@ func candidates(cs []csi.Comune) string {
 
 // FindComune returns a Comune and its history.
 func (db *DB) FindComune(ctx context.Context, ref string) (*csi.ComuneDetail, error) {
-	c, err := resolveComune(ctx, db.db, ref)
+	c, err := db.comuneToday(ctx, db.db, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +182,10 @@ func (db *DB) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.Comu
 	}
 	var out csi.Comune
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		c, err := resolveComune(ctx, tx, in.Comune)
+		if err := db.applyDue(ctx, tx); err != nil {
+			return err
+		}
+		c, err := db.comuneToday(ctx, tx, in.Comune)
 		if err != nil {
 			return err
 		}

@@ -18,13 +18,23 @@ func (db *DB) UpdateComune(ctx context.Context, in csi.ComuneUpdate) (*csi.Comun
 	}
 	var out csi.Comune
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		c, err := resolveComune(ctx, tx, in.Comune)
+		if err := db.applyDue(ctx, tx); err != nil {
+			return err
+		}
+		c, err := db.comuneToday(ctx, tx, in.Comune)
 		if err != nil {
 			return err
 		}
+		column := c.Status
 		changes, err := planUpdate(ctx, tx, &c, in)
 		if err != nil {
 			return err
+		}
+		if in.Status != nil && in.Date > db.today() {
+			// A status change dated later is scheduled: the history keeps
+			// it, the Comune keeps today's status until then.
+			c.Scheduled = joinScheduled(c.Scheduled, c.Status+" from "+in.Date)
+			c.Status = column
 		}
 		if len(changes) == 0 {
 			return csi.Errorf(csi.EINVALID, "nothing to change for %s", c.Nome).
@@ -82,6 +92,13 @@ func planUpdate(ctx context.Context, tx *sql.Tx, c *csi.Comune, in csi.ComuneUpd
 	return changes, nil
 }
 
+func joinScheduled(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + ", " + b
+}
+
 func orNone(s string) string {
 	if s == "" {
 		return "none"
@@ -101,29 +118,29 @@ func checkStatusChange(c csi.Comune, to string) error {
 	return nil
 }
 
-// OffboardComune records that a Comune left the shared CSI on date.
+// OffboardComune records that a Comune leaves the shared CSI on date: at
+// once when the date is today or past, scheduled when it is later (the
+// Comune stays a member until then).
 func (db *DB) OffboardComune(ctx context.Context, ref, date string) (*csi.Comune, error) {
 	if _, err := csi.ParseDay("--date", date); err != nil {
 		return nil, err
 	}
 	var out csi.Comune
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		c, err := resolveComune(ctx, tx, ref)
+		if err := db.applyDue(ctx, tx); err != nil {
+			return err
+		}
+		c, err := db.comuneToday(ctx, tx, ref)
 		if err != nil {
 			return err
 		}
-		if c.Status != csi.StatusActive && c.Status != csi.StatusSuspended {
-			return csi.Errorf(csi.ECONFLICT, "%s is not onboarded (status %s)", c.Nome, c.Status).
-				WithHint("only an onboarded Comune can be offboarded")
-		}
-		if date < c.OnboardedOn {
-			return csi.Errorf(csi.EINVALID, "--date %s is before %s joined (%s)", date, c.Nome, c.OnboardedOn).
-				WithHint("give a date on or after the onboarding date")
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE comuni SET status = 'left', offboarded_on = ? WHERE istat = ?`, date, c.Istat); err != nil {
+		c, err = csi.PlanOffboard(c, date, db.today())
+		if err != nil {
 			return err
 		}
-		c.Status, c.OffboardedOn = csi.StatusLeft, date
+		if _, err := tx.ExecContext(ctx, `UPDATE comuni SET status = ?, offboarded_on = ? WHERE istat = ?`, c.Status, date, c.Istat); err != nil {
+			return err
+		}
 		out = c
 		return db.addHistory(ctx, tx, c, date, "offboarded", "left the shared CSI")
 	})

@@ -11,7 +11,8 @@ import (
 type validateEnv struct {
 	ctx       context.Context
 	today     string
-	onboarded map[string]bool
+	onboarded map[string]bool // members today, for a Comune without status history
+	timelines map[string]csi.StatusTimeline
 	places    map[string]bool
 	cartelle  map[string]csi.Cartella
 	resident  *sql.Stmt
@@ -24,13 +25,16 @@ func (db *DB) newValidateEnv(ctx context.Context) (*validateEnv, error) {
 	if err := collect(ctx, db.db, "SELECT istat FROM comuni WHERE status IN ('active','suspended')", func(s string) { e.onboarded[s] = true }); err != nil {
 		return nil, err
 	}
+	var err error
+	if e.timelines, err = loadTimelines(ctx, db.db); err != nil {
+		return nil, err
+	}
 	if err := collect(ctx, db.db, "SELECT belfiore FROM ref_comuni_italia UNION SELECT belfiore FROM ref_stati_esteri", func(s string) { e.places[s] = true }); err != nil {
 		return nil, err
 	}
 	if err := db.loadCartelle(ctx, e.cartelle); err != nil {
 		return nil, err
 	}
-	var err error
 	if e.resident, err = db.db.PrepareContext(ctx, residentQuery); err != nil {
 		return nil, mapErr(err)
 	}
@@ -95,8 +99,21 @@ func scanCartella(s scanner) (csi.Cartella, error) {
 // Today returns the store clock's date.
 func (e *validateEnv) Today() string { return e.today }
 
-// ComuneOnboarded reports whether the Comune is an active or suspended member.
-func (e *validateEnv) ComuneOnboarded(istat string) bool { return e.onboarded[istat] }
+// ComuneMemberOn reports whether the Comune was an active or suspended
+// member on date (with "" whether it ever was), from its status history: a
+// record made while the Comune was a member stays valid after it leaves. A
+// date before the first change counts as membership: a Comune brings its
+// earlier records when it joins.
+func (e *validateEnv) ComuneMemberOn(istat, date string) bool {
+	t, ok := e.timelines[istat]
+	if !ok {
+		return e.onboarded[istat]
+	}
+	if len(t) > 0 && date < t[0].Date {
+		date = ""
+	}
+	return t.MemberOn(date)
+}
 
 // KnownPlace reports whether code is a current Italian Comune's Belfiore
 // code or a foreign state's Z code.
