@@ -18,8 +18,9 @@ import (
 
 func newCmdAuditAnchor(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "anchor",
-		Short: "Print the head of the audit log (entries and hash) to keep elsewhere",
+		Use:         "anchor",
+		Annotations: formats(FormatTable, FormatJSON),
+		Short:       "Print the head of the audit log (entries and hash) to keep elsewhere",
 		Long: `Print the current head of the audit log: how many entries it has and the hash of
 the last one (-o json for a file). Keep it outside the store and out of reach of
 whoever can write the store's file: a signed mail, a ticket, the Ambito's protocol.
@@ -29,9 +30,6 @@ chain and appended forged entries; the anchor can.`,
 		Example: "  csi audit anchor\n  csi audit anchor -o json > audit-anchor-$(date +%F).json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(f.Output, FormatTable, FormatJSON); err != nil {
-				return err
-			}
 			db, err := f.Store(cmd.Context())
 			if err != nil {
 				return err
@@ -59,8 +57,9 @@ type AuditVerifyOptions struct {
 func NewCmdAuditVerify(f *Factory, runF func(*AuditVerifyOptions) error) *cobra.Command {
 	opts := &AuditVerifyOptions{}
 	cmd := &cobra.Command{
-		Use:   "verify [--anchor FILE|HASH]",
-		Short: "Verify the audit log's hash chain, and that it extends an anchor",
+		Use:         "verify [--anchor FILE|HASH]",
+		Annotations: formats(FormatTable, FormatJSON),
+		Short:       "Verify the audit log's hash chain, and that it extends an anchor",
 		Long: `Recompute the audit log's hash chain and check that every import, token,
 referent, validation run and Comune event in the store has its entry; fail (exit 1)
 if an entry was edited, removed or inserted, or the log was wiped. With --anchor
@@ -71,9 +70,6 @@ store's file (not --remote).`,
 		Example: "  csi audit verify\n  csi audit verify --anchor audit-anchor-2024-06-30.json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(f.Output, FormatTable, FormatJSON); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -12,6 +12,7 @@ import (
 // "n" changes nothing (exit 1), "y" offboards.
 func TestOffboardConfirmsOnTerminal(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "csi.db")
+	runCSI(t, db, "init")
 	runCSI(t, db, "comuni", "onboard", "Lissone", "--date", "2020-01-01")
 	env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30"}
 	offboard := func(answer string) (int, string) {

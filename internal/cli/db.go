@@ -137,8 +137,9 @@ type dbCheck struct {
 
 func newCmdDBCheck(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "check",
-		Short: "Check the store file (PRAGMA integrity_check) and the audit log",
+		Use:         "check",
+		Annotations: formats(FormatTable, FormatJSON),
+		Short:       "Check the store file (PRAGMA integrity_check) and the audit log",
 		Long: `Check the whole store: SQLite's integrity_check reads every page, table and index
 (a damaged store can answer queries wrongly without an error), then the audit log's
 hash chain and its cross-check against the imports, tokens, referents, validation
@@ -147,9 +148,6 @@ first problem otherwise; -o json prints both results.`,
 		Example: "  csi db check\n  csi db check -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(f.Output, FormatTable, FormatJSON); err != nil {
-				return err
-			}
 			db, err := f.openRaw(cmd.Context(), false)
 			if err != nil {
 				return err
