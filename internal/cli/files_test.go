@@ -260,3 +260,43 @@ func TestServerKilledMidImportLeavesNoRejects(t *testing.T) {
 	onlyFiles(t, sp.spool)
 	onlyFiles(t, filepath.Dir(sp.db), "csi.db", "csi.db-wal", "csi.db-shm", "monza.csv", "tmp")
 }
+
+// TestBackupOnFullDiskLeavesNoFile runs `csi db backup` with a file size
+// limit far below the store's size (a full disk, as the copy sees it): it
+// fails, and neither the backup nor a temporary file is left.
+func TestBackupOnFullDiskLeavesNoFile(t *testing.T) {
+	dir, env := fileEnv(t)
+	extract, out := filepath.Join(dir, "monza.csv"), filepath.Join(dir, "out")
+	writeMonza(t, extract)
+	runCSI(t, env["CSI_DB"], "anagrafe", "import", extract, "--comune", "108033")
+	if err := os.Mkdir(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(out, "backup.db")
+	// ulimit -f counts 512- or 1024-byte blocks: 2048 is at most 2 MiB,
+	// enough for the store's shared-memory file, not for its copy.
+	cmd := exec.Command("sh", "-c", `ulimit -f 2048 && exec "$0" db backup "$1"`, os.Args[0], backup)
+	cmd.Env = append(os.Environ(), "CSI_TEST_MAIN=1", "CSI_DB="+env["CSI_DB"], "CSI_NOW=2024-06-30")
+	stderr, err := cmd.CombinedOutput()
+	if err == nil || cmd.ProcessState.ExitCode() != ExitError || !strings.Contains(string(stderr), "backup") {
+		t.Fatalf("backup over the size limit: %v, output %q; want exit %d naming the backup", err, stderr, ExitError)
+	}
+	onlyFiles(t, out)
+	noTemps(t, out)
+}
+
+// TestBackupRefusesLink: `csi db backup LINK` writes nothing through it.
+func TestBackupRefusesLink(t *testing.T) {
+	dir, env := fileEnv(t)
+	victim, link := filepath.Join(dir, "victim"), filepath.Join(dir, "backup.db")
+	writeFile(t, victim, "", 0o644)
+	if err := os.Symlink(victim, link); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runDemoCSI(t, env, "db", "backup", link)
+	if code != ExitUsage || !strings.Contains(stderr, "backup.db is a symbolic link") {
+		t.Errorf("exit %d, stderr %q; want a refusal naming the link", code, stderr)
+	}
+	wantFile(t, victim, "")
+	noTemps(t, dir)
+}

@@ -12,8 +12,9 @@ const renameWhileOpen = false
 // removed, which protects it from CleanStale as a lock would.
 func lock(*os.File) error { return nil }
 
-// removeIfStale removes path, which fails if another process has it open.
-func removeIfStale(path string) { os.Remove(path) }
+// removeIfStale removes path, which fails if another process has it open,
+// and reports whether it did.
+func removeIfStale(path string) bool { return os.Remove(path) == nil }
 
 // syncDir does nothing: folders cannot be flushed there.
 func syncDir(string) {}

@@ -35,16 +35,15 @@ func syncDir(dir string) {
 	}
 }
 
-// removeIfStale removes path if no process holds its lock. Holding the lock
-// while removing means that the owner, if it was about to lock a file it
-// had just created, finds it gone and creates another one.
-func removeIfStale(path string) {
+// removeIfStale removes path if no process holds its lock, and reports
+// whether it did. Holding the lock while removing means that the owner, if
+// it was about to lock a file it had just created, finds it gone and
+// creates another one.
+func removeIfStale(path string) bool {
 	fh, err := os.Open(path)
 	if err != nil {
-		return
+		return false
 	}
 	defer fh.Close()
-	if tryLock(fh) && stillNamed(fh) {
-		os.Remove(path)
-	}
+	return tryLock(fh) && stillNamed(fh) && os.Remove(path) == nil
 }

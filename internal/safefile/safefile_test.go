@@ -173,7 +173,15 @@ func TestCleanStaleKeepsFilesInUse(t *testing.T) {
 	other := filepath.Join(dir, "other.csv")
 	write(t, other, "not ours", 0o600)
 	live := create(t, filepath.Join(dir, "live.csv"), "live")
+	staleJournal := stale + "-journal"
+	write(t, staleJournal, "j", 0o600)
+	liveJournal := live.TempName() + "-journal" // SQLite's, beside a backup being written
+	write(t, liveJournal, "j", 0o600)
 	CleanStale(dir)
+	if _, err := os.Lstat(staleJournal); !os.IsNotExist(err) {
+		t.Errorf("the journal of a stale file was kept: %v", err)
+	}
+	wantContent(t, liveJournal, "j")
 	if _, err := os.Lstat(stale); !os.IsNotExist(err) {
 		t.Errorf("stale temporary file kept: %v", err)
 	}

@@ -49,16 +49,34 @@ func Scratch(dir, purpose string) (fh *os.File, unlinked bool, err error) {
 
 // CleanStale removes from dir the temporary files of this package that no
 // live process holds: those of a command killed before it could commit or
-// abort. It never removes a file in use (locked), and it ignores what it
-// cannot read or remove.
+// abort. It never removes a file in use (locked) nor SQLite's journal of
+// one, and it ignores what it cannot read or remove.
 func CleanStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
+	var kept []string // in name order: a file comes before its journal
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), Prefix) && e.Type().IsRegular() {
-			removeIfStale(filepath.Join(dir, e.Name()))
+		name := e.Name()
+		if !strings.HasPrefix(name, Prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if sidecarOf(name, kept) || !removeIfStale(path) {
+			kept = append(kept, name)
 		}
 	}
+}
+
+// sidecarOf reports whether name is the journal (or other "-suffix" file)
+// of a temporary file in use: SQLite keeps one beside a backup being
+// written, without the lock, and it goes with its file.
+func sidecarOf(name string, inUse []string) bool {
+	for _, f := range inUse {
+		if strings.HasPrefix(name, f+"-") {
+			return true
+		}
+	}
+	return false
 }
