@@ -73,7 +73,7 @@ func wantFile(t *testing.T, path, content string) {
 	t.Helper()
 	got, err := os.ReadFile(path)
 	if err != nil || string(got) != content {
-		t.Errorf("%s = %q (%v), want %q", path, got, err, content)
+		t.Errorf("%s = %q (%d bytes, %v), want %q", path, got[:min(len(got), 40)], len(got), err, content)
 	}
 }
 
@@ -299,4 +299,50 @@ func TestBackupRefusesLink(t *testing.T) {
 	}
 	wantFile(t, victim, "")
 	noTemps(t, dir)
+}
+
+// TestDemoOutRefusesLink: a link among the demo's files stops it before it
+// writes any file: neither the link's target nor an existing file changes.
+func TestDemoOutRefusesLink(t *testing.T) {
+	dir := t.TempDir()
+	out, victim := filepath.Join(dir, "out"), filepath.Join(dir, "victim")
+	if err := os.Mkdir(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, victim, "precious\n", 0o644)
+	writeFile(t, filepath.Join(out, "cartelle.csv"), "old\n", 0o644)
+	if err := os.Symlink(victim, filepath.Join(out, "comuni.csv")); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"CSI_NOW": "2024-06-30T10:00:00Z", "CSI_ACTOR": "tester"}
+	_, stderr, code := runDemoCSI(t, env, "demo", "--scale", "0.01", "--out", out)
+	if code != ExitUsage || !strings.Contains(stderr, "comuni.csv is a symbolic link") {
+		t.Errorf("exit %d, stderr %q; want a refusal naming the link", code, stderr)
+	}
+	wantFile(t, victim, "precious\n")
+	wantFile(t, filepath.Join(out, "cartelle.csv"), "old\n")
+	onlyFiles(t, out, "cartelle.csv", "comuni.csv", "anagrafe")
+	noTemps(t, out)
+	noTemps(t, filepath.Join(out, "anagrafe"))
+}
+
+// TestDemoOutReplacesPrecreatedPrivately: a world-readable file where the
+// demo writes one is replaced by a private (0600) file.
+func TestDemoOutReplacesPrecreatedPrivately(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(out, "cartelle.csv"), "old\n", 0o644)
+	env := map[string]string{"CSI_NOW": "2024-06-30T10:00:00Z", "CSI_ACTOR": "tester"}
+	if _, stderr, code := runDemoCSI(t, env, "demo", "--scale", "0.01", "--out", out); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	st, err := os.Stat(filepath.Join(out, "cartelle.csv"))
+	if err != nil || st.Mode().Perm() != 0o600 || st.Size() < 100 {
+		t.Errorf("cartelle.csv: %v %v; want the generated file, mode 0600", st, err)
+	}
+	noTemps(t, out)
+	noTemps(t, filepath.Join(out, "anagrafe"))
 }
