@@ -346,3 +346,27 @@ func TestDemoOutReplacesPrecreatedPrivately(t *testing.T) {
 	noTemps(t, out)
 	noTemps(t, filepath.Join(out, "anagrafe"))
 }
+
+// TestServerCleansStaleUpload: a spooled upload left by a server killed
+// where its name could not be removed at once (Windows) goes at the next
+// upload; the uploads in progress are not touched.
+func TestServerCleansStaleUpload(t *testing.T) {
+	sp := startServer(t, "1m")
+	stale := filepath.Join(sp.spool, safefile.Prefix+"upload-123")
+	writeFile(t, stale, "codice_fiscale;cognome\n", 0o600)
+	data := filepath.Join(t.TempDir(), "data.csv")
+	writeFile(t, data, registryRejects, 0o600)
+	src, err := fileSource(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
+	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "tester", Command: "anagrafe import"})
+	if _, err := sp.client.ImportAnagrafe(ctx, req, src); err != nil {
+		t.Fatal(err)
+	}
+	onlyFiles(t, sp.spool)
+	if _, err := os.Lstat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale upload is still there: %v", err)
+	}
+}
