@@ -11,6 +11,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/safefile"
 	"github.com/spf13/cobra"
 )
 
@@ -145,7 +146,8 @@ type importFiles struct{ data, mapFile, rejects string }
 
 // runImport does what every importer's command does around the import
 // itself: check the flags, open the files, show progress, bound the Go heap,
-// remove a rejects file of a failed import, and print the summary.
+// put the rejects file in place only if the import did something, and
+// print the summary.
 func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.ImportOptions,
 	do func(csi.Services, csi.Source) (*csi.ImportSummary, error)) error {
 	if err := checkImportFlags(o); err != nil {
@@ -176,7 +178,7 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	o.Progress = prog.callback()
 	sum, err := do(db, src)
 	prog.done()
-	if err = rej.finish(err); err != nil {
+	if err = rej.finish(sum, err); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -189,22 +191,25 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 // store's page cache (32 MiB) comes on top.
 const importMemoryLimit = 64 << 20
 
-// rejectsFile is the --rejects output: private, and removed when the
-// import fails as a whole so that nothing half-written is left behind.
+// rejectsFile is the --rejects output: written to a private temporary file
+// beside it, which replaces it only when the import succeeds and is not a
+// no-op, so that a failed or repeated import leaves it as it was.
 type rejectsFile struct {
-	path string
-	fh   *os.File
+	fh *safefile.File
 }
 
 func openRejects(path string) (*rejectsFile, error) {
 	if path == "" {
 		return &rejectsFile{}, nil
 	}
-	fh, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
+	fh, err := safefile.Create(path)
+	if csi.ErrorCode(err) == csi.EBADFILE {
 		return nil, csi.Errorf(csi.EBADFILE, "cannot write the rejects file %s", path).WithHint("choose a writable path for --rejects")
 	}
-	return &rejectsFile{path: path, fh: fh}, nil
+	if err != nil {
+		return nil, err
+	}
+	return &rejectsFile{fh: fh}, nil
 }
 
 func (r *rejectsFile) writer() io.Writer {
@@ -214,16 +219,15 @@ func (r *rejectsFile) writer() io.Writer {
 	return r.fh
 }
 
-func (r *rejectsFile) finish(importErr error) error {
+func (r *rejectsFile) finish(sum *csi.ImportSummary, importErr error) error {
 	if r.fh == nil {
 		return importErr
 	}
-	cerr := r.fh.Close()
-	if importErr != nil {
-		os.Remove(r.path)
+	if importErr != nil || sum == nil || sum.Noop {
+		r.fh.Abort()
 		return importErr
 	}
-	return cerr
+	return r.fh.Commit()
 }
 
 func (f *Factory) printImportSummary(s *csi.ImportSummary) error {

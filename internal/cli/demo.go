@@ -180,14 +180,20 @@ func (d *demo) progress(format string, args ...any) {
 
 // generate writes the synthetic province's files.
 func (d *demo) generate() error {
-	m, err := synth.WriteDemo(synth.Options{Seed: d.opts.Seed, Scale: d.opts.Scale}, d.opts.History, func(name string) (io.WriteCloser, error) {
-		return os.OpenFile(filepath.Join(d.dir, filepath.FromSlash(name)), os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	})
+	out := &demoFiles{dir: d.dir}
+	defer out.abort()
+	m, err := synth.WriteDemo(synth.Options{Seed: d.opts.Seed, Scale: d.opts.Scale}, d.opts.History, out.create)
 	if err != nil {
+		if csi.ErrorCode(err) != csi.EINTERNAL {
+			return err // a file that cannot be written, named
+		}
 		return fmt.Errorf("generating the demo files: %w", err)
 	}
 	d.m = m
-	if err := d.writeOnboarding(); err != nil {
+	if err := d.writeOnboarding(out); err != nil {
+		return err
+	}
+	if err := out.commit(); err != nil {
 		return err
 	}
 	d.progress("generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s",
@@ -204,13 +210,18 @@ func (d *demo) where() string {
 }
 
 // writeOnboarding writes the onboarding file `csi comuni onboard -f` reads.
-func (d *demo) writeOnboarding() error {
+func (d *demo) writeOnboarding(out *demoFiles) error {
 	var b bytes.Buffer
 	b.WriteString("comune;anagrafe;data;contatto\n")
 	for _, c := range d.m.Comuni {
 		fmt.Fprintf(&b, "%s;%s;%s;Servizi sociali del Comune di %s\n", c.Istat, c.Anagrafe, c.Date, c.Nome)
 	}
-	return os.WriteFile(filepath.Join(d.dir, "comuni.csv"), b.Bytes(), 0o600)
+	w, err := out.create("comuni.csv")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b.Bytes())
+	return err
 }
 
 // quiet returns a Factory on the same store whose output goes to out (or

@@ -10,6 +10,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/records"
+	"github.com/csi-mb/csi/internal/safefile"
 )
 
 // StreamTimeout is how long an import or a validation may take, upload
@@ -33,11 +34,11 @@ type spool struct {
 // cut short (the client died) or over the limit is an error, and nothing
 // is imported.
 func (s *Server) spoolBody(r *http.Request) (*spool, error) {
-	fh, err := os.CreateTemp(s.cfg.SpoolDir, "csi-upload-*.csv")
+	fh, unlinked, err := safefile.Scratch(s.cfg.SpoolDir, "upload")
 	if err != nil {
 		return nil, csi.Errorf(csi.EUNAVAILABLE, "the server cannot store the upload").WithHint("ask the administrator to check the server's temporary folder")
 	}
-	sp := &spool{fh: fh, unlinked: os.Remove(fh.Name()) == nil}
+	sp := &spool{fh: fh, unlinked: unlinked}
 	n, err := io.Copy(fh, r.Body)
 	if err != nil {
 		sp.remove()

@@ -4,19 +4,25 @@ import (
 	"encoding/csv"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 
+	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/safefile"
 )
 
 // rejectSpool collects the rejected rows of an import in a private temporary
 // file, because repeats of a CF are only known at the end; finish writes
-// them all to the --rejects file in line order.
+// them all to the --rejects file in line order. The file is kept beside the
+// store, never in a shared temporary folder, and without a name where the
+// system allows it, so that a killed import leaves no copy of the rows.
 type rejectSpool struct {
-	file *os.File
-	w    *dialect.RejectWriter
-	late []lateReject
+	file     *os.File
+	unlinked bool
+	w        *dialect.RejectWriter
+	late     []lateReject
 }
 
 // lateReject is a reject found after the rows were streamed.
@@ -26,15 +32,17 @@ type lateReject struct {
 }
 
 // newRejectSpool returns a spool, or a no-op one when nothing is asked for.
-func newRejectSpool(out io.Writer) (*rejectSpool, error) {
+func (db *DB) newRejectSpool(out io.Writer) (*rejectSpool, error) {
 	if out == nil {
 		return &rejectSpool{}, nil
 	}
-	f, err := os.CreateTemp("", "csi-rejects-*.csv")
+	dir := filepath.Dir(db.path)
+	f, unlinked, err := safefile.Scratch(dir, "rejects")
 	if err != nil {
-		return nil, err
+		return nil, csi.Errorf(csi.EUNAVAILABLE, "cannot create a temporary file for the rejected rows in %s", dir).
+			WithHint("the store's folder must be writable")
 	}
-	return &rejectSpool{file: f, w: dialect.NewRejectWriter(f)}, nil
+	return &rejectSpool{file: f, unlinked: unlinked, w: dialect.NewRejectWriter(f)}, nil
 }
 
 // write records a reject; rows streamed in order go straight to the spool.
@@ -60,7 +68,9 @@ func (s *rejectSpool) markLate() {
 func (s *rejectSpool) discard() {
 	if s.file != nil {
 		s.file.Close()
-		os.Remove(s.file.Name())
+		if !s.unlinked {
+			os.Remove(s.file.Name())
+		}
 		s.file = nil
 	}
 }

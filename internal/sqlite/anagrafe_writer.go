@@ -101,7 +101,7 @@ func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*write
 	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch, w.consts())); err != nil {
 		return nil, err
 	}
-	if w.rejects, err = newRejectSpool(job.req.Rejects); err != nil {
+	if w.rejects, err = db.newRejectSpool(job.req.Rejects); err != nil {
 		return nil, err
 	}
 	return w, nil

@@ -153,15 +153,16 @@ func (db *DB) ListReferenti(ctx context.Context, history bool) ([]csi.Referente,
 }
 
 // Backup writes a consistent copy of the store to path (mode 0600), even
-// while other connections write.
+// while other connections write. The copy is made under a temporary name
+// and renamed when complete: a failed backup leaves no partial file.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	f, err := openExclusive(path)
+	f, err := createBackup(path)
 	if err != nil {
 		return err
 	}
-	f.Close()
-	if _, err := db.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		return mapErr(err)
+	defer f.Abort()
+	if _, err := db.db.ExecContext(ctx, "VACUUM INTO ?", f.TempName()); err != nil {
+		return backupFailed(ctx, f, err)
 	}
-	return nil
+	return f.CommitNew()
 }
