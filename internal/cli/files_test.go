@@ -53,6 +53,9 @@ func fileEnv(t *testing.T) (dir string, env map[string]string) {
 	t.Helper()
 	dir = t.TempDir()
 	env = map[string]string{"CSI_DB": filepath.Join(dir, "csi.db"), "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30T10:00:00Z"}
+	if _, stderr, code := runDemoCSI(t, env, "init"); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
 	if _, stderr, code := runDemoCSI(t, env, "comuni", "onboard", "108033", "--date", "2024-01-01"); code != 0 {
 		t.Fatalf("onboard: %s", stderr)
 	}
@@ -199,6 +202,7 @@ func TestKilledImportLeavesNoRejects(t *testing.T) {
 		}
 	}
 	writeMonza(t, extract)
+	runCSI(t, db, "init")
 	runCSI(t, db, "comuni", "onboard", "108033", "--date", "2024-01-01")
 	rejects := filepath.Join(out, "rejects.csv")
 	cmd := exec.Command(os.Args[0], "anagrafe", "import", extract, "--comune", "108033", "--progress", "bar", "--rejects", rejects)
