@@ -37,6 +37,8 @@ type AnagrafeImport struct {
 	Mode          string
 	AsOf          string
 	AllowMassExit bool
+	// Force accepts an AsOf more than a day in the future.
+	Force bool
 	ImportOptions
 }
 
