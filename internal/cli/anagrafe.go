@@ -18,7 +18,7 @@ func newCmdAnagrafe(f *Factory) *cobra.Command {
 	cmd := newGroup("anagrafe", "Import the Comuni's registry extracts and query the registry",
 		"  csi anagrafe import anagrafe-monza.csv --comune Monza --as-of 2024-06-30\n  csi anagrafe status")
 	cmd.AddCommand(NewCmdAnagrafeImport(f, nil), newCmdAnagrafeStatus(f), newCmdAnagrafeHistory(f),
-		newCmdAnagrafeResidents(f), newCmdAnagrafeImports(f))
+		newCmdAnagrafeResidents(f), newCmdAnagrafeImports(f), NewCmdAnagrafeRevert(f, nil))
 	return cmd
 }
 
