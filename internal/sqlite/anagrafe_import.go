@@ -122,13 +122,19 @@ func (db *DB) checkFutureAsOf(req csi.AnagrafeImport) error {
 
 // checkAsOf refuses an extract older than the Comune's last import.
 func (db *DB) checkAsOf(ctx context.Context, comune, asOf string) error {
-	var last sql.NullString
-	if err := db.db.QueryRowContext(ctx, `SELECT max(as_of) FROM imports WHERE kind = 'anagrafe' AND comune = ?`, comune).Scan(&last); err != nil {
+	var id int64
+	var last string
+	err := db.db.QueryRowContext(ctx, `SELECT id, as_of FROM imports WHERE kind = 'anagrafe' AND comune = ?
+		ORDER BY as_of DESC, id DESC LIMIT 1`, comune).Scan(&id, &last)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
 		return mapErr(err)
 	}
-	if last.Valid && asOf < last.String {
-		return csi.Errorf(csi.ECONFLICT, "the extract is as of %s, older than the last import (as of %s)", asOf, last.String).
-			WithHint("pass --as-of with the extract's date; extracts must be imported in date order")
+	if asOf < last {
+		return csi.Errorf(csi.ECONFLICT, "the extract is as of %s, older than the last import (as of %s)", asOf, last).
+			WithHint("pass --as-of with the extract's date (extracts go in date order); if import %d's date is wrong, undo it: csi anagrafe revert %d", id, id)
 	}
 	return nil
 }

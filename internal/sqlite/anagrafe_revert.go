@@ -97,4 +97,3 @@ func undoImport(ctx context.Context, tx *sql.Tx, sum *csi.RevertSummary, expecte
 // log: it keeps its id and its line (ids are never reused), and every
 // query of the registry's imports, which asks for kind 'anagrafe', skips it.
 const kindReverted = "anagrafe-reverted"
-
