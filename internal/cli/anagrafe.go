@@ -45,16 +45,18 @@ and reported. Headers are matched after normalisation and through known aliases
 lines, or a column=HEADER pair, repeatable.
 
 --mode snapshot (default): the file is the complete registry as of --as-of (default
-today; more than a day in the future needs --force). New people are inserted, changed people get a new version, unchanged people
-are untouched, and residents missing from the file are closed on --as-of (never
-deleted). A snapshot that would close more than 10% of the residents is refused
-unless --allow-mass-exit.
+today; more than a day in the future needs --force). New people are inserted,
+changed people get a new version, unchanged people are untouched, and residents
+missing from the file are closed on --as-of (never deleted). A snapshot that would
+close more than 10% of the residents is refused unless --allow-mass-exit.
+'csi anagrafe revert IMPORT_ID' undoes a Comune's latest import.
 --mode delta: only the rows present change; a row with data_cancellazione closes
 that person.
 
 Rows that cannot be stored (bad codice fiscale, empty required field, bad date, a CF
 repeated in the file) are rejected, counted and, with --rejects FILE, written out with
-their line, column and reason; the rest is imported and the exit code is 4. The same
+their line, column and reason; the rest is imported and the exit code is 4 (when
+every row is rejected, nothing is written, and the exit code is 4 too). The same
 file imported twice is a no-op. --dry-run computes everything and writes nothing.`,
 		Example: `  csi anagrafe import anagrafe-monza-2024-06.csv --comune Monza --as-of 2024-06-30
   csi anagrafe import estratto.csv --comune 108023 --dry-run -o json

@@ -99,3 +99,28 @@ func TestRevertRefusesAllButTheLatest(t *testing.T) {
 		t.Errorf("store changed by refused reverts: %s, was %s", after, before)
 	}
 }
+
+// TestRevertRefusesAnImportThatDidNotRecordItsClosures: an import made
+// before persone.closed_by existed cannot be undone exactly.
+func TestRevertRefusesAnImportThatDidNotRecordItsClosures(t *testing.T) {
+	db, ctx := onboarded(t, "108033")
+	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
+		t.Fatal(err)
+	}
+	req := snapshotReq("2024-06-30")
+	req.AllowMassExit = true
+	if _, err := db.ImportAnagrafe(ctx, req, bytesSource("v2.csv", issue9File(issue9People[:2]...))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().Exec("UPDATE persone SET closed_by = 0"); err != nil {
+		t.Fatal(err)
+	}
+	before := storeCounts(t, db)
+	_, err := db.RevertImport(ctx, csi.RevertRequest{ImportID: 2})
+	if csi.ErrorCode(err) != csi.ECONFLICT || !strings.Contains(err.Error(), "cannot be reverted exactly") {
+		t.Errorf("got %v, want a refusal", err)
+	}
+	if after := storeCounts(t, db); after != before {
+		t.Errorf("store changed: %s, was %s", after, before)
+	}
+}
