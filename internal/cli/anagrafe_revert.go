@@ -129,3 +129,12 @@ func revertText(s *csi.RevertSummary) string {
 	}
 	return fmt.Sprintf("reverted %s: %d versions removed, %d reopened", what, s.Removed, s.Reopened)
 }
+
+// importMode is an import's mode as the import log's table shows it: a
+// reverted import says so.
+func importMode(r csi.ImportRecord) string {
+	if r.Kind == "anagrafe-reverted" {
+		return r.Mode + " (reverted)"
+	}
+	return r.Mode
+}
