@@ -55,7 +55,7 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 		s.Rows, s.Inserted, s.Updated, s.Unchanged, closed, s.Rejected)
 	fmt.Fprintf(w, "  sha256:   %s\n", s.SHA256)
 	switch {
-	case allRejected(s):
+	case allRejected(s) && s.Kind == "anagrafe":
 		fmt.Fprintln(w, "  nothing was written: every row was rejected")
 	case s.DryRun:
 		fmt.Fprintln(w, "  nothing was written (--dry-run)")
