@@ -56,7 +56,7 @@ func NewParser(comune string, oldCodes map[string]string, headerFields int) *Par
 // Parse turns a row into a Record, or says why it is rejected.
 func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
 	if n := row.NumFields(); n != p.fields {
-		return nil, p.reject(row, "", "", fmt.Sprintf("row has %d fields, the header has %d", n, p.fields))
+		return nil, p.reject(row, "", readableCF(row), fmt.Sprintf("row has %d fields, the header has %d", n, p.fields))
 	}
 	rec := &Record{Line: row.Line}
 	for i := range NumCols {
@@ -118,6 +118,17 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 		rec.Values[ColComuneResidenza] = ""
 	}
 	return nil
+}
+
+// readableCF returns the valid codice fiscale in the CF column's position
+// of a row refused as a whole (wrong number of fields), or "": the row
+// still names its resident, whom a snapshot must not close.
+func readableCF(row *dialect.Row) string {
+	cf := codicefiscale.Normalize(row.Get(ColCF))
+	if cf == "" || codicefiscale.Validate(cf) != nil {
+		return ""
+	}
+	return cf
 }
 
 // reject builds a Reject; the raw row is copied because the reader reuses it.

@@ -3,11 +3,11 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
@@ -19,7 +19,7 @@ func newCmdAnagrafe(f *Factory) *cobra.Command {
 	cmd := newGroup("anagrafe", "Import the Comuni's registry extracts and query the registry",
 		"  csi anagrafe import anagrafe-monza.csv --comune Monza --as-of 2024-06-30\n  csi anagrafe status")
 	cmd.AddCommand(NewCmdAnagrafeImport(f, nil), newCmdAnagrafeStatus(f), newCmdAnagrafeHistory(f),
-		newCmdAnagrafeResidents(f), newCmdAnagrafeImports(f))
+		newCmdAnagrafeResidents(f), newCmdAnagrafeImports(f), NewCmdAnagrafeRevert(f, nil))
 	return cmd
 }
 
@@ -27,7 +27,7 @@ func newCmdAnagrafe(f *Factory) *cobra.Command {
 type AnagrafeImportOptions struct {
 	File        string
 	Request     csi.AnagrafeImport
-	MapFile     string
+	Maps        []string // --map: files, or column=HEADER pairs
 	RejectsFile string
 }
 
@@ -42,19 +42,22 @@ func NewCmdAnagrafeImport(f *Factory, runF func(*AnagrafeImportOptions) error) *
 The file may be UTF-8 (with or without BOM) or Windows-1252/ISO-8859-1, delimited by
 ';', ',', tab or '|', with dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY: all detected
 and reported. Headers are matched after normalisation and through known aliases
-(cf, cod_fiscale, data_di_nascita, ...); --map FILE adds your own (column=header lines).
+(cf, cod_fiscale, data_di_nascita, ...); --map adds your own: a file of column=header
+lines, or a column=HEADER pair, repeatable.
 
 --mode snapshot (default): the file is the complete registry as of --as-of (default
-today). New people are inserted, changed people get a new version, unchanged people
-are untouched, and residents missing from the file are closed on --as-of (never
-deleted). A snapshot that would close more than 10% of the residents is refused
-unless --allow-mass-exit.
+today; more than a day in the future needs --force). New people are inserted,
+changed people get a new version, unchanged people are untouched, and residents
+missing from the file are closed on --as-of (never deleted). A snapshot that would
+close more than 10% of the residents is refused unless --allow-mass-exit.
+'csi anagrafe revert IMPORT_ID' undoes a Comune's latest import.
 --mode delta: only the rows present change; a row with data_cancellazione closes
 that person.
 
 Rows that cannot be stored (bad codice fiscale, empty required field, bad date, a CF
 repeated in the file) are rejected, counted and, with --rejects FILE, written out with
-their line, column and reason; the rest is imported and the exit code is 4. The same
+their line, column and reason; the rest is imported and the exit code is 4 (when
+every row is rejected, nothing is written, and the exit code is 4 too). The same
 file imported twice is a no-op. --dry-run computes everything and writes nothing.`,
 		Example: `  csi anagrafe import anagrafe-monza-2024-06.csv --comune Monza --as-of 2024-06-30
   csi anagrafe import estratto.csv --comune 108023 --dry-run -o json
@@ -77,11 +80,12 @@ file imported twice is a no-op. --dry-run computes everything and writes nothing
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Request.Comune, "comune", "", "the Comune of the extract: ISTAT code or name (required)")
 	fl.StringVar(&opts.Request.Mode, "mode", csi.ModeSnapshot, "snapshot|delta")
-	fl.StringVar(&opts.Request.AsOf, "as-of", "", "date of the extract, YYYY-MM-DD (default today)")
+	fl.StringVar(&opts.Request.AsOf, "as-of", "", "date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)")
 	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary, write nothing")
 	fl.BoolVar(&opts.Request.AllowMassExit, "allow-mass-exit", false, "let a snapshot close more than 10% of the residents")
 	fl.StringVar(&opts.RejectsFile, "rejects", "", "write rejected rows to this CSV file (line, column, reason, raw)")
-	fl.StringVar(&opts.MapFile, "map", "", "file of column=header lines naming the file's own headers")
+	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage)
+	fl.BoolVar(&opts.Request.Force, "force", false, "accept an --as-of more than a day in the future")
 	fl.StringVar(&opts.Request.Encoding, "encoding", "", "utf-8|windows-1252|iso-8859-1 (default: detected)")
 	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", "';' ',' tab or '|' (default: detected)")
 	_ = cmd.RegisterFlagCompletionFunc("mode", fixedCompletion(csi.ModeSnapshot, csi.ModeDelta))
@@ -105,16 +109,48 @@ func checkImportFlags(o *csi.ImportOptions) error {
 	return nil
 }
 
-func readMapFile(path string) (map[string]string, error) {
-	if path == "" {
+// mapUsage is the help of every importer's --map flag.
+const mapUsage = "a file of column=header lines, or one column=HEADER pair (repeatable) naming the file's own headers"
+
+// readMaps merges the --map values: each is a file of column=header lines
+// or, when no such file exists and it has an '=', one column=HEADER pair.
+// A column mapped twice is an error.
+func readMaps(values []string) (map[string]string, error) {
+	if len(values) == 0 {
 		return nil, nil
 	}
-	fh, err := os.Open(path)
+	all := map[string]string{}
+	for _, v := range values {
+		m, err := readMap(v)
+		if err != nil {
+			return nil, err
+		}
+		for k, h := range m {
+			if _, dup := all[k]; dup {
+				return nil, csi.Errorf(csi.EINVALID, "--map: %q is already mapped", k).WithHint("keep one mapping per column")
+			}
+			all[k] = h
+		}
+	}
+	return all, nil
+}
+
+// readMap reads one --map value.
+func readMap(v string) (map[string]string, error) {
+	fh, err := os.Open(v)
 	if err != nil {
-		return nil, csi.Errorf(csi.EBADFILE, "cannot read the map file %s", path).WithHint("check the --map path")
+		if !errors.Is(err, os.ErrNotExist) || !strings.Contains(v, "=") {
+			return nil, csi.Errorf(csi.EBADFILE, "cannot read the map file %s", v).
+				WithHint("check the --map path, or give a pair: --map codice_fiscale=HEADER")
+		}
+		m, err := dialect.ParseMapFile(strings.NewReader(v), "--map")
+		if err != nil {
+			return nil, fileError(err)
+		}
+		return m, nil
 	}
 	defer fh.Close()
-	m, err := dialect.ParseMapFile(fh, path)
+	m, err := dialect.ParseMapFile(fh, v)
 	if err != nil {
 		return nil, fileError(err)
 	}
@@ -135,14 +171,18 @@ func fileSource(path string) (csi.Source, error) {
 
 func anagrafeImportRun(ctx context.Context, f *Factory, opts *AnagrafeImportOptions) error {
 	req := opts.Request
-	return f.runImport(ctx, importFiles{opts.File, opts.MapFile, opts.RejectsFile}, &req.ImportOptions,
+	return f.runImport(ctx, importFiles{opts.File, opts.Maps, opts.RejectsFile}, &req.ImportOptions,
 		func(db csi.Services, src csi.Source) (*csi.ImportSummary, error) {
 			return db.ImportAnagrafe(ctx, req, src)
 		})
 }
 
 // importFiles are the files named on an import's command line.
-type importFiles struct{ data, mapFile, rejects string }
+type importFiles struct {
+	data    string
+	maps    []string
+	rejects string
+}
 
 // runImport does what every importer's command does around the import
 // itself: check the flags, open the files, show progress, bound the Go heap,
@@ -157,7 +197,7 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	if err != nil {
 		return err
 	}
-	if o.Map, err = readMapFile(files.mapFile); err != nil {
+	if o.Map, err = readMaps(files.maps); err != nil {
 		return err
 	}
 	db, err := f.Services(ctx)
@@ -247,7 +287,7 @@ func (f *Factory) printImportSummary(s *csi.ImportSummary) error {
 		f.writeSummaryText(s)
 	}
 	if s.Rejected > 0 && !s.Noop {
-		return &exitError{code: ExitRejected, msg: fmt.Sprintf("warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them", s.Rejected, s.Rows)}
+		return &exitError{code: ExitRejected, msg: rejectedWarning(s)}
 	}
 	return nil
 }

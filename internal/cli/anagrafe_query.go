@@ -149,7 +149,7 @@ func newCmdAnagrafeImports(f *Factory) *cobra.Command {
 			i := strconv.Itoa
 			t := Table{Headers: []string{"id", "comune", "file", "mode", "as_of", "rows", "inserted", "updated", "unchanged", "closed", "rejected", "actor", "at"}}
 			for _, r := range rs {
-				t.Rows = append(t.Rows, []string{strconv.FormatInt(r.ID, 10), r.Comune, r.File, r.Mode, r.AsOf, i(r.Rows),
+				t.Rows = append(t.Rows, []string{strconv.FormatInt(r.ID, 10), r.Comune, r.File, importMode(r), r.AsOf, i(r.Rows),
 					i(r.Inserted), i(r.Updated), i(r.Unchanged), i(r.Closed), i(r.Rejected), r.Actor, r.At})
 			}
 			return f.PrintList(rs, t, "no imports yet")

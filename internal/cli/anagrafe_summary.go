@@ -26,6 +26,9 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 	if s.DryRun {
 		verb = "dry run: would import"
 	}
+	if allRejected(s) {
+		verb = "nothing imported from"
+	}
 	if s.Kind == "anagrafe" {
 		fmt.Fprintf(w, "%s %s into %s (%s as of %s)\n", verb, s.File, s.Comune, s.Mode, s.AsOf)
 	} else {
@@ -55,10 +58,27 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 	fmt.Fprintf(w, "  rows:     %d read: %d inserted, %d updated, %d unchanged,%s %d rejected\n",
 		s.Rows, s.Inserted, s.Updated, s.Unchanged, closed, s.Rejected)
 	fmt.Fprintf(w, "  sha256:   %s\n", s.SHA256)
-	if s.DryRun {
+	switch {
+	case allRejected(s) && s.Kind == "anagrafe":
+		fmt.Fprintln(w, "  nothing was written: every row was rejected")
+	case s.DryRun:
 		fmt.Fprintln(w, "  nothing was written (--dry-run)")
 	}
 	f.writeRejects(s)
+}
+
+// allRejected reports whether an import refused every row it read, and so
+// wrote nothing.
+func allRejected(s *csi.ImportSummary) bool {
+	return !s.Noop && s.Rows > 0 && s.Rejected == s.Rows
+}
+
+// rejectedWarning is the message of exit code 4.
+func rejectedWarning(s *csi.ImportSummary) string {
+	if allRejected(s) {
+		return fmt.Sprintf("warning: all %d rows rejected, nothing was imported; --rejects FILE lists them", s.Rows)
+	}
+	return fmt.Sprintf("warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them", s.Rejected, s.Rows)
 }
 
 func (f *Factory) writeRejects(s *csi.ImportSummary) {

@@ -19,7 +19,7 @@ func newCmdRecords(f *Factory) *cobra.Command {
 type RecordsImportOptions struct {
 	File        string
 	Request     csi.RecordImport
-	MapFile     string
+	Maps        []string // --map: files, or column=HEADER pairs
 	RejectsFile string
 }
 
@@ -74,7 +74,7 @@ their interventi.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary, write nothing")
 	fl.StringVar(&opts.RejectsFile, "rejects", "", "write rejected rows to this CSV file (line, column, reason, raw)")
-	fl.StringVar(&opts.MapFile, "map", "", "file of column=header lines naming the file's own headers")
+	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage)
 	fl.StringVar(&opts.Request.Encoding, "encoding", "", "utf-8|windows-1252|iso-8859-1 (default: detected)")
 	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", "';' ',' tab or '|' (default: detected)")
 	return cmd
@@ -82,7 +82,7 @@ their interventi.`,
 
 func recordsImportRun(ctx context.Context, f *Factory, opts *RecordsImportOptions) error {
 	req := opts.Request
-	return f.runImport(ctx, importFiles{opts.File, opts.MapFile, opts.RejectsFile}, &req.ImportOptions,
+	return f.runImport(ctx, importFiles{opts.File, opts.Maps, opts.RejectsFile}, &req.ImportOptions,
 		func(db csi.Services, src csi.Source) (*csi.ImportSummary, error) {
 			return db.ImportRecords(ctx, req, src)
 		})

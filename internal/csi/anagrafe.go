@@ -37,6 +37,8 @@ type AnagrafeImport struct {
 	Mode          string
 	AsOf          string
 	AllowMassExit bool
+	// Force accepts an AsOf more than a day in the future.
+	Force bool
 	ImportOptions
 }
 
@@ -162,4 +164,25 @@ type AnagrafeService interface {
 	Residents(ctx context.Context, comune, at string) ([]PersonVersion, error)
 	CountResidents(ctx context.Context, comune, at string) (int, error)
 	ListImports(ctx context.Context, comune string) ([]ImportRecord, error)
+	RevertImport(ctx context.Context, req RevertRequest) (*RevertSummary, error)
+}
+
+// RevertRequest asks to undo a Comune's latest registry import.
+type RevertRequest struct {
+	ImportID int64
+	DryRun   bool
+}
+
+// RevertSummary is what undoing an import did or, with DryRun, would do.
+type RevertSummary struct {
+	ImportID int64  `json:"import_id"`
+	Comune   string `json:"comune"`
+	File     string `json:"file"`
+	Mode     string `json:"mode"`
+	AsOf     string `json:"as_of"`
+	// Removed is how many versions the import created (now deleted).
+	Removed int `json:"removed"`
+	// Reopened is how many versions it closed (now current again).
+	Reopened int  `json:"reopened"`
+	DryRun   bool `json:"dry_run"`
 }

@@ -95,6 +95,11 @@ var matrix = map[string][]probe{
 		{target: "in", req: fixed(get("/api/v1/anagrafe/imports?comune=" + inComune)), allow: staff},
 		{target: "out", req: fixed(get("/api/v1/anagrafe/imports?comune=" + outComune)), allow: coord},
 	},
+	// Coordinator only; dry_run, so that the matrix changes nothing.
+	"POST /api/v1/anagrafe/imports/{id}/revert": {
+		{target: "in", req: fixed(request{method: "POST", path: "/api/v1/anagrafe/imports/1/revert?dry_run=true"}), allow: coord},
+		{target: "out", req: fixed(request{method: "POST", path: "/api/v1/anagrafe/imports/2/revert?dry_run=true"}), allow: coord},
+	},
 	"GET /api/v1/anagrafe/status": {{target: "all", req: fixed(get("/api/v1/anagrafe/status")), allow: staff, check: checkRowsKey("istat")}},
 	"POST /api/v1/anagrafe/history": {
 		{target: "in", req: historyReq(inComune), allow: staff},

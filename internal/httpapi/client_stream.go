@@ -25,6 +25,9 @@ func (c *Client) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src
 	if req.AllowMassExit {
 		q.Set("allow_mass_exit", "true")
 	}
+	if req.Force {
+		q.Set("force", "true")
+	}
 	return c.upload(ctx, "/api/v1/anagrafe/imports", q, src, req.ImportOptions)
 }
 

@@ -120,6 +120,9 @@ func (s *Server) importAnagrafe(w http.ResponseWriter, r *http.Request, svc csi.
 	if req.AllowMassExit, err = boolParam(r, "allow_mass_exit"); err != nil {
 		return err
 	}
+	if req.Force, err = boolParam(r, "force"); err != nil {
+		return err
+	}
 	if req.Comune == "" {
 		return csi.Errorf(csi.EINVALID, "query parameter comune is required").WithHint("name the Comune the extract belongs to")
 	}

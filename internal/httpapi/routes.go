@@ -78,7 +78,8 @@ func (s *Server) Routes() []Route {
 		{Method: "POST", Pattern: "/api/v1/referenti/end", Name: "referenti end", Summary: "End an Ambito's current referent", Access: AccessAdmin, Body: bodyJSON, Handler: endReferente},
 
 		{Method: "POST", Pattern: "/api/v1/anagrafe/imports", Name: "anagrafe import", Summary: "Import a registry extract streamed in the body", Access: AccessImport,
-			Query: []string{"comune", "mode", "as_of", "allow_mass_exit", "file", "dry_run", "encoding", "delimiter", "map", "rejects"}, Body: bodyCSV, Stream: streamND, Handler: s.importAnagrafe},
+			Query: []string{"comune", "mode", "as_of", "allow_mass_exit", "force", "file", "dry_run", "encoding", "delimiter", "map", "rejects"}, Body: bodyCSV, Stream: streamND, Handler: s.importAnagrafe},
+		revertRoute(),
 		{Method: "GET", Pattern: "/api/v1/anagrafe/imports", Name: "anagrafe imports", Summary: "List the import log", Access: AccessRead, Query: []string{"comune"}, Handler: listImports},
 		{Method: "GET", Pattern: "/api/v1/anagrafe/status", Name: "anagrafe status", Summary: "Each Comune's registry state", Access: AccessRead, Handler: anagrafeStatus},
 		// The codice fiscale travels in the body, not the URL, so that it

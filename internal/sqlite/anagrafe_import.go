@@ -41,7 +41,13 @@ func (db *DB) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src cs
 	sum := &csi.ImportSummary{Kind: "anagrafe", Comune: c.Istat, Mode: req.Mode, AsOf: req.AsOf, File: src.Name,
 		SHA256: fp.SHA256, DryRun: req.DryRun, Rejects: []csi.RejectedRow{}, Columns: []string{}, UnknownColumns: []string{}}
 	if done, err := db.previousImport(ctx, c.Istat, fp.SHA256, sum); err != nil || done {
+		if err == nil {
+			err = reportDialect(src, req.ImportOptions, fp, sum)
+		}
 		return sum, err
+	}
+	if err := db.checkFutureAsOf(req); err != nil {
+		return nil, err
 	}
 	if err := db.checkAsOf(ctx, c.Istat, req.AsOf); err != nil {
 		return nil, err
@@ -76,29 +82,63 @@ func fingerprint(src csi.Source) (*dialect.Fingerprint, error) {
 // reports whether there was one: re-importing it is a no-op.
 func (db *DB) previousImport(ctx context.Context, comune, sha string, sum *csi.ImportSummary) (bool, error) {
 	var id int64
-	var dialectDesc string
-	err := db.db.QueryRowContext(ctx, `SELECT id, dialect, rows_read, rejected FROM imports
+	err := db.db.QueryRowContext(ctx, `SELECT id, rows_read, rejected FROM imports
 		WHERE kind = 'anagrafe' AND comune = ? AND sha256 = ? ORDER BY id DESC LIMIT 1`, comune, sha).
-		Scan(&id, &dialectDesc, &sum.Rows, &sum.Rejected)
+		Scan(&id, &sum.Rows, &sum.Rejected)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
 	if err != nil {
 		return false, mapErr(err)
 	}
-	sum.Noop, sum.ImportID, sum.Unchanged, sum.Encoding = true, id, sum.Rows-sum.Rejected, dialectDesc
+	sum.Noop, sum.ImportID, sum.Unchanged = true, id, sum.Rows-sum.Rejected
 	return true, nil
+}
+
+// reportDialect fills a no-op's summary with the file's dialect and
+// columns, field by field as an import reports them; only the header is
+// read.
+func reportDialect(src csi.Source, o csi.ImportOptions, fp *dialect.Fingerprint, sum *csi.ImportSummary) error {
+	rc, err := src.Open()
+	if err != nil {
+		return csi.Errorf(csi.EBADFILE, "cannot read %s", src.Name).WithHint("check the file name and its permissions")
+	}
+	defer rc.Close()
+	r, err := dialect.Open(rc, anagrafe.Schema, dialectOptions(src.Name, o), fp)
+	if err != nil {
+		return badFile(err)
+	}
+	fillDialect(sum, r.Detected())
+	return nil
+}
+
+// checkFutureAsOf refuses an --as-of more than a day after today (by the
+// store's clock) unless forced: a mistyped year would make every real
+// extract that follows "older than the last import".
+func (db *DB) checkFutureAsOf(req csi.AnagrafeImport) error {
+	limit := db.Now().AddDate(0, 0, 1).Format(csi.DateLayout)
+	if req.Force || req.AsOf <= limit {
+		return nil
+	}
+	return csi.Errorf(csi.EINVALID, "--as-of %s is in the future (today is %s)", req.AsOf, db.today()).
+		WithHint("give the extract's own date; if it really is dated ahead, pass --force")
 }
 
 // checkAsOf refuses an extract older than the Comune's last import.
 func (db *DB) checkAsOf(ctx context.Context, comune, asOf string) error {
-	var last sql.NullString
-	if err := db.db.QueryRowContext(ctx, `SELECT max(as_of) FROM imports WHERE kind = 'anagrafe' AND comune = ?`, comune).Scan(&last); err != nil {
+	var id int64
+	var last string
+	err := db.db.QueryRowContext(ctx, `SELECT id, as_of FROM imports WHERE kind = 'anagrafe' AND comune = ?
+		ORDER BY as_of DESC, id DESC LIMIT 1`, comune).Scan(&id, &last)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
 		return mapErr(err)
 	}
-	if last.Valid && asOf < last.String {
-		return csi.Errorf(csi.ECONFLICT, "the extract is as of %s, older than the last import (as of %s)", asOf, last.String).
-			WithHint("pass --as-of with the extract's date; extracts must be imported in date order")
+	if asOf < last {
+		return csi.Errorf(csi.ECONFLICT, "the extract is as of %s, older than the last import (as of %s)", asOf, last).
+			WithHint("pass --as-of with the extract's date (extracts go in date order); if import %d's date is wrong, undo it: csi anagrafe revert %d", id, id)
 	}
 	return nil
 }
@@ -113,6 +153,8 @@ type importJob struct {
 	start    time.Time
 	importID int64
 	dialect  dialect.Detected
+	// allRejected is set when every row was refused: nothing is written.
+	allRejected bool
 }
 
 func (db *DB) runImport(ctx context.Context, job *importJob) error {
@@ -157,9 +199,13 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 		return csi.Errorf(csi.EBADFILE, "%s has a header but no data rows", job.src.Name).
 			WithHint("check that the export finished; nothing was imported")
 	}
+	if job.allRejected {
+		return nil
+	}
 	if err := db.finishImport(ctx, tx, job); err != nil || job.req.DryRun {
 		return err
 	}
+	job.sum.ImportID = job.importID
 	if _, err := tx.ExecContext(ctx, "PRAGMA temp_store = FILE"); err != nil {
 		return mapErr(err)
 	}

@@ -2,8 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
@@ -48,12 +50,16 @@ func (w *writer) run(ctx context.Context, r *dialect.Reader) error {
 	if err := w.resolveSuspects(ctx); err != nil {
 		return err
 	}
-	if w.job.req.Mode == csi.ModeSnapshot {
+	s := w.job.sum
+	slices.SortFunc(s.Rejects, func(a, b csi.RejectedRow) int { return a.Line - b.Line })
+	// A file whose every row is refused is unusable: nothing is closed, and
+	// runImport writes nothing; the rejects are still reported.
+	w.job.allRejected = s.Rows > 0 && s.Rejected == s.Rows
+	if w.job.req.Mode == csi.ModeSnapshot && !w.job.allRejected {
 		if err := w.closeAbsent(ctx); err != nil {
 			return err
 		}
 	}
-	slices.SortFunc(w.job.sum.Rejects, func(a, b csi.RejectedRow) int { return a.Line - b.Line })
 	return w.rejects.finish(w.job.req.Rejects)
 }
 
@@ -111,7 +117,7 @@ func (p *parser) classify(row *dialect.Row) item {
 	}
 	key := cfKey(rec.CF)
 	if c := p.w.cur.find(&key); c != nil {
-		if c.seen != 0 {
+		if c.seen > 0 {
 			return item{act: actDup, first: c.seen, rej: rawOf(row)}
 		}
 		c.seen = int32(row.Line)
@@ -135,11 +141,13 @@ func rawOf(row *dialect.Row) *anagrafe.Reject {
 	return &anagrafe.Reject{Line: row.Line, Raw: string(row.Raw)}
 }
 
-// markSeen keeps a resident whose row was rejected from being closed.
+// markSeen keeps a resident whose row was rejected from being closed. The
+// line is stored negated: a later valid row of that CF is the first one
+// that stands, not a repeat of the rejected row.
 func (p *parser) markSeen(cf string, line int) {
 	key := cfKey(cf)
 	if c := p.w.cur.find(&key); c != nil && c.seen == 0 {
-		c.seen = int32(line)
+		c.seen = -int32(line)
 	}
 }
 
@@ -157,9 +165,7 @@ func (w *writer) closeAbsent(ctx context.Context) error {
 	s := w.job.sum
 	total := w.cur.size()
 	if closing := len(absent) + s.Closed; total > 0 && closing*10 > total && !w.job.req.AllowMassExit {
-		return csi.Errorf(csi.ECONFLICT, "the snapshot would close %d of %d current residents (%.1f%%), more than 10%%",
-			closing, total, float64(closing)*100/float64(total)).
-			WithHint("check that the extract is complete; if the exits are real, pass --allow-mass-exit")
+		return massExitError(s, closing, total)
 	}
 	for _, cf := range absent {
 		if err := w.closeVersion(ctx, cf, w.job.req.AsOf, "absent"); err != nil {
@@ -168,4 +174,33 @@ func (w *writer) closeAbsent(ctx context.Context) error {
 	}
 	s.Closed += len(absent)
 	return nil
+}
+
+// massExitError refuses a snapshot that would close too many residents.
+// When rows were rejected, the residents may well be behind them (an
+// unreadable CF): the message shows the first rejects, and the hint asks
+// to fix them rather than to pass --allow-mass-exit, which would close
+// those residents.
+func massExitError(s *csi.ImportSummary, closing, total int) error {
+	msg := fmt.Sprintf("the snapshot would close %d of %d current residents (%.1f%%), more than 10%%",
+		closing, total, float64(closing)*100/float64(total))
+	if s.Rejected == 0 {
+		return csi.Errorf(csi.ECONFLICT, "%s", msg).
+			WithHint("check that the extract is complete; if the exits are real, pass --allow-mass-exit")
+	}
+	return csi.Errorf(csi.ECONFLICT, "%s, and %d rows were rejected (%s)", msg, s.Rejected, firstRejects(s.Rejects, 3)).
+		WithHint("fix the rejected rows, whose residents the snapshot would close, and import the file again; nothing was imported")
+}
+
+// firstRejects describes the first rejects of distinct reasons, at most n.
+func firstRejects(rs []csi.RejectedRow, n int) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, r := range rs {
+		if !seen[r.Reason] && len(parts) < n {
+			seen[r.Reason] = true
+			parts = append(parts, fmt.Sprintf("line %d: %s", r.Line, r.Reason))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -11,7 +11,7 @@ import (
 type resident struct {
 	key  [16]byte // codice fiscale
 	hash uint64   // fingerprint of its values
-	seen int32    // line of the row that mentioned the person, 0 if none
+	seen int32    // line of the row that mentioned the person (negated for a rejected row), 0 if none
 }
 
 // residents holds a Comune's current residents with an open-addressing

@@ -154,7 +154,7 @@ func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
 
 // closeQuery ends a person's current version; the unary + on comune keeps
 // the planner on persone_cf (see residentQuery).
-const closeQuery = `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ?
+const closeQuery = `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ?, closed_by = ?
 	WHERE +comune = ? AND valid_to = '' AND codice_fiscale = ?`
 
 // closeVersion ends the current version of a person on date for reason.
@@ -166,7 +166,7 @@ func (w *writer) closeVersion(ctx context.Context, cf, date, reason string) erro
 			return mapErr(err)
 		}
 	}
-	_, err := w.close.ExecContext(ctx, date, reason, w.job.comune.Istat, cf)
+	_, err := w.close.ExecContext(ctx, date, reason, w.job.importID, w.job.comune.Istat, cf)
 	return mapErr(err)
 }
 
