@@ -26,8 +26,9 @@ type AnagrafeRevertOptions struct {
 func NewCmdAnagrafeRevert(f *Factory, runF func(*AnagrafeRevertOptions) error) *cobra.Command {
 	opts := &AnagrafeRevertOptions{}
 	cmd := &cobra.Command{
-		Use:   "revert IMPORT_ID",
-		Short: "Undo a Comune's latest registry import",
+		Use:         "revert IMPORT_ID",
+		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
+		Short:       "Undo a Comune's latest registry import",
 		Long: `Undo a Comune's latest registry import, in one transaction: the versions it created
 are removed and the versions it closed (changed, absent or cancelled people) are
 current again, as before the import. The import leaves the import log, so that a
