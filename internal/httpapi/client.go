@@ -41,6 +41,9 @@ type ClientOptions struct {
 	CAFile string
 	// Timeout bounds one ordinary request (default 60 s).
 	Timeout time.Duration
+	// Insecure allows a plain http:// server that is not on loopback: the
+	// token then crosses the network in clear (csi sets it from CSI_INSECURE).
+	Insecure bool
 }
 
 // NewClient returns a client of the server at rawURL (https://host:port,
@@ -50,6 +53,9 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return nil, csi.Errorf(csi.EINVALID, "--remote %q is not a server URL", rawURL).
 			WithHint("give the server's address, e.g. --remote https://csi.comune.monza.it:8787")
+	}
+	if err := checkPlainHTTP(u, o.Insecure); err != nil {
+		return nil, err
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
@@ -66,6 +72,26 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 		o.Timeout = 60 * time.Second
 	}
 	return &Client{base: u, token: o.Token, http: &http.Client{Transport: tr}, Timeout: o.Timeout}, nil
+}
+
+// checkPlainHTTP refuses to send the token in clear to a server other
+// machines can see: plain http:// only to a loopback address (as csi serve
+// listens), unless insecure.
+func checkPlainHTTP(u *url.URL, insecure bool) error {
+	if u.Scheme != "http" || insecure || isLoopbackHost(u.Hostname()) {
+		return nil
+	}
+	return csi.Errorf(csi.EINVALID, "refusing to send the token over plain HTTP to %s, which is not a loopback address", u.Host).
+		WithHint("use an https:// URL in --remote (or CSI_REMOTE), or set CSI_INSECURE=1 on a trusted network")
+}
+
+// isLoopbackHost reports whether host names this machine only.
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func loadCA(path string) (*x509.CertPool, error) {

@@ -245,3 +245,32 @@ func TestClientTLS(t *testing.T) {
 		t.Fatalf("plain HTTP to a TLS server: %v", err)
 	}
 }
+
+// TestClientRefusesPlainHTTPOffLoopback: the token would cross the network
+// in clear, so a plain http:// server is accepted only on loopback, or
+// when the caller says the network is trusted (Insecure).
+func TestClientRefusesPlainHTTPOffLoopback(t *testing.T) {
+	for _, tc := range []struct {
+		url      string
+		insecure bool
+		ok       bool
+	}{
+		{"http://csi.comune.monza.it:8787", false, false},
+		{"http://10.0.0.5:8787", false, false},
+		{"HTTP://csi.example.it", false, false},
+		{"http://127.0.0.1:8787", false, true},
+		{"http://localhost:8787", false, true},
+		{"http://[::1]:8787", false, true},
+		{"https://csi.comune.monza.it:8787", false, true},
+		{"http://csi.comune.monza.it:8787", true, true},
+		{"http://10.0.0.5:8787", true, true},
+	} {
+		_, err := NewClient(tc.url, ClientOptions{Token: testSecret, Insecure: tc.insecure})
+		if tc.ok && err != nil {
+			t.Errorf("%s (insecure %v): %v", tc.url, tc.insecure, err)
+		}
+		if !tc.ok && (csi.ErrorCode(err) != csi.EINVALID || !strings.Contains(csi.ErrorMessage(err), "plain HTTP")) {
+			t.Errorf("%s: got %v, want a refusal of plain HTTP", tc.url, err)
+		}
+	}
+}
