@@ -27,6 +27,8 @@ type ServeOptions struct {
 	ReadTimeout     time.Duration
 	WriteTimeout    time.Duration
 	ShutdownTimeout time.Duration
+	// MaxConns caps the open connections.
+	MaxConns int
 	// Ready, when set, receives the address the server listens on (tests
 	// listen on port 0).
 	Ready func(addr string)
@@ -79,6 +81,7 @@ rolled back, never half-written.`,
 	fl.Int64Var(&opts.MaxUpload, "max-upload", httpapi.DefaultMaxUploadBytes, "largest import file, in bytes")
 	fl.DurationVar(&opts.ReadTimeout, "read-timeout", time.Minute, "time to read an ordinary request (imports get 2h)")
 	fl.DurationVar(&opts.WriteTimeout, "write-timeout", 5*time.Minute, "time to write an ordinary response (imports get 2h)")
+	fl.IntVar(&opts.MaxConns, "max-conns", httpapi.DefaultMaxConns, "most connections open at once (more wait their turn)")
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, "on SIGTERM, how long running requests may finish")
 	return cmd
 }
@@ -142,7 +145,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if cert != nil {
 		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
 	}
-	return serveUntilDone(ctx, f, api, ln, opts, logger)
+	return serveUntilDone(ctx, f, api, api.Listener(ln), opts, logger)
 }
 
 // newAPIServer wires the store into the API: token authentication and the
@@ -154,6 +157,9 @@ func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug 
 		Scope:          httpapi.ScopeFor(db),
 		MaxBodyBytes:   opts.MaxBody,
 		MaxUploadBytes: opts.MaxUpload,
+		ReadTimeout:    opts.ReadTimeout,
+		WriteTimeout:   opts.WriteTimeout,
+		MaxConns:       opts.MaxConns,
 		Logger:         logger,
 		Health:         func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
 		Debug:          debug,
@@ -163,19 +169,10 @@ func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug 
 // serveUntilDone serves until ctx ends (SIGTERM, Ctrl-C), then shuts down
 // gracefully: no new requests, running ones get ShutdownTimeout to finish,
 // and after that their contexts are cancelled so that an import rolls back.
-func serveUntilDone(ctx context.Context, f *Factory, api http.Handler, ln net.Listener, opts *ServeOptions, logger *slog.Logger) error {
+func serveUntilDone(ctx context.Context, f *Factory, api *httpapi.Server, ln net.Listener, opts *ServeOptions, logger *slog.Logger) error {
 	reqCtx, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelRequests()
-	srv := &http.Server{
-		Handler:           api,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       opts.ReadTimeout,
-		WriteTimeout:      opts.WriteTimeout,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return reqCtx },
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := api.HTTPServer(reqCtx, slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -6,16 +6,10 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/records"
 )
-
-// StreamTimeout is how long an import or a validation may take, upload
-// included: the server's ordinary read and write timeouts are lifted for
-// the routes that stream.
-var StreamTimeout = 2 * time.Hour
 
 // spool is an uploaded file kept on disk while it is imported: the
 // importers read their source twice (fingerprint, then parse) and the body

@@ -38,6 +38,13 @@ type Config struct {
 	Logger *slog.Logger
 	// Health, when set, is called by /healthz to check the store.
 	Health func(ctx context.Context) error
+	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout are the
+	// HTTP server's (see HTTPServer), for every caller; StreamTimeout
+	// replaces the read and write timeouts of an import or a validation,
+	// once its caller is authenticated. Zero means the Default* value.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout, StreamTimeout time.Duration
+	// MaxConns caps the open connections (see Listener; default DefaultMaxConns).
+	MaxConns int
 	// Debug logs the text of unexpected errors, which may contain personal
 	// data (csi serve sets it from CSI_DEBUG). Without it only their type
 	// and the request id are logged.
@@ -75,6 +82,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.SpoolDir == "" {
 		cfg.SpoolDir = os.TempDir()
 	}
+	cfg.setTimeouts()
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -164,11 +172,6 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id stri
 	if err := checkContentType(r, rt.Body); err != nil {
 		return err
 	}
-	if rt.Stream != streamNone {
-		rc := http.NewResponseController(w)
-		_ = rc.SetReadDeadline(time.Now().Add(StreamTimeout))
-		_ = rc.SetWriteDeadline(time.Now().Add(StreamTimeout))
-	}
 	limit := s.cfg.MaxBodyBytes
 	if rt.Body == bodyCSV {
 		limit = s.cfg.MaxUploadBytes
@@ -180,6 +183,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id stri
 	p, err := s.authenticate(r, id)
 	if err != nil {
 		return err
+	}
+	// Only now, for a caller the server knows, may an import or a
+	// validation outlast the ordinary timeouts.
+	if rt.Stream != streamNone {
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(s.cfg.StreamTimeout))
+		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.StreamTimeout))
 	}
 	ctx := csi.WithPrincipal(r.Context(), p)
 	ctx = csi.WithActor(ctx, actorOf(r, p, rt))
