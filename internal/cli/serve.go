@@ -29,6 +29,8 @@ type ServeOptions struct {
 	ShutdownTimeout time.Duration
 	// MaxConns caps the open connections.
 	MaxConns int
+	// MaxUploads and MaxUploadsPerToken bound the imports uploaded at once.
+	MaxUploads, MaxUploadsPerToken int
 	// Ready, when set, receives the address the server listens on (tests
 	// listen on port 0).
 	Ready func(addr string)
@@ -82,6 +84,8 @@ rolled back, never half-written.`,
 	fl.DurationVar(&opts.ReadTimeout, "read-timeout", time.Minute, "time to read an ordinary request (imports get 2h)")
 	fl.DurationVar(&opts.WriteTimeout, "write-timeout", 5*time.Minute, "time to write an ordinary response (imports get 2h)")
 	fl.IntVar(&opts.MaxConns, "max-conns", httpapi.DefaultMaxConns, "most connections open at once (more wait their turn)")
+	fl.IntVar(&opts.MaxUploads, "max-uploads", httpapi.DefaultMaxUploads, "most imports uploaded or running at once, all tokens together")
+	fl.IntVar(&opts.MaxUploadsPerToken, "max-uploads-per-token", httpapi.DefaultMaxUploadsPerToken, "most imports uploaded or running at once with one token")
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, "on SIGTERM, how long running requests may finish")
 	return cmd
 }
@@ -160,9 +164,12 @@ func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug 
 		ReadTimeout:    opts.ReadTimeout,
 		WriteTimeout:   opts.WriteTimeout,
 		MaxConns:       opts.MaxConns,
-		Logger:         logger,
-		Health:         func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
-		Debug:          debug,
+		MaxUploads:     opts.MaxUploads,
+		// One token's uploads, within all of them.
+		MaxUploadsPerToken: opts.MaxUploadsPerToken,
+		Logger:             logger,
+		Health:             func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
+		Debug:              debug,
 	})
 }
 

@@ -10,10 +10,7 @@ import (
 // ImportAnagrafe imports a registry extract of a Comune of the caller's
 // territory (never a viewer's).
 func (s *scoped) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src csi.Source) (*csi.ImportSummary, error) {
-	if err := s.only("importing a registry extract", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
-		return nil, err
-	}
-	c, err := s.comune(ctx, req.Comune)
+	c, err := s.registryImport(ctx, req.Comune)
 	if err != nil {
 		return nil, err
 	}
@@ -25,6 +22,25 @@ func (s *scoped) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src
 	}
 	defer s.gate.leaveImport()
 	return s.inner.ImportAnagrafe(ctx, req, src)
+}
+
+// registryImport refuses a registry import the caller may not run and
+// returns the Comune it imports into.
+func (s *scoped) registryImport(ctx context.Context, comune string) (csi.Comune, error) {
+	if err := s.only("importing a registry extract", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
+		return csi.Comune{}, err
+	}
+	return s.comune(ctx, comune)
+}
+
+// authorizeImport runs the checks of ImportAnagrafe and ImportRecords
+// before the upload is read (the import runs them again on the file).
+func (s *scoped) authorizeImport(ctx context.Context, kind, comune string) error {
+	if kind == "records" {
+		return s.only("importing social records", csi.RoleCoordinator)
+	}
+	_, err := s.registryImport(ctx, comune)
+	return err
 }
 
 // AnagrafeStatus lists the registry state of the caller's Comuni.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -43,6 +44,11 @@ type Config struct {
 	// replaces the read and write timeouts of an import or a validation,
 	// once its caller is authenticated. Zero means the Default* value.
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout, StreamTimeout time.Duration
+	// MaxUploads bounds the imports being uploaded or run at once, in all
+	// (default DefaultMaxUploads); MaxUploadsPerToken, those of one token
+	// (default DefaultMaxUploadsPerToken). Past them an upload is refused
+	// (503, 429) before its body is read.
+	MaxUploads, MaxUploadsPerToken int
 	// MaxConns caps the open connections (see Listener; default DefaultMaxConns).
 	MaxConns int
 	// Debug logs the text of unexpected errors, which may contain personal
@@ -63,6 +69,10 @@ type Server struct {
 	mux     *http.ServeMux
 	routes  []Route
 	openDoc []byte
+	uploads *uploadSlots
+	// spoolWriter, when set (tests), is where an upload is spooled instead
+	// of its file.
+	spoolWriter func(*os.File) io.Writer
 }
 
 // New returns a Server for cfg.
@@ -86,7 +96,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	if cfg.MaxUploads <= 0 {
+		cfg.MaxUploads = DefaultMaxUploads
+	}
+	if cfg.MaxUploadsPerToken <= 0 {
+		cfg.MaxUploadsPerToken = DefaultMaxUploadsPerToken
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), uploads: newUploadSlots(cfg.MaxUploads, cfg.MaxUploadsPerToken)}
 	s.routes = s.Routes()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
