@@ -67,8 +67,9 @@ func TestClientMatchesStore(t *testing.T) {
 		}
 	}
 	audit, _ := db.ListAudit(ctx, "")
-	if len(audit) != 1 || audit[0].Actor != "tester via token:test (coordinator)" || audit[0].Command != "test" || audit[0].RequestID == "" {
-		t.Fatalf("the server did not record the client's actor: %+v", audit)
+	if len(audit) != 1 || audit[0].Actor != "token:test (coordinator)" || audit[0].Command != "comuni onboard" || audit[0].RequestID == "" ||
+		!strings.HasSuffix(audit[0].Summary, " [client: actor tester; command test]") {
+		t.Fatalf("the server did not record the token, the route and the client's note: %+v", audit)
 	}
 }
 

@@ -163,7 +163,21 @@ func (s *scoped) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry,
 	if err := s.only("reading the audit log", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.ListAudit(ctx, since)
+	es, err := s.inner.ListAudit(ctx, since)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.read(ctx, "audit", fmt.Sprintf("read %d audit entries since %s", len(es), sinceOr(since))); err != nil {
+		return nil, err
+	}
+	return es, nil
+}
+
+func sinceOr(since string) string {
+	if since == "" {
+		return "the start"
+	}
+	return since
 }
 
 // VerifyAudit is the coordinator's only.
@@ -171,5 +185,12 @@ func (s *scoped) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error
 	if err := s.only("verifying the audit log", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.VerifyAudit(ctx)
+	v, err := s.inner.VerifyAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.read(ctx, "audit", fmt.Sprintf("verified %d audit entries (intact: %v)", v.Entries, v.OK)); err != nil {
+		return nil, err
+	}
+	return v, nil
 }

@@ -123,8 +123,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 // id is in the audit entries the request made and in the server's log.
 const RequestIDHeader = "X-Request-Id"
 
-// Headers the client sends so that the audit log names the person at the
-// terminal and the command they ran, as a local command would.
+// Headers the client sends with the person at the terminal and the command
+// they ran. The server does not vouch for them: the audit log names the
+// token and the route, and keeps these in a marked client note.
 const (
 	ActorHeader   = "X-Csi-Actor"
 	CommandHeader = "X-Csi-Command"
@@ -225,17 +226,29 @@ func (s *Server) authenticate(r *http.Request, id string) (*csi.Principal, error
 	return &c, nil
 }
 
-// actorOf is who the audit log names: the person the client says runs the
-// command, with the token it used, or the token alone.
+// actorOf is who acts in a request: the token, and the route the server
+// serves as the command. What the client says (the person at the terminal
+// and the command they ran) is only a label: the name of the import log
+// and the validation runs, and a marked note in the audit entry.
 func actorOf(r *http.Request, p *csi.Principal, rt Route) csi.Actor {
-	a := csi.Actor{Name: cleanHeader(r.Header.Get(ActorHeader)), Command: cleanHeader(r.Header.Get(CommandHeader))}
+	name, cmd := cleanHeader(r.Header.Get(ActorHeader)), cleanHeader(r.Header.Get(CommandHeader))
+	a := csi.Actor{Name: name, Command: rt.Name, Client: clientNote(name, cmd)}
 	if a.Name == "" {
 		a.Name = p.Token
 	}
-	if a.Command == "" {
-		a.Command = rt.Name
-	}
 	return a
+}
+
+// clientNote is what the client says, as the audit entry's note.
+func clientNote(name, cmd string) string {
+	var parts []string
+	if name != "" {
+		parts = append(parts, "actor "+name)
+	}
+	if cmd != "" {
+		parts = append(parts, "command "+cmd)
+	}
+	return strings.NewReplacer("[", "(", "]", ")").Replace(strings.Join(parts, "; "))
 }
 
 // cleanHeader keeps a client-supplied label printable and short.
