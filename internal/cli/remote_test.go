@@ -218,7 +218,7 @@ func serveForTest(db *sqlite.DB) (url, token string, stop func(), err error) {
 }
 
 var (
-	durations  = regexp.MustCompile(`("duration_ms": )\d+`)
+	durations = regexp.MustCompile(`("duration_ms": )\d+`)
 	// A remote audit entry names the token and keeps what the client
 	// says (the actor) in a note after the summary.
 	viaToken   = regexp.MustCompile(`token:[a-z0-9._-]+ \([a-z]+\)(.*) \[client: actor ([^;\]]*)(; command [^\]]*)?\]`)
