@@ -146,10 +146,12 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
+	// The cap goes under TLS: net/http must see the *tls.Conn.
+	ln = api.Listener(ln)
 	if cert != nil {
 		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
 	}
-	return serveUntilDone(ctx, f, api, api.Listener(ln), opts, logger)
+	return serveUntilDone(ctx, f, api, ln, opts, logger)
 }
 
 // newAPIServer wires the store into the API: token authentication and the

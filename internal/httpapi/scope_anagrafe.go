@@ -83,23 +83,29 @@ func (s *scoped) PersonHistory(ctx context.Context, cf string) ([]csi.PersonVers
 	return vs, nil
 }
 
-// Residents lists the residents of a Comune of the caller's territory.
-func (s *scoped) Residents(ctx context.Context, comune, at string) ([]csi.PersonVersion, error) {
+// Residents streams the residents of a Comune of the caller's territory.
+// The read is recorded (with how many) before the first row leaves, and it
+// waits its turn among the heavy reads.
+func (s *scoped) Residents(ctx context.Context, comune, at string, emit func(csi.PersonVersion) error) error {
 	if err := s.only("reading residents", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
-		return nil, err
+		return err
 	}
 	c, err := s.comune(ctx, comune)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	vs, err := s.inner.Residents(ctx, c.Istat, at)
+	if err := s.reads.enter(ctx); err != nil {
+		return err
+	}
+	defer s.reads.leave()
+	n, err := s.inner.CountResidents(ctx, c.Istat, at)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := s.read(ctx, "comune "+c.Istat, fmt.Sprintf("read %d resident(s) on %s", len(vs), dayOr(at))); err != nil {
-		return nil, err
+	if err := s.read(ctx, "comune "+c.Istat, fmt.Sprintf("read %d resident(s) on %s", n, dayOr(at))); err != nil {
+		return err
 	}
-	return vs, nil
+	return s.inner.Residents(ctx, c.Istat, at, emit)
 }
 
 func dayOr(at string) string {
