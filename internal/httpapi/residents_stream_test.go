@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -40,6 +41,10 @@ func (s slowResidents) Residents(ctx context.Context, comune, at string, emit fu
 func TestResidentsResponseStreams(t *testing.T) {
 	store := slowResidents{Services: testStore(t), half: 2000, release: make(chan struct{})}
 	hs, _ := testServer(t, store, nil)
+	// Registered after the server's, so run before it stops: a failing
+	// test does not leave the store waiting.
+	releaseOnce := sync.OnceFunc(func() { close(store.release) })
+	t.Cleanup(releaseOnce)
 	req, _ := http.NewRequest("GET", hs.URL+"/api/v1/anagrafe/residents?comune=Monza", nil)
 	req.Header.Set("Authorization", "Bearer "+testSecret)
 	got := make(chan []byte, 1)
@@ -63,7 +68,7 @@ func TestResidentsResponseStreams(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no byte of the answer while the store was still reading")
 	}
-	close(store.release)
+	releaseOnce()
 
 	store2 := slowResidents{Services: store.Services, half: 1500, release: make(chan struct{})}
 	close(store2.release)
