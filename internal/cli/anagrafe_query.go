@@ -171,7 +171,11 @@ func (p *rowPrinter) add(v any, row []string) error {
 				return err
 			}
 		}
-		return p.csv.Write(row)
+		if err := p.csv.Write(row); err != nil {
+			return err
+		}
+		p.csv.Flush()
+		return p.csv.Error()
 	}
 	_, err := fmt.Fprintln(w, tsvReplacer.Replace(strings.Join(row, "\x00")))
 	return err
