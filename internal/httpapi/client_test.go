@@ -58,7 +58,9 @@ func TestClientMatchesStore(t *testing.T) {
 		},
 		func(s csi.Services) error { _, err := s.EndReferente(ctx, "Desio", "2024-01-01"); return err },
 		func(s csi.Services) error { _, err := s.PersonHistory(ctx, "RSSMRA85T10A562S"); return err },
-		func(s csi.Services) error { return s.Residents(ctx, "Monza", "31/12/2024", func(csi.PersonVersion) error { return nil }) },
+		func(s csi.Services) error {
+			return s.Residents(ctx, "Monza", "31/12/2024", func(csi.PersonVersion) error { return nil })
+		},
 	} {
 		local, remote := call(db), call(c)
 		var le, re *csi.Error

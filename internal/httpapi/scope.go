@@ -54,7 +54,7 @@ type scoped struct {
 	// validations and indicators queue the heavy computations, reads the
 	// heavy reads (a Comune's residents).
 	validations, indicators, reads admission
-	gate                    *importGate
+	gate                           *importGate
 }
 
 func (s *scoped) is(roles ...string) bool {
