@@ -87,6 +87,8 @@ func writeProblemStatus(w http.ResponseWriter, _ *http.Request, id string, statu
 	}
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="csi"`)
+		// A caller without a valid token keeps no connection open.
+		w.Header().Set("Connection", "close")
 	}
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)

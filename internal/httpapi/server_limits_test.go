@@ -88,6 +88,21 @@ func TestUnauthenticatedSlowClient(t *testing.T) {
 	}
 }
 
+// TestUnauthenticatedConnectionCloses: a refused token ends the
+// connection with its 401, instead of leaving it idle for the next try.
+func TestUnauthenticatedConnectionCloses(t *testing.T) {
+	addr := liveServer(t, func(c *Config) { c.IdleTimeout = time.Minute })
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_, _ = io.WriteString(conn, "GET /api/v1/comuni HTTP/1.1\r\nHost: csi\r\nAuthorization: Bearer csi_wrong\r\n\r\n")
+	if !closedWithin(t, conn, 3*time.Second) {
+		t.Error("a connection whose token was refused is still open 3 s after its 401")
+	}
+}
+
 // TestConnectionCap: past MaxConns open connections, a new one waits
 // until one of them closes.
 func TestConnectionCap(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 // Default bounds of the uploads spooled at once.
 const (
 	DefaultMaxUploads         = 4
-	DefaultMaxUploadsPerToken = 1
+	DefaultMaxUploadsPerToken = 2
 )
 
 // uploadSlots bounds the uploads being spooled or imported at once, per
