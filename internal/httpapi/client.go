@@ -29,6 +29,8 @@ type Client struct {
 	// Timeout bounds one ordinary request; imports and validations are
 	// bounded by their context only, as they stream.
 	Timeout time.Duration
+	// streamIdle is how long a stream may stay silent.
+	streamIdle time.Duration
 }
 
 var _ csi.Services = (*Client)(nil)
@@ -41,6 +43,9 @@ type ClientOptions struct {
 	CAFile string
 	// Timeout bounds one ordinary request (default 60 s).
 	Timeout time.Duration
+	// StreamIdle is how long a streamed answer may stay silent before the
+	// client gives up (default DefaultStreamIdle).
+	StreamIdle time.Duration
 	// Insecure allows a plain http:// server that is not on loopback: the
 	// token then crosses the network in clear (csi sets it from CSI_INSECURE).
 	Insecure bool
@@ -71,7 +76,10 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 	if o.Timeout <= 0 {
 		o.Timeout = 60 * time.Second
 	}
-	return &Client{base: u, token: o.Token, http: &http.Client{Transport: tr}, Timeout: o.Timeout}, nil
+	if o.StreamIdle <= 0 {
+		o.StreamIdle = DefaultStreamIdle
+	}
+	return &Client{base: u, token: o.Token, http: &http.Client{Transport: tr}, Timeout: o.Timeout, streamIdle: o.StreamIdle}, nil
 }
 
 // checkPlainHTTP refuses to send the token in clear to a server other

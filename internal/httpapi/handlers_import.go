@@ -131,7 +131,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOpt
 	}
 	defer sp.remove()
 	st := newEventStream(w, w.Header().Get(RequestIDHeader))
-	defer st.keepAlive()()
+	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	o.Progress = st.progress
 	if rejects {
 		o.Rejects = st

@@ -17,6 +17,7 @@ const (
 	DefaultIdleTimeout       = 2 * time.Minute
 	DefaultStreamTimeout     = 2 * time.Hour
 	DefaultMaxConns          = 256
+	DefaultKeepaliveEvery    = 15 * time.Second
 )
 
 func (c *Config) setTimeouts() {
@@ -30,6 +31,7 @@ func (c *Config) setTimeouts() {
 	def(&c.WriteTimeout, DefaultWriteTimeout)
 	def(&c.IdleTimeout, DefaultIdleTimeout)
 	def(&c.StreamTimeout, DefaultStreamTimeout)
+	def(&c.KeepaliveEvery, DefaultKeepaliveEvery)
 	if c.MaxConns <= 0 {
 		c.MaxConns = DefaultMaxConns
 	}

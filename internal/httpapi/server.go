@@ -49,6 +49,9 @@ type Config struct {
 	// (default DefaultMaxUploadsPerToken). Past them an upload is refused
 	// (503, 429) before its body is read.
 	MaxUploads, MaxUploadsPerToken int
+	// KeepaliveEvery is how often a stream with nothing to say says so
+	// (default DefaultKeepaliveEvery).
+	KeepaliveEvery time.Duration
 	// MaxConns caps the open connections (see Listener; default DefaultMaxConns).
 	MaxConns int
 	// Debug logs the text of unexpected errors, which may contain personal
