@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/spf13/cobra"
@@ -103,11 +108,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 				}
 				return f.printCount(n)
 			}
-			vs, err := db.Residents(cmd.Context(), comune, at)
-			if err != nil {
-				return err
-			}
-			return f.PrintList(vs, versionsTable(vs, false), "no residents on that date")
+			return f.printResidents(cmd.Context(), db, comune, at)
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
@@ -115,6 +116,93 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 	cmd.Flags().StringVar(&at, "at", "", "date, YYYY-MM-DD (default today)")
 	cmd.Flags().BoolVar(&count, "count", false, "print only the number of residents")
 	return cmd
+}
+
+// printResidents prints the residents as they are read, in every output
+// but the terminal's table (which needs all rows to size its columns): a
+// whole Comune is never held in memory for -o json, -o csv or a pipe.
+func (f *Factory) printResidents(ctx context.Context, db csi.Services, comune, at string) error {
+	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
+		return err
+	}
+	if f.Output == FormatTable && f.IO.OutTTY {
+		vs := []csi.PersonVersion{}
+		err := db.Residents(ctx, comune, at, func(v csi.PersonVersion) error { vs = append(vs, v); return nil })
+		if err != nil {
+			return err
+		}
+		return f.PrintList(vs, versionsTable(vs, false), "no residents on that date")
+	}
+	p := &rowPrinter{f: f, headers: versionsTable(nil, false).Headers}
+	err := db.Residents(ctx, comune, at, func(v csi.PersonVersion) error {
+		return p.add(v, versionsTable([]csi.PersonVersion{v}, false).Rows[0])
+	})
+	if err != nil {
+		return err
+	}
+	return p.end("no residents on that date")
+}
+
+// rowPrinter prints a list one element at a time, byte for byte as
+// PrintList prints the whole list, for -o json, -o csv and piped rows.
+type rowPrinter struct {
+	f       *Factory
+	headers []string
+	n       int
+	csv     *csv.Writer
+}
+
+func (p *rowPrinter) add(v any, row []string) error {
+	w := p.f.IO.Out
+	defer func() { p.n++ }()
+	switch p.f.Output {
+	case FormatJSON:
+		b, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if p.n == 0 {
+			sep = "[\n  "
+		}
+		_, err = io.WriteString(w, sep+string(b))
+		return err
+	case FormatCSV:
+		if p.csv == nil {
+			p.csv = csv.NewWriter(w)
+			if err := p.csv.Write(p.headers); err != nil {
+				return err
+			}
+		}
+		if err := p.csv.Write(row); err != nil {
+			return err
+		}
+		p.csv.Flush()
+		return p.csv.Error()
+	}
+	_, err := fmt.Fprintln(w, tsvReplacer.Replace(strings.Join(row, "\x00")))
+	return err
+}
+
+// end closes the list; an empty one says so as PrintList does.
+func (p *rowPrinter) end(empty string) error {
+	w := p.f.IO.Out
+	switch {
+	case p.f.Output == FormatJSON && p.n == 0:
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	case p.f.Output == FormatJSON:
+		_, err := io.WriteString(w, "\n]\n")
+		return err
+	case p.f.Output == FormatCSV && p.csv == nil:
+		return writeCSV(w, Table{Headers: p.headers})
+	case p.f.Output == FormatCSV:
+		p.csv.Flush()
+		return p.csv.Error()
+	case p.n == 0:
+		p.f.info("%s", empty)
+	}
+	return nil
 }
 
 func (f *Factory) printCount(n int) error {

@@ -34,7 +34,9 @@ const environmentHelp = `Environment variables read by csi:
   CSI_TOKEN      the API token sent to the server (same as --token, which shows
                  in the process list)
   CSI_CA_FILE    PEM file of the CA that signed the server's certificate, when it
-                 is not one the system trusts`
+                 is not one the system trusts
+  CSI_INSECURE   when set, allow a plain http:// --remote that is not on loopback
+                 (the token then crosses the network in clear)`
 
 func addHelpTopics(root *cobra.Command) {
 	root.AddCommand(

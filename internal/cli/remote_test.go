@@ -43,8 +43,10 @@ var parityScripts = []string{"remote_admin.txtar", "remote_registry.txtar", "val
 //
 // One difference is expected, and normalised in the remote run's output
 // before the script's assertions and the comparison see it: the audit log
-// of a remote run names the token too ("tester via token:parity
-// (coordinator)") and records the caller's address and request id.
+// of a remote run names the token ("token:parity (coordinator)"), keeps
+// the person the client names in a note after the summary ("[client:
+// actor tester; command ...]"), and records the caller's address and
+// request id.
 func TestRemoteParity(t *testing.T) {
 	dir := rewriteScripts(t)
 	runs := map[string]*transcripts{}
@@ -216,14 +218,16 @@ func serveForTest(db *sqlite.DB) (url, token string, stop func(), err error) {
 }
 
 var (
-	durations  = regexp.MustCompile(`("duration_ms": )\d+`)
-	viaToken   = regexp.MustCompile(` via token:[a-z0-9._-]+ \([a-z]+\)`)
+	durations = regexp.MustCompile(`("duration_ms": )\d+`)
+	// A remote audit entry names the token and keeps what the client
+	// says (the actor) in a note after the summary.
+	viaToken   = regexp.MustCompile(`token:[a-z0-9._-]+ \([a-z]+\)(.*) \[client: actor ([^;\]]*)(; command [^\]]*)?\]`)
 	remoteAddr = regexp.MustCompile(`"(remote|request_id)": "[^"]*"`)
 )
 
 // normaliseRemote undoes the one documented difference of remote output.
 func normaliseRemote(s string) string {
-	s = viaToken.ReplaceAllString(s, "")
+	s = viaToken.ReplaceAllString(s, "$2$1")
 	return remoteAddr.ReplaceAllString(s, `"$1": ""`)
 }
 

@@ -27,6 +27,10 @@ type ServeOptions struct {
 	ReadTimeout     time.Duration
 	WriteTimeout    time.Duration
 	ShutdownTimeout time.Duration
+	// MaxConns caps the open connections.
+	MaxConns int
+	// MaxUploads and MaxUploadsPerToken bound the imports uploaded at once.
+	MaxUploads, MaxUploadsPerToken int
 	// Ready, when set, receives the address the server listens on (tests
 	// listen on port 0).
 	Ready func(addr string)
@@ -80,6 +84,9 @@ rolled back, never half-written.`,
 	fl.Int64Var(&opts.MaxUpload, "max-upload", httpapi.DefaultMaxUploadBytes, "largest import file, in bytes")
 	fl.DurationVar(&opts.ReadTimeout, "read-timeout", time.Minute, "time to read an ordinary request (imports get 2h)")
 	fl.DurationVar(&opts.WriteTimeout, "write-timeout", 5*time.Minute, "time to write an ordinary response (imports get 2h)")
+	fl.IntVar(&opts.MaxConns, "max-conns", httpapi.DefaultMaxConns, "most connections open at once (more wait their turn)")
+	fl.IntVar(&opts.MaxUploads, "max-uploads", httpapi.DefaultMaxUploads, "most imports uploaded or running at once, all tokens together")
+	fl.IntVar(&opts.MaxUploadsPerToken, "max-uploads-per-token", httpapi.DefaultMaxUploadsPerToken, "most imports uploaded or running at once with one token")
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, "on SIGTERM, how long running requests may finish")
 	return cmd
 }
@@ -140,6 +147,8 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
+	// The cap goes under TLS: net/http must see the *tls.Conn.
+	ln = api.Listener(ln)
 	if cert != nil {
 		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
 	}
@@ -155,28 +164,25 @@ func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug 
 		Scope:          httpapi.ScopeFor(db),
 		MaxBodyBytes:   opts.MaxBody,
 		MaxUploadBytes: opts.MaxUpload,
-		Logger:         logger,
-		Health:         func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
-		Debug:          debug,
+		ReadTimeout:    opts.ReadTimeout,
+		WriteTimeout:   opts.WriteTimeout,
+		MaxConns:       opts.MaxConns,
+		MaxUploads:     opts.MaxUploads,
+		// One token's uploads, within all of them.
+		MaxUploadsPerToken: opts.MaxUploadsPerToken,
+		Logger:             logger,
+		Health:             func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
+		Debug:              debug,
 	})
 }
 
 // serveUntilDone serves until ctx ends (SIGTERM, Ctrl-C), then shuts down
 // gracefully: no new requests, running ones get ShutdownTimeout to finish,
 // and after that their contexts are cancelled so that an import rolls back.
-func serveUntilDone(ctx context.Context, f *Factory, api http.Handler, ln net.Listener, opts *ServeOptions, logger *slog.Logger) error {
+func serveUntilDone(ctx context.Context, f *Factory, api *httpapi.Server, ln net.Listener, opts *ServeOptions, logger *slog.Logger) error {
 	reqCtx, cancelRequests := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelRequests()
-	srv := &http.Server{
-		Handler:           api,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       opts.ReadTimeout,
-		WriteTimeout:      opts.WriteTimeout,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return reqCtx },
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := api.HTTPServer(reqCtx, slog.NewLogLogger(logger.Handler(), slog.LevelWarn))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

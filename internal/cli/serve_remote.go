@@ -40,7 +40,8 @@ func (f *Factory) RemoteClient() (*httpapi.Client, error) {
 	if f.client != nil {
 		return f.client, nil
 	}
-	c, err := httpapi.NewClient(f.Remote, httpapi.ClientOptions{Token: f.Token, CAFile: f.Getenv("CSI_CA_FILE")})
+	c, err := httpapi.NewClient(f.Remote, httpapi.ClientOptions{Token: f.Token, CAFile: f.Getenv("CSI_CA_FILE"),
+		Insecure: f.Getenv("CSI_INSECURE") != ""})
 	if err != nil {
 		return nil, &usageError{err}
 	}

@@ -81,7 +81,7 @@ func TestTokensEndToEnd(t *testing.T) {
 		})
 	}
 	audit := mustRun("audit", "list", "-o", "json")
-	for _, want := range []string{`"actor": "maria via token:coord (coordinator)"`, `"command": "comuni update"`, `"remote": "127.0.0.1:`} {
+	for _, want := range []string{`"actor": "token:coord (coordinator)"`, `"command": "comuni update"`, `[client: actor maria; command comuni update]`, `"remote": "127.0.0.1:`} {
 		if !strings.Contains(audit, want) {
 			t.Errorf("the audit log lacks %s:\n%s", want, audit)
 		}

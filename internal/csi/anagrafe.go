@@ -161,7 +161,10 @@ type AnagrafeService interface {
 	ImportAnagrafe(ctx context.Context, req AnagrafeImport, src Source) (*ImportSummary, error)
 	AnagrafeStatus(ctx context.Context) ([]AnagrafeStatus, error)
 	PersonHistory(ctx context.Context, cf string) ([]PersonVersion, error)
-	Residents(ctx context.Context, comune, at string) ([]PersonVersion, error)
+	// Residents passes the residents of a Comune on a day to emit one at a
+	// time, in order, as they are read (a Comune's residents are never held
+	// whole in memory); an error from emit stops the read and is returned.
+	Residents(ctx context.Context, comune, at string, emit func(PersonVersion) error) error
 	CountResidents(ctx context.Context, comune, at string) (int, error)
 	ListImports(ctx context.Context, comune string) ([]ImportRecord, error)
 	RevertImport(ctx context.Context, req RevertRequest) (*RevertSummary, error)

@@ -8,6 +8,10 @@ type actorKey struct{}
 type Actor struct {
 	Name    string // --actor, CSI_ACTOR or the OS user
 	Command string // e.g. "comuni onboard"
+	// Client is what the client of an API request says about the person
+	// and the command (e.g. `actor maria; command comuni list`): the audit
+	// log keeps it in a marked note, never as the actor or the command.
+	Client string
 }
 
 // WithActor returns a context carrying the actor.

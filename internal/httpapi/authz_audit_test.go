@@ -30,8 +30,8 @@ func TestAuditOfAPICalls(t *testing.T) {
 	calls := []call{
 		{csi.RoleReferent, "", get("/api/v1/anagrafe/residents?comune=" + inComune), "token:desio-ref (referent)",
 			"anagrafe residents", "comune " + inComune, "read "},
-		{csi.RoleOperator, "maria", historyReq(inComune)(fx), "maria via token:desio-op (operator)",
-			"anagrafe history", "anagrafe history", "read 1 registry version(s) of one person"},
+		{csi.RoleOperator, "maria", historyReq(inComune)(fx), "token:desio-op (operator)",
+			"anagrafe history", "anagrafe history", "read 1 registry version(s) of one person [client: actor maria]"},
 		{csi.RoleReferent, "", get("/api/v1/referenti"), "token:desio-ref (referent)", "referenti list", "referenti", "read 1 referent(s)"},
 		{csi.RoleCoordinator, "", patchJSON("/api/v1/comuni/"+inComune, map[string]string{"contact": "nuovo@comune.example.it"}),
 			"token:coord (coordinator)", "comuni update", "comune " + inComune, ""},
@@ -109,5 +109,71 @@ func (fx *fixture) doAs(t *testing.T, rq request, secret, actor string) response
 	req.Header.Set("Content-Type", rq.ctype)
 	req.Header.Set("Authorization", "Bearer "+secret)
 	req.Header.Set("X-Csi-Actor", actor)
+	return fx.send(t, req)
+}
+
+// TestAuditRecordsWhatTheServerKnows: the audit entry of an API call names
+// the token and the route served, whatever the client says; what it says
+// (the person, the command) is kept apart in a marked client note. Reads
+// of the referents' contacts and of the audit log itself are recorded too.
+func TestAuditRecordsWhatTheServerKnows(t *testing.T) {
+	fx := newFixture(t)
+	lied := map[string]string{"X-Csi-Actor": "Giulia Rossi", "X-Csi-Command": "comuni list"}
+	for _, c := range []struct {
+		role     string
+		rq       request
+		hdr      map[string]string
+		entries  int
+		actor    string
+		command  string
+		target   string
+		contains string
+	}{
+		{csi.RoleReferent, get("/api/v1/anagrafe/residents?comune=" + inComune), lied, 1, "token:desio-ref (referent)",
+			"anagrafe residents", "comune " + inComune, "[client: actor Giulia Rossi; command comuni list]"},
+		{csi.RoleReferent, get("/api/v1/ambiti"), nil, 1, "token:desio-ref (referent)", "ambiti list", "referenti", "referent"},
+		{csi.RoleOperator, get("/api/v1/ambiti/" + inAmbito), nil, 1, "token:desio-op (operator)", "ambiti show", "referenti", "referent"},
+		{csi.RoleCoordinator, get("/api/v1/audit"), nil, 1, "token:coord (coordinator)", "audit list", "audit", "audit entr"},
+		{csi.RoleCoordinator, get("/api/v1/audit/verify"), nil, 1, "token:coord (coordinator)", "audit verify", "audit", "verified"},
+		{csi.RoleViewer, get("/api/v1/ambiti"), nil, 0, "", "", "", ""},
+	} {
+		n0 := len(fx.audit(t))
+		r := fx.doWith(t, c.rq, fx.secrets[c.role], c.hdr)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s %s: %d %s", c.role, c.rq.path, r.status, truncate(r.body))
+		}
+		es := fx.audit(t)
+		if len(es)-n0 != c.entries {
+			t.Errorf("%s %s added %d audit entries, want %d", c.role, c.rq.path, len(es)-n0, c.entries)
+			continue
+		}
+		if c.entries == 0 {
+			continue
+		}
+		e := es[len(es)-1]
+		if e.Actor != c.actor || e.Command != c.command || e.Target != c.target || !strings.Contains(e.Summary, c.contains) {
+			t.Errorf("%s %s: entry %+v; want actor %q, command %q, target %q, summary with %q",
+				c.role, c.rq.path, e, c.actor, c.command, c.target, c.contains)
+		}
+	}
+	if v, err := fx.db.VerifyAudit(context.Background()); err != nil || !v.OK {
+		t.Errorf("verify = %+v, %v", v, err)
+	}
+}
+
+// doWith is do with extra request headers.
+func (fx *fixture) doWith(t *testing.T, rq request, secret string, hdr map[string]string) response {
+	t.Helper()
+	req, err := http.NewRequest(rq.method, fx.url+rq.path, bytes.NewReader(rq.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rq.ctype != "" {
+		req.Header.Set("Content-Type", rq.ctype)
+	}
+	req.Header.Set("Authorization", "Bearer "+secret)
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
 	return fx.send(t, req)
 }

@@ -29,6 +29,8 @@ type Client struct {
 	// Timeout bounds one ordinary request; imports and validations are
 	// bounded by their context only, as they stream.
 	Timeout time.Duration
+	// streamIdle is how long a stream may stay silent.
+	streamIdle time.Duration
 }
 
 var _ csi.Services = (*Client)(nil)
@@ -41,6 +43,12 @@ type ClientOptions struct {
 	CAFile string
 	// Timeout bounds one ordinary request (default 60 s).
 	Timeout time.Duration
+	// StreamIdle is how long a streamed answer may stay silent before the
+	// client gives up (default DefaultStreamIdle).
+	StreamIdle time.Duration
+	// Insecure allows a plain http:// server that is not on loopback: the
+	// token then crosses the network in clear (csi sets it from CSI_INSECURE).
+	Insecure bool
 }
 
 // NewClient returns a client of the server at rawURL (https://host:port,
@@ -50,6 +58,9 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return nil, csi.Errorf(csi.EINVALID, "--remote %q is not a server URL", rawURL).
 			WithHint("give the server's address, e.g. --remote https://csi.comune.monza.it:8787")
+	}
+	if err := checkPlainHTTP(u, o.Insecure); err != nil {
+		return nil, err
 	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
@@ -65,7 +76,30 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 	if o.Timeout <= 0 {
 		o.Timeout = 60 * time.Second
 	}
-	return &Client{base: u, token: o.Token, http: &http.Client{Transport: tr}, Timeout: o.Timeout}, nil
+	if o.StreamIdle <= 0 {
+		o.StreamIdle = DefaultStreamIdle
+	}
+	return &Client{base: u, token: o.Token, http: &http.Client{Transport: tr}, Timeout: o.Timeout, streamIdle: o.StreamIdle}, nil
+}
+
+// checkPlainHTTP refuses to send the token in clear to a server other
+// machines can see: plain http:// only to a loopback address (as csi serve
+// listens), unless insecure.
+func checkPlainHTTP(u *url.URL, insecure bool) error {
+	if u.Scheme != "http" || insecure || isLoopbackHost(u.Hostname()) {
+		return nil
+	}
+	return csi.Errorf(csi.EINVALID, "refusing to send the token over plain HTTP to %s, which is not a loopback address", u.Host).
+		WithHint("use an https:// URL in --remote (or CSI_REMOTE), or set CSI_INSECURE=1 on a trusted network")
+}
+
+// isLoopbackHost reports whether host names this machine only.
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func loadCA(path string) (*x509.CertPool, error) {

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"strconv"
 
@@ -121,10 +122,32 @@ func (c *Client) PersonHistory(ctx context.Context, cf string) ([]csi.PersonVers
 	return out, c.call(ctx, "POST", "/api/v1/anagrafe/history", nil, historyBody{CodiceFiscale: cf}, &out)
 }
 
-// Residents implements csi.AnagrafeService.
-func (c *Client) Residents(ctx context.Context, comune, at string) ([]csi.PersonVersion, error) {
-	var out []csi.PersonVersion
-	return out, c.call(ctx, "GET", "/api/v1/anagrafe/residents", query("comune", comune, "at", at), nil, &out)
+// Residents implements csi.AnagrafeService: the residents are decoded and
+// passed to emit as they arrive, never held whole.
+func (c *Client) Residents(ctx context.Context, comune, at string, emit func(csi.PersonVersion) error) error {
+	resp, cancel, err := c.do(ctx, request{method: "GET", path: "/api/v1/anagrafe/residents", query: query("comune", comune, "at", at), stream: true})
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	defer resp.Body.Close()
+	dec := json.NewDecoder(resp.Body)
+	if _, err := dec.Token(); err != nil {
+		return c.readError(ctx, err)
+	}
+	for dec.More() {
+		var v csi.PersonVersion
+		if err := dec.Decode(&v); err != nil {
+			return c.readError(ctx, err)
+		}
+		if err := emit(v); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return c.readError(ctx, err)
+	}
+	return nil
 }
 
 // CountResidents implements csi.AnagrafeService.

@@ -85,15 +85,15 @@ func (c *Client) upload(ctx context.Context, path string, q url.Values, src csi.
 	return &sum, nil
 }
 
-// StreamIdle is how long a stream may stay silent: the server sends a
-// keepalive every 15 seconds, so silence means it is gone.
-var StreamIdle = 2 * time.Minute
+// DefaultStreamIdle is how long a stream may stay silent: the server sends
+// a keepalive every 15 seconds, so silence means it is gone.
+const DefaultStreamIdle = 2 * time.Minute
 
 // readEvents reads a stream of events until its result or error. A stream
 // that ends without either was cut: the server's work was rolled back.
-// cancel aborts the request when the stream stays silent for StreamIdle.
+// cancel aborts the request when the stream stays silent for c.streamIdle.
 func (c *Client) readEvents(ctx context.Context, r io.Reader, cancel context.CancelFunc, fn func(Event) error) error {
-	limit := StreamIdle
+	limit := c.streamIdle
 	var idle atomic.Bool
 	watchdog := time.AfterFunc(limit, func() { idle.Store(true); cancel() })
 	defer watchdog.Stop()

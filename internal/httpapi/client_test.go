@@ -58,7 +58,9 @@ func TestClientMatchesStore(t *testing.T) {
 		},
 		func(s csi.Services) error { _, err := s.EndReferente(ctx, "Desio", "2024-01-01"); return err },
 		func(s csi.Services) error { _, err := s.PersonHistory(ctx, "RSSMRA85T10A562S"); return err },
-		func(s csi.Services) error { _, err := s.Residents(ctx, "Monza", "31/12/2024"); return err },
+		func(s csi.Services) error {
+			return s.Residents(ctx, "Monza", "31/12/2024", func(csi.PersonVersion) error { return nil })
+		},
 	} {
 		local, remote := call(db), call(c)
 		var le, re *csi.Error
@@ -67,8 +69,9 @@ func TestClientMatchesStore(t *testing.T) {
 		}
 	}
 	audit, _ := db.ListAudit(ctx, "")
-	if len(audit) != 1 || audit[0].Actor != "tester via token:test (coordinator)" || audit[0].Command != "test" || audit[0].RequestID == "" {
-		t.Fatalf("the server did not record the client's actor: %+v", audit)
+	if len(audit) != 1 || audit[0].Actor != "token:test (coordinator)" || audit[0].Command != "comuni onboard" || audit[0].RequestID == "" ||
+		!strings.HasSuffix(audit[0].Summary, " [client: actor tester; command test]") {
+		t.Fatalf("the server did not record the token, the route and the client's note: %+v", audit)
 	}
 }
 
@@ -243,5 +246,34 @@ func TestClientTLS(t *testing.T) {
 	c, _ = NewClient(strings.Replace(hs.URL, "https", "http", 1), ClientOptions{Token: testSecret})
 	if _, err = c.ListAmbiti(ctxTester); csi.ErrorCode(err) != csi.EUNREACHABLE || !strings.Contains(err.Error(), "speaks HTTPS") {
 		t.Fatalf("plain HTTP to a TLS server: %v", err)
+	}
+}
+
+// TestClientRefusesPlainHTTPOffLoopback: the token would cross the network
+// in clear, so a plain http:// server is accepted only on loopback, or
+// when the caller says the network is trusted (Insecure).
+func TestClientRefusesPlainHTTPOffLoopback(t *testing.T) {
+	for _, tc := range []struct {
+		url      string
+		insecure bool
+		ok       bool
+	}{
+		{"http://csi.comune.monza.it:8787", false, false},
+		{"http://10.0.0.5:8787", false, false},
+		{"HTTP://csi.example.it", false, false},
+		{"http://127.0.0.1:8787", false, true},
+		{"http://localhost:8787", false, true},
+		{"http://[::1]:8787", false, true},
+		{"https://csi.comune.monza.it:8787", false, true},
+		{"http://csi.comune.monza.it:8787", true, true},
+		{"http://10.0.0.5:8787", true, true},
+	} {
+		_, err := NewClient(tc.url, ClientOptions{Token: testSecret, Insecure: tc.insecure})
+		if tc.ok && err != nil {
+			t.Errorf("%s (insecure %v): %v", tc.url, tc.insecure, err)
+		}
+		if !tc.ok && (csi.ErrorCode(err) != csi.EINVALID || !strings.Contains(csi.ErrorMessage(err), "plain HTTP")) {
+			t.Errorf("%s: got %v, want a refusal of plain HTTP", tc.url, err)
+		}
 	}
 }

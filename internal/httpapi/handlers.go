@@ -163,8 +163,9 @@ func residents(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 		n, err := svc.CountResidents(r.Context(), q.Get("comune"), q.Get("at"))
 		return ok(w, countBody{n}, err)
 	}
-	vs, err := svc.Residents(r.Context(), q.Get("comune"), q.Get("at"))
-	return ok(w, vs, err)
+	arr := &jsonArray{w: w}
+	err = svc.Residents(r.Context(), q.Get("comune"), q.Get("at"), func(v csi.PersonVersion) error { return arr.add(v) })
+	return arr.close(err)
 }
 
 func listAudit(w http.ResponseWriter, r *http.Request, svc csi.Services) error {

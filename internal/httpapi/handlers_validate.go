@@ -16,7 +16,7 @@ type ValidationResult struct {
 // validate runs a validation and streams its findings as they come. A body,
 // when present, is the ruleset file and the ruleset parameter its name;
 // without a body, ruleset names a built-in ruleset.
-func validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
+func (s *Server) validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 	q := r.URL.Query()
 	req := csi.ValidationRequest{Scope: csi.ValidateScope{Ambito: q.Get("ambito"), Comune: q.Get("comune")}, Ruleset: q.Get("ruleset")}
 	data, err := io.ReadAll(r.Body)
@@ -27,7 +27,7 @@ func validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 		req.RulesetData = data
 	}
 	st := newEventStream(w, w.Header().Get(RequestIDHeader))
-	defer st.keepAlive()()
+	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
 	return st.finish(r.Context(), ValidationResult{Run: run, Summary: sum}, err)
 }

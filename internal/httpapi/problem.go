@@ -56,6 +56,10 @@ func problemOf(status int, id string, err error) Problem {
 	if errors.As(err, &unsup) {
 		status = http.StatusUnsupportedMediaType
 	}
+	var se *statusError
+	if errors.As(err, &se) {
+		status = se.status
+	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		status, code = http.StatusRequestEntityTooLarge, csi.EINVALID
@@ -78,8 +82,13 @@ func writeProblemStatus(w http.ResponseWriter, _ *http.Request, id string, statu
 	p := problemOf(status, id, err)
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if ra := retryAfter(err); ra != "" {
+		w.Header().Set("Retry-After", ra)
+	}
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="csi"`)
+		// A caller without a valid token keeps no connection open.
+		w.Header().Set("Connection", "close")
 	}
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)

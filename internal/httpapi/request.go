@@ -169,6 +169,51 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	return bw.Flush()
 }
 
+// jsonArray writes a JSON array element by element as a service emits
+// them, so that a long list (the residents of Monza) is never held whole.
+// The status line goes with the first element: an error before it is
+// still a problem document; after it, the array is cut short and the
+// client sees a broken answer, never a complete-looking partial one.
+type jsonArray struct {
+	w       http.ResponseWriter
+	bw      *bufio.Writer
+	started bool
+}
+
+func (a *jsonArray) start() {
+	a.w.Header().Set("Content-Type", "application/json")
+	a.w.WriteHeader(http.StatusOK)
+	a.bw = bufio.NewWriterSize(a.w, 32<<10)
+	a.bw.WriteByte('[')
+	a.started = true
+}
+
+func (a *jsonArray) add(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	if !a.started {
+		a.start()
+	} else {
+		a.bw.WriteByte(',')
+	}
+	_, err = a.bw.Write(b)
+	return err
+}
+
+// close ends the array, or returns err for the caller to answer.
+func (a *jsonArray) close(err error) error {
+	if err != nil {
+		return err
+	}
+	if !a.started {
+		a.start()
+	}
+	a.bw.WriteString("]\n")
+	return a.bw.Flush()
+}
+
 // boolParam reads a true/false query parameter ("" is false).
 func boolParam(r *http.Request, name string) (bool, error) {
 	s := r.URL.Query().Get(name)

@@ -91,7 +91,7 @@ func (s *Server) Routes() []Route {
 			Query: []string{"file", "dry_run", "encoding", "delimiter", "map", "rejects"}, Body: bodyCSV, Stream: streamND, Handler: s.importRecords},
 
 		{Method: "POST", Pattern: "/api/v1/validations", Name: "validate", Summary: "Validate the records in scope; the body may hold a ruleset file", Access: AccessPersonal,
-			Query: []string{"ambito", "comune", "ruleset"}, Body: bodyYAML, Stream: streamND, Handler: validate},
+			Query: []string{"ambito", "comune", "ruleset"}, Body: bodyYAML, Stream: streamND, Handler: s.validate},
 		{Method: "GET", Pattern: "/api/v1/validations", Name: "validate history", Summary: "Past validation runs", Access: AccessRead, Handler: validationHistory},
 
 		{Method: "GET", Pattern: "/api/v1/indicators", Name: "indicators list", Summary: "The indicator catalogue", Access: AccessAggregate, Handler: listIndicators},

@@ -22,13 +22,14 @@ import (
 // the coordinator's only. Every read of personal data is recorded through
 // audit before the data is returned; if it cannot be recorded, the read fails.
 //
-// Validations (one per CPU) and indicator computations (two per CPU) are
+// Validations (one per CPU), indicator computations and residents lists
+// (two per CPU each) are
 // admitted a few at a time, all callers together (see admission), and the
 // other writes wait while an import runs (see importGate).
 func ScopeFor(audit csi.AccessRecorder) func(p *csi.Principal, s csi.Services) csi.Services {
-	validations, indicators, gate := newAdmission(1), newAdmission(2), newImportGate()
+	validations, indicators, reads, gate := newAdmission(1), newAdmission(2), newAdmission(2), newImportGate()
 	return func(p *csi.Principal, s csi.Services) csi.Services {
-		sc := &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators, gate: gate}
+		sc := &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators, reads: reads, gate: gate}
 		if p.Role == csi.RoleCoordinator {
 			sc.Services = s
 		}
@@ -50,9 +51,10 @@ type scoped struct {
 	inner csi.Services
 	p     *csi.Principal
 	audit csi.AccessRecorder
-	// validations and indicators queue the heavy computations.
-	validations, indicators admission
-	gate                    *importGate
+	// validations and indicators queue the heavy computations, reads the
+	// heavy reads (a Comune's residents).
+	validations, indicators, reads admission
+	gate                           *importGate
 }
 
 func (s *scoped) is(roles ...string) bool {

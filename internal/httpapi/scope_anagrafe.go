@@ -10,10 +10,7 @@ import (
 // ImportAnagrafe imports a registry extract of a Comune of the caller's
 // territory (never a viewer's).
 func (s *scoped) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src csi.Source) (*csi.ImportSummary, error) {
-	if err := s.only("importing a registry extract", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
-		return nil, err
-	}
-	c, err := s.comune(ctx, req.Comune)
+	c, err := s.registryImport(ctx, req.Comune)
 	if err != nil {
 		return nil, err
 	}
@@ -25,6 +22,25 @@ func (s *scoped) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src
 	}
 	defer s.gate.leaveImport()
 	return s.inner.ImportAnagrafe(ctx, req, src)
+}
+
+// registryImport refuses a registry import the caller may not run and
+// returns the Comune it imports into.
+func (s *scoped) registryImport(ctx context.Context, comune string) (csi.Comune, error) {
+	if err := s.only("importing a registry extract", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
+		return csi.Comune{}, err
+	}
+	return s.comune(ctx, comune)
+}
+
+// authorizeImport runs the checks of ImportAnagrafe and ImportRecords
+// before the upload is read (the import runs them again on the file).
+func (s *scoped) authorizeImport(ctx context.Context, kind, comune string) error {
+	if kind == "records" {
+		return s.only("importing social records", csi.RoleCoordinator)
+	}
+	_, err := s.registryImport(ctx, comune)
+	return err
 }
 
 // AnagrafeStatus lists the registry state of the caller's Comuni.
@@ -67,23 +83,29 @@ func (s *scoped) PersonHistory(ctx context.Context, cf string) ([]csi.PersonVers
 	return vs, nil
 }
 
-// Residents lists the residents of a Comune of the caller's territory.
-func (s *scoped) Residents(ctx context.Context, comune, at string) ([]csi.PersonVersion, error) {
+// Residents streams the residents of a Comune of the caller's territory.
+// The read is recorded (with how many) before the first row leaves, and it
+// waits its turn among the heavy reads.
+func (s *scoped) Residents(ctx context.Context, comune, at string, emit func(csi.PersonVersion) error) error {
 	if err := s.only("reading residents", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
-		return nil, err
+		return err
 	}
 	c, err := s.comune(ctx, comune)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	vs, err := s.inner.Residents(ctx, c.Istat, at)
+	if err := s.reads.enter(ctx); err != nil {
+		return err
+	}
+	defer s.reads.leave()
+	n, err := s.inner.CountResidents(ctx, c.Istat, at)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := s.read(ctx, "comune "+c.Istat, fmt.Sprintf("read %d resident(s) on %s", len(vs), dayOr(at))); err != nil {
-		return nil, err
+	if err := s.read(ctx, "comune "+c.Istat, fmt.Sprintf("read %d resident(s) on %s", n, dayOr(at))); err != nil {
+		return err
 	}
-	return vs, nil
+	return s.inner.Residents(ctx, c.Istat, at, emit)
 }
 
 func dayOr(at string) string {
@@ -147,7 +169,21 @@ func (s *scoped) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry,
 	if err := s.only("reading the audit log", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.ListAudit(ctx, since)
+	es, err := s.inner.ListAudit(ctx, since)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.read(ctx, "audit", fmt.Sprintf("read %d audit entries since %s", len(es), sinceOr(since))); err != nil {
+		return nil, err
+	}
+	return es, nil
+}
+
+func sinceOr(since string) string {
+	if since == "" {
+		return "the start"
+	}
+	return since
 }
 
 // VerifyAudit is the coordinator's only.
@@ -155,5 +191,12 @@ func (s *scoped) VerifyAudit(ctx context.Context) (*csi.AuditVerification, error
 	if err := s.only("verifying the audit log", csi.RoleCoordinator); err != nil {
 		return nil, err
 	}
-	return s.inner.VerifyAudit(ctx)
+	v, err := s.inner.VerifyAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.read(ctx, "audit", fmt.Sprintf("verified %d audit entries (intact: %v)", v.Entries, v.OK)); err != nil {
+		return nil, err
+	}
+	return v, nil
 }

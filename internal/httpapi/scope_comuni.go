@@ -82,8 +82,21 @@ func (s *scoped) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
 		for i := range as {
 			as[i].Referente, as[i].ReferenteEmail = "", ""
 		}
+		return as, nil
+	}
+	n := len(filter(as, func(a csi.Ambito) bool { return a.Referente != "" || a.ReferenteEmail != "" }))
+	if err := s.readReferents(ctx, n); err != nil {
+		return nil, err
 	}
 	return as, nil
+}
+
+// readReferents records a read of n Ambiti's referents (name, email), if any.
+func (s *scoped) readReferents(ctx context.Context, n int) error {
+	if n == 0 {
+		return nil
+	}
+	return s.read(ctx, "referenti", fmt.Sprintf("read the referent of %d Ambito(s)", n))
 }
 
 // FindAmbito shows the caller's Ambito; an operator sees only its own Comune in it.
@@ -101,6 +114,14 @@ func (s *scoped) FindAmbito(ctx context.Context, ref string) (*csi.AmbitoDetail,
 		for i := range d.ComuniList {
 			d.ComuniList[i].Contact = ""
 		}
+		return d, nil
+	}
+	n := 0
+	if d.Referente != "" || d.ReferenteEmail != "" {
+		n = 1
+	}
+	if err := s.readReferents(ctx, n); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -38,6 +39,21 @@ type Config struct {
 	Logger *slog.Logger
 	// Health, when set, is called by /healthz to check the store.
 	Health func(ctx context.Context) error
+	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout are the
+	// HTTP server's (see HTTPServer), for every caller; StreamTimeout
+	// replaces the read and write timeouts of an import or a validation,
+	// once its caller is authenticated. Zero means the Default* value.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout, StreamTimeout time.Duration
+	// MaxUploads bounds the imports being uploaded or run at once, in all
+	// (default DefaultMaxUploads); MaxUploadsPerToken, those of one token
+	// (default DefaultMaxUploadsPerToken). Past them an upload is refused
+	// (503, 429) before its body is read.
+	MaxUploads, MaxUploadsPerToken int
+	// KeepaliveEvery is how often a stream with nothing to say says so
+	// (default DefaultKeepaliveEvery).
+	KeepaliveEvery time.Duration
+	// MaxConns caps the open connections (see Listener; default DefaultMaxConns).
+	MaxConns int
 	// Debug logs the text of unexpected errors, which may contain personal
 	// data (csi serve sets it from CSI_DEBUG). Without it only their type
 	// and the request id are logged.
@@ -56,6 +72,10 @@ type Server struct {
 	mux     *http.ServeMux
 	routes  []Route
 	openDoc []byte
+	uploads *uploadSlots
+	// spoolWriter, when set (tests), is where an upload is spooled instead
+	// of its file.
+	spoolWriter func(*os.File) io.Writer
 }
 
 // New returns a Server for cfg.
@@ -75,10 +95,17 @@ func New(cfg Config) (*Server, error) {
 	if cfg.SpoolDir == "" {
 		cfg.SpoolDir = os.TempDir()
 	}
+	cfg.setTimeouts()
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	if cfg.MaxUploads <= 0 {
+		cfg.MaxUploads = DefaultMaxUploads
+	}
+	if cfg.MaxUploadsPerToken <= 0 {
+		cfg.MaxUploadsPerToken = DefaultMaxUploadsPerToken
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), uploads: newUploadSlots(cfg.MaxUploads, cfg.MaxUploadsPerToken)}
 	s.routes = s.Routes()
 	for _, rt := range s.routes {
 		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
@@ -99,8 +126,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 // id is in the audit entries the request made and in the server's log.
 const RequestIDHeader = "X-Request-Id"
 
-// Headers the client sends so that the audit log names the person at the
-// terminal and the command they ran, as a local command would.
+// Headers the client sends with the person at the terminal and the command
+// they ran. The server does not vouch for them: the audit log names the
+// token and the route, and keeps these in a marked client note.
 const (
 	ActorHeader   = "X-Csi-Actor"
 	CommandHeader = "X-Csi-Command"
@@ -164,11 +192,6 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id stri
 	if err := checkContentType(r, rt.Body); err != nil {
 		return err
 	}
-	if rt.Stream != streamNone {
-		rc := http.NewResponseController(w)
-		_ = rc.SetReadDeadline(time.Now().Add(StreamTimeout))
-		_ = rc.SetWriteDeadline(time.Now().Add(StreamTimeout))
-	}
 	limit := s.cfg.MaxBodyBytes
 	if rt.Body == bodyCSV {
 		limit = s.cfg.MaxUploadBytes
@@ -180,6 +203,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id stri
 	p, err := s.authenticate(r, id)
 	if err != nil {
 		return err
+	}
+	// Only now, for a caller the server knows, may an import or a
+	// validation outlast the ordinary timeouts.
+	if rt.Stream != streamNone {
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(s.cfg.StreamTimeout))
+		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.StreamTimeout))
 	}
 	ctx := csi.WithPrincipal(r.Context(), p)
 	ctx = csi.WithActor(ctx, actorOf(r, p, rt))
@@ -199,17 +229,29 @@ func (s *Server) authenticate(r *http.Request, id string) (*csi.Principal, error
 	return &c, nil
 }
 
-// actorOf is who the audit log names: the person the client says runs the
-// command, with the token it used, or the token alone.
+// actorOf is who acts in a request: the token, and the route the server
+// serves as the command. What the client says (the person at the terminal
+// and the command they ran) is only a label: the name of the import log
+// and the validation runs, and a marked note in the audit entry.
 func actorOf(r *http.Request, p *csi.Principal, rt Route) csi.Actor {
-	a := csi.Actor{Name: cleanHeader(r.Header.Get(ActorHeader)), Command: cleanHeader(r.Header.Get(CommandHeader))}
+	name, cmd := cleanHeader(r.Header.Get(ActorHeader)), cleanHeader(r.Header.Get(CommandHeader))
+	a := csi.Actor{Name: name, Command: rt.Name, Client: clientNote(name, cmd)}
 	if a.Name == "" {
 		a.Name = p.Token
 	}
-	if a.Command == "" {
-		a.Command = rt.Name
-	}
 	return a
+}
+
+// clientNote is what the client says, as the audit entry's note.
+func clientNote(name, cmd string) string {
+	var parts []string
+	if name != "" {
+		parts = append(parts, "actor "+name)
+	}
+	if cmd != "" {
+		parts = append(parts, "command "+cmd)
+	}
+	return strings.NewReplacer("[", "(", "]", ")").Replace(strings.Join(parts, "; "))
 }
 
 // cleanHeader keeps a client-supplied label printable and short.

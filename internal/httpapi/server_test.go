@@ -215,8 +215,8 @@ func TestInternalErrorsSayNothing(t *testing.T) {
 }
 
 // TestCallerInContext: the services see the caller, with the remote
-// address and the request id the response carries, and the actor and
-// command the client names.
+// address and the request id the response carries, the route served as
+// the command, and what the client says kept as its note.
 func TestCallerInContext(t *testing.T) {
 	var seen *csi.Principal
 	var actor csi.Actor
@@ -226,7 +226,7 @@ func TestCallerInContext(t *testing.T) {
 	req, _ := http.NewRequest("GET", hs.URL+"/api/v1/ambiti", nil)
 	req.Header.Set("Authorization", "Bearer "+testSecret)
 	req.Header.Set(ActorHeader, " maria\t")
-	req.Header.Set(CommandHeader, "ambiti list")
+	req.Header.Set(CommandHeader, "comuni list")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -236,7 +236,7 @@ func TestCallerInContext(t *testing.T) {
 	if seen == nil || seen.Token != "test" || seen.RequestID != id || len(id) != 16 || !strings.HasPrefix(seen.Remote, "127.0.0.1:") {
 		t.Fatalf("principal %+v, request id %q", seen, id)
 	}
-	if actor != (csi.Actor{Name: "maria", Command: "ambiti list"}) {
+	if actor != (csi.Actor{Name: "maria", Command: "ambiti list", Client: "actor maria; command comuni list"}) {
 		t.Fatalf("actor %+v", actor)
 	}
 }

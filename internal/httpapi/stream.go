@@ -80,14 +80,10 @@ func (s *eventStream) send(e Event) {
 	s.last = time.Now()
 }
 
-// KeepaliveEvery is how often a stream with nothing to say says so.
-var KeepaliveEvery = 15 * time.Second
-
 // keepAlive sends a keepalive event whenever the stream has been silent
-// for KeepaliveEvery; the function it returns stops it and waits until it
-// has stopped, so that nothing writes after the handler returns.
-func (s *eventStream) keepAlive() (stop func()) {
-	every := KeepaliveEvery
+// for every; the function it returns stops it and waits until it has
+// stopped, so that nothing writes after the handler returns.
+func (s *eventStream) keepAlive(every time.Duration) (stop func()) {
 	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)

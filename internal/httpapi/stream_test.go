@@ -24,10 +24,8 @@ func (slowValidation) RunValidation(ctx context.Context, _ csi.ValidationRequest
 // TestStreamKeepalive: a silent stream says it is alive, and the client
 // reads through it to the findings and the result.
 func TestStreamKeepalive(t *testing.T) {
-	defer func(d time.Duration) { KeepaliveEvery = d }(KeepaliveEvery)
-	KeepaliveEvery = 50 * time.Millisecond
 	db := slowValidation{testStore(t)}
-	hs, _ := testServer(t, db, nil)
+	hs, _ := testServer(t, db, func(c *Config) { c.KeepaliveEvery = 50 * time.Millisecond })
 	r := rawDo(t, "POST", hs.URL+"/api/v1/validations", "", nil, testSecret)
 	if r.status != 200 || r.header.Get("Content-Type") != NDJSON || !bytes.HasPrefix(r.body, []byte(`{"keepalive":true}`)) {
 		t.Fatalf("%d %s %s", r.status, r.header.Get("Content-Type"), r.body)
@@ -58,17 +56,16 @@ func (stallingValidation) RunValidation(ctx context.Context, _ csi.ValidationReq
 // TestStreamIdle: a client gives up on a stream that stays silent, but
 // not because its own handling of an event is slow.
 func TestStreamIdle(t *testing.T) {
-	defer func(d, i time.Duration) { KeepaliveEvery, StreamIdle = d, i }(KeepaliveEvery, StreamIdle)
-	KeepaliveEvery, StreamIdle = time.Hour, 200*time.Millisecond
-	hs, _ := testServer(t, stallingValidation{testStore(t)}, nil)
-	c, _ := NewClient(hs.URL, ClientOptions{Token: testSecret})
+	hour := func(c *Config) { c.KeepaliveEvery = time.Hour }
+	hs, _ := testServer(t, stallingValidation{testStore(t)}, hour)
+	c, _ := NewClient(hs.URL, ClientOptions{Token: testSecret, StreamIdle: 200 * time.Millisecond})
 	start := time.Now()
 	_, _, err := c.RunValidation(ctxTester, csi.ValidationRequest{}, func(csi.Finding) error { time.Sleep(400 * time.Millisecond); return nil })
 	if csi.ErrorCode(err) != csi.EUNREACHABLE || !strings.Contains(err.Error(), "sent nothing for 200ms") || time.Since(start) > 2*time.Second {
 		t.Fatalf("after %s: %v", time.Since(start), err)
 	}
-	hs2, _ := testServer(t, slowValidation{testStore(t)}, nil)
-	c2, _ := NewClient(hs2.URL, ClientOptions{Token: testSecret})
+	hs2, _ := testServer(t, slowValidation{testStore(t)}, hour)
+	c2, _ := NewClient(hs2.URL, ClientOptions{Token: testSecret, StreamIdle: 200 * time.Millisecond})
 	if _, _, err := c2.RunValidation(ctxTester, csi.ValidationRequest{}, func(csi.Finding) error { time.Sleep(400 * time.Millisecond); return nil }); err != nil {
 		t.Fatalf("a slow client handler is not a silent server: %v", err)
 	}

@@ -46,19 +46,30 @@ const versionSelect = `SELECT comune, codice_fiscale, cognome, nome, sesso, data
 	data_cancellazione, motivo_cancellazione, valid_from, valid_to, end_reason, import_id FROM persone_v `
 
 func scanVersions(rows *sql.Rows) ([]csi.PersonVersion, error) {
-	defer rows.Close()
 	out := []csi.PersonVersion{}
+	err := eachVersion(rows, func(v csi.PersonVersion) error {
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+// eachVersion passes the versions of rows to emit as they are read.
+func eachVersion(rows *sql.Rows, emit func(csi.PersonVersion) error) error {
+	defer rows.Close()
 	for rows.Next() {
 		var v csi.PersonVersion
 		if err := rows.Scan(&v.Comune, &v.CodiceFiscale, &v.Cognome, &v.Nome, &v.Sesso, &v.DataNascita, &v.LuogoNascita,
 			&v.Cittadinanza, &v.Indirizzo, &v.Civico, &v.CAP, &v.CodiceFamiglia, &v.RelazioneParentela, &v.StatoCivile,
 			&v.DataIscrizione, &v.MotivoIscrizione, &v.DataCancellazione, &v.MotivoCancellazione,
 			&v.ValidFrom, &v.ValidTo, &v.EndReason, &v.ImportID); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, v)
+		if err := emit(v); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // PersonHistory returns every version of one person, in every Comune.
@@ -96,17 +107,18 @@ func (db *DB) residentArgs(ctx context.Context, comune, at string) (csi.Comune, 
 	return c, at, nil
 }
 
-// Residents returns the people resident in a Comune on a day.
-func (db *DB) Residents(ctx context.Context, comune, at string) ([]csi.PersonVersion, error) {
+// Residents passes the people resident in a Comune on a day to emit, as
+// the query returns them.
+func (db *DB) Residents(ctx context.Context, comune, at string, emit func(csi.PersonVersion) error) error {
 	c, at, err := db.residentArgs(ctx, comune, at)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	rows, err := db.db.QueryContext(ctx, versionSelect+residentWhere+" ORDER BY cognome, nome, codice_fiscale", c.Istat, at, at)
 	if err != nil {
-		return nil, mapErr(err)
+		return mapErr(err)
 	}
-	return scanVersions(rows)
+	return eachVersion(rows, emit)
 }
 
 // CountResidents counts the people resident in a Comune on a day.

@@ -52,19 +52,20 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary strin
 }
 
 // auditEntry describes who acts in ctx: the local actor, or for an API
-// request the token's name and role (after the person the client says is
-// at the terminal, if any), the remote address and the request id.
+// request the token's name and role, the route served, the remote address
+// and the request id; what the client says about itself follows the
+// summary as a marked note ("[client: actor maria; command ...]").
 func auditEntry(ctx context.Context, target, summary string) csi.AuditEntry {
 	a := csi.ActorFrom(ctx)
 	e := csi.AuditEntry{Actor: a.Name, Command: a.Command, Target: target, Summary: summary}
 	if p := csi.PrincipalFrom(ctx); p != nil {
 		e.Actor = fmt.Sprintf("token:%s (%s)", p.Token, p.Role)
-		if a.Name != "" && a.Name != "unknown" && a.Name != p.Token {
-			e.Actor = a.Name + " via " + e.Actor
-		}
 		e.Remote, e.RequestID = p.Remote, p.RequestID
 		if a.Command == "unknown" {
 			e.Command = "api"
+		}
+		if a.Client != "" {
+			e.Summary += " [client: " + a.Client + "]"
 		}
 	}
 	return e

@@ -131,7 +131,7 @@ func TestAuditRecordsTheAPICaller(t *testing.T) {
 	}
 	es, _ := db.ListAudit(ctx, "")
 	e := es[1]
-	if e.Actor != "test via token:desio-ref (referent)" || e.Remote != "127.0.0.1:50000" || e.RequestID != "req-1" || es[0].Remote != "" {
+	if e.Actor != "token:desio-ref (referent)" || e.Remote != "127.0.0.1:50000" || e.RequestID != "req-1" || es[0].Remote != "" {
 		t.Fatalf("entries = %+v", es)
 	}
 	if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 2 {
