@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -149,7 +148,7 @@ type rowPrinter struct {
 	f       *Factory
 	headers []string
 	n       int
-	csv     *csv.Writer
+	csv     *csvWriter
 }
 
 func (p *rowPrinter) add(v any, row []string) error {
@@ -169,7 +168,7 @@ func (p *rowPrinter) add(v any, row []string) error {
 		return err
 	case FormatCSV:
 		if p.csv == nil {
-			p.csv = csv.NewWriter(w)
+			p.csv = newCSVWriter(w)
 			if err := p.csv.Write(p.headers); err != nil {
 				return err
 			}
