@@ -76,8 +76,49 @@ func (db *DB) ComputeIndicator(ctx context.Context, name string, p csi.Indicator
 	if res.Rows == nil {
 		res.Rows = []csi.IndicatorRow{}
 	}
-	indicators.Suppress(def, res.Rows, p.SuppressBelow)
+	if p.SuppressBelow > 1 && len(def.Counts) > 0 {
+		w, err := withheld(ctx, conn, def, fn, p)
+		if err != nil {
+			return nil, err
+		}
+		w.Apply(def, res.Rows)
+	}
 	return res, nil
+}
+
+// withheld decides which counts of the indicator to withhold on its rows at
+// every level over the whole province (the same for every scope and
+// breakdown asked for, so that no two tables can be subtracted to undo a
+// suppression), by indicators.Protect.
+func withheld(ctx context.Context, q querier, def csi.IndicatorDef, fn indicatorFunc, p csi.IndicatorParams) (indicators.Withheld, error) {
+	parents := map[string]string{}
+	rows, err := q.QueryContext(ctx, "SELECT istat, ambito FROM comuni")
+	if err != nil {
+		return indicators.Withheld{}, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var istat, ambito string
+		if err := rows.Scan(&istat, &ambito); err != nil {
+			return indicators.Withheld{}, err
+		}
+		parents[indicators.GeoKey(csi.ByComune, istat)] = indicators.GeoKey(csi.ByAmbito, ambito)
+		parents[indicators.GeoKey(csi.ByAmbito, ambito)] = indicators.GeoKey(csi.ByProvincia, csi.ProvinceCode)
+	}
+	if err := rows.Err(); err != nil {
+		return indicators.Withheld{}, err
+	}
+	var ref []csi.IndicatorRow
+	for _, by := range []string{csi.ByComune, csi.ByAmbito} {
+		rp := p
+		rp.By, rp.Ambito, rp.Comune = by, "", ""
+		got, err := fn(ctx, q, scope{by: by}, rp, &csi.IndicatorResult{})
+		if err != nil {
+			return indicators.Withheld{}, err
+		}
+		ref = append(ref, got...)
+	}
+	return indicators.Protect(def, ref, parents, p.SuppressBelow), nil
 }
 
 func snapshot(ctx context.Context, q querier) (csi.Snapshot, error) {
@@ -324,7 +365,7 @@ func pct(num, den int64) any {
 
 // geoKeys sets the livello, codice and nome keys of a geography row.
 func geoKeys(r geoRow) *csi.IndicatorRow {
-	row := &csi.IndicatorRow{}
+	row := &csi.IndicatorRow{Geo: indicators.GeoKey(r.level, r.code)}
 	return row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name)
 }
 
