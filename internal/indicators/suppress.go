@@ -94,15 +94,17 @@ func Protect(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]st
 	if n <= 1 || len(def.Counts) == 0 {
 		return w
 	}
-	t := newTable(def, ref, parents)
-	for _, c := range t.cells {
-		w.known[c] = true
-		if v := t.vals[c]; v > 0 && v < int64(n) {
-			w.cells[c] = false
-		}
+	t := newTable(def, ref, parents, n)
+	for leaks := t.audit(); len(leaks) > 0; leaks = t.audit() {
+		t.complement(leaks)
 	}
-	for leaks := t.audit(w); len(leaks) > 0; leaks = t.audit(w) {
-		t.complement(w, leaks)
+	for i, c := range t.cells {
+		if !t.fixed[i] {
+			w.known[c] = true
+		}
+		if t.state[i] != shown {
+			w.cells[c] = t.state[i] == complementary
+		}
 	}
 	return w
 }
@@ -154,65 +156,115 @@ func withhold(r *csi.IndicatorRow, key string, complementary bool) {
 	}
 }
 
-// term is one count in a relation, with its sign.
-type term struct {
-	c    cell
-	sign int
-}
+// States of a count in a table.
+const (
+	shown int8 = iota
+	small
+	complementary
+)
+
+// term is one count in a relation (its index in the table), with its sign.
+type term struct{ id, sign int }
 
 // table holds the counts of the reference and the relations between them:
 // each relation says that the signed sum of its terms is zero.
 type table struct {
+	n     int
 	cells []cell
-	vals  map[cell]int64
-	fixed map[cell]bool // totals that are not rows (never withheld)
+	vals  []int64
+	fixed []bool // totals that are not rows (never withheld)
+	state []int8
 	rels  [][]term
+	in    [][]int // the relations each count is in
 	// hopeless holds the relations that give a count away with no count
-	// left to withhold in them.
+	// left to withhold.
 	hopeless map[int]bool
 }
 
-func newTable(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]string) *table {
-	t := &table{vals: map[cell]int64{}, fixed: map[cell]bool{}, hopeless: map[int]bool{}}
+// cterm is a term named by its cell, while the table is built.
+type cterm struct {
+	c    cell
+	sign int
+}
+
+func newTable(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]string, n int) *table {
+	vals := map[cell]int64{}
 	for _, r := range ref {
 		for _, key := range def.Counts {
-			v, ok := r.Get(key).(int64)
 			c := cellOf(r, key)
-			if _, seen := t.vals[c]; ok && !seen {
-				t.vals[c] = v
-				t.cells = append(t.cells, c)
+			if v, ok := r.Get(key).(int64); ok {
+				if _, seen := vals[c]; !seen {
+					vals[c] = v
+				}
 			}
 		}
 	}
-	slices.SortFunc(t.cells, func(a, b cell) int { return cmp.Compare(a.String(), b.String()) })
-	t.sums(func(c cell) (cell, bool) {
+	var cells []cell
+	for c := range vals {
+		cells = append(cells, c)
+	}
+	slices.SortFunc(cells, func(a, b cell) int { return cmp.Compare(a.String(), b.String()) })
+	var rels [][]cterm
+	fixed := map[cell]bool{}
+	rels = append(rels, sums(cells, vals, func(c cell) (cell, bool) {
 		p, ok := parents[c.geo]
 		c.geo = p
 		return c, ok
-	}, false)
-	t.sums(func(c cell) (cell, bool) {
-		if c.catKey == "" {
-			return c, false
-		}
+	}, nil)...)
+	rels = append(rels, sums(cells, vals, func(c cell) (cell, bool) {
 		c.cat = "\x00total"
-		return c, true
-	}, true)
-	t.balances()
+		return c, c.catKey != ""
+	}, fixed)...)
+	rels = append(rels, balances(cells, vals)...)
+
+	t := &table{n: n, hopeless: map[int]bool{}}
+	id := map[cell]int{}
+	add := func(c cell) {
+		id[c] = len(t.cells)
+		t.cells = append(t.cells, c)
+		t.vals = append(t.vals, vals[c])
+		t.fixed = append(t.fixed, fixed[c])
+		st := shown
+		if v := vals[c]; !fixed[c] && v > 0 && v < int64(n) {
+			st = small
+		}
+		t.state = append(t.state, st)
+	}
+	for _, c := range cells {
+		add(c)
+	}
+	for _, rel := range rels {
+		var r []term
+		for _, tm := range rel {
+			if _, ok := id[tm.c]; !ok {
+				add(tm.c)
+			}
+			r = append(r, term{id[tm.c], tm.sign})
+		}
+		t.rels = append(t.rels, r)
+	}
+	t.in = make([][]int, len(t.cells))
+	for i, rel := range t.rels {
+		for _, tm := range rel {
+			t.in[tm.id] = append(t.in[tm.id], i)
+		}
+	}
 	return t
 }
 
-// sums adds a relation per total: the total (up(c)) minus its parts. With
-// virtual, the total is not a row but taken as known when it is not small
-// (the shares of the parts give it away): it is added as a fixed count.
-func (t *table) sums(up func(cell) (cell, bool), virtual bool) {
+// sums returns a relation per total: the total (up(c)) minus its parts.
+// With virtual set, the total is not a row: its value is the sum of the
+// parts, recorded in vals and virtual (the shares of the parts give it
+// away, unless it is small).
+func sums(cells []cell, vals map[cell]int64, up func(cell) (cell, bool), virtual map[cell]bool) [][]cterm {
 	parts := map[cell][]cell{}
 	var order []cell
-	for _, c := range t.cells {
+	for _, c := range cells {
 		p, ok := up(c)
 		if !ok {
 			continue
 		}
-		if _, isRow := t.vals[p]; !isRow && !virtual {
+		if _, isRow := vals[p]; !isRow && virtual == nil {
 			continue
 		}
 		if parts[p] == nil {
@@ -220,186 +272,266 @@ func (t *table) sums(up func(cell) (cell, bool), virtual bool) {
 		}
 		parts[p] = append(parts[p], c)
 	}
+	var rels [][]cterm
 	for _, p := range order {
-		if virtual {
+		if virtual != nil {
 			var sum int64
 			for _, c := range parts[p] {
-				sum += t.vals[c]
+				sum += vals[c]
 			}
-			t.vals[p], t.fixed[p] = sum, true
+			vals[p], virtual[p] = sum, true
 		}
-		rel := []term{{p, 1}}
+		rel := []cterm{{p, 1}}
 		for _, c := range parts[p] {
-			rel = append(rel, term{c, -1})
+			rel = append(rel, cterm{c, -1})
 		}
-		t.rels = append(t.rels, rel)
+		rels = append(rels, rel)
 	}
+	return rels
 }
 
-// balances adds the relations of a balance: per year saldo_finale =
+// balances returns the relations of a balance: per year saldo_finale =
 // saldo_iniziale + aperte - chiuse, a year's saldo_finale is the next
 // year's saldo_iniziale, and a year shown in two periods has the same
 // counts in both.
-func (t *table) balances() {
+func balances(cells []cell, vals map[cell]int64) [][]cterm {
 	type yearKey struct{ geo, anno, key string }
 	byYear := map[yearKey][]cell{}
-	for _, c := range t.cells {
+	var rels [][]cterm
+	has := func(c cell, key string) (cell, bool) {
+		c.key = key
+		_, ok := vals[c]
+		return c, ok
+	}
+	for _, c := range cells {
 		if c.anno == "" {
 			continue
 		}
 		k := yearKey{c.geo, c.anno, c.key}
 		if prev := byYear[k]; len(prev) > 0 {
-			t.rels = append(t.rels, []term{{prev[0], 1}, {c, -1}})
+			rels = append(rels, []cterm{{prev[0], 1}, {c, -1}})
 		}
 		byYear[k] = append(byYear[k], c)
 		if c.key != "saldo_iniziale" {
 			continue
 		}
-		row := func(key string) (cell, bool) {
-			d := c
-			d.key = key
-			_, ok := t.vals[d]
-			return d, ok
-		}
-		a, ok1 := row("aperte")
-		ch, ok2 := row("chiuse")
-		f, ok3 := row("saldo_finale")
+		a, ok1 := has(c, "aperte")
+		ch, ok2 := has(c, "chiuse")
+		f, ok3 := has(c, "saldo_finale")
 		if ok1 && ok2 && ok3 {
-			t.rels = append(t.rels, []term{{c, 1}, {a, 1}, {ch, -1}, {f, -1}})
+			rels = append(rels, []cterm{{c, 1}, {a, 1}, {ch, -1}, {f, -1}})
 		}
 	}
-	for _, c := range t.cells {
+	for _, c := range cells {
 		if c.key != "saldo_finale" {
 			continue
 		}
 		y, _ := strconv.Atoi(c.anno)
 		for _, next := range byYear[yearKey{c.geo, strconv.Itoa(y + 1), "saldo_iniziale"}] {
-			t.rels = append(t.rels, []term{{c, 1}, {next, -1}})
+			rels = append(rels, []cterm{{c, 1}, {next, -1}})
 		}
 	}
+	return rels
 }
 
 // interval is what a reader knows of a count.
 type interval struct{ lo, hi float64 }
 
-// audit returns the relations in which a withheld count can be worked out
-// exactly from what w shows, after propagating what every relation tells
-// of every withheld count until nothing more is learnt.
-func (t *table) audit(w Withheld) []int {
-	k := t.knowledge(w)
-	secret := map[cell]bool{}
-	for c, iv := range k {
-		secret[c] = iv.lo != iv.hi
-	}
-	var out []int
-	for _, i := range derive(t.rels, k, func(c cell) bool { return secret[c] }) {
-		if !t.hopeless[i] {
-			out = append(out, i)
-		}
-	}
-	return out
-}
+// leak is a withheld small count (id) that relation rel pins to one value.
+type leak struct{ rel, id int }
 
-// knowledge is what a reader knows of each count: a shown one exactly, a
-// small one is from 1 to n-1, a complementary one at least n, and a small
-// category total only that it is small.
-func (t *table) knowledge(w Withheld) map[cell]interval {
-	k := map[cell]interval{}
-	for c, v := range t.vals {
-		k[c] = interval{float64(v), float64(v)}
-		if t.fixed[c] && v > 0 && v < int64(w.n) {
-			k[c] = interval{1, float64(w.n - 1)}
+// audit returns the small counts that can be worked out exactly from what
+// is shown, after propagating what every relation tells of every withheld
+// count until nothing more is learnt (or a count is pinned).
+func (t *table) audit() []leak {
+	n := float64(t.n)
+	k := make([]interval, len(t.cells))
+	for i, v := range t.vals {
+		switch {
+		case t.state[i] == small, t.fixed[i] && v > 0 && v < int64(t.n):
+			k[i] = interval{1, n - 1}
+		case t.state[i] == complementary:
+			k[i] = interval{0, math.Inf(1)}
+		default:
+			k[i] = interval{float64(v), float64(v)}
 		}
 	}
-	for c, compl := range w.cells {
-		if compl {
-			k[c] = interval{float64(w.n), math.Inf(1)}
-		} else {
-			k[c] = interval{1, float64(w.n - 1)}
-		}
+	secret := make([]bool, len(k)) // the small counts withheld
+	for i, v := range t.vals {
+		secret[i] = (t.state[i] != shown || t.fixed[i]) && v > 0 && v < int64(t.n)
 	}
-	return k
-}
-
-// derive tightens the intervals of k with the relations until nothing
-// changes and returns the relations that pinned a withheld count to one
-// value.
-func derive(rels [][]term, k map[cell]interval, withheld func(cell) bool) []int {
-	var leaks []int
-	for round, changed := 0, true; changed && round < 50; round++ {
+	var leaks []leak
+	for round, changed := 0, true; changed && round < 50 && len(leaks) == 0; round++ {
 		changed = false
-		leaks = leaks[:0]
-		for i, rel := range rels {
-			leaked := false
-			for j, tm := range rel {
-				if !withheld(tm.c) {
-					continue
-				}
-				lo, hi := 0.0, 0.0 // the signed sum of the other terms
-				for o, other := range rel {
-					if o == j {
-						continue
-					}
-					iv := k[other.c]
-					if other.sign > 0 {
-						lo, hi = lo+iv.lo, hi+iv.hi
-					} else {
-						lo, hi = lo-iv.hi, hi-iv.lo
+		for i, rel := range t.rels {
+			if t.tighten(rel, k) {
+				changed = true
+				for _, tm := range rel {
+					if iv := k[tm.id]; iv.lo == iv.hi && secret[tm.id] && !t.hopeless[i] {
+						leaks = append(leaks, leak{i, tm.id})
+						secret[tm.id] = false
 					}
 				}
-				if tm.sign > 0 {
-					lo, hi = -hi, -lo
-				}
-				iv := k[tm.c]
-				nv := interval{max(iv.lo, lo), min(iv.hi, hi)}
-				if nv != iv {
-					k[tm.c], changed = nv, true
-				}
-				leaked = leaked || nv.lo == nv.hi
 			}
-			if leaked {
-				leaks = append(leaks, i)
-			}
-		}
-		if len(leaks) > 0 {
-			return leaks
 		}
 	}
 	return leaks
 }
 
-// complement withholds one more count in the first leaking relation that
-// has one to spare: its smallest non-zero shown count, a part before the
-// total. The leaking relations before it, with none to spare, are marked
-// hopeless.
-func (t *table) complement(w Withheld, leaks []int) {
-	for _, i := range leaks {
-		var best *term
-		for j, tm := range t.rels[i] {
-			if _, ok := w.cells[tm.c]; ok || t.fixed[tm.c] || t.vals[tm.c] <= 0 {
-				continue
+// tighten narrows the intervals of the terms of rel by what the others
+// say (a complementary count is 0 or at least n), and reports a change.
+func (t *table) tighten(rel []term, k []interval) bool {
+	// The sum of the terms' signed ranges, its infinite parts counted apart.
+	var lo, hi float64
+	var loInf, hiInf int
+	part := func(tm term) (float64, float64) {
+		iv := k[tm.id]
+		if tm.sign > 0 {
+			return iv.lo, iv.hi
+		}
+		return -iv.hi, -iv.lo
+	}
+	for _, tm := range rel {
+		l, h := part(tm)
+		if math.IsInf(l, -1) {
+			loInf++
+		} else {
+			lo += l
+		}
+		if math.IsInf(h, 1) {
+			hiInf++
+		} else {
+			hi += h
+		}
+	}
+	changed := false
+	for _, tm := range rel {
+		iv := k[tm.id]
+		if iv.lo == iv.hi {
+			continue
+		}
+		l, h := part(tm)
+		olo, ohi := math.Inf(-1), math.Inf(1) // the others' sum
+		if !math.IsInf(l, -1) && loInf == 0 {
+			olo = lo - l
+		} else if math.IsInf(l, -1) && loInf == 1 {
+			olo = lo
+		}
+		if !math.IsInf(h, 1) && hiInf == 0 {
+			ohi = hi - h
+		} else if math.IsInf(h, 1) && hiInf == 1 {
+			ohi = hi
+		}
+		b := interval{-ohi, -olo}
+		if tm.sign < 0 {
+			b = interval{olo, ohi}
+		}
+		nv := interval{max(iv.lo, b.lo), min(iv.hi, b.hi)}
+		if nv != iv {
+			k[tm.id], changed = nv, true
+		}
+	}
+	return changed
+}
+
+// complement withholds one more count for the first leak that has one to
+// spare, among the candidates (see candidates): the first of a few whose
+// withholding unpins the leaked count, or else the best shown one. The
+// leaks before it, with none to spare, are marked hopeless.
+func (t *table) complement(leaks []leak) {
+	for _, l := range leaks {
+		cands := t.candidates(l.rel)
+		if len(cands) == 0 {
+			t.hopeless[l.rel] = true
+			continue
+		}
+		for _, c := range cands[:min(len(cands), tries)] {
+			was := t.state[c]
+			t.state[c] = complementary
+			if !slices.ContainsFunc(t.audit(), func(o leak) bool { return o.id == l.id }) {
+				return
 			}
-			if best == nil || better(t, t.rels[i][j], *best) {
-				best = &t.rels[i][j]
+			t.state[c] = was
+		}
+		best := cands[0]
+		for _, c := range cands {
+			if t.state[c] == shown {
+				best = c
+				break
 			}
 		}
-		if best != nil {
-			w.cells[best.c] = true
-			return
-		}
-		t.hopeless[i] = true
+		t.state[best] = complementary
+		return
 	}
 }
 
-// better orders the candidates: parts (sign -1) before the total, then the
-// smaller count, then by name, so that the choice does not depend on the
-// order of the rows.
-func better(t *table, a, b term) bool {
-	if a.sign != b.sign {
-		return a.sign < b.sign
+// tries is how many candidates complement tries before it takes one.
+const tries = 4
+
+// candidates returns the counts that may be withheld as complementary for
+// relation i, best first: its own, then those of the relations one
+// withheld count away from it, then two, and so on (what gives a count
+// away may lie a few relations off), stopping after a layer with some. A
+// small count already withheld comes first (it then reads c, not <N, and
+// so tells nothing of its size), then a shown non-zero one, a part before
+// the total and a smaller before a larger, then a zero.
+func (t *table) candidates(i int) []int {
+	seen := map[int]bool{i: true}
+	for layer := []int{i}; len(layer) > 0; {
+		var next []int
+		var terms []term
+		for _, r := range layer {
+			for _, tm := range t.rels[r] {
+				free := t.state[tm.id] != complementary && !t.fixed[tm.id]
+				if free && !slices.ContainsFunc(terms, func(o term) bool { return o.id == tm.id }) {
+					terms = append(terms, tm)
+				}
+				if t.state[tm.id] == shown && !t.fixed[tm.id] {
+					continue
+				}
+				for _, j := range t.in[tm.id] {
+					if !seen[j] {
+						seen[j] = true
+						next = append(next, j)
+					}
+				}
+			}
+		}
+		if len(terms) > 0 {
+			slices.SortFunc(terms, t.compare)
+			ids := make([]int, len(terms))
+			for j, tm := range terms {
+				ids[j] = tm.id
+			}
+			return ids
+		}
+		layer = next
 	}
-	if va, vb := t.vals[a.c], t.vals[b.c]; va != vb {
-		return va < vb
+	return nil
+}
+
+// compare orders candidates: a small withheld count first, then a shown
+// non-zero one, then a zero; then a part (sign -1) before the total, the
+// smaller count before the larger, then by name, so that the choice does
+// not depend on the order of the rows.
+func (t *table) compare(a, b term) int {
+	rank := func(id int) int {
+		switch {
+		case t.state[id] == small:
+			return 0
+		case t.vals[id] > 0:
+			return 1
+		}
+		return 2
 	}
-	return a.c.String() < b.c.String()
+	va, vb := t.vals[a.id], t.vals[b.id]
+	switch {
+	case rank(a.id) != rank(b.id):
+		return cmp.Compare(rank(a.id), rank(b.id))
+	case a.sign != b.sign:
+		return cmp.Compare(a.sign, b.sign)
+	case va != vb:
+		return cmp.Compare(va, vb)
+	}
+	return cmp.Compare(t.cells[a.id].String(), t.cells[b.id].String())
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/indicators"
@@ -77,9 +78,13 @@ func (db *DB) ComputeIndicator(ctx context.Context, name string, p csi.Indicator
 		res.Rows = []csi.IndicatorRow{}
 	}
 	if p.SuppressBelow > 1 && len(def.Counts) > 0 {
-		w, err := withheld(ctx, conn, def, fn, p)
-		if err != nil {
-			return nil, err
+		key := fmt.Sprintf("%p|%s|%s|%v|%d|%s|%s|%d|%d", db, def.Name, res.Snapshot.Revision, p.Period, p.Year, p.At, p.Since, p.Days, p.SuppressBelow)
+		w, ok := withheldCache.get(key)
+		if !ok {
+			if w, err = withheld(ctx, conn, def, fn, p); err != nil {
+				return nil, err
+			}
+			withheldCache.put(key, w)
 		}
 		w.Apply(def, res.Rows)
 	}
@@ -119,6 +124,33 @@ func withheld(ctx context.Context, q querier, def csi.IndicatorDef, fn indicator
 		ref = append(ref, got...)
 	}
 	return indicators.Protect(def, ref, parents, p.SuppressBelow), nil
+}
+
+// withheldCache keeps the last decisions of indicators.Protect, by store,
+// indicator, parameters (but the geography) and snapshot revision: every
+// change of data gives a new revision, and a viewer's dashboard asks for
+// the same indicator at many levels.
+var withheldCache = &decisions{m: map[string]indicators.Withheld{}}
+
+type decisions struct {
+	mu sync.Mutex
+	m  map[string]indicators.Withheld
+}
+
+func (d *decisions) get(key string) (indicators.Withheld, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	w, ok := d.m[key]
+	return w, ok
+}
+
+func (d *decisions) put(key string, w indicators.Withheld) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.m) >= 64 {
+		clear(d.m)
+	}
+	d.m[key] = w
 }
 
 func snapshot(ctx context.Context, q querier) (csi.Snapshot, error) {
