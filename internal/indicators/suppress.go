@@ -65,8 +65,9 @@ func (c cell) String() string {
 // withheld, whatever rows of it are shown.
 type Withheld struct {
 	n int
-	// cells maps a withheld count to false for a small one, true for one
-	// withheld to protect a small one.
+	// cells maps a withheld count to false when it reads <n, true when it
+	// reads c (withheld so that no small count can be worked out; of any
+	// size, a small one included).
 	cells map[cell]bool
 	// known holds every count of the reference.
 	known map[cell]bool
@@ -78,17 +79,19 @@ type Withheld struct {
 // every table that shows it, whatever level or scope was asked for.
 // parents maps each geography (GeoKey) to the one above it.
 //
-// A count from 1 to n-1 is withheld (primary suppression). Then, as long as
-// one withheld count can be worked out exactly from what is shown, another
-// count is withheld in the relation that gives it away (complementary
-// suppression): the smallest non-zero shown count of it, Comuni and
-// categories before a total. The relations are: a total is the sum of its
-// parts one level down (the Comuni of an Ambito, the Ambiti of the
-// province), the parts of a category breakdown add up to a known total,
-// and a balance (saldo_finale = saldo_iniziale + aperte - chiuse, the next
-// year's saldo_iniziale). Worked out exactly means: by subtraction, chained
-// across relations, or by bounds (a withheld count is known to be at least
-// 1; a small one at most n-1, a complementary one at least n).
+// A count from 1 to n-1 is withheld and reads <n (primary suppression).
+// Then, as long as one of them can be worked out exactly from what is
+// shown, another count is withheld in the relation that gives it away, or
+// the nearest one linked to it (complementary suppression); it reads c,
+// which says nothing of its size, and a small count already withheld may
+// be turned into a c too (so that its bound 1..n-1 no longer helps). The
+// relations are: a total is the sum of its parts one level down (the
+// Comuni of an Ambito, the Ambiti of the province); the parts of a
+// category breakdown add up to their total, taken as known (the shares
+// give it away) unless it is small; and a balance (saldo_finale =
+// saldo_iniziale + aperte - chiuse, the next year's saldo_iniziale).
+// Worked out exactly means: by subtraction, chained across relations, or
+// by bounds (what is known to lie in 1..n-1, or to be at least 0).
 func Protect(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]string, n int) Withheld {
 	w := Withheld{n: n, cells: map[cell]bool{}, known: map[cell]bool{}}
 	if n <= 1 || len(def.Counts) == 0 {
