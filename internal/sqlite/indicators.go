@@ -78,7 +78,7 @@ func (db *DB) ComputeIndicator(ctx context.Context, name string, p csi.Indicator
 		res.Rows = []csi.IndicatorRow{}
 	}
 	if p.SuppressBelow > 1 && len(def.Counts) > 0 {
-		key := fmt.Sprintf("%p|%s|%s|%v|%d|%s|%s|%d|%d", db, def.Name, res.Snapshot.Revision, p.Period, p.Year, p.At, p.Since, p.Days, p.SuppressBelow)
+		key := decisionKey{db, fmt.Sprintf("%s|%s|%v|%d|%s|%s|%d|%d", def.Name, res.Snapshot.Revision, p.Period, p.Year, p.At, p.Since, p.Days, p.SuppressBelow)}
 		w, ok := withheldCache.get(key)
 		if !ok {
 			if w, err = withheld(ctx, conn, def, fn, p); err != nil {
@@ -130,21 +130,28 @@ func withheld(ctx context.Context, q querier, def csi.IndicatorDef, fn indicator
 // indicator, parameters (but the geography) and snapshot revision: every
 // change of data gives a new revision, and a viewer's dashboard asks for
 // the same indicator at many levels.
-var withheldCache = &decisions{m: map[string]indicators.Withheld{}}
+var withheldCache = &decisions{m: map[decisionKey]indicators.Withheld{}}
 
 type decisions struct {
 	mu sync.Mutex
-	m  map[string]indicators.Withheld
+	m  map[decisionKey]indicators.Withheld
 }
 
-func (d *decisions) get(key string) (indicators.Withheld, bool) {
+// decisionKey holds the store itself, not its address: a store in the
+// cache is not collected, so another one cannot take its address.
+type decisionKey struct {
+	db  *DB
+	key string
+}
+
+func (d *decisions) get(key decisionKey) (indicators.Withheld, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	w, ok := d.m[key]
 	return w, ok
 }
 
-func (d *decisions) put(key string, w indicators.Withheld) {
+func (d *decisions) put(key decisionKey, w indicators.Withheld) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if len(d.m) >= 64 {

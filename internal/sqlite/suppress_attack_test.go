@@ -92,7 +92,6 @@ type attacker struct {
 	truth    map[attackCell]int64
 	where    map[attackCell]string
 	how      map[attackCell]string // the relation that gave a count away
-	compl    map[attackCell]bool   // withheld to protect another
 }
 
 // explain writes a relation with what is known of its terms.
@@ -149,7 +148,6 @@ func (a *attacker) read(t *testing.T, def csi.IndicatorDef, p csi.IndicatorParam
 			switch {
 			case r.IsComplementary(key):
 				iv = [2]float64{0, math.Inf(1)} // any size
-				a.compl[c] = true
 			case !r.IsSuppressed(key):
 				v := float64(r.Int(key))
 				iv = [2]float64{v, v}
@@ -330,7 +328,7 @@ func TestSuppressionResistsSubtraction(t *testing.T) {
 			continue
 		}
 		a := &attacker{n: n, known: map[attackCell][2]float64{}, withheld: map[attackCell]bool{},
-			truth: map[attackCell]int64{}, where: map[attackCell]string{}, how: map[attackCell]string{}, compl: map[attackCell]bool{}}
+			truth: map[attackCell]int64{}, where: map[attackCell]string{}, how: map[attackCell]string{}}
 		base := csi.IndicatorParams{SuppressBelow: n}
 		if indicators.Takes(def, indicators.ParamAt) {
 			base.At = "2021-06-30"
