@@ -70,6 +70,8 @@ and --since a date (YYYY-MM-DD; --at defaults to today). --by chooses the level 
 rows are broken down by (rows for the levels above follow); --ambito or --comune
 narrow the scope. --suppress-below N withholds counts from 1 to N-1: they print as
 "<N", and in JSON the value is null and the row lists the key under "suppressed".
+Counts that would let one of them be worked out (a total minus the other parts) are
+withheld too and print as c (also listed under "complementary").
 
 Every output states the indicator's version, the parameters (defaults filled), the
 geography, the population source and the store snapshot (revision iI.aA: the last

@@ -128,11 +128,17 @@ func (d Dec) MarshalJSON() ([]byte, error) {
 
 // IndicatorRow is one flat row of a result, its keys in column order. A
 // value is a string, an int64, a Dec, a bool or nil; Suppressed lists the
-// keys whose value was withheld by --suppress-below (their value is nil).
+// keys whose value was withheld by --suppress-below (their value is nil),
+// and Complementary those of them withheld not for being small but so that
+// no small count can be worked out from the others. Geo names the
+// geography the counts are about ("comune:108028", "ambito:Desio",
+// "provincia:MB"), for suppression; it is not written out.
 type IndicatorRow struct {
-	Keys       []string
-	Values     []any
-	Suppressed []string
+	Keys          []string
+	Values        []any
+	Suppressed    []string
+	Complementary []string
+	Geo           string
 }
 
 // Set appends a key and its value.
@@ -171,6 +177,16 @@ func (r IndicatorRow) Str(key string) string {
 	return ""
 }
 
+// IsComplementary says whether key was withheld to protect another count.
+func (r IndicatorRow) IsComplementary(key string) bool {
+	for _, k := range r.Complementary {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
 // IsSuppressed says whether key was withheld.
 func (r IndicatorRow) IsSuppressed(key string) bool {
 	for _, k := range r.Suppressed {
@@ -182,7 +198,8 @@ func (r IndicatorRow) IsSuppressed(key string) bool {
 }
 
 // MarshalJSON writes the row as an object with its keys in order, then
-// "suppressed" when some value was withheld.
+// "suppressed" when some value was withheld and "complementary" when some
+// was withheld to protect another.
 func (r IndicatorRow) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
@@ -201,6 +218,12 @@ func (r IndicatorRow) MarshalJSON() ([]byte, error) {
 	if len(r.Suppressed) > 0 {
 		b.WriteString(`,"suppressed":`)
 		if err := encodePlain(&b, r.Suppressed); err != nil {
+			return nil, err
+		}
+	}
+	if len(r.Complementary) > 0 {
+		b.WriteString(`,"complementary":`)
+		if err := encodePlain(&b, r.Complementary); err != nil {
 			return nil, err
 		}
 	}
@@ -241,6 +264,12 @@ func (r *IndicatorRow) UnmarshalJSON(data []byte) error {
 		}
 		if key == "suppressed" {
 			if err := json.Unmarshal(raw, &r.Suppressed); err != nil {
+				return err
+			}
+			continue
+		}
+		if key == "complementary" {
+			if err := json.Unmarshal(raw, &r.Complementary); err != nil {
 				return err
 			}
 			continue

@@ -25,6 +25,18 @@ type Format struct {
 	Bar bool
 }
 
+// Complementary is how a count withheld to protect a small one reads.
+const Complementary = "c"
+
+// RowCell formats the value of key in r: a small count withheld reads
+// "<N", one withheld so that a small one cannot be worked out reads c.
+func RowCell(r csi.IndicatorRow, key string, n int, group bool) string {
+	if r.IsComplementary(key) {
+		return Complementary
+	}
+	return Cell(r.Get(key), r.IsSuppressed(key), n, group)
+}
+
 // Cell formats one value; a withheld value reads "<N".
 func Cell(v any, suppressed bool, n int, group bool) string {
 	if suppressed {
@@ -94,7 +106,7 @@ func Flat(res *csi.IndicatorResult, f Format) Table {
 		row := make([]string, len(t.Headers))
 		for i, k := range t.Headers {
 			v := r.Get(k)
-			row[i] = Cell(v, r.IsSuppressed(k), res.Params.SuppressBelow, f.Group)
+			row[i] = RowCell(r, k, res.Params.SuppressBelow, f.Group)
 			t.Numeric[i] = t.Numeric[i] || isNumber(v)
 		}
 		t.Rows = append(t.Rows, row)
@@ -151,7 +163,7 @@ func pivot(res *csi.IndicatorResult, rowKeys []string, colKey, valKey string, f 
 			labels[id] = lab
 			order = append(order, id)
 		}
-		cells[id][c] = Cell(r.Get(valKey), r.IsSuppressed(valKey), res.Params.SuppressBelow, f.Group)
+		cells[id][c] = RowCell(r, valKey, res.Params.SuppressBelow, f.Group)
 	}
 	t := Table{Headers: append(append([]string{}, rowKeys...), cols...)}
 	for range rowKeys {
@@ -192,13 +204,13 @@ func movimento(res *csi.IndicatorResult, f Format) Table {
 		id := strings.Join(lab, "\x00")
 		l := byID[id]
 		if l == nil {
-			l = &line{label: lab, cells: []string{Cell(r.Get("saldo_iniziale"), r.IsSuppressed("saldo_iniziale"), n, f.Group)}}
+			l = &line{label: lab, cells: []string{RowCell(r, "saldo_iniziale", n, f.Group)}}
 			byID[id] = l
 			lines = append(lines, l)
 		}
-		l.cells = append(l.cells, Cell(r.Get("aperte"), r.IsSuppressed("aperte"), n, f.Group),
-			Cell(r.Get("chiuse"), r.IsSuppressed("chiuse"), n, f.Group))
-		l.last = Cell(r.Get("saldo_finale"), r.IsSuppressed("saldo_finale"), n, f.Group)
+		l.cells = append(l.cells, RowCell(r, "aperte", n, f.Group),
+			RowCell(r, "chiuse", n, f.Group))
+		l.last = RowCell(r, "saldo_finale", n, f.Group)
 		width = max(width, (len(l.cells)-1)/2)
 	}
 	t := Table{Headers: []string{"periodo"}}

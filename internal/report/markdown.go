@@ -60,7 +60,8 @@ func (r *Report) Intro() string {
 	s := fmt.Sprintf("This document gathers the %d tables of the indicator catalogue for %s, for the annual monitoring and the biennial evaluation report of the Cartella Sociale Informatizzata: per Ambito with the province total where the indicator allows it, year-based indicators once per year. Percentages have two decimals; the Ambito of a record is the current Ambito of its Comune.",
 		len(r.Sections), r.Period.Label())
 	if r.SuppressBelow > 1 {
-		s += fmt.Sprintf(" Counts from 1 to %d are withheld and read <%d.", r.SuppressBelow-1, r.SuppressBelow)
+		s += fmt.Sprintf(" Counts from 1 to %d are withheld and read <%d; a count withheld so that none of them can be worked out from the others reads %s.",
+			r.SuppressBelow-1, r.SuppressBelow, indicators.Complementary)
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/indicators"
@@ -76,8 +77,87 @@ func (db *DB) ComputeIndicator(ctx context.Context, name string, p csi.Indicator
 	if res.Rows == nil {
 		res.Rows = []csi.IndicatorRow{}
 	}
-	indicators.Suppress(def, res.Rows, p.SuppressBelow)
+	if p.SuppressBelow > 1 && len(def.Counts) > 0 {
+		key := decisionKey{db, fmt.Sprintf("%s|%s|%v|%d|%s|%s|%d|%d", def.Name, res.Snapshot.Revision, p.Period, p.Year, p.At, p.Since, p.Days, p.SuppressBelow)}
+		w, ok := withheldCache.get(key)
+		if !ok {
+			if w, err = withheld(ctx, conn, def, fn, p); err != nil {
+				return nil, err
+			}
+			withheldCache.put(key, w)
+		}
+		w.Apply(def, res.Rows)
+	}
 	return res, nil
+}
+
+// withheld decides which counts of the indicator to withhold on its rows at
+// every level over the whole province (the same for every scope and
+// breakdown asked for, so that no two tables can be subtracted to undo a
+// suppression), by indicators.Protect.
+func withheld(ctx context.Context, q querier, def csi.IndicatorDef, fn indicatorFunc, p csi.IndicatorParams) (indicators.Withheld, error) {
+	parents := map[string]string{}
+	rows, err := q.QueryContext(ctx, "SELECT istat, ambito FROM comuni")
+	if err != nil {
+		return indicators.Withheld{}, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var istat, ambito string
+		if err := rows.Scan(&istat, &ambito); err != nil {
+			return indicators.Withheld{}, err
+		}
+		parents[indicators.GeoKey(csi.ByComune, istat)] = indicators.GeoKey(csi.ByAmbito, ambito)
+		parents[indicators.GeoKey(csi.ByAmbito, ambito)] = indicators.GeoKey(csi.ByProvincia, csi.ProvinceCode)
+	}
+	if err := rows.Err(); err != nil {
+		return indicators.Withheld{}, err
+	}
+	var ref []csi.IndicatorRow
+	for _, by := range []string{csi.ByComune, csi.ByAmbito} {
+		rp := p
+		rp.By, rp.Ambito, rp.Comune = by, "", ""
+		got, err := fn(ctx, q, scope{by: by}, rp, &csi.IndicatorResult{})
+		if err != nil {
+			return indicators.Withheld{}, err
+		}
+		ref = append(ref, got...)
+	}
+	return indicators.Protect(def, ref, parents, p.SuppressBelow), nil
+}
+
+// withheldCache keeps the last decisions of indicators.Protect, by store,
+// indicator, parameters (but the geography) and snapshot revision: every
+// change of data gives a new revision, and a viewer's dashboard asks for
+// the same indicator at many levels.
+var withheldCache = &decisions{m: map[decisionKey]indicators.Withheld{}}
+
+type decisions struct {
+	mu sync.Mutex
+	m  map[decisionKey]indicators.Withheld
+}
+
+// decisionKey holds the store itself, not its address: a store in the
+// cache is not collected, so another one cannot take its address.
+type decisionKey struct {
+	db  *DB
+	key string
+}
+
+func (d *decisions) get(key decisionKey) (indicators.Withheld, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	w, ok := d.m[key]
+	return w, ok
+}
+
+func (d *decisions) put(key decisionKey, w indicators.Withheld) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.m) >= 64 {
+		clear(d.m)
+	}
+	d.m[key] = w
 }
 
 func snapshot(ctx context.Context, q querier) (csi.Snapshot, error) {
@@ -324,7 +404,7 @@ func pct(num, den int64) any {
 
 // geoKeys sets the livello, codice and nome keys of a geography row.
 func geoKeys(r geoRow) *csi.IndicatorRow {
-	row := &csi.IndicatorRow{}
+	row := &csi.IndicatorRow{Geo: indicators.GeoKey(r.level, r.code)}
 	return row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name)
 }
 

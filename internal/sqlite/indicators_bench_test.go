@@ -98,3 +98,29 @@ func BenchmarkIndicator(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIndicatorSuppressed times a viewer's first request (counts below
+// 5 withheld, complementary suppression decided afresh).
+func BenchmarkIndicatorSuppressed(b *testing.B) {
+	db := provinceStore(b)
+	ctx := context.Background()
+	for _, def := range indicators.Catalogue() {
+		p := csi.IndicatorParams{SuppressBelow: 5}
+		if indicators.Takes(def, indicators.ParamPeriod) {
+			p.Period = []string{"2018-2020"}
+		}
+		if def.Name == "popolazione" {
+			p.At = "2020-01-01"
+		}
+		b.Run(def.Name, func(b *testing.B) {
+			for b.Loop() {
+				withheldCache.mu.Lock()
+				clear(withheldCache.m)
+				withheldCache.mu.Unlock()
+				if _, err := db.ComputeIndicator(ctx, def.Name, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

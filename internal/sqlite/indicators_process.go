@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/indicators"
 )
 
 func anagrafeAutomatica(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {
@@ -73,7 +74,7 @@ func giorniAccessoPIC(ctx context.Context, q querier, sc scope, p csi.IndicatorP
 			return nil, err
 		}
 		for _, r := range rows {
-			row := (&csi.IndicatorRow{}).Set("periodo", per.Label())
+			row := (&csi.IndicatorRow{Geo: indicators.GeoKey(r.level, r.code)}).Set("periodo", per.Label())
 			out = append(out, *row.Set("livello", r.level).Set("codice", r.code).Set("nome", r.name).
 				Set("cartelle", i64(r.vals[0])).Set("con_accesso", i64(r.vals[1])).Set("mediana_giorni", r.vals[2]))
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/indicators"
 )
 
 // openOn is the SQL condition "cartella open on day ?".
@@ -38,7 +39,7 @@ func accessiSegretariato(ctx context.Context, q querier, sc scope, p csi.Indicat
 }
 
 func accessiRow(sc scope, periodo string, r geoRow, total bool) csi.IndicatorRow {
-	row := &csi.IndicatorRow{}
+	row := &csi.IndicatorRow{Geo: indicators.GeoKey(r.level, r.code)}
 	row.Set("periodo", periodo)
 	switch {
 	case total:
@@ -79,7 +80,7 @@ func cartelleMovimento(ctx context.Context, q querier, sc scope, p csi.Indicator
 			saldo := i64(r.vals[0])
 			for i, y := range per.Years() {
 				aperte, chiuse := i64(r.vals[1+2*i]), i64(r.vals[2+2*i])
-				row := &csi.IndicatorRow{}
+				row := &csi.IndicatorRow{Geo: indicators.GeoKey(r.level, r.code)}
 				row.Set("periodo", per.Label())
 				if sc.by != csi.ByProvincia {
 					amb := r.name
@@ -131,18 +132,20 @@ var motivi = [][2]string{
 func byCategory(rows []catRow, known [][2]string, nvals int) (codes []string, groups map[string][]catRow) {
 	groups = map[string][]catRow{}
 	seen := map[string]map[string]bool{}
+	level := map[string]string{}
 	for _, r := range rows {
 		if seen[r.code] == nil {
 			seen[r.code] = map[string]bool{}
 			codes = append(codes, r.code)
 		}
 		seen[r.code][r.cat] = true
+		level[r.code] = r.level
 	}
 	for _, c := range codes {
 		var g []catRow
 		for _, k := range known {
 			if !seen[c][k[0]] {
-				g = append(g, catRow{code: c, cat: k[0], vals: make([]any, nvals)})
+				g = append(g, catRow{level: level[c], code: c, cat: k[0], vals: make([]any, nvals)})
 			}
 		}
 		for _, r := range rows {
@@ -187,8 +190,10 @@ func describe(known [][2]string, cat string) string {
 	return "(codice non in elenco)"
 }
 
-// ambitoKey prefixes a category row with the Ambito when broken down by Ambito.
+// ambitoKey prefixes a category row with the Ambito when broken down by
+// Ambito, and names the row's geography.
 func ambitoKey(sc scope, row *csi.IndicatorRow, r catRow) {
+	row.Geo = indicators.GeoKey(r.level, r.code)
 	if sc.by == csi.ByAmbito {
 		amb := r.code
 		if r.code == csi.ProvinceCode {

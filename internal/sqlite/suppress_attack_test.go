@@ -1,0 +1,394 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/indicators"
+)
+
+// sparseStore fills a store with a few cartelle, accessi and interventi in
+// most Comuni, so that most counts are small: the worst case for
+// suppression.
+func sparseStore(t *testing.T) *DB {
+	t.Helper()
+	db := newStore(t)
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.SQL().Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	rows, err := db.SQL().Query("SELECT istat FROM comuni ORDER BY istat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var comuni []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			t.Fatal(err)
+		}
+		comuni = append(comuni, c)
+	}
+	rows.Close()
+	rnd := rand.New(rand.NewPCG(10, 8))
+	day := func(from, to int) string {
+		return fmt.Sprintf("%04d-%02d-%02d", from+rnd.IntN(to-from+1), 1+rnd.IntN(12), 1+rnd.IntN(28))
+	}
+	aree := []string{"FAM", "DIS", "ANZ", "POV"}
+	codes := []string{"A1.04", "A2.07", "B1.01"}
+	misure := []string{"B2", "DDN", ""}
+	id := 0
+	for i, c := range comuni {
+		// A few Comuni have many cartelle, most have a few, some none.
+		n := rnd.IntN(7)
+		if i%9 == 0 {
+			n = 12 + rnd.IntN(10)
+		}
+		for range n {
+			id++
+			cf := fmt.Sprintf("P%05d", id)
+			open, closed, motivo := day(2015, 2021), "", ""
+			if rnd.IntN(3) == 0 {
+				closed, motivo = day(2016, 2022), strconv.Itoa(4+rnd.IntN(2))
+				if closed <= open {
+					closed = ""
+					motivo = ""
+				}
+			}
+			exec(`INSERT INTO cartelle(id_cartella, codice_fiscale, comune, data_apertura, data_chiusura, motivo_chiusura, area, case_manager, row_hash, import_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 'AS', 0, 9)`, fmt.Sprintf("C%d", id), cf, c, open, closed, motivo, aree[rnd.IntN(len(aree))])
+			if rnd.IntN(2) == 0 {
+				exec(`INSERT INTO accessi(id_accesso, data_accesso, comune, sportello, codice_fiscale, area, esito, operatore, row_hash, import_id)
+					VALUES (?, ?, ?, 'COMUNE', ?, 'FAM', 'INFORMAZIONE', 'op', 0, 8)`, fmt.Sprintf("A%d", id), day(2015, 2020), c, cf)
+			}
+			if rnd.IntN(2) == 0 {
+				exec(`INSERT INTO interventi(id_intervento, id_cartella, codice_prestazione, carattere, data_inizio, data_fine, importo_mensile,
+					data_erogazione, importo, misura, presa_in_carico, row_hash, import_id) VALUES (?, ?, ?, 'O', '', '', NULL, ?, ?, ?, 'S', 0, 10)`,
+					fmt.Sprintf("I%d", id), fmt.Sprintf("C%d", id), codes[rnd.IntN(len(codes))], day(2015, 2020), 1000+rnd.IntN(9000), misure[rnd.IntN(len(misure))])
+			}
+		}
+	}
+	return db
+}
+
+// attackCell is a count as a reader of the tables names it: by the labels
+// of its row and the scope of the query.
+type attackCell struct{ geo, periodo, anno, cat, key string }
+
+// attacker holds what a viewer learnt from every table: the interval a
+// count is known to lie in, and the truth, to check what it works out.
+type attacker struct {
+	n        int
+	known    map[attackCell][2]float64
+	withheld map[attackCell]bool
+	truth    map[attackCell]int64
+	where    map[attackCell]string
+	how      map[attackCell]string // the relation that gave a count away
+}
+
+// explain writes a relation with what is known of its terms.
+func (a *attacker) explain(rel []signedCell) string {
+	s := ""
+	for _, tm := range rel {
+		s += fmt.Sprintf("\n\t%+.0f %v %v", tm.sign, tm.c, a.known[tm.c])
+	}
+	return s
+}
+
+// attackGeo names the geography of a row from its labels and the scope
+// asked for, as a reader would.
+func attackGeo(p csi.IndicatorParams, r csi.IndicatorRow) string {
+	switch {
+	case r.Str("livello") != "":
+		return r.Str("livello") + ":" + r.Str("codice")
+	case p.Comune != "":
+		return "comune:" + p.Comune
+	case r.Str("comune") != "":
+		return "comune:" + r.Str("comune")
+	case r.Str("ambito") != "" && r.Str("ambito") != csi.TotalLabel:
+		return "ambito:" + r.Str("ambito")
+	case p.Ambito != "":
+		return "ambito:" + p.Ambito
+	}
+	return "provincia:MB"
+}
+
+func attackCellOf(p csi.IndicatorParams, r csi.IndicatorRow, key string) attackCell {
+	c := attackCell{geo: attackGeo(p, r), periodo: r.Str("periodo"), key: key}
+	if r.Get("anno") != nil {
+		c.anno = fmt.Sprint(r.Get("anno"))
+	}
+	for _, k := range []string{"area", "motivo", "codice_prestazione", "misura"} {
+		if slices.Contains(r.Keys, k) {
+			c.cat = k + "=" + r.Str(k)
+		}
+	}
+	return c
+}
+
+// read records what one table shows, and fails when a count is shown in
+// one table and withheld in another.
+func (a *attacker) read(t *testing.T, def csi.IndicatorDef, p csi.IndicatorParams, shown, truth []csi.IndicatorRow) {
+	t.Helper()
+	if len(shown) != len(truth) {
+		t.Fatalf("%s %+v: %d rows withheld, %d without suppression", def.Name, p, len(shown), len(truth))
+	}
+	for i, r := range shown {
+		for _, key := range def.Counts {
+			c := attackCellOf(p, r, key)
+			iv := [2]float64{1, float64(a.n - 1)}
+			switch {
+			case r.IsComplementary(key):
+				iv = [2]float64{0, math.Inf(1)} // any size
+			case !r.IsSuppressed(key):
+				v := float64(r.Int(key))
+				iv = [2]float64{v, v}
+			}
+			if old, ok := a.known[c]; ok && old != iv {
+				t.Errorf("%s: %v reads %v in %s and %v in %+v", def.Name, c, old, a.where[c], iv, p)
+			}
+			a.known[c], a.withheld[c], a.truth[c] = iv, r.IsSuppressed(key), truth[i].Int(key)
+			a.where[c] = fmt.Sprintf("%+v", p)
+		}
+	}
+}
+
+// relations are what a reader knows adds up: a total and its parts one
+// level down (Comuni, Ambiti; a Comune or category not shown is zero), the
+// categories of a breakdown and their total (given away by the shares),
+// and a balance.
+func (a *attacker) relations(parent map[string]string) [][]attackCell {
+	var rels [][]attackCell // the first term minus the others is zero, unless noted
+	parts := map[attackCell][]attackCell{}
+	cats := map[attackCell][]attackCell{}
+	var cells []attackCell
+	for c := range a.known {
+		cells = append(cells, c)
+	}
+	slices.SortFunc(cells, func(x, y attackCell) int {
+		return cmpStr(fmt.Sprint(x), fmt.Sprint(y))
+	})
+	for _, c := range cells {
+		up := c
+		up.geo = parent[c.geo]
+		if _, ok := a.known[up]; ok {
+			parts[up] = append(parts[up], c)
+		}
+		if c.cat != "" {
+			tot := c
+			tot.cat = "total"
+			cats[tot] = append(cats[tot], c)
+		}
+	}
+	for _, c := range cells {
+		if ps, ok := parts[c]; ok {
+			rels = append(rels, append([]attackCell{c}, ps...))
+		}
+	}
+	for tot, ps := range cats {
+		var sum int64
+		for _, c := range ps {
+			sum += a.truth[c]
+		}
+		a.truth[tot] = sum
+		a.known[tot] = [2]float64{float64(sum), float64(sum)}
+		if sum > 0 && sum < int64(a.n) {
+			a.known[tot] = [2]float64{1, float64(a.n - 1)}
+		}
+		rels = append(rels, append([]attackCell{tot}, ps...))
+	}
+	return rels
+}
+
+// balances are the relations of cartelle-movimento: saldo_iniziale +
+// aperte - chiuse - saldo_finale = 0, and a year's saldo_finale is the next
+// one's saldo_iniziale; signs are given with each term.
+func (a *attacker) balances() [][]signedCell {
+	var rels [][]signedCell
+	for c := range a.known {
+		if c.key != "saldo_iniziale" {
+			continue
+		}
+		at := func(key string) attackCell { d := c; d.key = key; return d }
+		rels = append(rels, []signedCell{{c, 1}, {at("aperte"), 1}, {at("chiuse"), -1}, {at("saldo_finale"), -1}})
+		y, _ := strconv.Atoi(c.anno)
+		for d := range a.known {
+			if d.key == "saldo_finale" && d.geo == c.geo && d.anno == strconv.Itoa(y-1) {
+				rels = append(rels, []signedCell{{c, 1}, {d, -1}})
+			}
+		}
+	}
+	return rels
+}
+
+type signedCell struct {
+	c    attackCell
+	sign float64
+}
+
+func cmpStr(x, y string) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// solve subtracts whatever is shown from every relation, over and over,
+// tightening what is known of each withheld count (a withheld count is at
+// least 1), and returns the withheld counts pinned to one value.
+func (a *attacker) solve(rels [][]signedCell) map[attackCell]float64 {
+	for round := 0; round < 200; round++ {
+		changed := false
+		for _, rel := range rels {
+			for j, tm := range rel {
+				if iv := a.known[tm.c]; iv[0] == iv[1] {
+					continue
+				}
+				lo, hi := 0.0, 0.0
+				for o, other := range rel {
+					if o == j {
+						continue
+					}
+					iv := a.known[other.c]
+					if other.sign > 0 {
+						lo, hi = lo+iv[0], hi+iv[1]
+					} else {
+						lo, hi = lo-iv[1], hi-iv[0]
+					}
+				}
+				if tm.sign > 0 {
+					lo, hi = -hi, -lo
+				}
+				iv := a.known[tm.c]
+				nv := [2]float64{max(iv[0], lo), min(iv[1], hi)}
+				if nv != iv {
+					a.known[tm.c], changed = nv, true
+					if nv[0] == nv[1] && a.how[tm.c] == "" {
+						a.how[tm.c] = a.explain(rel)
+					}
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	out := map[attackCell]float64{}
+	for c, w := range a.withheld {
+		if iv := a.known[c]; w && iv[0] == iv[1] && a.truth[c] > 0 && a.truth[c] < int64(a.n) {
+			out[c] = iv[0]
+		}
+	}
+	return out
+}
+
+// TestSuppressionResistsSubtraction is the attack of a viewer: for each
+// indicator with counts, it reads every table a viewer can ask for (every
+// breakdown, over the province, each Ambito and each Comune) with counts
+// below 5 withheld, then subtracts what is shown from every total it knows
+// (a total minus any of its parts, across levels, categories and years)
+// until it learns nothing more, and fails if a withheld count comes out
+// exactly.
+func TestSuppressionResistsSubtraction(t *testing.T) {
+	db := sparseStore(t)
+	ctx := context.Background()
+	parent := map[string]string{}
+	var ambiti, comuni []string
+	rows, err := db.SQL().Query("SELECT istat, ambito FROM comuni ORDER BY istat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var c, amb string
+		if err := rows.Scan(&c, &amb); err != nil {
+			t.Fatal(err)
+		}
+		parent["comune:"+c], parent["ambito:"+amb] = "ambito:"+amb, "provincia:MB"
+		comuni = append(comuni, c)
+		if !slices.Contains(ambiti, amb) {
+			ambiti = append(ambiti, amb)
+		}
+	}
+	rows.Close()
+	const n = 5
+	withheld := 0
+	for _, def := range indicators.Catalogue() {
+		if len(def.Counts) == 0 {
+			continue
+		}
+		a := &attacker{n: n, known: map[attackCell][2]float64{}, withheld: map[attackCell]bool{},
+			truth: map[attackCell]int64{}, where: map[attackCell]string{}, how: map[attackCell]string{}}
+		base := csi.IndicatorParams{SuppressBelow: n}
+		if indicators.Takes(def, indicators.ParamAt) {
+			base.At = "2021-06-30"
+		}
+		if indicators.Takes(def, indicators.ParamSince) {
+			base.Since = "2019-01-01"
+		}
+		if indicators.Takes(def, indicators.ParamPeriod) {
+			base.Period = []string{"2015-2017", "2018-2020"}
+		}
+		var asks []csi.IndicatorParams
+		for _, by := range def.By {
+			p := base
+			p.By = by
+			asks = append(asks, p)
+			for _, amb := range ambiti {
+				p.Ambito = amb
+				asks = append(asks, p)
+			}
+		}
+		for _, c := range comuni {
+			p := base
+			p.Comune = c
+			asks = append(asks, p)
+		}
+		for _, p := range asks {
+			shown, err := db.ComputeIndicator(ctx, def.Name, p)
+			if err != nil {
+				t.Fatalf("%s %+v: %v", def.Name, p, err)
+			}
+			tp := p
+			tp.SuppressBelow = 0
+			truth, err := db.ComputeIndicator(ctx, def.Name, tp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.read(t, def, shown.Params, shown.Rows, truth.Rows)
+		}
+		var rels [][]signedCell
+		for _, rel := range a.relations(parent) {
+			s := []signedCell{{rel[0], 1}}
+			for _, c := range rel[1:] {
+				s = append(s, signedCell{c, -1})
+			}
+			rels = append(rels, s)
+		}
+		rels = append(rels, a.balances()...)
+		for _, w := range a.withheld {
+			if w {
+				withheld++
+			}
+		}
+		for c, v := range a.solve(rels) {
+			if float64(a.truth[c]) != v {
+				t.Fatalf("%s: worked out %v = %v but it is %d: the attack is wrong", def.Name, c, v, a.truth[c])
+			}
+			t.Errorf("%s: withheld %v worked out from the totals: %v, by%s", def.Name, c, v, a.how[c])
+		}
+	}
+	if withheld == 0 {
+		t.Fatal("nothing withheld: the store tests nothing")
+	}
+}
