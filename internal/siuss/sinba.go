@@ -62,10 +62,10 @@ type SINBA struct {
 	CollaborazioniInterventi         int
 
 	// NumeroComponentiISEE is the size of the ISEE household (≤ 9); 0 = not given.
-	NumeroComponentiISEE  int
-	FasciaEtaBeneficiario int
+	NumeroComponentiISEE   int
+	FasciaEtaBeneficiario  int
 	FasciaISEEBeneficiario int
-	AnnoNascita           int
+	AnnoNascita            int
 	// RegioneResidenza is the 2-digit region code (required when the nation is Italy).
 	RegioneResidenza string
 	// NazioneResidenza is the ISTAT state code of the country of residence; empty = Italia.
