@@ -16,3 +16,15 @@ func TestDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestOreMinuti: decimal hours go out as hours.minutes.
+func TestOreMinuti(t *testing.T) {
+	for in, want := range map[string]string{"12.5": "12.30", "2": "2.00", "0.01": "0.01", "1.99": "1.59", "40.25": "40.15", "0": "0.00"} {
+		if got := oreMinuti(dec(in)); got != want {
+			t.Errorf("%s hours: %q, want %s", in, got, want)
+		}
+	}
+	if oreMinuti(nil) != "" {
+		t.Error("no hours gave a value")
+	}
+}

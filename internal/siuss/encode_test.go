@@ -17,6 +17,7 @@ func TestEncodePSValidates(t *testing.T) {
 	foreign := goodBeneficiario()
 	foreign.CodiceFiscale, foreign.LuogoNascita, foreign.Cittadinanza = withCheck("BNNKRM90A41Z330"), "Z330", "436"
 	foreign.SecondaCittadinanza = "100"
+	foreign.Cognome, foreign.Nome = "D'Àngelo & Benali", "Karima <Sara>" // escaped, counted as characters
 	abroad := goodBeneficiario()
 	abroad.Residenza = Residenza{Nazione: "235"}
 	for _, tc := range []struct {

@@ -1,6 +1,7 @@
 package siuss
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -65,7 +66,7 @@ func (e *Encoder) prestazione(p Prestazione) xmlPrestazione {
 		ImportoMensile: optDecimal(p.ImportoMensile), ImportoQuotaEnte: optDecimal(p.QuotaEnte),
 		ImportoQuotaUtente: optDecimal(p.QuotaUtente), ImportoQuotaSSN: optDecimal(p.QuotaSSN),
 		ImportoQuotaRichiesta: optDecimal(p.QuotaRichiesta), ImportoSogliaISEE: optDecimal(p.SogliaISEE),
-		OreServizioMensile: optDecimal(p.OreServizioMensile),
+		OreServizioMensile: oreMinuti(p.OreServizioMensile),
 		PresaCarico:        code(int(p.PresaCarico)), AreaUtenza: code(p.AreaUtenza),
 	}
 	if p.TipoOperazione == "" {
@@ -145,4 +146,14 @@ func setSINBACodes(x *xmlSINBA, s SINBA) {
 	for i, e := range enums {
 		*dst[i] = code(e.v)
 	}
+}
+
+// oreMinuti writes decimal hours as the hours.minutes value the
+// specification asks for (HH ore e MM minuti), rounding to the minute.
+func oreMinuti(h *Decimal) string {
+	if h == nil {
+		return ""
+	}
+	minutes := (int64(*h)*60 + 50) / 100
+	return fmt.Sprintf("%d.%02d", minutes/60, minutes%60)
 }

@@ -55,7 +55,7 @@ func goodSINA() *SINA {
 func goodPeriodica() Prestazione {
 	return Prestazione{
 		ID: "INT-1", PresenzaProvaMezzi: 1, Carattere: Periodica,
-		DSU:  DSU{Numero: "INPS-ISEE-2024-00012345A-00", Anno: 2024, Data: "2024-01-15"},
+		DSU:    DSU{Numero: "INPS-ISEE-2024-00012345A-00", Anno: 2024, Data: "2024-01-15"},
 		Codice: "A2.07", ProtocolloDomanda: "2024/118", DataEvento: "2024-01-20",
 		DataInizio: "2024-02-01", DataFine: "2024-11-30", PeriodoErogazione: 10,
 		ImportoMensile: dec("320.50"), QuotaEnte: dec("280.50"), QuotaUtente: dec("40"), QuotaSSN: nil,

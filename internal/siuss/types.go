@@ -110,13 +110,17 @@ type Prestazione struct {
 	// Importo is the one-off amount (ImportoPrestazione).
 	Importo *Decimal
 	// PeriodoErogazione is the number of months in the flow's year (1–12); 0 = omitted.
-	PeriodoErogazione  int
-	ImportoMensile     *Decimal
-	QuotaEnte          *Decimal
-	QuotaUtente        *Decimal
-	QuotaSSN           *Decimal
-	QuotaRichiesta     *Decimal
-	SogliaISEE         *Decimal
+	PeriodoErogazione int
+	ImportoMensile    *Decimal
+	QuotaEnte         *Decimal
+	QuotaUtente       *Decimal
+	QuotaSSN          *Decimal
+	QuotaRichiesta    *Decimal
+	SogliaISEE        *Decimal
+	// OreServizioMensile is the monthly hours of service in decimal hours
+	// (12.50 = twelve and a half hours). INPS's specification defines the
+	// attribute as "HH,MM (HH ore e MM minuti)" in an xs:decimal, so it is
+	// sent as hours.minutes: 12.50 hours go out as "12.30".
 	OreServizioMensile *Decimal
 	PresaCarico        PresaCarico
 	// AreaUtenza is 1, 2 or 3 (the Area* constants); 0 = not given.
