@@ -173,3 +173,54 @@ func TestEveryRuleHasACase(t *testing.T) {
 		}
 	}
 }
+
+// TestDSUAllOrNone: the three DSU fields go together.
+func TestDSUAllOrNone(t *testing.T) {
+	c := NewChecker(testCodes(t))
+	full := DSU{Numero: "INPS-ISEE-2024-1", Anno: 2024, Data: "2024-01-15"}
+	for _, tc := range []struct {
+		dsu  DSU
+		fire bool
+	}{
+		{DSU{}, false},
+		{full, false},
+		{DSU{Numero: full.Numero}, true},
+		{DSU{Anno: full.Anno}, true},
+		{DSU{Data: full.Data}, true},
+		{DSU{Numero: full.Numero, Anno: full.Anno}, true},
+		{DSU{Anno: full.Anno, Data: full.Data}, true},
+	} {
+		p := goodOccasionale()
+		p.DSU = tc.dsu
+		if got := rulesOf(c.Prestazione(p))["siuss-dsu-incompleto"]; got != tc.fire {
+			t.Errorf("%+v: siuss-dsu-incompleto %v, want %v", tc.dsu, got, tc.fire)
+		}
+	}
+}
+
+// TestQuoteSum: the given quote add up to the monthly amount of a periodic
+// benefit and to the amount of a one-off one.
+func TestQuoteSum(t *testing.T) {
+	c := NewChecker(testCodes(t))
+	for _, tc := range []struct {
+		name              string
+		base              func() Prestazione
+		ente, utente, ssn *Decimal
+		fire              bool
+	}{
+		{"periodic, ente+utente = monthly", goodPeriodica, dec("300.50"), dec("20"), nil, false},
+		{"periodic, three quote = monthly", goodPeriodica, dec("200"), dec("20.50"), dec("100"), false},
+		{"periodic, ente alone = monthly", goodPeriodica, dec("320.50"), nil, nil, false},
+		{"periodic, sum short by a cent", goodPeriodica, dec("300.49"), dec("20"), nil, true},
+		{"periodic, sum equals a yearly total", goodPeriodica, dec("3205"), nil, nil, true},
+		{"one-off, ente+utente = amount", goodOccasionale, dec("400"), dec("50"), nil, false},
+		{"one-off, utente alone short", goodOccasionale, nil, dec("50"), nil, true},
+		{"no quote", goodOccasionale, nil, nil, nil, false},
+	} {
+		p := tc.base()
+		p.QuotaEnte, p.QuotaUtente, p.QuotaSSN = tc.ente, tc.utente, tc.ssn
+		if got := rulesOf(c.Prestazione(p))["siuss-quote-somma"]; got != tc.fire {
+			t.Errorf("%s: siuss-quote-somma %v, want %v", tc.name, got, tc.fire)
+		}
+	}
+}
