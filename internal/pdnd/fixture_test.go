@@ -28,7 +28,7 @@ type fixture struct {
 
 // newFixture returns a fixture whose Verifier accepts the Authority's
 // default vouchers; edit may change the Config first.
-func newFixture(t *testing.T, edit ...func(*pdnd.Config)) *fixture {
+func newFixture(t testing.TB, edit ...func(*pdnd.Config)) *fixture {
 	t.Helper()
 	shared, err := sharedAuthority()
 	if err != nil {
@@ -54,7 +54,7 @@ func newFixture(t *testing.T, edit ...func(*pdnd.Config)) *fixture {
 func (f *fixture) clock() time.Time { return f.now }
 
 // mint returns a voucher of the fixture's Authority, edited.
-func (f *fixture) mint(t *testing.T, edits ...func(*pdndtest.Voucher)) string {
+func (f *fixture) mint(t testing.TB, edits ...func(*pdndtest.Voucher)) string {
 	t.Helper()
 	tok, err := f.auth.Mint(edits...)
 	if err != nil {
