@@ -33,7 +33,7 @@ const (
 // messages are the safe texts of the checks: they name the failed check and
 // never quote the voucher or any of its values.
 var messages = map[Check]string{
-	CheckMissing:   "no PDND voucher: send it as 'Authorization: Bearer <voucher>'",
+	CheckMissing:   "no PDND voucher: send it in an 'Authorization: Bearer' header",
 	CheckMalformed: "the PDND voucher is not a well-formed signed JWT",
 	CheckAlgorithm: "the PDND voucher is not signed with RS256",
 	CheckType:      "the PDND voucher's typ header is not at+jwt",

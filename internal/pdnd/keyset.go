@@ -77,7 +77,7 @@ func readKeySet(path string) (keySet, error) {
 	ks := keySet{}
 	for i, k := range raw.Keys {
 		if err := ks.add(k); err != nil {
-			return nil, badKeyFile(path, fmt.Sprintf("key %d: %s", i+1, err))
+			return nil, badKeyFile(path, fmt.Sprintf("is unusable: its key %d %s", i+1, err))
 		}
 	}
 	if len(ks) == 0 {
@@ -99,7 +99,7 @@ func (ks keySet) add(raw json.RawMessage) error {
 		return errors.New("is not a valid JSON Web Key")
 	}
 	if !k.IsPublic() {
-		return errors.New("holds a private key: give PDND's public key set")
+		return errors.New("holds a private key")
 	}
 	pub, ok := k.Key.(*rsa.PublicKey)
 	if !ok || (k.Use != "" && k.Use != "sig") || (k.Algorithm != "" && k.Algorithm != string(jose.RS256)) {
