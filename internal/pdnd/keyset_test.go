@@ -177,3 +177,26 @@ func mustJWKS(t *testing.T, a *pdndtest.Authority, keys ...jose.JSONWebKey) []by
 	}
 	return data
 }
+
+func TestReloadWhileVerifying(t *testing.T) {
+	f := newFixture(t)
+	tok := f.mint(t)
+	done := make(chan error, 1)
+	go func() {
+		for range 50 {
+			if _, err := f.v.Verify(tok); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 20 {
+		if err := f.v.Reload(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("a voucher is refused during a reload: %v", err)
+	}
+}

@@ -33,7 +33,10 @@ type Config struct {
 	Purposes   []string         // allowed purposeId values
 	Now        func() time.Time // clock; nil means time.Now
 	Leeway     time.Duration    // allowed clock skew; zero means none
-	ReplaySize int              // jti replay cache capacity; zero turns it off
+	// ReplaySize, when positive, turns on a cache of that many jti that
+	// accepts each voucher once. Leave it zero for INPS: a PDND voucher is
+	// meant to be reused until it expires, e.g. across the pages of one poll.
+	ReplaySize int
 }
 
 // Verifier checks PDND vouchers against a key set and a Config. It is safe
