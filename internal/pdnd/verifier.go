@@ -27,12 +27,12 @@ const maxTokenBytes = 16 << 10
 
 // Config says where PDND's keys are and what a voucher must carry.
 type Config struct {
-	JWKSFile   string           // PDND's public key set (JWKS), RSA keys with kid
-	Audiences  []string         // accepted aud values: the e-service's audience(s)
-	Issuer     string           // expected iss, e.g. interop.pagopa.it
-	Purposes   []string         // allowed purposeId values
-	Now        func() time.Time // clock; nil means time.Now
-	Leeway     time.Duration    // allowed clock skew; zero means none
+	JWKSFile  string           // PDND's public key set (JWKS), RSA keys with kid
+	Audiences []string         // accepted aud values: the e-service's audience(s)
+	Issuer    string           // expected iss, e.g. interop.pagopa.it
+	Purposes  []string         // allowed purposeId values
+	Now       func() time.Time // clock; nil means time.Now
+	Leeway    time.Duration    // allowed clock skew; zero means none
 	// ReplaySize, when positive, turns on a cache of that many jti that
 	// accepts each voucher once. Leave it zero for INPS: a PDND voucher is
 	// meant to be reused until it expires, e.g. across the pages of one poll.
