@@ -45,6 +45,8 @@ func TestVerify(t *testing.T) {
 		{name: "unknown kid", edits: edits(kid("not-in-the-set")), want: pdnd.CheckKeyID},
 		{name: "no kid", edits: edits(kid("")), want: pdnd.CheckKeyID},
 		{name: "alg none", edits: edits(alg(pdndtest.AlgNone)), want: pdnd.CheckAlgorithm},
+		{name: "alg RS512", edits: edits(alg("RS512")), want: pdnd.CheckAlgorithm},
+		{name: "alg PS256", edits: edits(alg("PS256")), want: pdnd.CheckAlgorithm},
 		{name: "alg HS256 keyed with the public key", edits: edits(alg(pdndtest.AlgHS256PublicKey)), want: pdnd.CheckAlgorithm},
 		{name: "signed by another key under the set's kid", edits: edits(func(v *pdndtest.Voucher) { v.Key = otherKey }), want: pdnd.CheckSignature},
 		{name: "tampered signature", token: pdndtest.TamperSignature, want: pdnd.CheckSignature},

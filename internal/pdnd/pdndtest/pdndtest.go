@@ -109,7 +109,7 @@ type Voucher struct {
 	Header map[string]any  // protected header besides alg (and kid, below)
 	Claims map[string]any  // the payload
 	KeyID  string          // kid header; "" leaves it out
-	Alg    string          // AlgRS256 (default), AlgNone or AlgHS256PublicKey
+	Alg    string          // AlgRS256 (default), AlgNone, AlgHS256PublicKey or another RSA alg
 	Key    *rsa.PrivateKey // RS256 signing key; the Authority's unless set
 }
 
@@ -131,10 +131,10 @@ func (a *Authority) Mint(edits ...func(*Voucher)) (string, error) {
 		return unsigned(v, payload)
 	case AlgHS256PublicKey:
 		return a.hmacSigned(v, payload)
-	case AlgRS256:
-		return signed(v, jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: v.Key, KeyID: v.KeyID}}, payload)
 	}
-	return "", fmt.Errorf("pdndtest: unknown alg %q", v.Alg)
+	// RS256, or another RSA algorithm (RS512, PS256, ...) go-jose can sign.
+	key := jose.SigningKey{Algorithm: jose.SignatureAlgorithm(v.Alg), Key: jose.JSONWebKey{Key: v.Key, KeyID: v.KeyID}}
+	return signed(v, key, payload)
 }
 
 // MustMint is Mint for tests that cannot go on without the voucher.
