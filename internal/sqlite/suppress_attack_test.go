@@ -70,9 +70,9 @@ func sparseStore(t *testing.T) *DB {
 					VALUES (?, ?, ?, 'COMUNE', ?, 'FAM', 'INFORMAZIONE', 'op', 0, 8)`, fmt.Sprintf("A%d", id), day(2015, 2020), c, cf)
 			}
 			if rnd.IntN(2) == 0 {
-				exec(`INSERT INTO interventi(id_intervento, id_cartella, codice_prestazione, carattere, data_inizio, data_fine, importo_mensile,
-					data_erogazione, importo, misura, presa_in_carico, row_hash, import_id) VALUES (?, ?, ?, 'O', '', '', NULL, ?, ?, ?, 'S', 0, 10)`,
-					fmt.Sprintf("I%d", id), fmt.Sprintf("C%d", id), codes[rnd.IntN(len(codes))], day(2015, 2020), 1000+rnd.IntN(9000), misure[rnd.IntN(len(misure))])
+				exec(`INSERT INTO interventi(comune, id_intervento, id_cartella, codice_prestazione, carattere, data_inizio, data_fine, importo_mensile,
+					data_erogazione, importo, misura, presa_in_carico, row_hash, import_id) VALUES (?, ?, ?, ?, 'O', '', '', NULL, ?, ?, ?, 'S', 0, 10)`,
+					c, fmt.Sprintf("I%d", id), fmt.Sprintf("C%d", id), codes[rnd.IntN(len(codes))], day(2015, 2020), 1000+rnd.IntN(9000), misure[rnd.IntN(len(misure))])
 			}
 		}
 	}
