@@ -63,6 +63,7 @@ ref() { # ref NAME DDL
 
 fresh_store() { # fresh_store DB
   rm -f "$1" "$1-wal" "$1-shm"
+  CSI_DB="$1" "$CSI" -q init >/dev/null
   CSI_DB="$1" "$CSI" -q comuni onboard 108033 >/dev/null
 }
 
