@@ -26,7 +26,7 @@ func (db *DB) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src cs
 	if req.AsOf == "" {
 		req.AsOf = db.today()
 	}
-	c, err := resolveComune(ctx, db.db, req.Comune)
+	c, err := db.comuneToday(ctx, db.db, req.Comune)
 	if err != nil {
 		return nil, err
 	}
