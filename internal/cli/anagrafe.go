@@ -271,9 +271,6 @@ func (r *rejectsFile) finish(sum *csi.ImportSummary, importErr error) error {
 }
 
 func (f *Factory) printImportSummary(s *csi.ImportSummary) error {
-	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
-		return err
-	}
 	switch f.Output {
 	case FormatJSON:
 		if err := writeJSON(f.IO.Out, s); err != nil {

@@ -121,9 +121,6 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 // but the terminal's table (which needs all rows to size its columns): a
 // whole Comune is never held in memory for -o json, -o csv or a pipe.
 func (f *Factory) printResidents(ctx context.Context, db csi.Services, comune, at string) error {
-	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
-		return err
-	}
 	if f.Output == FormatTable && f.IO.OutTTY {
 		vs := []csi.PersonVersion{}
 		err := db.Residents(ctx, comune, at, func(v csi.PersonVersion) error { vs = append(vs, v); return nil })
@@ -210,11 +207,9 @@ func (f *Factory) printCount(n int) error {
 		return writeJSON(f.IO.Out, map[string]int{"residents": n})
 	case FormatCSV:
 		return writeCSV(f.IO.Out, Table{Headers: []string{"residents"}, Rows: [][]string{{strconv.Itoa(n)}}})
-	case FormatTable:
-		_, err := fmt.Fprintln(f.IO.Out, n)
-		return err
 	}
-	return checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV)
+	_, err := fmt.Fprintln(f.IO.Out, n)
+	return err
 }
 
 func newCmdAnagrafeImports(f *Factory) *cobra.Command {

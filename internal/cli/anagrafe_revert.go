@@ -50,9 +50,6 @@ elsewhere it needs --yes. --dry-run shows what it would undo and changes nothing
 					WithHint("csi anagrafe imports lists the imports with their ids")}
 			}
 			opts.ImportID = id
-			if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
-				return &usageError{err}
-			}
 			opts.CanPrompt = f.canPrompt()
 			if !opts.Yes && !opts.DryRun && !opts.CanPrompt {
 				return &usageError{csi.Errorf(csi.EINVALID, "reverting import %d changes the registry: confirm with --yes", id).

@@ -59,7 +59,7 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 		s.Rows, s.Inserted, s.Updated, s.Unchanged, closed, s.Rejected)
 	fmt.Fprintf(w, "  sha256:   %s\n", s.SHA256)
 	switch {
-	case allRejected(s) && s.Kind == "anagrafe":
+	case allRejected(s):
 		fmt.Fprintln(w, "  nothing was written: every row was rejected")
 	case s.DryRun:
 		fmt.Fprintln(w, "  nothing was written (--dry-run)")

@@ -65,9 +65,6 @@ The same --seed gives the same province.`,
 			if !(opts.Scale > 0 && opts.Scale <= 4) {
 				return &usageError{csi.Errorf(csi.EINVALID, "--scale must be in (0, 4]").WithHint("omit --scale for the real populations")}
 			}
-			if err := checkFormat(f.Output, FormatTable, FormatJSON); err != nil {
-				return &usageError{err}
-			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -92,9 +92,6 @@ On a terminal the seed's tables keep the seed's layout, and percentages get a ba
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Name = args[0]
-			if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV, FormatMarkdown); err != nil {
-				return &usageError{err}
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -148,9 +145,6 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		return writeCSV(f.IO.Out, indicatorCSV(res))
 	case FormatMarkdown:
 		return indicators.WriteMarkdown(f.IO.Out, def, res, "")
-	case FormatTable:
-	default:
-		return checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV, FormatMarkdown)
 	}
 	lt := indicators.Layout(def, res, indicators.Format{Group: f.IO.OutTTY, Bar: f.IO.OutTTY})
 	meta := f.IO.Out

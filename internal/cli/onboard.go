@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
 	"github.com/spf13/cobra"
@@ -131,7 +132,13 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 
 func onboardRow(ctx context.Context, row *dialect.Row, onboard func(csi.OnboardInput) (*csi.Comune, error)) OnboardOutcome {
 	o := OnboardOutcome{Line: row.Line, Comune: row.Get(0), Outcome: "failed"}
-	in := csi.OnboardInput{Comune: row.Get(0), Anagrafe: row.Get(1), Contact: row.Get(3)}
+	in := csi.OnboardInput{Anagrafe: row.Get(1), Contact: row.Get(3)}
+	comune, err := onboardIstat(row.Get(0))
+	if err != nil {
+		o.Message = "comune " + err.Error()
+		return o
+	}
+	in.Comune = comune
 	if in.Anagrafe == "" {
 		in.Anagrafe = csi.AnagrafeAutomatic
 	}
@@ -154,6 +161,21 @@ func onboardRow(ctx context.Context, row *dialect.Row, onboard func(csi.OnboardI
 	}
 	o.Istat, o.Outcome, o.Message = c.Istat, "onboarded", "on "+c.OnboardedOn
 	return o
+}
+
+// onboardIstat reads the comune column as the registry and records files
+// do: an ISTAT code that lost its leading zeros in a spreadsheet is padded
+// back when the result is a known code, and a pre-2009 code of a Comune of
+// Monza e Brianza is its current one; a name is left as written.
+func onboardIstat(s string) (string, error) {
+	s, err := dialect.PadISTAT(s, anagrafe.KnownIstat)
+	if err != nil {
+		return "", err
+	}
+	if cur, ok := anagrafe.OldCodes[s]; ok {
+		return cur, nil
+	}
+	return s, nil
 }
 
 func (f *Factory) printOutcomes(out []OnboardOutcome) error {

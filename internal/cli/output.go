@@ -92,9 +92,6 @@ func checkFormat(format string, allowed ...string) error {
 // PrintList prints a list result in the chosen format; data is what -o json
 // encodes. An empty list says so on stderr.
 func (f *Factory) PrintList(data any, t Table, empty string) error {
-	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
-		return err
-	}
 	switch f.Output {
 	case FormatJSON:
 		return writeJSON(f.IO.Out, data)
@@ -110,9 +107,6 @@ func (f *Factory) PrintList(data any, t Table, empty string) error {
 
 // PrintDetail prints a show result in the chosen format.
 func (f *Factory) PrintDetail(data any, d Detail) error {
-	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
-		return err
-	}
 	switch f.Output {
 	case FormatJSON:
 		return writeJSON(f.IO.Out, data)

@@ -44,10 +44,7 @@ printing); -o json the computed results with their sentences.`,
 					WithHint("e.g. csi report --period 2022-2023")}
 			}
 			if f.Output == FormatTable {
-				f.Output = FormatMarkdown
-			}
-			if err := checkFormat(f.Output, FormatMarkdown, FormatHTML, FormatJSON); err != nil {
-				return &usageError{err}
+				f.Output = FormatMarkdown // the default -o; an explicit "-o table" is refused before RunE
 			}
 			if runF != nil {
 				return runF(opts)

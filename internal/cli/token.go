@@ -75,9 +75,6 @@ func tokenCreateRun(ctx context.Context, f *Factory, opts *TokenCreateOptions) e
 	if err != nil {
 		return err
 	}
-	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV); err != nil {
-		return err
-	}
 	t, err := db.CreateToken(ctx, opts.Input)
 	if err != nil {
 		return err

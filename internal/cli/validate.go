@@ -64,9 +64,6 @@ only reports. In -o junit, warnings are failures only with --fail-on warning.`,
 }
 
 func validateRun(ctx context.Context, f *Factory, opts *ValidateOptions) error {
-	if err := checkFormat(f.Output, FormatTable, FormatJSON, FormatCSV, "junit"); err != nil {
-		return err
-	}
 	req, err := validationRequest(opts)
 	if err != nil {
 		return err

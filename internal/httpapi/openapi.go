@@ -28,6 +28,9 @@ func buildOpenAPI(routes []Route) ([]byte, error) {
 		"paths": paths,
 		"components": map[string]any{
 			"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer"}},
+			"headers": map[string]any{"Retry-After": map[string]any{
+				"description": "seconds to wait before sending the request again",
+				"schema":      map[string]any{"type": "integer"}}},
 			"schemas": map[string]any{
 				"Problem": map[string]any{
 					"type":     "object",
@@ -83,10 +86,46 @@ func operation(rt Route) map[string]any {
 	if rt.Stream == streamND {
 		okContent = map[string]any{NDJSON: map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Event"}}}
 	}
-	problem := map[string]any{"application/problem+json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Problem"}}}
-	op["responses"] = map[string]any{
-		"200":     map[string]any{"description": "success", "content": okContent},
-		"default": map[string]any{"description": "a problem document", "content": problem},
-	}
+	op["responses"] = responses(rt, okContent)
 	return op
+}
+
+// responses lists the answers of rt besides its success: the refusals the
+// server's own layers give before (or instead of) the handler, each a
+// problem document, and "default" for the domain errors of the handler.
+func responses(rt Route, okContent map[string]any) map[string]any {
+	out := map[string]any{
+		"200":     map[string]any{"description": "success", "content": okContent},
+		"default": problemResponse("a problem document: its code is the domain error code", nil),
+	}
+	if rt.Access != AccessPublic {
+		out["401"] = problemResponse("no valid token: checked before any of the body is read; the server closes the connection",
+			map[string]any{"WWW-Authenticate": header(`Bearer realm="csi"`), "Connection": header("close")})
+		out["403"] = problemResponse("the token's role or territory does not allow this request", nil)
+	}
+	if rt.Body != bodyNone {
+		out["413"] = problemResponse("the body is larger than the server's limit", nil)
+		out["415"] = problemResponse("the body's Content-Type is not the one the route takes", nil)
+	}
+	if rt.Body == bodyCSV {
+		retry := map[string]any{"Retry-After": map[string]any{"$ref": "#/components/headers/Retry-After"}}
+		out["429"] = problemResponse("the token already has the most uploads it may run at once", retry)
+		out["503"] = problemResponse("the server is receiving the most uploads it takes at once", retry)
+		out["507"] = problemResponse("the server's upload spool is full", retry)
+	}
+	return out
+}
+
+func problemResponse(description string, headers map[string]any) map[string]any {
+	r := map[string]any{"description": description,
+		"content": map[string]any{"application/problem+json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Problem"}}}}
+	if headers != nil {
+		r["headers"] = headers
+	}
+	return r
+}
+
+// header describes a response header with the one value the server sends.
+func header(value string) map[string]any {
+	return map[string]any{"schema": map[string]any{"type": "string", "enum": []string{value}}}
 }

@@ -40,21 +40,28 @@ func resolveAmbito(ctx context.Context, q querier, ref string) (string, error) {
 		WithHint("the Ambiti are: %s", strings.Join(all, ", "))
 }
 
+// ambitoQuery counts an Ambito's members as of today: its one parameter
+// is statusParam's.
 const ambitoQuery = `
 SELECT a.nome,
        count(c.istat),
-       coalesce(sum(c.status IN ('active','suspended')), 0),
-       coalesce(sum(c.status IN ('active','suspended') AND c.anagrafe = 'automatic'), 0),
+       coalesce(sum(` + memberOn + `), 0),
+       coalesce(sum(` + memberOn + ` AND c.anagrafe = 'automatic'), 0),
        coalesce(sum(c.popolazione), 0),
        coalesce(r.nome, ''), coalesce(r.email, '')
 FROM ambiti a
 LEFT JOIN comuni c ON c.ambito = a.nome
+` + memberJoin + `
 LEFT JOIN referenti r ON r.ambito = a.nome AND r.valid_to = ''
 `
 
 // ListAmbiti returns the five Ambiti with their figures.
 func (db *DB) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
-	rows, err := db.db.QueryContext(ctx, ambitoQuery+" GROUP BY a.nome ORDER BY a.nome")
+	st, err := statusParam(ctx, db.db, db.today())
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.db.QueryContext(ctx, ambitoQuery+" GROUP BY a.nome ORDER BY a.nome", st)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -76,8 +83,12 @@ func (db *DB) FindAmbito(ctx context.Context, ref string) (*csi.AmbitoDetail, er
 	if err != nil {
 		return nil, err
 	}
+	st, err := statusParam(ctx, db.db, db.today())
+	if err != nil {
+		return nil, err
+	}
 	var a csi.Ambito
-	err = db.db.QueryRowContext(ctx, ambitoQuery+" WHERE a.nome = ? GROUP BY a.nome", name).
+	err = db.db.QueryRowContext(ctx, ambitoQuery+" WHERE a.nome = ? GROUP BY a.nome", st, name).
 		Scan(&a.Nome, &a.Comuni, &a.Onboarded, &a.AnagrafeAutomatic, &a.Popolazione, &a.Referente, &a.ReferenteEmail)
 	if err != nil {
 		return nil, mapErr(err)
@@ -86,5 +97,10 @@ func (db *DB) FindAmbito(ctx context.Context, ref string) (*csi.AmbitoDetail, er
 	if err != nil {
 		return nil, err
 	}
+	tl, err := loadTimelines(ctx, db.db)
+	if err != nil {
+		return nil, err
+	}
+	asOf(cs, tl, db.today())
 	return &csi.AmbitoDetail{Ambito: a, ComuniList: cs}, nil
 }

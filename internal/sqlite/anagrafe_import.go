@@ -26,7 +26,7 @@ func (db *DB) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src cs
 	if req.AsOf == "" {
 		req.AsOf = db.today()
 	}
-	c, err := resolveComune(ctx, db.db, req.Comune)
+	c, err := db.comuneToday(ctx, db.db, req.Comune)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +42,7 @@ func (db *DB) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src cs
 		SHA256: fp.SHA256, DryRun: req.DryRun, Rejects: []csi.RejectedRow{}, Columns: []string{}, UnknownColumns: []string{}}
 	if done, err := db.previousImport(ctx, c.Istat, fp.SHA256, sum); err != nil || done {
 		if err == nil {
-			err = reportDialect(src, req.ImportOptions, fp, sum)
+			err = reportDialect(src, req.ImportOptions, fp, anagrafe.Schema, anagrafe.Fields(), sum)
 		}
 		return sum, err
 	}
@@ -96,19 +96,20 @@ func (db *DB) previousImport(ctx context.Context, comune, sha string, sum *csi.I
 }
 
 // reportDialect fills a no-op's summary with the file's dialect and
-// columns, field by field as an import reports them; only the header is
-// read.
-func reportDialect(src csi.Source, o csi.ImportOptions, fp *dialect.Fingerprint, sum *csi.ImportSummary) error {
+// columns (those of fields the file has), field by field as an import
+// reports them; only the header is read. Registry and records imports share it.
+func reportDialect(src csi.Source, o csi.ImportOptions, fp *dialect.Fingerprint, schema dialect.Schema, fields []string,
+	sum *csi.ImportSummary) error {
 	rc, err := src.Open()
 	if err != nil {
 		return csi.Errorf(csi.EBADFILE, "cannot read %s", src.Name).WithHint("check the file name and its permissions")
 	}
 	defer rc.Close()
-	r, err := dialect.Open(rc, anagrafe.Schema, dialectOptions(src.Name, o), fp)
+	r, err := dialect.Open(rc, schema, dialectOptions(src.Name, o), fp)
 	if err != nil {
 		return badFile(err)
 	}
-	fillDialect(sum, r.Detected())
+	fillDialect(sum, r.Detected(), fields)
 	return nil
 }
 
@@ -168,7 +169,7 @@ func (db *DB) runImport(ctx context.Context, job *importJob) error {
 		return badFile(err)
 	}
 	job.dialect = r.Detected()
-	fillDialect(job.sum, job.dialect)
+	fillDialect(job.sum, job.dialect, anagrafe.Fields())
 	if err := db.checkBeforeWrite(ctx); err != nil {
 		return err
 	}
@@ -221,10 +222,12 @@ func dialectOptions(name string, o csi.ImportOptions) dialect.Options {
 	return opts
 }
 
-func fillDialect(sum *csi.ImportSummary, d dialect.Detected) {
+// fillDialect reports the file's dialect in sum, and the columns of fields
+// (in that order) it recognised.
+func fillDialect(sum *csi.ImportSummary, d dialect.Detected, fields []string) {
 	sum.Encoding, sum.Delimiter, sum.LineEnding, sum.BOM = d.Encoding, d.DelimiterName(), d.LineEnding, d.BOM
 	sum.Fallback, sum.FallbackLines = d.Fallback, d.FallbackLines
-	for _, name := range anagrafe.Fields() {
+	for _, name := range fields {
 		if _, ok := d.Columns[name]; ok {
 			sum.Columns = append(sum.Columns, name)
 		}

@@ -12,15 +12,20 @@ import (
 // AnagrafeStatus returns, per Comune, the last import, its as-of date, the
 // current residents, the rows rejected and the days since the last update.
 func (db *DB) AnagrafeStatus(ctx context.Context) ([]csi.AnagrafeStatus, error) {
+	st, err := statusParam(ctx, db.db, db.today())
+	if err != nil {
+		return nil, err
+	}
 	rows, err := db.db.QueryContext(ctx, `
 		WITH cur AS (SELECT comune, count(*) AS n FROM persone INDEXED BY persone_cf WHERE valid_to = '' GROUP BY comune)
 		SELECT c.istat, c.nome, c.ambito, c.anagrafe, coalesce(i.at, ''), coalesce(i.as_of, ''), coalesce(i.rejected, 0),
 		       coalesce(cur.n, 0)
 		FROM comuni c
+		`+memberJoin+`
 		LEFT JOIN cur ON cur.comune = c.istat
 		LEFT JOIN imports i ON i.id = (SELECT max(id) FROM imports WHERE kind = 'anagrafe' AND comune = c.istat)
-		WHERE c.status IN ('active', 'suspended') OR i.id IS NOT NULL
-		ORDER BY c.nome_fold`)
+		WHERE `+memberOn+` OR i.id IS NOT NULL
+		ORDER BY c.nome_fold`, st)
 	if err != nil {
 		return nil, mapErr(err)
 	}

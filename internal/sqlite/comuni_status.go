@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -12,7 +13,9 @@ import (
 // with its date, and a Comune's status on any day is read from it. The
 // comuni.status column holds the status as of the last change written;
 // listComuni and resolveComune show the status as of today and the
-// changes still to come.
+// changes still to come, and every other reader goes through statusesOn
+// (or memberJoin in SQL), so that none reads a column that only refreshes
+// when the next Comune change is written.
 
 // statusHistory is the query of the history events that change a status.
 const statusHistory = `SELECT istat, date, event, detail FROM comune_history
@@ -63,6 +66,53 @@ func asOf(cs []csi.Comune, tl map[string]csi.StatusTimeline, today string) {
 	}
 }
 
+// statusesOn returns every Comune's status on day (ISTAT code → status):
+// StatusOn of its timeline, the column for a Comune without status history.
+func statusesOn(ctx context.Context, q querier, day string) (map[string]string, error) {
+	out := map[string]string{}
+	rows, err := q.QueryContext(ctx, "SELECT istat, status FROM comuni")
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var istat, status string
+		if err := rows.Scan(&istat, &status); err != nil {
+			return nil, err
+		}
+		out[istat] = status
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	tl, err := loadTimelines(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	for istat, t := range tl {
+		out[istat] = t.StatusOn(day)
+	}
+	return out, nil
+}
+
+// memberJoin joins a query's Comuni (alias c) to their status on a day,
+// given as the join's one parameter by statusParam: st.value is the
+// status, and memberOn the condition of being a member.
+const (
+	memberJoin = "LEFT JOIN json_each(?) st ON st.key = c.istat"
+	memberOn   = "(st.value IN ('active', 'suspended'))"
+)
+
+// statusParam is memberJoin's parameter: the statuses on day as JSON.
+func statusParam(ctx context.Context, q querier, day string) (string, error) {
+	m, err := statusesOn(ctx, q, day)
+	if err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(m)
+	return string(b), err
+}
+
 // comuneToday is resolveComune with the status in effect today.
 func (db *DB) comuneToday(ctx context.Context, q querier, ref string) (csi.Comune, error) {
 	c, err := resolveComune(ctx, q, ref)
@@ -79,8 +129,9 @@ func (db *DB) comuneToday(ctx context.Context, q querier, ref string) (csi.Comun
 }
 
 // applyDue brings the status column up to date with the changes whose date
-// has come, so that the queries that read the column (Ambiti figures,
-// indicators) see them; every write to the Comuni runs it first.
+// has come, so that a change is planned from the status in effect; every
+// write to the Comuni runs it first. Readers do not rely on it: they use
+// statusesOn, which needs no write.
 func (db *DB) applyDue(ctx context.Context, tx querierExec) error {
 	tl, err := loadTimelines(ctx, tx)
 	if err != nil {

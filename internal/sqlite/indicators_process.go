@@ -12,15 +12,21 @@ import (
 func anagrafeAutomatica(ctx context.Context, q querier, sc scope, p csi.IndicatorParams, _ *csi.IndicatorResult) ([]csi.IndicatorRow, error) {
 	// A Comune is regular when its last registry import up to --at was
 	// loaded in the --days days ending on --at.
+	// Membership is that on --at, read from the status history.
 	base := `SELECT s.istat AS istat,
-		(c.status IN ('active', 'suspended')) AS ader,
-		(c.status IN ('active', 'suspended') AND c.anagrafe = 'automatic') AS auto,
-		(c.status IN ('active', 'suspended') AND c.anagrafe = 'automatic' AND li.last > date(?, ?)) AS reg,
+		` + memberOn + ` AS ader,
+		(` + memberOn + ` AND c.anagrafe = 'automatic') AS auto,
+		(` + memberOn + ` AND c.anagrafe = 'automatic' AND li.last > date(?, ?)) AS reg,
 		coalesce(li.last, '') AS last
 	FROM s JOIN comuni c ON c.istat = s.istat
+	` + memberJoin + `
 	LEFT JOIN (SELECT comune AS istat, max(date(at)) AS last FROM imports
 	           WHERE kind = 'anagrafe' AND date(at) <= ? GROUP BY comune) li ON li.istat = s.istat`
-	args := []any{p.At, fmt.Sprintf("-%d days", p.Days), p.At}
+	st, err := statusParam(ctx, q, p.At)
+	if err != nil {
+		return nil, err
+	}
+	args := []any{p.At, fmt.Sprintf("-%d days", p.Days), st, p.At}
 	rows, err := geoQuery(ctx, q, sc, base, args, "count(b.istat)", "coalesce(sum(b.ader), 0)", "coalesce(sum(b.auto), 0)",
 		"coalesce(sum(b.reg), 0)", "coalesce(max(b.last), '')")
 	if err != nil {

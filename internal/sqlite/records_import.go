@@ -32,6 +32,9 @@ func (db *DB) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.S
 	sum := &csi.ImportSummary{Kind: kind.Name, Mode: "upsert", File: src.Name, SHA256: fp.SHA256, DryRun: req.DryRun,
 		Rejects: []csi.RejectedRow{}, Columns: []string{}, UnknownColumns: []string{}}
 	if done, err := db.previousRecordImport(ctx, kind.Name, fp.SHA256, sum); err != nil || done {
+		if err == nil {
+			err = reportDialect(src, req.ImportOptions, fp, kind.Schema(), kind.ColumnNames(), sum)
+		}
 		return sum, err
 	}
 	dec, err := fileDecimal(ctx, kind, src, req.ImportOptions, fp)
@@ -47,9 +50,14 @@ func (db *DB) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.S
 	if err != nil {
 		return nil, badFile(err)
 	}
-	fillRecordDialect(sum, r.Detected(), kind)
-	err = db.inTxMaybe(ctx, req.DryRun, func(tx *sql.Tx) error {
-		return db.upsertRecords(ctx, tx, kind, r, req, sum, start, dec)
+	fillDialect(sum, r.Detected(), kind.ColumnNames())
+	err = db.inTxMaybe(ctx, func(tx *sql.Tx) (bool, error) {
+		if err := db.upsertRecords(ctx, tx, kind, r, req, sum, start, dec); err != nil {
+			return false, err
+		}
+		// A file whose every row was refused writes nothing: no import
+		// entry, no audit entry (as the registry import).
+		return !req.DryRun && sum.Rejected < sum.Rows, nil
 	})
 	sum.DurationMS = time.Since(start).Milliseconds()
 	if err != nil {
@@ -90,8 +98,8 @@ func fileDecimal(ctx context.Context, kind *records.Kind, src csi.Source, opts c
 
 func (db *DB) previousRecordImport(ctx context.Context, kind, sha string, sum *csi.ImportSummary) (bool, error) {
 	var id int64
-	err := db.db.QueryRowContext(ctx, `SELECT id, dialect, rows_read, rejected FROM imports
-		WHERE kind = ? AND sha256 = ? ORDER BY id DESC LIMIT 1`, kind, sha).Scan(&id, &sum.Encoding, &sum.Rows, &sum.Rejected)
+	err := db.db.QueryRowContext(ctx, `SELECT id, rows_read, rejected FROM imports
+		WHERE kind = ? AND sha256 = ? ORDER BY id DESC LIMIT 1`, kind, sha).Scan(&id, &sum.Rows, &sum.Rejected)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
@@ -102,21 +110,8 @@ func (db *DB) previousRecordImport(ctx context.Context, kind, sha string, sum *c
 	return true, nil
 }
 
-func fillRecordDialect(sum *csi.ImportSummary, d dialect.Detected, kind *records.Kind) {
-	sum.Encoding, sum.Delimiter, sum.LineEnding, sum.BOM = d.Encoding, d.DelimiterName(), d.LineEnding, d.BOM
-	sum.Fallback, sum.FallbackLines = d.Fallback, d.FallbackLines
-	for _, name := range kind.ColumnNames() {
-		if _, ok := d.Columns[name]; ok {
-			sum.Columns = append(sum.Columns, name)
-		}
-	}
-	if d.Unknown != nil {
-		sum.UnknownColumns = d.Unknown
-	}
-}
-
-// inTxMaybe runs fn in a write transaction, committed unless dryRun.
-func (db *DB) inTxMaybe(ctx context.Context, dryRun bool, fn func(*sql.Tx) error) error {
+// inTxMaybe runs fn in a write transaction, committed when fn says so.
+func (db *DB) inTxMaybe(ctx context.Context, fn func(*sql.Tx) (commit bool, err error)) error {
 	if err := db.checkBeforeWrite(ctx); err != nil {
 		return err
 	}
@@ -125,7 +120,7 @@ func (db *DB) inTxMaybe(ctx context.Context, dryRun bool, fn func(*sql.Tx) error
 		return mapErr(err)
 	}
 	defer tx.Rollback()
-	if err := fn(tx); err != nil || dryRun {
+	if commit, err := fn(tx); err != nil || !commit {
 		return err
 	}
 	return mapErr(tx.Commit())
@@ -220,8 +215,10 @@ func (db *DB) upsertRecords(ctx context.Context, tx *sql.Tx, kind *records.Kind,
 			return err
 		}
 	}
-	if !req.DryRun {
-		sum.ImportID = importID // a dry run's import entry is rolled back: it has no id
+	if !req.DryRun && sum.Rejected < sum.Rows {
+		// A dry run's import entry is rolled back, and so is that of a
+		// file whose every row was rejected: it has no id.
+		sum.ImportID = importID
 	}
 	return db.finishRecordImport(ctx, tx, importID, sum, start)
 }
