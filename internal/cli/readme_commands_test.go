@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -272,7 +273,7 @@ type docRunner struct {
 	env      map[string]string
 	lastOut  string
 	expected map[int][]int // docExpectations used: the lines they matched
-	adapted  map[int]bool // docAdaptations used
+	adapted  map[int]bool  // docAdaptations used
 }
 
 // run runs one command line and checks what the text says of it.
@@ -300,7 +301,14 @@ func (r *docRunner) run(c docCommand) {
 	}
 	for _, inv := range invs {
 		inv.args = r.adapt(c, inv.args)
+		before := ""
+		if exp != nil && exp.unchanged {
+			before = r.revision()
+		}
 		out, code := r.csi(inv)
+		if before != "" && r.revision() != before {
+			t.Errorf("%s:%d: csi %s: the text says it writes nothing, but the store's revision went from %s to %s", c.doc, c.line, strings.Join(inv.args, " "), before, r.revision())
+		}
 		if code != want {
 			t.Errorf("%s:%d: csi %s: exit %d, the text implies %d\n%s", c.doc, c.line, strings.Join(inv.args, " "), code, want, out)
 			continue
@@ -328,6 +336,19 @@ func (r *docRunner) csi(inv docInvocation) (string, int) {
 	}
 	r.lastOut = out.String()
 	return out.String() + errOut.String(), code
+}
+
+// revision returns the store's snapshot revision (last import and last
+// audit entry): every change of data moves it.
+func (r *docRunner) revision() string {
+	out, code := r.csi(docInvocation{args: []string{"indicators", "show", "ambiti-referente", "-o", "json"}})
+	var res struct {
+		Snapshot struct{ Revision string } `json:"snapshot"`
+	}
+	if code != 0 || json.Unmarshal([]byte(r.lastOut), &res) != nil || res.Snapshot.Revision == "" {
+		r.t.Fatalf("indicators show ambiti-referente: exit %d:\n%s", code, out)
+	}
+	return res.Snapshot.Revision
 }
 
 // export applies an `export K=V ...` line to the environment.
@@ -359,6 +380,9 @@ func (r *docRunner) checkExpectation(c docCommand, i int, exp *docExpect, inv do
 			t.Errorf("%s:%d: %q: the text says it writes %s: %v", c.doc, c.line, c.text, file, err)
 			continue
 		}
+		if fi, err := os.Stat(r.path(file)); err == nil && exp.private && fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s:%d: %s has mode %v, the text says 0600", c.doc, c.line, file, fi.Mode().Perm())
+		}
 		for _, w := range wants {
 			if !strings.Contains(string(data), w) {
 				t.Errorf("%s:%d: %s lacks %q:\n%s", c.doc, c.line, file, w, data)
@@ -372,12 +396,12 @@ func (r *docRunner) checkExpectation(c docCommand, i int, exp *docExpect, inv do
 	}
 }
 
-// near says whether the text says q on one of lines or in the 40 lines
+// near says whether the text says q on one of lines or in the 100 lines
 // after it (the comment or the prose that follows the block).
 func (r *docRunner) near(lines []int, q string) bool {
 	text := strings.Split(r.text, "\n")
 	for _, l := range lines {
-		window := strings.Join(text[l-1:min(len(text), l+40)], "\n")
+		window := strings.Join(text[l-1:min(len(text), l+100)], "\n")
 		if strings.Contains(strings.Join(strings.Fields(window), " "), q) {
 			return true
 		}
