@@ -39,7 +39,7 @@ var docExemptions = []struct{ doc, cmd, reason string }{
 type docExpect struct {
 	doc, cmd string
 	exit     *int
-	why      string // for an exit code that differs from the comment's
+	why      string // where exit or want is not read from the text: the reason
 	quote    []string
 	want     []string
 	files    map[string][]string
@@ -59,6 +59,14 @@ var docExpectations = []docExpect{
 	{doc: "README.md", cmd: "csi comuni offboard Aicurzio --date 2024-12-31 --dry-run", quote: []string{"what it would do; writes nothing"}, unchanged: true},
 	{doc: "README.md", cmd: "csi comuni offboard Aicurzio --date 2024-12-31 --yes", quote: []string{"from that day on its status is `left`"}, want: []string{"Aicurzio\tVimercate\tleft"}},
 	{doc: "README.md", cmd: "csi db backup /backup/csi-2024-06-30.db", quote: []string{"consistent copy (0600)"}, files: map[string][]string{"/backup/csi-2024-06-30.db": {"SQLite format 3"}}, private: true},
+	{doc: "README.md", cmd: "csi anagrafe import anagrafe-monza-2024-06.csv --comune Monza --as-of 2024-06-30", want: []string{" 0 rejected"}},
+	{doc: "README.md", cmd: "csi anagrafe import export.txt --comune Lissone --map colonne.map -o json", quote: []string{"`sha256`, `encoding`", "`import_id`"},
+		want: []string{`"rejected": 0`, `"sha256": "`, `"encoding": "utf-8"`, `"import_id": `}},
+	{doc: "README.md", cmd: "csi anagrafe revert 42 --yes -o json", quote: []string{"`-o json` prints `import_id`, `comune`, `file`, `mode`, `as_of`, `removed`, `reopened`, `dry_run`"},
+		want: []string{`"import_id": `, `"removed": `, `"reopened": `, `"dry_run": false`}},
+	{doc: "README.md", cmd: "csi validate -o junit > validate.xml", files: map[string][]string{"validate.xml": {"<testsuites ", "<failure"}}},
+	{doc: "README.md", cmd: "csi validate --fail-on none -o json > tutto.json", files: map[string][]string{"tutto.json": {`"findings"`, `"severity": "error"`}}},
+	{doc: "README.md", cmd: "csi anagrafe residents --comune Monza --at 2024-06-30 --count", want: []string{"251\n"}, why: "the prepared Monza extract: 250 synthetic people and Mario Rossi"},
 	{doc: "README.md", cmd: "csi anagrafe import estratto.csv --comune 108023 --dry-run", quote: []string{"`--dry-run` computes the same summary and writes nothing"}, unchanged: true},
 	{doc: "README.md", cmd: "csi anagrafe revert 42 --dry-run", quote: []string{"`--dry-run` only shows it"}, unchanged: true},
 	{doc: "README.md", cmd: "csi records import interventi interventi.csv --dry-run -o json", quote: []string{"A `--dry-run` summary has no `import_id` key"}, want: []string{`"dry_run": true`}, unchanged: true},
