@@ -7,6 +7,12 @@ import (
 // version is stamped at release time with -ldflags "-X ...cli.version=v1.2.3".
 var version = "dev"
 
+// unstamped is what --version prints when neither a release stamp, a module
+// version nor a commit was recorded: a build from a clone with
+// GOFLAGS=-buildvcs=false, from a copy of the sources without .git, or
+// `go run`. It says how to get a binary that names its commit.
+const unstamped = "dev (no commit recorded; build from a git clone with: go build -buildvcs=true -o csi ./cmd/csi)"
+
 // buildVersion is what --version prints: the release stamp, else what Go
 // recorded in the binary (see versionString).
 func buildVersion() string {
@@ -17,10 +23,13 @@ func buildVersion() string {
 // versionString prefers the release stamp; then the module version that
 // `go install module@version` records; then, for a build from a clone, the
 // commit Go read from the VCS ("dev-<12 hex>[-modified] (<commit time>)");
-// "dev" when nothing is known.
+// unstamped when nothing is known.
 func versionString(stamped string, info *debug.BuildInfo) string {
-	if stamped != "dev" || info == nil {
+	if stamped != "dev" {
 		return stamped
+	}
+	if info == nil {
+		return unstamped
 	}
 	if v := info.Main.Version; v != "" && v != "(devel)" {
 		return v
@@ -31,7 +40,7 @@ func versionString(stamped string, info *debug.BuildInfo) string {
 	}
 	rev := vcs["vcs.revision"]
 	if rev == "" {
-		return stamped
+		return unstamped
 	}
 	out := "dev-" + rev[:min(12, len(rev))]
 	if vcs["vcs.modified"] == "true" {
