@@ -13,7 +13,7 @@ func TestCompletionsUpToDate(t *testing.T) {
 	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
 		var out, errOut bytes.Buffer
 		io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
-		if code := Run(t.Context(), []string{"completion", shell}, io, func(string) string { return "" }); code != 0 {
+		if code := Run(t.Context(), []string{"completion", shell}, io, enEnv(nil)); code != 0 {
 			t.Fatalf("completion %s: exit %d: %s", shell, code, errOut.String())
 		}
 		path := filepath.Join("..", "..", "completions", completionFile(shell))
