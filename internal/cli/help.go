@@ -71,6 +71,7 @@ func translateCobra(root *cobra.Command, f *Factory) {
 		switch c.Name() {
 		case "help":
 			c.Annotations = formats(FormatTable)
+			c.Use = "help " + f.T("[command]")
 			c.Short = f.T("Help about any command")
 			c.Long = f.T("Shows the help of any command: type 'csi help' and the command, e.g. 'csi help comuni list'.")
 		case "completion":

@@ -15,8 +15,11 @@ import (
 func TestMain(m *testing.M) {
 	// The expected messages are English whatever the developer's locale;
 	// the processes that tests start inherit this. Tests of the Italian
-	// texts set CSI_LANG or --lang themselves.
-	os.Setenv("CSI_LANG", "en")
+	// texts set CSI_LANG (even empty) or --lang themselves, and this binary
+	// re-run as csi by testscript keeps the script's CSI_LANG.
+	if _, ok := os.LookupEnv("CSI_LANG"); !ok {
+		os.Setenv("CSI_LANG", "en")
+	}
 	// A test that needs csi as a separate process (to kill it) re-runs
 	// this binary with CSI_TEST_MAIN set.
 	if os.Getenv("CSI_TEST_MAIN") != "" {

@@ -80,7 +80,7 @@ with "hint:" that says what to run or change. Data goes to stdout, diagnostics t
 stderr. An interrupted command (Ctrl-C, SIGINT) rolls back and exits 130; one
 stopped with SIGTERM (kill, a service manager) rolls back the same way and exits 143.`: `csi termina con uno di questi codici, perché gli script possano distinguere l'esito:
 
-  0  tutto bene
+  0  operazione riuscita
   1  errore (non trovato, conflitto, file inutilizzabile, archivio non disponibile,
      registro delle operazioni manomesso)
   2  errore d'uso: comando o opzione sconosciuti, argomento mancante o non valido
