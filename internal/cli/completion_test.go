@@ -70,3 +70,16 @@ func TestCompletionDescriptionsFollowLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletionOfLang: while the shell completes --lang's value, the word
+// typed so far is not refused as a language.
+func TestCompletionOfLang(t *testing.T) {
+	for _, typed := range []string{"", "e"} {
+		var out, errOut bytes.Buffer
+		io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
+		code := Run(t.Context(), []string{"__complete", "--lang", typed}, io, enEnv(nil))
+		if code != 0 || !strings.HasPrefix(out.String(), "it\nen\n") {
+			t.Errorf("completing --lang %q: exit %d, stdout %q, stderr %q; want it and en", typed, code, out.String(), errOut.String())
+		}
+	}
+}

@@ -113,8 +113,10 @@ func addGlobalFlags(root *cobra.Command, f *Factory) {
 }
 
 // langFromArgs applies a --lang in args (before "--", as pflag reads it):
-// a value other than it or en is a usage error.
+// a value other than it or en is a usage error, except in a shell's
+// completion request, where it may be the word being completed.
 func (f *Factory) langFromArgs(args []string) error {
+	completing := len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
 	for i, a := range args {
 		var v string
 		switch {
@@ -128,6 +130,9 @@ func (f *Factory) langFromArgs(args []string) error {
 			continue
 		}
 		l, err := i18n.Parse(v)
+		if err != nil && completing {
+			continue
+		}
 		if err != nil {
 			return &usageError{csi.Errorf(csi.EINVALID, "%s", f.T("--lang must be it or en, not %q", v)).
 				WithHint("%s", f.T("write --lang it for Italian or --lang en for English"))}
