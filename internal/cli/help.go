@@ -90,10 +90,77 @@ func translateCompletion(c *cobra.Command, f *Factory) {
 	for _, sh := range c.Commands() {
 		sh.Annotations = formats(FormatTable)
 		sh.Short = f.T("Generate the autocompletion script for %s", sh.Name())
+		sh.Long = completionLong(sh.Name(), f)
 		if fl := sh.Flags().Lookup("no-descriptions"); fl != nil {
 			fl.Usage = f.T("disable completion descriptions")
 		}
 	}
+}
+
+// completionLong is the help of 'csi completion SHELL'; the zsh folder is
+// an argument because "${" starts a variable in a catalog message.
+func completionLong(shell string, f *Factory) string {
+	switch shell {
+	case "bash":
+		return f.T(`Generate the autocompletion script for the bash shell (it needs the
+bash-completion package, from the system's package manager).
+
+To load completions in the current shell session:
+
+	source <(csi completion bash)
+
+To load them in every new session, run once (Linux):
+
+	csi completion bash > /etc/bash_completion.d/csi
+
+or (macOS):
+
+	csi completion bash > $(brew --prefix)/etc/bash_completion.d/csi
+
+then start a new shell.`)
+	case "zsh":
+		return f.T(`Generate the autocompletion script for the zsh shell.
+
+If completion is not enabled in zsh yet, run once:
+
+	echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+To load completions in the current shell session:
+
+	source <(csi completion zsh)
+
+To load them in every new session, run once (Linux):
+
+	csi completion zsh > "%s"
+
+or (macOS):
+
+	csi completion zsh > $(brew --prefix)/share/zsh/site-functions/_csi
+
+then start a new shell.`, "${fpath[1]}/_csi")
+	case "fish":
+		return f.T(`Generate the autocompletion script for the fish shell.
+
+To load completions in the current shell session:
+
+	csi completion fish | source
+
+To load them in every new session, run once:
+
+	csi completion fish > ~/.config/fish/completions/csi.fish
+
+then start a new shell.`)
+	case "powershell":
+		return f.T(`Generate the autocompletion script for PowerShell.
+
+To load completions in the current shell session:
+
+	csi completion powershell | Out-String | Invoke-Expression
+
+To load them in every new session, add the output of that command to your
+PowerShell profile.`)
+	}
+	return ""
 }
 
 // addHelpFlags gives c and its subcommands the -h flag cobra would add,

@@ -61,6 +61,110 @@ gli stessi comandi e gli stessi risultati.`,
 	"Generate the autocompletion script of csi for a shell.\nSee each shell's help for how to install it.": "Genera lo script di completamento automatico di csi per una shell.\nL'aiuto di ciascuna shell spiega come installarlo.",
 	"Generate the autocompletion script for %s":                                                            "Genera lo script di completamento automatico per %s",
 	"disable completion descriptions":                                                                      "completamento senza descrizioni",
+	`Generate the autocompletion script for the bash shell (it needs the
+bash-completion package, from the system's package manager).
+
+To load completions in the current shell session:
+
+	source <(csi completion bash)
+
+To load them in every new session, run once (Linux):
+
+	csi completion bash > /etc/bash_completion.d/csi
+
+or (macOS):
+
+	csi completion bash > $(brew --prefix)/etc/bash_completion.d/csi
+
+then start a new shell.`: `Genera lo script di completamento automatico per la shell bash (richiede il
+pacchetto bash-completion, dal gestore dei pacchetti del sistema).
+
+Per attivare il completamento nella sessione corrente:
+
+	source <(csi completion bash)
+
+Per attivarlo in ogni nuova sessione, eseguire una volta (Linux):
+
+	csi completion bash > /etc/bash_completion.d/csi
+
+oppure (macOS):
+
+	csi completion bash > $(brew --prefix)/etc/bash_completion.d/csi
+
+e poi aprire una nuova shell.`,
+	`Generate the autocompletion script for the zsh shell.
+
+If completion is not enabled in zsh yet, run once:
+
+	echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+To load completions in the current shell session:
+
+	source <(csi completion zsh)
+
+To load them in every new session, run once (Linux):
+
+	csi completion zsh > "%s"
+
+or (macOS):
+
+	csi completion zsh > $(brew --prefix)/share/zsh/site-functions/_csi
+
+then start a new shell.`: `Genera lo script di completamento automatico per la shell zsh.
+
+Se in zsh il completamento non è ancora attivo, eseguire una volta:
+
+	echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+Per attivare il completamento nella sessione corrente:
+
+	source <(csi completion zsh)
+
+Per attivarlo in ogni nuova sessione, eseguire una volta (Linux):
+
+	csi completion zsh > "%s"
+
+oppure (macOS):
+
+	csi completion zsh > $(brew --prefix)/share/zsh/site-functions/_csi
+
+e poi aprire una nuova shell.`,
+	`Generate the autocompletion script for the fish shell.
+
+To load completions in the current shell session:
+
+	csi completion fish | source
+
+To load them in every new session, run once:
+
+	csi completion fish > ~/.config/fish/completions/csi.fish
+
+then start a new shell.`: `Genera lo script di completamento automatico per la shell fish.
+
+Per attivare il completamento nella sessione corrente:
+
+	csi completion fish | source
+
+Per attivarlo in ogni nuova sessione, eseguire una volta:
+
+	csi completion fish > ~/.config/fish/completions/csi.fish
+
+e poi aprire una nuova shell.`,
+	`Generate the autocompletion script for PowerShell.
+
+To load completions in the current shell session:
+
+	csi completion powershell | Out-String | Invoke-Expression
+
+To load them in every new session, add the output of that command to your
+PowerShell profile.`: `Genera lo script di completamento automatico per PowerShell.
+
+Per attivare il completamento nella sessione corrente:
+
+	csi completion powershell | Out-String | Invoke-Expression
+
+Per attivarlo in ogni nuova sessione, aggiungere l'output di quel comando al
+profilo di PowerShell.`,
 
 	// Help topics (help.go).
 	"Exit codes of csi":                 "Codici di uscita di csi",

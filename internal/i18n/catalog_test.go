@@ -115,12 +115,16 @@ func verbs(s string) []string {
 }
 
 // TestCatalogVerbs fails when an Italian text does not take the same
-// arguments as its English key, or is empty.
+// arguments as its English key, is empty, or holds "${" (which the
+// catalog would read as a variable).
 func TestCatalogVerbs(t *testing.T) {
 	for en, it := range italian {
 		if strings.TrimSpace(it) == "" {
 			t.Errorf("%q has an empty Italian text", en)
 			continue
+		}
+		if strings.Contains(en+it, "${") {
+			t.Errorf("%q: \"${\" starts a variable in a catalog message; pass such text as an argument", en)
 		}
 		if got, want := verbs(it), verbs(en); !slices.Equal(got, want) {
 			t.Errorf("%q: the Italian text takes verbs %v, the English %v", en, got, want)
