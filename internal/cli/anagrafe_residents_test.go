@@ -39,7 +39,7 @@ func TestResidentsPrintAsTheyAreRead(t *testing.T) {
 	for _, format := range []string{FormatJSON, FormatCSV, FormatTable} {
 		for _, rows := range [][]csi.PersonVersion{vs, {}} {
 			var out, errOut bytes.Buffer
-			f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}, func(string) string { return "" })
+			f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}, enEnv(nil))
 			f.Output = format
 			store := emitting{vs: rows, check: func(i int) {
 				if i > 0 && !strings.Contains(out.String(), rows[i-1].CodiceFiscale) {
@@ -50,7 +50,7 @@ func TestResidentsPrintAsTheyAreRead(t *testing.T) {
 				t.Fatal(err)
 			}
 			var want, wantErr bytes.Buffer
-			g := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &want, ErrOut: &wantErr}, func(string) string { return "" })
+			g := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &want, ErrOut: &wantErr}, enEnv(nil))
 			g.Output = format
 			if err := g.PrintList(rows, versionsTable(rows, false), "no residents on that date"); err != nil {
 				t.Fatal(err)

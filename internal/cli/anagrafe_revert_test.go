@@ -63,7 +63,7 @@ func TestAnagrafeRevertAsksOnATerminal(t *testing.T) {
 		{"yes\n", "reverted import 1 of 108033 (" + file + ", snapshot as of 2024-06-30): 1 versions removed, 0 reopened\n", "0\n"},
 	} {
 		var out, errOut bytes.Buffer
-		f := NewFactory(&IOStreams{In: strings.NewReader(tc.answer), Out: &out, ErrOut: &errOut}, func(string) string { return "" })
+		f := NewFactory(&IOStreams{In: strings.NewReader(tc.answer), Out: &out, ErrOut: &errOut}, enEnv(nil))
 		f.DBPath, f.Output = db, FormatTable
 		err := anagrafeRevertRun(context.Background(), f, &AnagrafeRevertOptions{ImportID: 1, CanPrompt: true})
 		if err != nil {

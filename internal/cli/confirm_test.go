@@ -18,7 +18,7 @@ func TestOffboardConfirmsOnTerminal(t *testing.T) {
 	offboard := func(answer string) (int, string) {
 		var out, errOut bytes.Buffer
 		io := &IOStreams{In: strings.NewReader(answer), Out: &out, ErrOut: &errOut, InTTY: true}
-		code := Run(context.Background(), []string{"comuni", "offboard", "Lissone", "--date", "2024-05-31"}, io, func(k string) string { return env[k] })
+		code := Run(context.Background(), []string{"comuni", "offboard", "Lissone", "--date", "2024-05-31"}, io, enEnv(env))
 		return code, errOut.String()
 	}
 	code, stderr := offboard("n\n")

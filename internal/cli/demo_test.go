@@ -20,7 +20,7 @@ func runDemoCSI(t *testing.T, env map[string]string, args ...string) (string, st
 	t.Helper()
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
-	code := Run(context.Background(), args, io, func(k string) string { return env[k] })
+	code := Run(context.Background(), args, io, enEnv(env))
 	return out.String(), errOut.String(), code
 }
 
@@ -39,7 +39,7 @@ func TestDemoFlags(t *testing.T) {
 		{[]string{"demo", "extra"}, "", false},
 	} {
 		got = nil
-		f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, func(k string) string { return env[k] })
+		f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, enEnv(env))
 		root := NewCmdRoot(f)
 		for _, cmd := range root.Commands() {
 			if cmd.Name() == "demo" {

@@ -17,7 +17,7 @@ func TestExamplesWalkthrough(t *testing.T) {
 		var out, errOut bytes.Buffer
 		io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
 		env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2020-07-02"}
-		if code := Run(context.Background(), args, io, func(k string) string { return env[k] }); code != want {
+		if code := Run(context.Background(), args, io, enEnv(env)); code != want {
 			t.Fatalf("csi %v: exit %d, want %d: %s", args, code, want, errOut.String())
 		}
 		return out.String()
@@ -68,7 +68,7 @@ func TestExamplesRecords(t *testing.T) {
 		var out, errOut bytes.Buffer
 		io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
 		env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30T10:00:00Z"}
-		if code := Run(context.Background(), args, io, func(k string) string { return env[k] }); code != want {
+		if code := Run(context.Background(), args, io, enEnv(env)); code != want {
 			t.Fatalf("csi %v: exit %d, want %d: %s", args, code, want, errOut.String())
 		}
 		return out.String()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"syscall"
@@ -91,9 +90,13 @@ func exitCode(err error) int {
 	return ExitError
 }
 
-// printError writes the one-line message and its hint. Unexpected errors
-// print "internal error" only: their text might carry personal data.
-func printError(w io.Writer, err error, debug bool) {
+// printError writes the one-line message and its hint on stderr, in f's
+// language. Unexpected errors print "internal error" only: their text might
+// carry personal data; CSI_DEBUG shows it.
+func (f *Factory) printError(err error) {
+	w := f.IO.ErrOut
+	errorLine := func(msg string) { fmt.Fprintln(w, f.T("error: %s", msg)) }
+	hintLine := func(hint string) { fmt.Fprintln(w, f.T("hint: %s", hint)) }
 	var ee *exitError
 	var ue *usageError
 	switch {
@@ -101,41 +104,43 @@ func printError(w io.Writer, err error, debug bool) {
 		if ee.msg != "" {
 			fmt.Fprintln(w, ee.msg)
 		}
-		return
 	case errors.As(err, &ue):
-		fmt.Fprintf(w, "error: %s\n", ue.err)
+		errorLine(ue.err.Error())
 		if h := csi.ErrorHint(ue.err); h != "" {
-			fmt.Fprintf(w, "hint: %s\n", h)
+			hintLine(h)
 		} else {
-			fmt.Fprintln(w, "hint: run the command with --help to see its usage")
+			hintLine(f.T("run the command with --help to see its usage"))
 		}
-		return
 	case isTerm(err):
-		fmt.Fprintln(w, "error: terminated; nothing was changed")
-		return
+		errorLine(f.T("terminated; nothing was changed"))
 	case errors.Is(err, context.Canceled), errors.As(err, new(*signalCause)):
-		fmt.Fprintln(w, "error: interrupted; nothing was changed")
-		return
+		errorLine(f.T("interrupted; nothing was changed"))
 	case csi.ErrorCode(err) == csi.EINTERNAL:
-		if strings.HasPrefix(err.Error(), "unknown command") {
-			fmt.Fprintf(w, "error: %s\nhint: run 'csi --help' to see the commands\n", err)
-			return
-		}
-		fmt.Fprintln(w, "error: internal error")
+		f.printInternal(err, errorLine, hintLine)
+	default:
+		errorLine(csi.ErrorMessage(err))
 		if h := csi.ErrorHint(err); h != "" {
-			// A remote server's internal error: the hint names its request id.
-			fmt.Fprintf(w, "hint: %s\n", h)
-			return
+			hintLine(h)
 		}
-		if debug {
-			fmt.Fprintf(w, "debug: %v\n", err)
-		} else {
-			fmt.Fprintln(w, "hint: run again with CSI_DEBUG=1 to see the details (they may contain personal data)")
-		}
+	}
+}
+
+// printInternal reports an error without a domain code: cobra's unknown
+// command, a remote server's internal error (its hint names the request
+// id), or a fault whose detail only CSI_DEBUG shows.
+func (f *Factory) printInternal(err error, errorLine, hintLine func(string)) {
+	if strings.HasPrefix(err.Error(), "unknown command") {
+		errorLine(err.Error())
+		hintLine(f.T("run 'csi --help' to see the commands"))
 		return
 	}
-	fmt.Fprintf(w, "error: %s\n", csi.ErrorMessage(err))
-	if h := csi.ErrorHint(err); h != "" {
-		fmt.Fprintf(w, "hint: %s\n", h)
+	errorLine(f.T("internal error"))
+	switch h := csi.ErrorHint(err); {
+	case h != "":
+		hintLine(h)
+	case f.Getenv("CSI_DEBUG") != "":
+		fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", err)
+	default:
+		hintLine(f.T("run again with CSI_DEBUG=1 to see the details (they may contain personal data)"))
 	}
 }

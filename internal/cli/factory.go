@@ -12,6 +12,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/httpapi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/csi-mb/csi/internal/sqlite"
 )
 
@@ -33,6 +34,11 @@ type Factory struct {
 	// --token (or CSI_TOKEN) sent to it; see resolveRemote.
 	Remote string
 	Token  string
+	// Lang is the language of everything a person reads: --lang, else
+	// CSI_LANG or the locale (see i18n.FromEnv); setLang sets it with tr,
+	// its Printer, before the command tree is built.
+	Lang i18n.Lang
+	tr   *i18n.Printer
 
 	db     *sqlite.DB
 	client *httpapi.Client
@@ -41,6 +47,7 @@ type Factory struct {
 // NewFactory returns a Factory over the given streams and environment.
 func NewFactory(io *IOStreams, getenv func(string) string) *Factory {
 	f := &Factory{IO: io, Getenv: getenv, Now: time.Now}
+	f.setLang(i18n.FromEnv(getenv))
 	if s := getenv("CSI_NOW"); s != "" {
 		if t, err := parseNow(s); err == nil {
 			f.Now = func() time.Time { return t }
@@ -55,6 +62,15 @@ func parseNow(s string) (time.Time, error) {
 	}
 	return time.ParseInLocation(csi.DateLayout, s, time.Local)
 }
+
+// setLang makes l the language of messages and help.
+func (f *Factory) setLang(l i18n.Lang) {
+	f.Lang, f.tr = l, i18n.NewPrinter(l)
+}
+
+// T returns the message whose English text is key in the chosen language,
+// formatted with args (see i18n.Printer.T); call it with a literal key.
+func (f *Factory) T(key string, args ...any) string { return f.tr.T(key, args...) }
 
 // DefaultDBPath is the store used without --db or CSI_DB.
 func DefaultDBPath(getenv func(string) string) string {

@@ -10,7 +10,7 @@ import (
 func testFactory() (*Factory, *bytes.Buffer) {
 	var errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &errOut}
-	return NewFactory(io, func(string) string { return "" }), &errOut
+	return NewFactory(io, enEnv(nil)), &errOut
 }
 
 func TestOnboardFlags(t *testing.T) {

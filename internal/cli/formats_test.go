@@ -24,7 +24,7 @@ func runnable(c *cobra.Command) []*cobra.Command {
 // runnable command declares the -o formats it supports, each one known,
 // so that an unsupported -o is refused before the command runs.
 func TestEveryCommandDeclaresItsFormats(t *testing.T) {
-	f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, func(string) string { return "" })
+	f := NewFactory(&IOStreams{In: &bytes.Buffer{}, Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, enEnv(nil))
 	for _, c := range runnable(NewCmdRoot(f)) {
 		t.Run(c.CommandPath(), func(t *testing.T) {
 			fs := declaredFormats(c)

@@ -1,8 +1,22 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+	"strings"
 
-const exitCodesHelp = `csi exits with one of these codes, so scripts can tell outcomes apart:
+	"github.com/spf13/cobra"
+)
+
+func addHelpTopics(root *cobra.Command, f *Factory) {
+	root.AddCommand(
+		&cobra.Command{Use: "exit-codes", Short: f.T("Exit codes of csi"), Long: exitCodesHelp(f)},
+		&cobra.Command{Use: "environment", Short: f.T("Environment variables read by csi"), Long: environmentHelp(f)},
+	)
+}
+
+func exitCodesHelp(f *Factory) string {
+	return f.T(`csi exits with one of these codes, so scripts can tell outcomes apart:
 
   0  success
   1  error (not found, conflict, unusable file, store unavailable, tampered audit log)
@@ -15,14 +29,19 @@ const exitCodesHelp = `csi exits with one of these codes, so scripts can tell ou
 Errors print one line on stderr starting with "error:", followed by a line starting
 with "hint:" that says what to run or change. Data goes to stdout, diagnostics to
 stderr. An interrupted command (Ctrl-C, SIGINT) rolls back and exits 130; one
-stopped with SIGTERM (kill, a service manager) rolls back the same way and exits 143.`
+stopped with SIGTERM (kill, a service manager) rolls back the same way and exits 143.`)
+}
 
-const environmentHelp = `Environment variables read by csi:
+func environmentHelp(f *Factory) string {
+	return f.T(`Environment variables read by csi:
 
   CSI_DB         the store file (same as --db); default $XDG_DATA_HOME/csi/csi.db,
                  or ~/.local/share/csi/csi.db when XDG_DATA_HOME is not set
   CSI_ACTOR      who is acting, recorded in the audit log (same as --actor);
                  default the operating-system user
+  CSI_LANG       the language of messages and help, it or en (same as --lang);
+                 without it, the first of LC_ALL, LC_MESSAGES and LANG that
+                 names Italian or English (it_IT.UTF-8, en_GB.UTF-8); else Italian
   NO_COLOR       when set (any value), no colour in output (same as --no-color)
   XDG_DATA_HOME  base folder of the default store
   CSI_NOW        fix the clock (YYYY-MM-DD or RFC 3339), for reproducible runs
@@ -36,11 +55,186 @@ const environmentHelp = `Environment variables read by csi:
   CSI_CA_FILE    PEM file of the CA that signed the server's certificate, when it
                  is not one the system trusts
   CSI_INSECURE   when set, allow a plain http:// --remote that is not on loopback
-                 (the token then crosses the network in clear)`
+                 (the token then crosses the network in clear)`)
+}
 
-func addHelpTopics(root *cobra.Command) {
-	root.AddCommand(
-		&cobra.Command{Use: "exit-codes", Short: "Exit codes of csi", Long: exitCodesHelp},
-		&cobra.Command{Use: "environment", Short: "Environment variables read by csi", Long: environmentHelp},
-	)
+// translateCobra puts cobra's own texts in the chosen language: the usage
+// layout, the help and completion commands and the -h and -v flags. It
+// adds now what cobra would add when the command runs, so that the help
+// and completion commands declare their format like the others, and it
+// runs on the finished tree, so that every command gets its help flag.
+func translateCobra(root *cobra.Command, f *Factory) {
+	root.SetUsageFunc(func(c *cobra.Command) error { return writeUsage(c.OutOrStderr(), c, f) })
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Annotations = formats(FormatTable)
+			c.Use = "help " + f.T("[command]")
+			c.Short = f.T("Help about any command")
+			c.Long = f.T("Shows the help of any command: type 'csi help' and the command, e.g. 'csi help comuni list'.")
+		case "completion":
+			translateCompletion(c, f)
+		}
+	}
+	root.Flags().BoolP("version", "v", false, f.T("version for %s", root.Name()))
+	_ = root.Flags().SetAnnotation("version", cobra.FlagSetByCobraAnnotation, []string{"true"})
+	addHelpFlags(root, f)
+}
+
+func translateCompletion(c *cobra.Command, f *Factory) {
+	c.Annotations = formats(FormatTable)
+	c.Short = f.T("Generate the autocompletion script for the specified shell")
+	c.Long = f.T("Generate the autocompletion script of csi for a shell.\nSee each shell's help for how to install it.")
+	for _, sh := range c.Commands() {
+		sh.Annotations = formats(FormatTable)
+		sh.Short = f.T("Generate the autocompletion script for %s", sh.Name())
+		sh.Long = completionLong(sh.Name(), f)
+		if fl := sh.Flags().Lookup("no-descriptions"); fl != nil {
+			fl.Usage = f.T("disable completion descriptions")
+		}
+	}
+}
+
+// completionLong is the help of 'csi completion SHELL'; the zsh folder is
+// an argument because "${" starts a variable in a catalog message.
+func completionLong(shell string, f *Factory) string {
+	switch shell {
+	case "bash":
+		return f.T(`Generate the autocompletion script for the bash shell (it needs the
+bash-completion package, from the system's package manager).
+
+To load completions in the current shell session:
+
+	source <(csi completion bash)
+
+To load them in every new session, run once (Linux):
+
+	csi completion bash > /etc/bash_completion.d/csi
+
+or (macOS):
+
+	csi completion bash > $(brew --prefix)/etc/bash_completion.d/csi
+
+then start a new shell.`)
+	case "zsh":
+		return f.T(`Generate the autocompletion script for the zsh shell.
+
+If completion is not enabled in zsh yet, run once:
+
+	echo "autoload -U compinit; compinit" >> ~/.zshrc
+
+To load completions in the current shell session:
+
+	source <(csi completion zsh)
+
+To load them in every new session, run once (Linux):
+
+	csi completion zsh > "%s"
+
+or (macOS):
+
+	csi completion zsh > $(brew --prefix)/share/zsh/site-functions/_csi
+
+then start a new shell.`, "${fpath[1]}/_csi")
+	case "fish":
+		return f.T(`Generate the autocompletion script for the fish shell.
+
+To load completions in the current shell session:
+
+	csi completion fish | source
+
+To load them in every new session, run once:
+
+	csi completion fish > ~/.config/fish/completions/csi.fish
+
+then start a new shell.`)
+	case "powershell":
+		return f.T(`Generate the autocompletion script for PowerShell.
+
+To load completions in the current shell session:
+
+	csi completion powershell | Out-String | Invoke-Expression
+
+To load them in every new session, add the output of that command to your
+PowerShell profile.`)
+	}
+	return ""
+}
+
+// addHelpFlags gives c and its subcommands the -h flag cobra would add,
+// with its usage in the chosen language.
+func addHelpFlags(c *cobra.Command, f *Factory) {
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, f.T("help for %s", c.DisplayName()))
+		_ = c.Flags().SetAnnotation("help", cobra.FlagSetByCobraAnnotation, []string{"true"})
+	}
+	for _, sub := range c.Commands() {
+		addHelpFlags(sub, f)
+	}
+}
+
+// writeUsage is cobra's usage template written in Go, so that its
+// headings, "[flags]" and pflag's "(default …)" follow the language.
+func writeUsage(w io.Writer, c *cobra.Command, f *Factory) error {
+	var b strings.Builder
+	b.WriteString(f.T("Usage:"))
+	if c.Runnable() {
+		b.WriteString("\n  " + strings.Replace(c.UseLine(), "[flags]", f.T("[flags]"), 1))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n  " + c.CommandPath() + " " + f.T("[command]"))
+	}
+	if len(c.Aliases) > 0 {
+		b.WriteString("\n\n" + f.T("Aliases:") + "\n  " + c.NameAndAliases())
+	}
+	if c.HasExample() {
+		b.WriteString("\n\n" + f.T("Examples:") + "\n" + c.Example)
+	}
+	writeSubcommands(&b, c, f)
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\n" + f.T("Flags:") + "\n" + flagUsages(c.LocalFlags(), f))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\n" + f.T("Global Flags:") + "\n" + flagUsages(c.InheritedFlags(), f))
+	}
+	writeHelpTopics(&b, c, f)
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n" + f.T(`Use "%s [command] --help" for more information about a command.`, c.CommandPath()))
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeSubcommands lists c's subcommands; csi defines no command groups.
+func writeSubcommands(b *strings.Builder, c *cobra.Command, f *Factory) {
+	if !c.HasAvailableSubCommands() {
+		return
+	}
+	b.WriteString("\n\n" + f.T("Available Commands:"))
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() || sub.Name() == "help" {
+			fmt.Fprintf(b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+		}
+	}
+}
+
+func writeHelpTopics(b *strings.Builder, c *cobra.Command, f *Factory) {
+	if !c.HasHelpSubCommands() {
+		return
+	}
+	b.WriteString("\n\n" + f.T("Additional help topics:"))
+	for _, sub := range c.Commands() {
+		if sub.IsAdditionalHelpTopicCommand() {
+			fmt.Fprintf(b, "\n  %-*s %s", sub.CommandPathPadding(), sub.CommandPath(), sub.Short)
+		}
+	}
+}
+
+// flagUsages is pflag's flag list of fs with its "(default …)" translated.
+func flagUsages(fs interface{ FlagUsages() string }, f *Factory) string {
+	s := strings.TrimRight(fs.FlagUsages(), " \t\n")
+	return strings.ReplaceAll(s, " (default ", " ("+f.T("default")+" ")
 }

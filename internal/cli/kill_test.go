@@ -63,7 +63,7 @@ func runCSI(t *testing.T, db string, args ...string) string {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
 	env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30"}
-	if code := Run(context.Background(), args, io, func(k string) string { return env[k] }); code != 0 {
+	if code := Run(context.Background(), args, io, enEnv(env)); code != 0 {
 		t.Fatalf("csi %v: exit %d: %s", args, code, errOut.String())
 	}
 	return out.String()

@@ -11,7 +11,7 @@ import (
 func progressOut(t *testing.T, mode string, errTTY, quiet bool, updates ...[2]int64) string {
 	t.Helper()
 	var errOut bytes.Buffer
-	f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &errOut, ErrTTY: errTTY}, func(string) string { return "" })
+	f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &errOut, ErrTTY: errTTY}, enEnv(nil))
 	f.Progress, f.Quiet = mode, quiet
 	p := f.newProgress(4<<20, "rows")
 	if p != nil {

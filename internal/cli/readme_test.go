@@ -19,7 +19,7 @@ const (
 func TestReadmeRuleCatalogue(t *testing.T) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
-	if code := Run(context.Background(), []string{"rules", "list", "-o", "markdown"}, io, func(string) string { return "" }); code != 0 {
+	if code := Run(context.Background(), []string{"rules", "list", "-o", "markdown"}, io, enEnv(nil)); code != 0 {
 		t.Fatalf("rules list: exit %d: %s", code, errOut.String())
 	}
 	const path = "../../README.md"

@@ -21,7 +21,7 @@ import (
 func runEnv(env map[string]string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
-	code := Run(context.Background(), args, io, func(k string) string { return env[k] })
+	code := Run(context.Background(), args, io, enEnv(env))
 	return code, out.String(), errOut.String()
 }
 
@@ -116,7 +116,7 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"--addr", "8787"}, false, `--addr "8787" is not HOST:PORT`},
 	}
 	for _, c := range cases {
-		f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, func(string) string { return "" })
+		f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, enEnv(nil))
 		var got *ServeOptions
 		cmd := NewCmdServe(f, func(o *ServeOptions) error { got = o; return nil })
 		cmd.SetArgs(c.args)

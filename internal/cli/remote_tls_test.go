@@ -51,7 +51,7 @@ func TestServeTLS(t *testing.T) {
 	secret := strings.TrimSpace(runCSI(t, db, "token", "create", "--name", "tls-test", "--role", "coordinator"))
 
 	var serveErr bytes.Buffer
-	f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &serveErr}, func(string) string { return "" })
+	f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &serveErr}, enEnv(nil))
 	f.DBPath = db
 	ready := make(chan string, 1)
 	opts := &ServeOptions{Addr: "127.0.0.1:0", TLSCert: cert, TLSKey: key, ShutdownTimeout: time.Second,

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -43,28 +44,31 @@ func signalContext(parent context.Context, sigs ...os.Signal) (context.Context, 
 func Run(ctx context.Context, args []string, io *IOStreams, getenv func(string) string) int {
 	f := NewFactory(io, getenv)
 	defer f.Close()
+	// The language is chosen before the tree is built: help texts are
+	// written in it.
+	if err := f.langFromArgs(args); err != nil {
+		f.printError(err)
+		return exitCode(err)
+	}
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
-	root.SetIn(io.In)
-	root.SetOut(io.Out)
-	root.SetErr(io.ErrOut)
 	err := root.ExecuteContext(ctx)
 	err = withSignalCause(ctx, err)
 	if err != nil {
-		printError(io.ErrOut, err, getenv("CSI_DEBUG") != "")
+		f.printError(err)
 	}
 	return exitCode(err)
 }
 
-// NewCmdRoot builds the whole command tree.
+// NewCmdRoot builds the whole command tree, in f's language.
 func NewCmdRoot(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "csi",
-		Short: "Administer the Cartella Sociale Informatizzata of Monza e Brianza",
-		Long: `csi administers the shared Cartella Sociale Informatizzata (CSI) of the 55 Comuni
+		Short: f.T("Administer the Cartella Sociale Informatizzata of Monza e Brianza"),
+		Long: f.T(`csi administers the shared Cartella Sociale Informatizzata (CSI) of the 55 Comuni
 of the Province of Monza e Brianza: onboarding of Comuni, Ambito referents,
 registry (anagrafe) imports and the audit log, from a local SQLite store or, with
---remote URL, from a 'csi serve' server with the same commands and output.`,
+--remote URL, from a 'csi serve' server with the same commands and output.`),
 		Example: `  csi ambiti list
   csi comuni onboard Lissone --anagrafe automatic --date 2024-01-15
   csi referenti assign --ambito Desio --name "Anna Verdi" --email anna.verdi@comune.desio.mb.it`,
@@ -73,29 +77,69 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return f.prepare(cmd) },
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{plainFlagError(err)} })
+	// Set before translateCobra: cobra's completion command keeps the
+	// writer it finds when it is added.
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{plainFlagError(err, f)} })
 	addGlobalFlags(root, f)
 	root.AddCommand(
 		newCmdInit(f), NewCmdDemo(f, nil), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
 		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f), NewCmdReport(f, nil),
 		NewCmdServe(f, nil),
 	)
-	addHelpTopics(root)
+	addHelpTopics(root, f)
+	translateCobra(root, f)
 	return root
 }
 
 func addGlobalFlags(root *cobra.Command, f *Factory) {
 	p := root.PersistentFlags()
-	p.StringVar(&f.DBPath, "db", "", "store file (env CSI_DB; default $XDG_DATA_HOME/csi/csi.db)")
-	p.StringVarP(&f.Output, "output", "o", FormatTable, "output format: table|json|csv")
-	p.StringVar(&f.Actor, "actor", "", "who is acting, for the audit log (env CSI_ACTOR; default the OS user)")
-	p.BoolVar(&f.NoColor, "no-color", false, "disable colour (also NO_COLOR)")
-	p.StringVar(&f.Progress, "progress", "auto", "progress display: auto|bar|plain|none")
-	p.BoolVarP(&f.Quiet, "quiet", "q", false, "print only results and errors")
-	p.StringVar(&f.Remote, "remote", "", "run against this csi serve server, e.g. https://csi.example.it:8787 (env CSI_REMOTE)")
-	p.StringVar(&f.Token, "token", "", "API token for --remote (env CSI_TOKEN, better: a flag shows in the process list)")
+	p.StringVar(&f.DBPath, "db", "", f.T("store file (env CSI_DB; default $XDG_DATA_HOME/csi/csi.db)"))
+	p.StringVarP(&f.Output, "output", "o", FormatTable, f.T("output format: table|json|csv"))
+	p.StringVar(&f.Actor, "actor", "", f.T("who is acting, for the audit log (env CSI_ACTOR; default the OS user)"))
+	p.BoolVar(&f.NoColor, "no-color", false, f.T("disable colour (also NO_COLOR)"))
+	p.StringVar(&f.Progress, "progress", "auto", f.T("progress display: auto|bar|plain|none"))
+	p.BoolVarP(&f.Quiet, "quiet", "q", false, f.T("print only results and errors"))
+	p.StringVar(&f.Remote, "remote", "", f.T("run against this csi serve server, e.g. https://csi.example.it:8787 (env CSI_REMOTE)"))
+	p.StringVar(&f.Token, "token", "", f.T("API token for --remote (env CSI_TOKEN, better: a flag shows in the process list)"))
+	// Run has read --lang already (langFromArgs); the flag is declared so
+	// that cobra accepts it, lists it and completes it.
+	p.String("lang", "", f.T("language of messages and help: it|en (env CSI_LANG, else the locale; default it)"))
 	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("table", "json", "csv"))
 	_ = root.RegisterFlagCompletionFunc("progress", fixedCompletion("auto", "bar", "plain", "none"))
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("it", "en"))
+}
+
+// langFromArgs applies a --lang in args (before "--", as pflag reads it):
+// a value other than it or en is a usage error, except in a shell's
+// completion request, where it may be the word being completed.
+func (f *Factory) langFromArgs(args []string) error {
+	completing := len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
+	for i, a := range args {
+		var v string
+		switch {
+		case a == "--":
+			return nil
+		case a == "--lang" && i+1 < len(args):
+			v = args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			v = strings.TrimPrefix(a, "--lang=")
+		default:
+			continue
+		}
+		l, err := i18n.Parse(v)
+		if err != nil && completing {
+			continue
+		}
+		if err != nil {
+			return &usageError{csi.Errorf(csi.EINVALID, "%s", f.T("--lang must be it or en, not %q", v)).
+				WithHint("%s", f.T("write --lang it for Italian or --lang en for English"))}
+		}
+		f.setLang(l)
+	}
+	return nil
 }
 
 func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -118,7 +162,7 @@ func (f *Factory) prepare(cmd *cobra.Command) error {
 	switch f.Progress {
 	case "auto", "bar", "plain", "none":
 	default:
-		return &usageError{csi.Errorf(csi.EINVALID, "--progress must be auto, bar, plain or none, not %q", f.Progress)}
+		return &usageError{csi.Errorf(csi.EINVALID, "%s", f.T("--progress must be auto, bar, plain or none, not %q", f.Progress))}
 	}
 	if err := checkDeclaredFormat(cmd, f.Output); err != nil {
 		return err
@@ -148,11 +192,11 @@ var badNumberFlag = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag
 
 // plainFlagError rewrites pflag's message for a non-numeric value of a
 // numeric flag in the user's terms.
-func plainFlagError(err error) error {
+func plainFlagError(err error, f *Factory) error {
 	m := badNumberFlag.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
 	}
-	return csi.Errorf(csi.EINVALID, "%s %q is not a number", m[2], m[1]).
-		WithHint("write it in digits; see the command's --help")
+	return csi.Errorf(csi.EINVALID, "%s", f.T("%s %q is not a number", m[2], m[1])).
+		WithHint("%s", f.T("write it in digits; see the command's --help"))
 }

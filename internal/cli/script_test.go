@@ -13,6 +13,13 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The expected messages are English whatever the developer's locale;
+	// the processes that tests start inherit this. Tests of the Italian
+	// texts set CSI_LANG (even empty) or --lang themselves, and this binary
+	// re-run as csi by testscript keeps the script's CSI_LANG.
+	if _, ok := os.LookupEnv("CSI_LANG"); !ok {
+		os.Setenv("CSI_LANG", "en")
+	}
 	// A test that needs csi as a separate process (to kill it) re-runs
 	// this binary with CSI_TEST_MAIN set.
 	if os.Getenv("CSI_TEST_MAIN") != "" {
@@ -34,6 +41,8 @@ func TestScript(t *testing.T) {
 			env.Setenv("CSI_NOW", "2024-06-30T10:00:00Z")
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "xdg"))
 			env.Setenv("NO_COLOR", "1")
+			// The goldens are English; lang.txtar unsets this to test Italian.
+			env.Setenv("CSI_LANG", "en")
 			// Every script starts with an initialised store, as after 'csi
 			// init'; init_db.txtar tests the missing-store paths.
 			return initTestStore(filepath.Join(env.WorkDir, "csi.db"))

@@ -20,7 +20,7 @@ func csiIn(db string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
 	env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30T10:00:00Z"}
-	code := Run(context.Background(), args, io, func(k string) string { return env[k] })
+	code := Run(context.Background(), args, io, enEnv(env))
 	return code, out.String(), errOut.String()
 }
 

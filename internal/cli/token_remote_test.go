@@ -98,7 +98,7 @@ func TestTokensEndToEnd(t *testing.T) {
 func runWith(env map[string]string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	streams := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
-	code := Run(context.Background(), args, streams, func(k string) string { return env[k] })
+	code := Run(context.Background(), args, streams, enEnv(env))
 	return code, out.String(), errOut.String()
 }
 

@@ -54,7 +54,7 @@ func checkJUnit(t *testing.T, flags []string, want map[string]string) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
 	env := map[string]string{"CSI_DB": db, "CSI_NOW": "2024-06-30"}
-	if code := Run(context.Background(), append([]string{"validate", "-o", "junit"}, flags...), io, func(k string) string { return env[k] }); code != ExitValidation {
+	if code := Run(context.Background(), append([]string{"validate", "-o", "junit"}, flags...), io, enEnv(env)); code != ExitValidation {
 		t.Fatalf("exit %d, want %d: %s", code, ExitValidation, errOut.String())
 	}
 	var report struct {

@@ -1,0 +1,146 @@
+package i18n
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// usedKeys returns the keys of every T call in the module's code (tests
+// and the bodies of T wrappers excluded), and the places of the calls whose key is not a literal, which
+// the catalog test cannot check.
+func usedKeys(t *testing.T) (keys map[string][]string, opaque []string) {
+	t.Helper()
+	keys = map[string][]string{}
+	fset := token.NewFileSet()
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		file, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "T" {
+				return false // a wrapper forwarding its key, like Factory.T
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !isT(call.Fun) || len(call.Args) == 0 {
+				return true
+			}
+			where := fset.Position(call.Pos()).String()
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				opaque = append(opaque, where)
+				return true
+			}
+			key, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatalf("%s: %v", where, err)
+			}
+			keys[key] = append(keys[key], where)
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys, opaque
+}
+
+// isT reports whether fun is a call of a method or function named T, the
+// name of every translating call (f.T, p.T).
+func isT(fun ast.Expr) bool {
+	switch e := fun.(type) {
+	case *ast.SelectorExpr:
+		return e.Sel.Name == "T"
+	case *ast.Ident:
+		return e.Name == "T"
+	}
+	return false
+}
+
+// TestCatalogMatchesCode fails when a message the code translates has no
+// Italian entry, when an entry is used by nothing, and when a key is not a
+// literal (the test could not see it).
+func TestCatalogMatchesCode(t *testing.T) {
+	used, opaque := usedKeys(t)
+	if len(used) == 0 {
+		t.Fatal("found no T calls: the scan is broken")
+	}
+	for _, where := range opaque {
+		t.Errorf("%s: T is called with a key that is not a string literal; the catalog test cannot check it", where)
+	}
+	for key, places := range used {
+		if _, ok := italian[key]; !ok {
+			t.Errorf("%s: message %q has no Italian entry in catalog_it.go", places[0], key)
+		}
+	}
+	for _, key := range Keys() {
+		if _, ok := used[key]; !ok {
+			t.Errorf("catalog_it.go: entry %q is used by no T call; remove it", key)
+		}
+	}
+}
+
+// verb matches a fmt verb with its flags, argument index, width and
+// precision; %% is not a verb.
+var verb = regexp.MustCompile(`%[-+# 0]*(\[\d+\])?[\d*]*(\.[\d*]*)?[a-zA-Z%]`)
+
+func verbs(s string) []string {
+	var vs []string
+	for _, v := range verb.FindAllString(s, -1) {
+		if v != "%%" {
+			vs = append(vs, v[len(v)-1:])
+		}
+	}
+	slices.Sort(vs)
+	return vs
+}
+
+// TestCatalogVerbs fails when an Italian text does not take the same
+// arguments as its English key, is empty, or holds "${" (which the
+// catalog would read as a variable).
+func TestCatalogVerbs(t *testing.T) {
+	for en, it := range italian {
+		if strings.TrimSpace(it) == "" {
+			t.Errorf("%q has an empty Italian text", en)
+			continue
+		}
+		if strings.Contains(en+it, "${") {
+			t.Errorf("%q: \"${\" starts a variable in a catalog message; pass such text as an argument", en)
+		}
+		if got, want := verbs(it), verbs(en); !slices.Equal(got, want) {
+			t.Errorf("%q: the Italian text takes verbs %v, the English %v", en, got, want)
+		}
+	}
+}
+
+func TestPrinter(t *testing.T) {
+	it, en := NewPrinter(Italian), NewPrinter(English)
+	if got, want := it.T("error: %s", "x"), "errore: x"; got != want {
+		t.Errorf("Italian: got %q, want %q", got, want)
+	}
+	if got, want := en.T("error: %s", "x"), "error: x"; got != want {
+		t.Errorf("English: got %q, want %q", got, want)
+	}
+	if it.Lang() != Italian || en.Lang() != English {
+		t.Errorf("Lang: got %q and %q", it.Lang(), en.Lang())
+	}
+}
