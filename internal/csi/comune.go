@@ -121,12 +121,17 @@ func ValidateStatus(s string) error {
 		WithHint("use one of: not_onboarded, active, suspended, left")
 }
 
-var foldTransformer = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldTransformer returns a new accent-stripping chain: a transform.Chain
+// keeps state between calls, so sharing one across goroutines (the
+// server's requests, parallel tests) corrupts it and panics.
+func foldTransformer() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // FoldName lower-cases a name and strips accents and punctuation, so that
 // "Besana in Brianza", "BESANA IN BRIANZA" and "besana-in-brianza" compare equal.
 func FoldName(s string) string {
-	t, _, err := transform.String(foldTransformer, s)
+	t, _, err := transform.String(foldTransformer(), s)
 	if err != nil {
 		t = s
 	}
