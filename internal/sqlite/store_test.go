@@ -146,10 +146,13 @@ func TestBackupWhileWriting(t *testing.T) {
 	ctx := actorCtx()
 	other := secondConn(t, db)
 	var wg sync.WaitGroup
-	stop := make(chan struct{})
+	stop, wrote := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	signal := func() { once.Do(func() { close(wrote) }) }
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer signal() // a writer that stops early must not leave the test waiting
 		for i := 0; ; i++ {
 			select {
 			case <-stop:
@@ -167,9 +170,12 @@ func TestBackupWhileWriting(t *testing.T) {
 				t.Errorf("writer: %v", err)
 				return
 			}
+			if i == 2 { // onboarded and updated: the backup starts with data written
+				signal()
+			}
 		}
 	}()
-	time.Sleep(50 * time.Millisecond)
+	<-wrote
 	out := filepath.Join(t.TempDir(), "backup.db")
 	err := db.Backup(ctx, out)
 	close(stop)
