@@ -143,8 +143,8 @@ func TestRejectsFileUntouchedByNoop(t *testing.T) {
 			}
 			writeFile(t, rejects, "kept\n", 0o600)
 			out, stderr, code := runDemoCSI(t, env, append(imp.args(data), "--rejects", rejects, "-o", "json")...)
-			if code != 0 || !strings.Contains(out, `"noop": true`) {
-				t.Fatalf("re-import: exit %d: %s%s", code, out, stderr)
+			if code != ExitRejected || !strings.Contains(out, `"noop": true`) {
+				t.Fatalf("re-import: exit %d, want %d (its rows are still refused): %s%s", code, ExitRejected, out, stderr)
 			}
 			wantFile(t, rejects, "kept\n")
 			noTemps(t, dir)
