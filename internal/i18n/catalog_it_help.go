@@ -117,7 +117,7 @@ serve --yes. --dry-run mostra che cosa annullerebbe senza cambiare nulla.`,
 	"show what the revert would undo, change nothing": "mostra che cosa verrebbe annullato, senza cambiare nulla",
 
 	// audit.go
-	"Read, anchor and verify the append-only audit log":           "Consulta, ancora e verifica il registro delle operazioni (non modificabile)",
+	"Read, anchor and verify the append-only audit log":           "Consulta il registro delle operazioni, ne salva l'ancora e lo verifica",
 	"List who changed what, when; --verify checks the hash chain": "Elenca chi ha cambiato che cosa, e quando; --verify controlla la catena di hash",
 	`List the audit log: every command that changed the store, with time (UTC),
 actor, command, target and summary. Entries are hash-chained; --verify recomputes
@@ -238,7 +238,7 @@ se entrambi i controlli passano, altrimenti 1 con il primo problema; -o json mos
 entrambi i risultati.`,
 
 	// demo.go
-	"Run the whole job on a synthetic province and print the seed's tables": "Esegue tutto il lavoro su una provincia simulata e mostra le tabelle del documento di partenza",
+	"Run the whole job on a synthetic province and print the seed's tables": "Esegue tutto su una provincia simulata e mostra le tabelle del documento di partenza",
 	`Generate a synthetic province of Monza e Brianza (no real person: 55 Comuni, 870,193
 residents on 1/1/2020, accessi, cartelle and interventi 2014-2022), load it into a fresh
 store through the real commands, validate it and print the four tables of the seed
@@ -361,7 +361,7 @@ altre, e il codice di uscita è 4 se almeno una riga non è riuscita.`,
 	"CSV file with one Comune per row":                   "file CSV con un Comune per riga",
 
 	// records.go
-	"Import the social records: accessi, cartelle, interventi":                   "Carica i dati sociali: accessi, cartelle, interventi",
+	"Import the social records: accessi, cartelle, interventi":                   "Carica i dati sociali: accessi al segretariato sociale, cartelle, interventi",
 	"Import a file of accessi, cartelle or interventi (upsert by Comune and id)": "Carica un file di accessi, cartelle o interventi (inserisce o aggiorna per Comune e id)",
 	`Import a file of social records in one transaction. Each row is one record keyed by
 its Comune and id (software numbers records per Comune): a new one is inserted, a known
@@ -567,7 +567,7 @@ validazione viene registrata: 'csi validate history' mostra i progressi tra una
 validazione e l'altra. Come un linter, il codice di uscita è 3 se ci sono errori
 (--fail-on error, il predefinito), così un job di CI o uno script di cron si ferma;
 --fail-on warning si ferma anche sugli avvisi, e --fail-on none si limita a riportare.
-In -o junit gli avvisi contano come failure solo con --fail-on warning.`,
+In -o junit gli avvisi risultano failure solo con --fail-on warning.`,
 	"only the records of this Ambito":                                          "solo i dati di questo Ambito",
 	"only the records of this Comune":                                          "solo i dati di questo Comune",
 	"exit 3 when findings of this severity or worse exist: error|warning|none": "esce con codice 3 se ci sono segnalazioni di questa gravità o più gravi: error|warning|none",
