@@ -532,7 +532,7 @@ neither. --expires is the first day on which the token no longer works
 (default: it never expires; revoke it with 'csi token revoke').`: `Crea un token di accesso e ne mostra il segreto su stdout, una volta sola: non viene
 conservato e non si può rivedere (l'archivio ne tiene solo l'hash SHA-256). Un token
 referent richiede --ambito, un token operator --comune; i token coordinator e viewer
-non prendono né l'uno né l'altro. --expires è il primo giorno in cui il token non
+non richiedono nessuno dei due. --expires è il primo giorno in cui il token non
 funziona più (predefinito: non scade mai; revocarlo con 'csi token revoke').`,
 	"unique name of the token, e.g. desio-referente (required)":   "nome univoco del token, es. desio-referente (obbligatorio)",
 	"coordinator|referent|operator|viewer (required)":             "ruolo: coordinator|referent|operator|viewer (obbligatorio)",
