@@ -8,7 +8,7 @@ import (
 )
 
 func newCmdAmbiti(f *Factory) *cobra.Command {
-	cmd := newGroup("ambiti", "List the five Ambiti territoriali and their figures",
+	cmd := newGroup("ambiti", f.T("List the five Ambiti territoriali and their figures"),
 		"  csi ambiti list\n  csi ambiti show Desio")
 	cmd.AddCommand(newCmdAmbitiList(f), newCmdAmbitiShow(f))
 	return cmd
@@ -26,7 +26,7 @@ func ambitiTable(as []csi.Ambito) Table {
 func newCmdAmbitiList(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
-		Short: "List the Ambiti: Comuni, onboarded, automatic registry, population, referent",
+		Short: f.T("List the Ambiti: Comuni, onboarded, automatic registry, population, referent"),
 		Example: `  csi ambiti list
   csi ambiti list -o json | jq '.[] | select(.referente == "")'`,
 		Args: exactArgs(0, "no arguments"),
@@ -48,7 +48,7 @@ func newCmdAmbitiList(f *Factory) *cobra.Command {
 func newCmdAmbitiShow(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "show NAME",
-		Short:   "Show one Ambito with its Comuni",
+		Short:   f.T("Show one Ambito with its Comuni"),
 		Example: "  csi ambiti show Vimercate\n  csi ambiti show carate -o json",
 		Args:    exactArgs(1, "an Ambito name"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -16,7 +16,7 @@ import (
 )
 
 func newCmdAnagrafe(f *Factory) *cobra.Command {
-	cmd := newGroup("anagrafe", "Import the Comuni's registry extracts and query the registry",
+	cmd := newGroup("anagrafe", f.T("Import the Comuni's registry extracts and query the registry"),
 		"  csi anagrafe import anagrafe-monza.csv --comune Monza --as-of 2024-06-30\n  csi anagrafe status")
 	cmd.AddCommand(NewCmdAnagrafeImport(f, nil), newCmdAnagrafeStatus(f), newCmdAnagrafeHistory(f),
 		newCmdAnagrafeResidents(f), newCmdAnagrafeImports(f), NewCmdAnagrafeRevert(f, nil))
@@ -36,8 +36,8 @@ func NewCmdAnagrafeImport(f *Factory, runF func(*AnagrafeImportOptions) error) *
 	opts := &AnagrafeImportOptions{}
 	cmd := &cobra.Command{
 		Use:   "import FILE --comune ISTAT|NAME",
-		Short: "Import a Comune's registry extract (snapshot or delta)",
-		Long: `Import a Comune's registry (anagrafe) extract, in one transaction.
+		Short: f.T("Import a Comune's registry extract (snapshot or delta)"),
+		Long: f.T(`Import a Comune's registry (anagrafe) extract, in one transaction.
 
 The file may be UTF-8 (with or without BOM) or Windows-1252/ISO-8859-1, delimited by
 ';', ',', tab or '|', with dates as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY: all detected
@@ -49,7 +49,7 @@ lines, or a column=HEADER pair, repeatable.
 today; more than a day in the future needs --force). New people are inserted,
 changed people get a new version, unchanged people are untouched, and residents
 missing from the file are closed on --as-of (never deleted). A snapshot that would
-close more than 10% of the residents is refused unless --allow-mass-exit.
+close more than 10%% of the residents is refused unless --allow-mass-exit.
 'csi anagrafe revert IMPORT_ID' undoes a Comune's latest import.
 --mode delta: only the rows present change; a row with data_cancellazione closes
 that person.
@@ -58,7 +58,7 @@ Rows that cannot be stored (bad codice fiscale, empty required field, bad date, 
 repeated in the file) are rejected, counted and, with --rejects FILE, written out with
 their line, column and reason; the rest is imported and the exit code is 4 (when
 every row is rejected, nothing is written, and the exit code is 4 too). The same
-file imported twice is a no-op. --dry-run computes everything and writes nothing.`,
+file imported twice is a no-op. --dry-run computes everything and writes nothing.`),
 		Example: `  csi anagrafe import anagrafe-monza-2024-06.csv --comune Monza --as-of 2024-06-30
   csi anagrafe import estratto.csv --comune 108023 --dry-run -o json
   csi anagrafe import variazioni.csv --comune Desio --mode delta --rejects scarti.csv
@@ -78,16 +78,16 @@ file imported twice is a no-op. --dry-run computes everything and writes nothing
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Request.Comune, "comune", "", "the Comune of the extract: ISTAT code or name (required)")
-	fl.StringVar(&opts.Request.Mode, "mode", csi.ModeSnapshot, "snapshot|delta")
-	fl.StringVar(&opts.Request.AsOf, "as-of", "", "date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)")
-	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary, write nothing")
-	fl.BoolVar(&opts.Request.AllowMassExit, "allow-mass-exit", false, "let a snapshot close more than 10% of the residents")
-	fl.StringVar(&opts.RejectsFile, "rejects", "", "write rejected rows to this CSV file (line, column, reason, raw)")
-	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage)
-	fl.BoolVar(&opts.Request.Force, "force", false, "accept an --as-of more than a day in the future")
-	fl.StringVar(&opts.Request.Encoding, "encoding", "", "utf-8|windows-1252|iso-8859-1 (default: detected)")
-	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", "';' ',' tab or '|' (default: detected)")
+	fl.StringVar(&opts.Request.Comune, "comune", "", f.T("the Comune of the extract: ISTAT code or name (required)"))
+	fl.StringVar(&opts.Request.Mode, "mode", csi.ModeSnapshot, f.T("snapshot|delta"))
+	fl.StringVar(&opts.Request.AsOf, "as-of", "", f.T("date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)"))
+	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("compute and print the summary, write nothing"))
+	fl.BoolVar(&opts.Request.AllowMassExit, "allow-mass-exit", false, f.T("let a snapshot close more than 10%% of the residents"))
+	fl.StringVar(&opts.RejectsFile, "rejects", "", f.T("write rejected rows to this CSV file (line, column, reason, raw)"))
+	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage(f))
+	fl.BoolVar(&opts.Request.Force, "force", false, f.T("accept an --as-of more than a day in the future"))
+	fl.StringVar(&opts.Request.Encoding, "encoding", "", f.T("utf-8|windows-1252|iso-8859-1 (default: detected)"))
+	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", f.T("';' ',' tab or '|' (default: detected)"))
 	_ = cmd.RegisterFlagCompletionFunc("mode", fixedCompletion(csi.ModeSnapshot, csi.ModeDelta))
 	_ = cmd.RegisterFlagCompletionFunc("encoding", fixedCompletion("utf-8", "windows-1252", "iso-8859-1"))
 	return cmd
@@ -110,7 +110,9 @@ func checkImportFlags(o *csi.ImportOptions) error {
 }
 
 // mapUsage is the help of every importer's --map flag.
-const mapUsage = "a file of column=header lines, or one column=HEADER pair (repeatable) naming the file's own headers"
+func mapUsage(f *Factory) string {
+	return f.T("a file of column=header lines, or one column=HEADER pair (repeatable) naming the file's own headers")
+}
 
 // readMaps merges the --map values: each is a file of column=header lines
 // or, when no such file exists and it has an '=', one column=HEADER pair.

@@ -15,10 +15,10 @@ import (
 func newCmdAnagrafeStatus(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "status",
-		Short: "Per Comune: last import, as-of date, residents, rejected rows, days since update",
-		Long: `Show, for every onboarded Comune (and any Comune with imports), the last registry
+		Short: f.T("Per Comune: last import, as-of date, residents, rejected rows, days since update"),
+		Long: f.T(`Show, for every onboarded Comune (and any Comune with imports), the last registry
 import, the date its extract refers to, the current residents, the rows rejected by
-that import and the days since it ran: the "regular updates" made visible.`,
+that import and the days since it ran: the "regular updates" made visible.`),
 		Example: "  csi anagrafe status\n  csi anagrafe status -o json | jq '.[] | select(.days_since_update > 45)'",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -63,9 +63,9 @@ func versionsTable(vs []csi.PersonVersion, history bool) Table {
 func newCmdAnagrafeHistory(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "history CF",
-		Short: "Show every version of one person's registry record",
-		Long: `Show every version of one person's registry record, in every Comune, with the
-period each was valid and why it ended (changed, absent from a snapshot, cancelled).`,
+		Short: f.T("Show every version of one person's registry record"),
+		Long: f.T(`Show every version of one person's registry record, in every Comune, with the
+period each was valid and why it ended (changed, absent from a snapshot, cancelled).`),
 		Example: "  csi anagrafe history RSSMRA85T10F704X\n  csi anagrafe history RSSMRA85T10F704X -o json",
 		Args:    exactArgs(1, "a codice fiscale"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -88,7 +88,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 	var count bool
 	cmd := &cobra.Command{
 		Use:   "residents --comune C [--at D]",
-		Short: "List (or count) the residents of a Comune on a date",
+		Short: f.T("List (or count) the residents of a Comune on a date"),
 		Example: `  csi anagrafe residents --comune Monza --at 2020-01-01 --count
   csi anagrafe residents --comune 108023 -o csv > residenti.csv`,
 		Args: exactArgs(0, "only flags"),
@@ -111,9 +111,9 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&comune, "comune", "", "Comune: ISTAT code or name (required)")
-	cmd.Flags().StringVar(&at, "at", "", "date, YYYY-MM-DD (default today)")
-	cmd.Flags().BoolVar(&count, "count", false, "print only the number of residents")
+	cmd.Flags().StringVar(&comune, "comune", "", f.T("Comune: ISTAT code or name (required)"))
+	cmd.Flags().StringVar(&at, "at", "", f.T("date, YYYY-MM-DD (default today)"))
+	cmd.Flags().BoolVar(&count, "count", false, f.T("print only the number of residents"))
 	return cmd
 }
 
@@ -216,7 +216,7 @@ func newCmdAnagrafeImports(f *Factory) *cobra.Command {
 	var comune string
 	cmd := &cobra.Command{
 		Use:     "imports [--comune C]",
-		Short:   "List the import log, newest first",
+		Short:   f.T("List the import log, newest first"),
 		Example: "  csi anagrafe imports --comune Monza\n  csi anagrafe imports -o csv",
 		Args:    exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -238,6 +238,6 @@ func newCmdAnagrafeImports(f *Factory) *cobra.Command {
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&comune, "comune", "", "only the imports of this Comune")
+	cmd.Flags().StringVar(&comune, "comune", "", f.T("only the imports of this Comune"))
 	return cmd
 }

@@ -28,8 +28,8 @@ func NewCmdAnagrafeRevert(f *Factory, runF func(*AnagrafeRevertOptions) error) *
 	cmd := &cobra.Command{
 		Use:         "revert IMPORT_ID",
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
-		Short:       "Undo a Comune's latest registry import",
-		Long: `Undo a Comune's latest registry import, in one transaction: the versions it created
+		Short:       f.T("Undo a Comune's latest registry import"),
+		Long: f.T(`Undo a Comune's latest registry import, in one transaction: the versions it created
 are removed and the versions it closed (changed, absent or cancelled people) are
 current again, as before the import. The import leaves the import log, so that a
 corrected extract (or the same file, with the right --as-of) can be imported; the
@@ -38,7 +38,7 @@ revert itself is recorded in the audit log.
 Only the latest import of its Comune can be reverted (the later ones were built on
 it): revert newer imports first. 'csi anagrafe imports --comune C' lists the ids.
 On a terminal the command shows what it would undo and asks for confirmation;
-elsewhere it needs --yes. --dry-run shows what it would undo and changes nothing.`,
+elsewhere it needs --yes. --dry-run shows what it would undo and changes nothing.`),
 		Example: `  csi anagrafe imports --comune Monza
   csi anagrafe revert 42 --dry-run
   csi anagrafe revert 42 --yes -o json`,
@@ -61,8 +61,8 @@ elsewhere it needs --yes. --dry-run shows what it would undo and changes nothing
 			return anagrafeRevertRun(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "revert without asking for confirmation")
-	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "show what the revert would undo, change nothing")
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, f.T("revert without asking for confirmation"))
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, f.T("show what the revert would undo, change nothing"))
 	return cmd
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 func newCmdAudit(f *Factory) *cobra.Command {
-	cmd := newGroup("audit", "Read, anchor and verify the append-only audit log",
+	cmd := newGroup("audit", f.T("Read, anchor and verify the append-only audit log"),
 		"  csi audit list --since 2024-01-01\n  csi audit anchor -o json > anchor.json\n  csi audit verify --anchor anchor.json")
 	cmd.AddCommand(newCmdAuditList(f), newCmdAuditAnchor(f), NewCmdAuditVerify(f, nil))
 	return cmd
@@ -21,12 +21,12 @@ func newCmdAuditList(f *Factory) *cobra.Command {
 	var verify bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List who changed what, when; --verify checks the hash chain",
-		Long: `List the audit log: every command that changed the store, with time (UTC),
+		Short: f.T("List who changed what, when; --verify checks the hash chain"),
+		Long: f.T(`List the audit log: every command that changed the store, with time (UTC),
 actor, command, target and summary. Entries are hash-chained; --verify recomputes
 the chain and fails (exit 1) if an entry was edited, removed or inserted, or if an
 import, token, referent, validation run or Comune event has no entry (as
-'csi audit verify', which also checks an anchor).`,
+'csi audit verify', which also checks an anchor).`),
 		Example: "  csi audit list --since 2024-06-01\n  csi audit list --verify",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -49,8 +49,8 @@ import, token, referent, validation run or Comune event has no entry (as
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&since, "since", "", "only entries from this date, YYYY-MM-DD")
-	cmd.Flags().BoolVar(&verify, "verify", false, "verify the hash chain instead of listing")
+	cmd.Flags().StringVar(&since, "since", "", f.T("only entries from this date, YYYY-MM-DD"))
+	cmd.Flags().BoolVar(&verify, "verify", false, f.T("verify the hash chain instead of listing"))
 	return cmd
 }
 

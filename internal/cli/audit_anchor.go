@@ -20,13 +20,13 @@ func newCmdAuditAnchor(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:         "anchor",
 		Annotations: formats(FormatTable, FormatJSON),
-		Short:       "Print the head of the audit log (entries and hash) to keep elsewhere",
-		Long: `Print the current head of the audit log: how many entries it has and the hash of
+		Short:       f.T("Print the head of the audit log (entries and hash) to keep elsewhere"),
+		Long: f.T(`Print the current head of the audit log: how many entries it has and the hash of
 the last one (-o json for a file). Keep it outside the store and out of reach of
 whoever can write the store's file: a signed mail, a ticket, the Ambito's protocol.
 'csi audit verify --anchor' later proves that the log still extends it: the hash
 chain alone cannot show that someone with the file cut the tail, recomputed the
-chain and appended forged entries; the anchor can.`,
+chain and appended forged entries; the anchor can.`),
 		Example: "  csi audit anchor\n  csi audit anchor -o json > audit-anchor-$(date +%F).json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -59,14 +59,14 @@ func NewCmdAuditVerify(f *Factory, runF func(*AuditVerifyOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:         "verify [--anchor FILE|HASH]",
 		Annotations: formats(FormatTable, FormatJSON),
-		Short:       "Verify the audit log's hash chain, and that it extends an anchor",
-		Long: `Recompute the audit log's hash chain and check that every import, token,
+		Short:       f.T("Verify the audit log's hash chain, and that it extends an anchor"),
+		Long: f.T(`Recompute the audit log's hash chain and check that every import, token,
 referent, validation run and Comune event in the store has its entry; fail (exit 1)
 if an entry was edited, removed or inserted, or the log was wiped. With --anchor
 (a file written by 'csi audit anchor -o json', its text output, or the hash it
 printed) also check that the entry at the anchor's count still has the anchor's
 hash: a log cut and rebuilt since the anchor was taken fails. --anchor needs the
-store's file (not --remote).`,
+store's file (not --remote).`),
 		Example: "  csi audit verify\n  csi audit verify --anchor audit-anchor-2024-06-30.json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -76,7 +76,7 @@ store's file (not --remote).`,
 			return auditVerifyRun(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Anchor, "anchor", "", "a file from 'csi audit anchor', or the hash it printed")
+	cmd.Flags().StringVar(&opts.Anchor, "anchor", "", f.T("a file from 'csi audit anchor', or the hash it printed"))
 	return cmd
 }
 

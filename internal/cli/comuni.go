@@ -11,7 +11,7 @@ import (
 )
 
 func newCmdComuni(f *Factory) *cobra.Command {
-	cmd := newGroup("comuni", "List, onboard and update the Comuni of the province",
+	cmd := newGroup("comuni", f.T("List, onboard and update the Comuni of the province"),
 		"  csi comuni list --ambito Desio\n  csi comuni show Lissone\n  csi comuni onboard 108028 --anagrafe automatic")
 	cmd.AddCommand(newCmdComuniList(f), newCmdComuniShow(f), NewCmdOnboard(f, nil), newCmdComuniUpdate(f), newCmdComuniOffboard(f))
 	return cmd
@@ -29,7 +29,7 @@ func newCmdComuniList(f *Factory) *cobra.Command {
 	var filter csi.ComuneFilter
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the Comuni, optionally of one Ambito or status",
+		Short: f.T("List the Comuni, optionally of one Ambito or status"),
 		Example: `  csi comuni list
   csi comuni list --ambito Vimercate --status active
   csi comuni list -o csv > comuni.csv`,
@@ -47,17 +47,17 @@ func newCmdComuniList(f *Factory) *cobra.Command {
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&filter.Ambito, "ambito", "", "only the Comuni of this Ambito")
-	cmd.Flags().StringVar(&filter.Status, "status", "", "only this status: not_onboarded|active|suspended|left")
+	cmd.Flags().StringVar(&filter.Ambito, "ambito", "", f.T("only the Comuni of this Ambito"))
+	cmd.Flags().StringVar(&filter.Status, "status", "", f.T("only this status: not_onboarded|active|suspended|left"))
 	return cmd
 }
 
 func newCmdComuniShow(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show ISTAT|NAME",
-		Short: "Show one Comune and its history",
-		Long: `Show one Comune, found by ISTAT code or by name (accents and case do not matter;
-a unique part of the name is enough), with its onboarding and Ambito history.`,
+		Short: f.T("Show one Comune and its history"),
+		Long: f.T(`Show one Comune, found by ISTAT code or by name (accents and case do not matter;
+a unique part of the name is enough), with its onboarding and Ambito history.`),
 		Example: "  csi comuni show 108033\n  csi comuni show \"cesano maderno\" -o json",
 		Args:    exactArgs(1, "an ISTAT code or a Comune name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -104,13 +104,13 @@ func newCmdComuniUpdate(f *Factory) *cobra.Command {
 	in := csi.ComuneUpdate{}
 	cmd := &cobra.Command{
 		Use:   "update ISTAT|NAME",
-		Short: "Move a Comune to another Ambito or change its registry mode, contact or status",
-		Long: `Change a Comune. Every change is kept in its history with the date given by
+		Short: f.T("Move a Comune to another Ambito or change its registry mode, contact or status"),
+		Long: f.T(`Change a Comune. Every change is kept in its history with the date given by
 --date (default today): moving it to another Ambito, switching its registry between
 automatic and manual, a new contact, or suspending and reactivating it. A status
 change takes effect on its date: one dated later is scheduled ('comuni show' lists
 it). Suspending asks for confirmation on a terminal; scripts pass --yes, and
---dry-run shows the result without writing it.`,
+--dry-run shows the result without writing it.`),
 		Example: `  csi comuni update Lissone --ambito "Carate Brianza" --date 2024-01-01
   csi comuni update 108012 --status suspended`,
 		Args: exactArgs(1, "an ISTAT code or a Comune name"),
@@ -139,12 +139,12 @@ it). Suspending asks for confirmation on a terminal; scripts pass --yes, and
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&ambito, "ambito", "", "move the Comune to this Ambito")
-	fl.StringVar(&anagrafe, "anagrafe", "", "registry mode: automatic|manual")
-	fl.StringVar(&contact, "contact", "", "contact person or office")
-	fl.StringVar(&status, "status", "", "active|suspended")
-	fl.StringVar(&in.Date, "date", "", "date of the change, YYYY-MM-DD (default today)")
-	ch.flags(cmd)
+	fl.StringVar(&ambito, "ambito", "", f.T("move the Comune to this Ambito"))
+	fl.StringVar(&anagrafe, "anagrafe", "", f.T("registry mode: automatic|manual"))
+	fl.StringVar(&contact, "contact", "", f.T("contact person or office"))
+	fl.StringVar(&status, "status", "", f.T("active|suspended"))
+	fl.StringVar(&in.Date, "date", "", f.T("date of the change, YYYY-MM-DD (default today)"))
+	ch.flags(cmd, f)
 	return cmd
 }
 
@@ -160,12 +160,12 @@ func newCmdComuniOffboard(f *Factory) *cobra.Command {
 	var ch change
 	cmd := &cobra.Command{
 		Use:   "offboard ISTAT|NAME --date D",
-		Short: "Record that a Comune leaves the shared CSI",
-		Long: `Record that a Comune leaves the shared CSI on --date. Nothing is deleted: its records
+		Short: f.T("Record that a Comune leaves the shared CSI"),
+		Long: f.T(`Record that a Comune leaves the shared CSI on --date. Nothing is deleted: its records
 and history stay. The change takes effect on its date: with a later date the Comune
 stays a member until then ('comuni show' lists the scheduled change), and records
 made while it was a member stay valid. It asks for confirmation on a terminal;
-scripts pass --yes, and --dry-run shows the result without writing it.`,
+scripts pass --yes, and --dry-run shows the result without writing it.`),
 		Example: "  csi comuni offboard Aicurzio --date 2024-12-31 --dry-run\n  csi comuni offboard Aicurzio --date 2024-12-31 --yes",
 		Args:    exactArgs(1, "an ISTAT code or a Comune name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -176,8 +176,8 @@ scripts pass --yes, and --dry-run shows the result without writing it.`,
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&date, "date", "", "date the Comune leaves, YYYY-MM-DD (required)")
-	ch.flags(cmd)
+	cmd.Flags().StringVar(&date, "date", "", f.T("date the Comune leaves, YYYY-MM-DD (required)"))
+	ch.flags(cmd, f)
 	return cmd
 }
 

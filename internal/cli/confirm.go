@@ -15,9 +15,9 @@ type change struct {
 	DryRun bool
 }
 
-func (c *change) flags(cmd *cobra.Command) {
-	cmd.Flags().BoolVarP(&c.Yes, "yes", "y", false, "do not ask for confirmation (scripts)")
-	cmd.Flags().BoolVar(&c.DryRun, "dry-run", false, "show the result, write nothing")
+func (c *change) flags(cmd *cobra.Command, f *Factory) {
+	cmd.Flags().BoolVarP(&c.Yes, "yes", "y", false, f.T("do not ask for confirmation (scripts)"))
+	cmd.Flags().BoolVar(&c.DryRun, "dry-run", false, f.T("show the result, write nothing"))
 }
 
 // confirmChange shows a --dry-run's result (done is true: nothing more to

@@ -14,11 +14,11 @@ import (
 func newCmdInit(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "init",
-		Short: "Create or upgrade the store and load the reference data",
-		Long: `Create the store (mode 0600, WAL) if it does not exist, apply any pending schema
+		Short: f.T("Create or upgrade the store and load the reference data"),
+		Long: f.T(`Create the store (mode 0600, WAL) if it does not exist, apply any pending schema
 migrations and (re)load the embedded reference data: the 5 Ambiti, the 55 Comuni
 of Monza e Brianza, the national Comuni and the foreign-state codes. Comuni already
-in the store keep their Ambito and onboarding state.`,
+in the store keep their Ambito and onboarding state.`),
 		Example: `  csi init
   csi --db /srv/csi/csi.db init`,
 		Args: exactArgs(0, "no arguments"),
@@ -35,7 +35,7 @@ in the store keep their Ambito and onboarding state.`,
 }
 
 func newCmdDB(f *Factory) *cobra.Command {
-	cmd := newGroup("db", "Maintain the store: migrations and backups", "  csi db status\n  csi db backup /backup/csi-2024-06-30.db")
+	cmd := newGroup("db", f.T("Maintain the store: migrations and backups"), "  csi db status\n  csi db backup /backup/csi-2024-06-30.db")
 	cmd.AddCommand(newCmdDBMigrate(f), newCmdDBStatus(f), newCmdDBBackup(f), newCmdDBCheck(f))
 	return cmd
 }
@@ -43,7 +43,7 @@ func newCmdDB(f *Factory) *cobra.Command {
 func newCmdDBMigrate(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "migrate",
-		Short:   "Apply the pending schema migrations",
+		Short:   f.T("Apply the pending schema migrations"),
 		Example: "  csi db migrate",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -70,7 +70,7 @@ func newCmdDBMigrate(f *Factory) *cobra.Command {
 func newCmdDBStatus(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "status",
-		Short:   "Show the schema migrations and whether each is applied",
+		Short:   f.T("Show the schema migrations and whether each is applied"),
 		Example: "  csi db status\n  csi db status -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -99,10 +99,10 @@ func newCmdDBStatus(f *Factory) *cobra.Command {
 func newCmdDBBackup(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "backup FILE",
-		Short: "Write a consistent copy of the store, even while it is in use",
-		Long: `Write a consistent copy of the store to FILE (mode 0600). Other csi commands may
+		Short: f.T("Write a consistent copy of the store, even while it is in use"),
+		Long: f.T(`Write a consistent copy of the store to FILE (mode 0600). Other csi commands may
 keep writing meanwhile; the copy reflects one moment. FILE must not exist. The store
-passes SQLite's quick_check first: a damaged store is not copied (exit 1).`,
+passes SQLite's quick_check first: a damaged store is not copied (exit 1).`),
 		Example: "  csi db backup /backup/csi-$(date +%F).db",
 		Args:    exactArgs(1, "the backup file name"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -139,12 +139,12 @@ func newCmdDBCheck(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:         "check",
 		Annotations: formats(FormatTable, FormatJSON),
-		Short:       "Check the store file (PRAGMA integrity_check) and the audit log",
-		Long: `Check the whole store: SQLite's integrity_check reads every page, table and index
+		Short:       f.T("Check the store file (PRAGMA integrity_check) and the audit log"),
+		Long: f.T(`Check the whole store: SQLite's integrity_check reads every page, table and index
 (a damaged store can answer queries wrongly without an error), then the audit log's
 hash chain and its cross-check against the imports, tokens, referents, validation
 runs and Comune events (as 'csi audit verify'). Exit 0 when both pass, 1 with the
-first problem otherwise; -o json prints both results.`,
+first problem otherwise; -o json prints both results.`),
 		Example: "  csi db check\n  csi db check -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {

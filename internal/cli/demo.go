@@ -29,8 +29,8 @@ func NewCmdDemo(f *Factory, runF func(*DemoOptions) error) *cobra.Command {
 	opts := &DemoOptions{}
 	cmd := &cobra.Command{
 		Use:   "demo [--db FILE] [--out DIR] [--seed N]",
-		Short: "Run the whole job on a synthetic province and print the seed's tables",
-		Long: `Generate a synthetic province of Monza e Brianza (no real person: 55 Comuni, 870,193
+		Short: f.T("Run the whole job on a synthetic province and print the seed's tables"),
+		Long: f.T(`Generate a synthetic province of Monza e Brianza (no real person: 55 Comuni, 870,193
 residents on 1/1/2020, accessi, cartelle and interventi 2014-2022), load it into a fresh
 store through the real commands, validate it and print the four tables of the seed
 document: accessi-segretariato and cartelle-movimento for 2015-2017 and 2018-2020,
@@ -52,11 +52,11 @@ The store is temporary and removed at the end unless --db names a new file, whic
 kept for further commands (a file that already holds data is refused). The generated
 files go to a temporary folder unless --out keeps them. Progress goes to stderr; -o
 json prints one document with the validation summary and the four indicator results.
-The same --seed gives the same province.`,
-		Example: `  csi demo
+The same --seed gives the same province.`),
+		Example: f.T(`  csi demo
   csi demo --db demo.db --out demo-files     # keep the store and the files
   csi --db demo.db indicators show cartelle-popolazione --year 2020 --by comune
-  csi demo -o json | jq '.indicators[3].rows'`,
+  csi demo -o json | jq '.indicators[3].rows'`),
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if cmd.Flags().Changed("db") {
@@ -73,10 +73,10 @@ The same --seed gives the same province.`,
 		Annotations: formats(FormatTable, FormatJSON),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Out, "out", "", "keep the generated files in this folder")
-	fl.Int64Var(&opts.Seed, "seed", 1, "random seed of the synthetic province")
-	fl.BoolVar(&opts.History, "history", false, "also load every Comune's 2014 registry extract (slower)")
-	fl.Float64Var(&opts.Scale, "scale", 1, "registry scale (1 = the real populations)")
+	fl.StringVar(&opts.Out, "out", "", f.T("keep the generated files in this folder"))
+	fl.Int64Var(&opts.Seed, "seed", 1, f.T("random seed of the synthetic province"))
+	fl.BoolVar(&opts.History, "history", false, f.T("also load every Comune's 2014 registry extract (slower)"))
+	fl.Float64Var(&opts.Scale, "scale", 1, f.T("registry scale (1 = the real populations)"))
 	_ = fl.MarkHidden("scale")
 	return cmd
 }

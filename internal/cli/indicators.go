@@ -16,7 +16,7 @@ import (
 const FormatMarkdown = "markdown"
 
 func newCmdIndicators(f *Factory) *cobra.Command {
-	cmd := newGroup("indicators", "List the indicator catalogue and compute indicators",
+	cmd := newGroup("indicators", f.T("List the indicator catalogue and compute indicators"),
 		"  csi indicators list\n  csi indicators show accessi-segretariato\n  csi indicators show cartelle-popolazione --year 2020 --by ambito -o json")
 	cmd.AddCommand(newCmdIndicatorsList(f), NewCmdIndicatorsShow(f, nil))
 	return cmd
@@ -25,7 +25,7 @@ func newCmdIndicators(f *Factory) *cobra.Command {
 func newCmdIndicatorsList(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "list",
-		Short:   "List the indicators with their one-line definitions",
+		Short:   f.T("List the indicators with their one-line definitions"),
 		Example: "  csi indicators list\n  csi indicators list -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -62,8 +62,8 @@ func NewCmdIndicatorsShow(f *Factory, runF func(*IndicatorsShowOptions) error) *
 	opts := &IndicatorsShowOptions{}
 	cmd := &cobra.Command{
 		Use:   "show NAME",
-		Short: "Compute one indicator for a period and a geography",
-		Long: `Compute one indicator of the catalogue ('csi indicators list') in the store.
+		Short: f.T("Compute one indicator for a period and a geography"),
+		Long: f.T(`Compute one indicator of the catalogue ('csi indicators list') in the store.
 
 --period takes YYYY-YYYY or YYYY, several separated by commas; --year a year; --at
 and --since a date (YYYY-MM-DD; --at defaults to today). --by chooses the level the
@@ -76,7 +76,7 @@ withheld too and print as c (also listed under "complementary").
 Every output states the indicator's version, the parameters (defaults filled), the
 geography, the population source and the store snapshot (revision iI.aA: the last
 import id and the last audit entry id, which change with every change of data).
-On a terminal the seed's tables keep the seed's layout, and percentages get a bar.`,
+On a terminal the seed's tables keep the seed's layout, and percentages get a bar.`),
 		Example: `  csi indicators show accessi-segretariato --period 2015-2017,2018-2020
   csi indicators show cartelle-movimento --period 2018-2020 -o csv
   csi indicators show cartelle-popolazione --year 2020 --by ambito --suppress-below 5
@@ -99,21 +99,21 @@ On a terminal the seed's tables keep the seed's layout, and percentages get a ba
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV, FormatMarkdown),
 	}
-	addIndicatorFlags(cmd, &opts.Params)
+	addIndicatorFlags(f, cmd, &opts.Params)
 	return cmd
 }
 
-func addIndicatorFlags(cmd *cobra.Command, p *csi.IndicatorParams) {
+func addIndicatorFlags(f *Factory, cmd *cobra.Command, p *csi.IndicatorParams) {
 	fl := cmd.Flags()
-	fl.StringSliceVar(&p.Period, "period", nil, "periods YYYY-YYYY or YYYY, comma-separated (default the seed's 2015-2017,2018-2020)")
-	fl.IntVar(&p.Year, "year", 0, "year (default 2020)")
-	fl.StringVar(&p.At, "at", "", "reference date YYYY-MM-DD (default today)")
-	fl.StringVar(&p.Since, "since", "", "first day counted, YYYY-MM-DD (default 2022-01-01)")
-	fl.IntVar(&p.Days, "days", 0, "window in days of a regular registry update (default 45)")
-	fl.StringVar(&p.By, "by", "", "break rows down by comune|ambito|provincia (default per indicator)")
-	fl.StringVar(&p.Ambito, "ambito", "", "only the Comuni of this Ambito")
-	fl.StringVar(&p.Comune, "comune", "", "only this Comune (ISTAT code or name)")
-	fl.IntVar(&p.SuppressBelow, "suppress-below", 0, "withhold counts from 1 to N-1 (print <N)")
+	fl.StringSliceVar(&p.Period, "period", nil, f.T("periods YYYY-YYYY or YYYY, comma-separated (default the seed's 2015-2017,2018-2020)"))
+	fl.IntVar(&p.Year, "year", 0, f.T("year (default 2020)"))
+	fl.StringVar(&p.At, "at", "", f.T("reference date YYYY-MM-DD (default today)"))
+	fl.StringVar(&p.Since, "since", "", f.T("first day counted, YYYY-MM-DD (default 2022-01-01)"))
+	fl.IntVar(&p.Days, "days", 0, f.T("window in days of a regular registry update (default 45)"))
+	fl.StringVar(&p.By, "by", "", f.T("break rows down by comune|ambito|provincia (default per indicator)"))
+	fl.StringVar(&p.Ambito, "ambito", "", f.T("only the Comuni of this Ambito"))
+	fl.StringVar(&p.Comune, "comune", "", f.T("only this Comune (ISTAT code or name)"))
+	fl.IntVar(&p.SuppressBelow, "suppress-below", 0, f.T("withhold counts from 1 to N-1 (print <N)"))
 	_ = cmd.RegisterFlagCompletionFunc("by", fixedCompletion(csi.ByComune, csi.ByAmbito, csi.ByProvincia))
 }
 

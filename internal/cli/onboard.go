@@ -25,14 +25,14 @@ func NewCmdOnboard(f *Factory, runF func(*OnboardOptions) error) *cobra.Command 
 	opts := &OnboardOptions{}
 	cmd := &cobra.Command{
 		Use:   "onboard ISTAT|NAME | -f FILE.csv",
-		Short: "Onboard a Comune (or many from a CSV file) into the shared CSI",
-		Long: `Onboard a Comune: it joins the shared CSI on --date (default today), with its
+		Short: f.T("Onboard a Comune (or many from a CSV file) into the shared CSI"),
+		Long: f.T(`Onboard a Comune: it joins the shared CSI on --date (default today), with its
 registry reaching the CSI automatically (scheduled extracts) or manually.
 
 With -f FILE.csv many Comuni are onboarded at once: one row per Comune with the
 columns comune (ISTAT code or name), and optionally anagrafe, date, contact. Each
 row is applied on its own and reported; a failed row does not stop the others, and
-the exit code is 4 when any row failed.`,
+the exit code is 4 when any row failed.`),
 		Example: `  csi comuni onboard 108028 --anagrafe automatic --date 2024-01-15 --contact "Ufficio servizi sociali"
   csi comuni onboard "Besana in Brianza" --anagrafe manual
   csi comuni onboard -f adesioni.csv`,
@@ -55,10 +55,10 @@ the exit code is 4 when any row failed.`,
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Input.Anagrafe, "anagrafe", csi.AnagrafeAutomatic, "how the registry reaches the CSI: automatic|manual")
-	fl.StringVar(&opts.Input.Date, "date", "", "date joined, YYYY-MM-DD (default today)")
-	fl.StringVar(&opts.Input.Contact, "contact", "", "contact person or office at the Comune")
-	fl.StringVarP(&opts.File, "file", "f", "", "CSV file with one Comune per row")
+	fl.StringVar(&opts.Input.Anagrafe, "anagrafe", csi.AnagrafeAutomatic, f.T("how the registry reaches the CSI: automatic|manual"))
+	fl.StringVar(&opts.Input.Date, "date", "", f.T("date joined, YYYY-MM-DD (default today)"))
+	fl.StringVar(&opts.Input.Contact, "contact", "", f.T("contact person or office at the Comune"))
+	fl.StringVarP(&opts.File, "file", "f", "", f.T("CSV file with one Comune per row"))
 	_ = cmd.RegisterFlagCompletionFunc("anagrafe", fixedCompletion(csi.AnagrafeAutomatic, csi.AnagrafeManual))
 	return cmd
 }

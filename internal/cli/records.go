@@ -9,7 +9,7 @@ import (
 )
 
 func newCmdRecords(f *Factory) *cobra.Command {
-	cmd := newGroup("records", "Import the social records: accessi, cartelle, interventi",
+	cmd := newGroup("records", f.T("Import the social records: accessi, cartelle, interventi"),
 		"  csi records import cartelle cartelle-2024.csv\n  csi records import interventi interventi.csv --dry-run")
 	cmd.AddCommand(NewCmdRecordsImport(f, nil))
 	return cmd
@@ -28,8 +28,8 @@ func NewCmdRecordsImport(f *Factory, runF func(*RecordsImportOptions) error) *co
 	opts := &RecordsImportOptions{}
 	cmd := &cobra.Command{
 		Use:   "import accessi|cartelle|interventi FILE",
-		Short: "Import a file of accessi, cartelle or interventi (upsert by Comune and id)",
-		Long: `Import a file of social records in one transaction. Each row is one record keyed by
+		Short: f.T("Import a file of accessi, cartelle or interventi (upsert by Comune and id)"),
+		Long: f.T(`Import a file of social records in one transaction. Each row is one record keyed by
 its Comune and id (software numbers records per Comune): a new one is inserted, a known
 one updated when its values changed, never moved to another person.
 
@@ -47,7 +47,7 @@ when none shows it. A row is rejected only
 when it cannot be stored: no id, an unreadable date or amount, a Comune and id repeated
 in the file, a wrong number of fields, or a known record given to another person. Codes, consistency and references are checked by
 'csi validate', so that everything to fix is in one report. Import cartelle before
-their interventi.`,
+their interventi.`),
 		Example: `  csi records import accessi accessi-2024.csv
   csi records import cartelle cartelle.csv --rejects scarti.csv
   csi records import interventi interventi.csv --dry-run -o json`,
@@ -72,11 +72,11 @@ their interventi.`,
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary, write nothing")
-	fl.StringVar(&opts.RejectsFile, "rejects", "", "write rejected rows to this CSV file (line, column, reason, raw)")
-	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage)
-	fl.StringVar(&opts.Request.Encoding, "encoding", "", "utf-8|windows-1252|iso-8859-1 (default: detected)")
-	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", "';' ',' tab or '|' (default: detected)")
+	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("compute and print the summary, write nothing"))
+	fl.StringVar(&opts.RejectsFile, "rejects", "", f.T("write rejected rows to this CSV file (line, column, reason, raw)"))
+	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage(f))
+	fl.StringVar(&opts.Request.Encoding, "encoding", "", f.T("utf-8|windows-1252|iso-8859-1 (default: detected)"))
+	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", f.T("';' ',' tab or '|' (default: detected)"))
 	return cmd
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 func newCmdReferenti(f *Factory) *cobra.Command {
-	cmd := newGroup("referenti", "Assign and list the operational referent of each Ambito",
+	cmd := newGroup("referenti", f.T("Assign and list the operational referent of each Ambito"),
 		"  csi referenti list\n  csi referenti assign --ambito Desio --name \"Anna Verdi\" --email anna.verdi@comune.desio.mb.it")
 	cmd.AddCommand(NewCmdAssign(f, nil), newCmdReferentiList(f), newCmdReferentiEnd(f))
 	return cmd
@@ -32,11 +32,11 @@ func NewCmdAssign(f *Factory, runF func(*AssignOptions) error) *cobra.Command {
 	opts := &AssignOptions{}
 	cmd := &cobra.Command{
 		Use:   "assign --ambito A --name N --email E",
-		Short: "Make someone the current referent of an Ambito",
-		Long: `Make someone the current referent of an Ambito from --from (default today).
+		Short: f.T("Make someone the current referent of an Ambito"),
+		Long: f.T(`Make someone the current referent of an Ambito from --from (default today).
 An Ambito has at most one current referent: to hand over, pass --replace, which
 ends the previous term the day before --from. --comune, if given, is the Comune
-employing the referent and must belong to the Ambito.`,
+employing the referent and must belong to the Ambito.`),
 		Example: `  csi referenti assign --ambito Desio --name "Anna Verdi" --email anna.verdi@comune.desio.mb.it --comune Desio
   csi referenti assign --ambito Desio --name "Luca Neri" --email l.neri@comune.nova.mb.it --from 2025-01-01 --replace`,
 		Args: exactArgs(0, "only flags"),
@@ -53,13 +53,13 @@ employing the referent and must belong to the Ambito.`,
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Input.Ambito, "ambito", "", "Ambito (required)")
-	fl.StringVar(&opts.Input.Nome, "name", "", "full name (required)")
-	fl.StringVar(&opts.Input.Email, "email", "", "email address (required)")
-	fl.StringVar(&opts.Input.Phone, "phone", "", "phone number")
-	fl.StringVar(&opts.Input.Comune, "comune", "", "Comune of employment (ISTAT code or name)")
-	fl.StringVar(&opts.Input.From, "from", "", "start of the term, YYYY-MM-DD (default today)")
-	fl.BoolVar(&opts.Input.Replace, "replace", false, "end the current referent's term the day before --from")
+	fl.StringVar(&opts.Input.Ambito, "ambito", "", f.T("Ambito (required)"))
+	fl.StringVar(&opts.Input.Nome, "name", "", f.T("full name (required)"))
+	fl.StringVar(&opts.Input.Email, "email", "", f.T("email address (required)"))
+	fl.StringVar(&opts.Input.Phone, "phone", "", f.T("phone number"))
+	fl.StringVar(&opts.Input.Comune, "comune", "", f.T("Comune of employment (ISTAT code or name)"))
+	fl.StringVar(&opts.Input.From, "from", "", f.T("start of the term, YYYY-MM-DD (default today)"))
+	fl.BoolVar(&opts.Input.Replace, "replace", false, f.T("end the current referent's term the day before --from"))
 	return cmd
 }
 
@@ -82,7 +82,7 @@ func newCmdReferentiList(f *Factory) *cobra.Command {
 	var history bool
 	cmd := &cobra.Command{
 		Use:     "list",
-		Short:   "List the current referents (or every term with --history)",
+		Short:   f.T("List the current referents (or every term with --history)"),
 		Example: "  csi referenti list\n  csi referenti list --history -o csv",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -98,7 +98,7 @@ func newCmdReferentiList(f *Factory) *cobra.Command {
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().BoolVar(&history, "history", false, "include ended terms")
+	cmd.Flags().BoolVar(&history, "history", false, f.T("include ended terms"))
 	return cmd
 }
 
@@ -106,7 +106,7 @@ func newCmdReferentiEnd(f *Factory) *cobra.Command {
 	var ambito, date string
 	cmd := &cobra.Command{
 		Use:     "end --ambito A --date D",
-		Short:   "End the current referent's term of an Ambito",
+		Short:   f.T("End the current referent's term of an Ambito"),
 		Example: "  csi referenti end --ambito Seregno --date 2024-12-31",
 		Args:    exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -129,7 +129,7 @@ func newCmdReferentiEnd(f *Factory) *cobra.Command {
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&ambito, "ambito", "", "Ambito (required)")
-	cmd.Flags().StringVar(&date, "date", "", "last day of the term, YYYY-MM-DD (required)")
+	cmd.Flags().StringVar(&ambito, "ambito", "", f.T("Ambito (required)"))
+	cmd.Flags().StringVar(&date, "date", "", f.T("last day of the term, YYYY-MM-DD (required)"))
 	return cmd
 }

@@ -23,8 +23,8 @@ func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
 	opts := &ReportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-YYYY",
-		Short: "Write the monitoring report: every indicator of the catalogue for a period",
-		Long: `Write one document with every indicator of the catalogue for the period, for the
+		Short: f.T("Write the monitoring report: every indicator of the catalogue for a period"),
+		Long: f.T(`Write one document with every indicator of the catalogue for the period, for the
 annual monitoring and the biennial evaluation report: per Ambito with the province
 total where the indicator allows it, year-based indicators once per year, process
 indicators at the end of the period (or today, if it has not ended). Each table
@@ -33,7 +33,7 @@ store snapshot and indicator version.
 
 -o markdown (the default) writes Markdown; -o html one self-contained HTML file
 (inline style sheet and SVG bar charts, nothing fetched from a network, laid out for
-printing); -o json the computed results with their sentences.`,
+printing); -o json the computed results with their sentences.`),
 		Example: `  csi report --period 2022-2023 > monitoraggio-2022-2023.md
   csi report --period 2022-2023 -o html > relazione-biennio.html
   csi report --period 2023 --suppress-below 5 -o html > pubblicazione-2023.html`,
@@ -53,8 +53,8 @@ printing); -o json the computed results with their sentences.`,
 		},
 		Annotations: formats(FormatMarkdown, FormatHTML, FormatJSON),
 	}
-	cmd.Flags().StringVar(&opts.Period, "period", "", "the period, YYYY-YYYY or YYYY (required)")
-	cmd.Flags().IntVar(&opts.SuppressBelow, "suppress-below", 0, "withhold counts from 1 to N-1 (print <N)")
+	cmd.Flags().StringVar(&opts.Period, "period", "", f.T("the period, YYYY-YYYY or YYYY (required)"))
+	cmd.Flags().IntVar(&opts.SuppressBelow, "suppress-below", 0, f.T("withhold counts from 1 to N-1 (print <N)"))
 	return cmd
 }
 

@@ -28,8 +28,8 @@ func loadRuleset(file string) (*rules.Ruleset, error) {
 }
 
 func newCmdRules(f *Factory) *cobra.Command {
-	cmd := newGroup("rules", "Explain the validation rules of a ruleset", "  csi rules list\n  csi rules show cartella-chiusura-motivo")
-	cmd.PersistentFlags().String("ruleset", "", "ruleset file (default: the built-in dgr-2457-2019)")
+	cmd := newGroup("rules", f.T("Explain the validation rules of a ruleset"), "  csi rules list\n  csi rules show cartella-chiusura-motivo")
+	cmd.PersistentFlags().String("ruleset", "", f.T("ruleset file (default: the built-in dgr-2457-2019)"))
 	cmd.AddCommand(newCmdRulesList(f), newCmdRulesShow(f))
 	return cmd
 }
@@ -37,9 +37,9 @@ func newCmdRules(f *Factory) *cobra.Command {
 func newCmdRulesList(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
-		Short: "List the rules: id, record kind, severity, source, title",
-		Long: `List the rules of the ruleset. -o markdown prints the catalogue with each rule's
-description, a failing example and the fix (the README's catalogue is made this way).`,
+		Short: f.T("List the rules: id, record kind, severity, source, title"),
+		Long: f.T(`List the rules of the ruleset. -o markdown prints the catalogue with each rule's
+description, a failing example and the fix (the README's catalogue is made this way).`),
 		Example: "  csi rules list\n  csi rules list -o markdown > catalogo-regole.md\n  csi rules list --ruleset regole-ambito.yaml -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -67,7 +67,7 @@ description, a failing example and the fix (the README's catalogue is made this 
 func newCmdRulesShow(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "show ID",
-		Short:   "Explain one rule: what it checks, its source, a failing example and the fix",
+		Short:   f.T("Explain one rule: what it checks, its source, a failing example and the fix"),
 		Example: "  csi rules show cartella-chiusura-motivo",
 		Args:    exactArgs(1, "a rule id"),
 		RunE: func(cmd *cobra.Command, args []string) error {

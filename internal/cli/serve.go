@@ -41,8 +41,8 @@ func NewCmdServe(f *Factory, runF func(*ServeOptions) error) *cobra.Command {
 	opts := &ServeOptions{}
 	cmd := &cobra.Command{
 		Use:   "serve [--addr HOST:PORT] [--tls-cert FILE --tls-key FILE]",
-		Short: "Serve the store over HTTP: the API that --remote calls",
-		Long: `Serve the store over HTTP/JSON under /api/v1 (an OpenAPI document at
+		Short: f.T("Serve the store over HTTP: the API that --remote calls"),
+		Long: f.T(`Serve the store over HTTP/JSON under /api/v1 (an OpenAPI document at
 /api/v1/openapi.json, a health check at /healthz), for 'csi --remote URL'.
 
 Every request but /healthz and the OpenAPI document needs a bearer token made
@@ -55,7 +55,7 @@ a TLS proxy or give it a certificate. Bodies are limited (--max-body for JSON,
 --max-upload for import files, which are streamed to a private temporary file,
 never held in memory). SIGTERM or Ctrl-C stops accepting requests and lets
 running ones finish for --shutdown-timeout; an import still running then is
-rolled back, never half-written.`,
+rolled back, never half-written.`),
 		Example: `  csi serve --db /srv/csi/csi.db
   csi serve --addr 0.0.0.0:8787 --tls-cert /etc/csi/cert.pem --tls-key /etc/csi/key.pem
   CSI_REMOTE=http://127.0.0.1:8787 CSI_TOKEN=csi_... csi comuni list`,
@@ -76,18 +76,18 @@ rolled back, never half-written.`,
 		Annotations: formats(FormatTable),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8787", "address to listen on, HOST:PORT")
-	fl.StringVar(&opts.TLSCert, "tls-cert", "", "TLS certificate file (PEM)")
-	fl.StringVar(&opts.TLSKey, "tls-key", "", "TLS private key file (PEM)")
-	fl.BoolVar(&opts.Insecure, "insecure", false, "allow plain HTTP on a non-loopback address")
-	fl.Int64Var(&opts.MaxBody, "max-body", httpapi.DefaultMaxBodyBytes, "largest JSON or ruleset request body, in bytes")
-	fl.Int64Var(&opts.MaxUpload, "max-upload", httpapi.DefaultMaxUploadBytes, "largest import file, in bytes")
-	fl.DurationVar(&opts.ReadTimeout, "read-timeout", time.Minute, "time to read an ordinary request (imports get 2h)")
-	fl.DurationVar(&opts.WriteTimeout, "write-timeout", 5*time.Minute, "time to write an ordinary response (imports get 2h)")
-	fl.IntVar(&opts.MaxConns, "max-conns", httpapi.DefaultMaxConns, "most connections open at once (more wait their turn)")
-	fl.IntVar(&opts.MaxUploads, "max-uploads", httpapi.DefaultMaxUploads, "most imports uploaded or running at once, all tokens together")
-	fl.IntVar(&opts.MaxUploadsPerToken, "max-uploads-per-token", httpapi.DefaultMaxUploadsPerToken, "most imports uploaded or running at once with one token")
-	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, "on SIGTERM, how long running requests may finish")
+	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8787", f.T("address to listen on, HOST:PORT"))
+	fl.StringVar(&opts.TLSCert, "tls-cert", "", f.T("TLS certificate file (PEM)"))
+	fl.StringVar(&opts.TLSKey, "tls-key", "", f.T("TLS private key file (PEM)"))
+	fl.BoolVar(&opts.Insecure, "insecure", false, f.T("allow plain HTTP on a non-loopback address"))
+	fl.Int64Var(&opts.MaxBody, "max-body", httpapi.DefaultMaxBodyBytes, f.T("largest JSON or ruleset request body, in bytes"))
+	fl.Int64Var(&opts.MaxUpload, "max-upload", httpapi.DefaultMaxUploadBytes, f.T("largest import file, in bytes"))
+	fl.DurationVar(&opts.ReadTimeout, "read-timeout", time.Minute, f.T("time to read an ordinary request (imports get 2h)"))
+	fl.DurationVar(&opts.WriteTimeout, "write-timeout", 5*time.Minute, f.T("time to write an ordinary response (imports get 2h)"))
+	fl.IntVar(&opts.MaxConns, "max-conns", httpapi.DefaultMaxConns, f.T("most connections open at once (more wait their turn)"))
+	fl.IntVar(&opts.MaxUploads, "max-uploads", httpapi.DefaultMaxUploads, f.T("most imports uploaded or running at once, all tokens together"))
+	fl.IntVar(&opts.MaxUploadsPerToken, "max-uploads-per-token", httpapi.DefaultMaxUploadsPerToken, f.T("most imports uploaded or running at once with one token"))
+	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, f.T("on SIGTERM, how long running requests may finish"))
 	return cmd
 }
 

@@ -9,9 +9,9 @@ import (
 )
 
 func newCmdToken(f *Factory) *cobra.Command {
-	cmd := newGroup("token", "Create, list and revoke the API tokens of csi serve",
+	cmd := newGroup("token", f.T("Create, list and revoke the API tokens of csi serve"),
 		"  csi token create --name desio-referente --role referent --ambito Desio --expires 2025-07-01\n  csi token list\n  csi token revoke desio-referente")
-	cmd.Long = `API tokens are the credentials of csi serve (bearer tokens). Each has a name, a
+	cmd.Long = f.T(`API tokens are the credentials of csi serve (bearer tokens). Each has a name, a
 role and, for some roles, a scope:
 
   coordinator  everything
@@ -21,7 +21,7 @@ role and, for some roles, a scope:
 
 The secret is printed once, when the token is created; the store keeps only
 its SHA-256 hash. Token commands work on the local store only: run them on the
-machine of csi serve. Every change is in the audit log.`
+machine of csi serve. Every change is in the audit log.`)
 	cmd.AddCommand(NewCmdTokenCreate(f, nil), newCmdTokenList(f), newCmdTokenRevoke(f))
 	return cmd
 }
@@ -34,12 +34,12 @@ func NewCmdTokenCreate(f *Factory, runF func(*TokenCreateOptions) error) *cobra.
 	opts := &TokenCreateOptions{}
 	cmd := &cobra.Command{
 		Use:   "create --name N --role R [--ambito A | --comune C] [--expires D]",
-		Short: "Create an API token and print its secret (once)",
-		Long: `Create an API token and print its secret on stdout, once: it is not stored
+		Short: f.T("Create an API token and print its secret (once)"),
+		Long: f.T(`Create an API token and print its secret on stdout, once: it is not stored
 and cannot be shown again (the store keeps its SHA-256 hash). A referent token
 needs --ambito, an operator token --comune; coordinator and viewer tokens take
 neither. --expires is the first day on which the token no longer works
-(default: it never expires; revoke it with 'csi token revoke').`,
+(default: it never expires; revoke it with 'csi token revoke').`),
 		Example: `  csi token create --name coordinamento --role coordinator --expires 2025-01-01
   csi token create --name desio-referente --role referent --ambito Desio
   csi token create --name lissone-anagrafe --role operator --comune Lissone -o json
@@ -61,11 +61,11 @@ neither. --expires is the first day on which the token no longer works
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Input.Name, "name", "", "unique name of the token, e.g. desio-referente (required)")
-	fl.StringVar(&opts.Input.Role, "role", "", "coordinator|referent|operator|viewer (required)")
-	fl.StringVar(&opts.Input.Ambito, "ambito", "", "the Ambito of a referent token")
-	fl.StringVar(&opts.Input.Comune, "comune", "", "the Comune of an operator token (ISTAT code or name)")
-	fl.StringVar(&opts.Input.Expires, "expires", "", "first day the token stops working, YYYY-MM-DD")
+	fl.StringVar(&opts.Input.Name, "name", "", f.T("unique name of the token, e.g. desio-referente (required)"))
+	fl.StringVar(&opts.Input.Role, "role", "", f.T("coordinator|referent|operator|viewer (required)"))
+	fl.StringVar(&opts.Input.Ambito, "ambito", "", f.T("the Ambito of a referent token"))
+	fl.StringVar(&opts.Input.Comune, "comune", "", f.T("the Comune of an operator token (ISTAT code or name)"))
+	fl.StringVar(&opts.Input.Expires, "expires", "", f.T("first day the token stops working, YYYY-MM-DD"))
 	_ = cmd.RegisterFlagCompletionFunc("role", fixedCompletion(csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator, csi.RoleViewer))
 	return cmd
 }
@@ -114,7 +114,7 @@ func tokensTable(ts []csi.Token) Table {
 func newCmdTokenList(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "list",
-		Short:   "List the API tokens with their status (never their secrets)",
+		Short:   f.T("List the API tokens with their status (never their secrets)"),
 		Example: "  csi token list\n  csi token list -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -135,10 +135,10 @@ func newCmdTokenList(f *Factory) *cobra.Command {
 func newCmdTokenRevoke(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "revoke NAME",
-		Short: "Revoke an API token: it is refused from now on",
-		Long: `Revoke an API token: csi serve refuses it from the next request on (401,
+		Short: f.T("Revoke an API token: it is refused from now on"),
+		Long: f.T(`Revoke an API token: csi serve refuses it from the next request on (401,
 "token NAME was revoked on DATE"). The token stays listed, and its name
-cannot be reused.`,
+cannot be reused.`),
 		Example: "  csi token revoke desio-referente",
 		Args:    exactArgs(1, "the name of the token"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -22,8 +22,8 @@ func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Comman
 	opts := &ValidateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate [--ambito A | --comune C]",
-		Short: "Check the records against the regional guidelines and report what to fix",
-		Long: `Check the registry and the social records in scope (default: everything) against a
+		Short: f.T("Check the records against the regional guidelines and report what to fix"),
+		Long: f.T(`Check the registry and the social records in scope (default: everything) against a
 ruleset (default: the built-in dgr-2457-2019; 'csi rules list' explains each rule).
 
 On a terminal the report shows the findings per rule and per Comune, then the first 20
@@ -31,7 +31,7 @@ findings of each rule; -o json, csv and junit print every finding. Each run is
 recorded: 'csi validate history' shows progress between runs. Like a linter, the
 exit code is 3 when errors exist (--fail-on error, the default), so a CI job or cron
 script stops on them; --fail-on warning stops on warnings too, and --fail-on none
-only reports. In -o junit, warnings are failures only with --fail-on warning.`,
+only reports. In -o junit, warnings are failures only with --fail-on warning.`),
 		Example: `  csi validate --ambito Desio
   csi validate --comune 108033 -o csv > da-correggere.csv
   csi validate -o junit > validate.xml
@@ -54,10 +54,10 @@ only reports. In -o junit, warnings are failures only with --fail-on warning.`,
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV, "junit"),
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Scope.Ambito, "ambito", "", "only the records of this Ambito")
-	fl.StringVar(&opts.Scope.Comune, "comune", "", "only the records of this Comune")
-	fl.StringVar(&opts.Ruleset, "ruleset", "", "ruleset file (default: the built-in dgr-2457-2019)")
-	fl.StringVar(&opts.FailOn, "fail-on", csi.SeverityError, "exit 3 when findings of this severity or worse exist: error|warning|none")
+	fl.StringVar(&opts.Scope.Ambito, "ambito", "", f.T("only the records of this Ambito"))
+	fl.StringVar(&opts.Scope.Comune, "comune", "", f.T("only the records of this Comune"))
+	fl.StringVar(&opts.Ruleset, "ruleset", "", f.T("ruleset file (default: the built-in dgr-2457-2019)"))
+	fl.StringVar(&opts.FailOn, "fail-on", csi.SeverityError, f.T("exit 3 when findings of this severity or worse exist: error|warning|none"))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(csi.SeverityError, csi.SeverityWarning, failOnNone))
 	cmd.AddCommand(newCmdValidateHistory(f))
 	return cmd
@@ -120,7 +120,7 @@ func failOn(level string, sum *csi.ValidationSummary) error {
 func newCmdValidateHistory(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "history",
-		Short:   "List past validation runs, newest first",
+		Short:   f.T("List past validation runs, newest first"),
 		Example: "  csi validate history\n  csi validate history -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
