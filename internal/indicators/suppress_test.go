@@ -58,7 +58,7 @@ func TestProtectWithholdsTheSmallestSibling(t *testing.T) {
 	}
 	w := Protect(def, ref, twoAmbiti, 5)
 	rows := geoRows("comune:a1", 3, "comune:a2", 10, "comune:a3", 20, "ambito:A", 33)
-	w.Apply(def, rows)
+	w.Apply(def, csi.IndicatorParams{}, rows)
 	// 33 - 10 - 20 would give a1's 3: a2, the next smallest, is withheld too.
 	want := map[string]string{"comune:a1": "<5", "comune:a2": "c", "comune:a3": "20", "ambito:A": "33"}
 	if got := reads(rows, 5); !reflect.DeepEqual(got, want) {
@@ -136,7 +136,7 @@ func TestProtectWithholdsDerivedValues(t *testing.T) {
 	ref := []csi.IndicatorRow{mk("comune:b1", 2, "0.20"), mk("ambito:B", 2, "0.20"), mk("comune:a1", 6, "0.60"), mk("comune:a2", 30, "3.00"),
 		mk("comune:a3", 30, "3.00"), mk("ambito:A", 66, "2.20"), mk("provincia:MB", 68, "1.70")}
 	w := Protect(def, ref, twoAmbiti, 5)
-	w.Apply(def, ref)
+	w.Apply(def, csi.IndicatorParams{}, ref)
 	// b1 and B are the same count (2): the province minus A would give it,
 	// so A's, or one of its Comuni's, is withheld with its percentage.
 	var withheld int
@@ -166,7 +166,7 @@ func TestProtectBalance(t *testing.T) {
 	// 2018: 20 + 3 - 0 = 23 would give the 3 opened.
 	ref := []csi.IndicatorRow{mk(2018, 20, 3, 0, 23), mk(2019, 23, 10, 8, 25)}
 	w := Protect(def, ref, nil, 5)
-	w.Apply(def, ref)
+	w.Apply(def, csi.IndicatorParams{}, ref)
 	if ref[0].Get("aperte") != nil {
 		t.Fatalf("small count shown: %v", ref[0].Values)
 	}
@@ -181,7 +181,7 @@ func TestProtectNothingBelowTwo(t *testing.T) {
 	for _, n := range []int{0, 1} {
 		w := Protect(def, ref, twoAmbiti, n)
 		rows := geoRows("comune:a1", 1, "ambito:A", 1)
-		w.Apply(def, rows)
+		w.Apply(def, csi.IndicatorParams{}, rows)
 		if rows[0].Get("aperte") != int64(1) || len(rows[0].Suppressed) > 0 {
 			t.Errorf("n=%d withheld %v", n, rows[0].Suppressed)
 		}
