@@ -486,7 +486,13 @@ func cartelleQuantity(def csi.IndicatorDef, p csi.IndicatorParams, r csi.Indicat
 // 31/12): no withheld count may come out, nor read differently in two
 // tables.
 func TestSuppressionResistsSubtractionAcrossIndicators(t *testing.T) {
-	db := sparseStore(t)
+	attackCartelle(t, sparseStore(t), 2014, 2023)
+}
+
+// attackCartelle is the attack of
+// TestSuppressionResistsSubtractionAcrossIndicators over the years first
+// to last.
+func attackCartelle(t *testing.T, db *DB, first, last int) {
 	parent, ambiti, comuni := geography(t, db)
 	const n = 5
 	a := newAttacker(n)
@@ -500,7 +506,7 @@ func TestSuppressionResistsSubtractionAcrossIndicators(t *testing.T) {
 	}
 	mov, pop, dal := def("cartelle-movimento"), def("cartelle-popolazione"), def("cartelle-aperte-dal")
 	periods := [][]string{{"2015-2017", "2018-2020"}, {"2021-2022"}}
-	for y := 2014; y <= 2023; y++ {
+	for y := first; y <= last; y++ {
 		periods = append(periods, []string{strconv.Itoa(y)})
 		for _, p := range asks(pop, csi.IndicatorParams{SuppressBelow: n, Year: y}, ambiti, comuni) {
 			a.ask(t, db, pop, p)
