@@ -157,6 +157,35 @@ func everyLevel(ctx context.Context, q querier, def csi.IndicatorDef, fn indicat
 	return ref, nil
 }
 
+// aperteDalYears computes the tables of cartelle-aperte-dal over each
+// calendar year from first to last, in one query.
+func aperteDalYears(ctx context.Context, q querier, sc scope, first, last int) ([]indicators.Published, error) {
+	var cols, aggs []string
+	var args []any
+	for y := first; y <= last; y++ {
+		from, to := fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y)
+		i := y - first
+		cols = append(cols, fmt.Sprintf("sum(data_apertura BETWEEN ? AND ?) AS n%d, sum(data_apertura BETWEEN ? AND ? AND (data_chiusura = '' OR data_chiusura > ?)) AS o%d", i, i))
+		args = append(args, from, to, from, to, to)
+		aggs = append(aggs, fmt.Sprintf("coalesce(sum(b.n%d), 0)", i), fmt.Sprintf("coalesce(sum(b.o%d), 0)", i))
+	}
+	rows, err := geoQuery(ctx, q, sc, "SELECT comune AS istat, "+strings.Join(cols, ", ")+" FROM cartelle GROUP BY comune", args, aggs...)
+	if err != nil {
+		return nil, err
+	}
+	dal, _ := indicators.Find("cartelle-aperte-dal")
+	var out []indicators.Published
+	for y := first; y <= last; y++ {
+		i := y - first
+		tb := indicators.Published{Def: dal, Params: csi.IndicatorParams{By: sc.by, Since: fmt.Sprintf("%04d-01-01", y), At: fmt.Sprintf("%04d-12-31", y)}}
+		for _, r := range rows {
+			tb.Rows = append(tb.Rows, *geoKeys(r).Set("aperte", i64(r.vals[2*i])).Set("ancora_aperte", i64(r.vals[2*i+1])))
+		}
+		out = append(out, tb)
+	}
+	return out, nil
+}
+
 // withheldCartelle decides, by indicators.ProtectCartelle, on the cartelle
 // quantities of every year from the one before the first cartella to the
 // later of the last date of a cartella and today: cartelle-movimento over
@@ -175,20 +204,19 @@ func withheldCartelle(ctx context.Context, q querier, parents map[string]string,
 		first = year + 1 // no cartelle: only this year, every count zero
 	}
 	first, last = max(first-1, 1900), max(last, year)
+	// Broken down by Comune over the province, the rows come at every
+	// level (the Comuni, the Ambiti, the province): one query each.
 	mov, _ := indicators.Find("cartelle-movimento")
-	ref, err := everyLevel(ctx, q, mov, cartelleMovimento, csi.IndicatorParams{Period: []string{fmt.Sprintf("%04d-%04d", first, last)}})
+	mp := csi.IndicatorParams{By: csi.ByComune, Period: []string{fmt.Sprintf("%04d-%04d", first, last)}}
+	rows, err := cartelleMovimento(ctx, q, scope{by: csi.ByComune}, mp, &csi.IndicatorResult{})
 	if err != nil {
 		return indicators.Withheld{}, err
 	}
-	dal, _ := indicators.Find("cartelle-aperte-dal")
-	for y := first; y <= last; y++ {
-		p := csi.IndicatorParams{Since: fmt.Sprintf("%04d-01-01", y), At: fmt.Sprintf("%04d-12-31", y)}
-		got, err := everyLevel(ctx, q, dal, cartelleAperteDal, p)
-		if err != nil {
-			return indicators.Withheld{}, err
-		}
-		ref = append(ref, got...)
+	ref, err := aperteDalYears(ctx, q, scope{by: csi.ByComune}, first, last)
+	if err != nil {
+		return indicators.Withheld{}, err
 	}
+	ref = append(ref, indicators.Published{Def: mov, Params: mp, Rows: rows})
 	return indicators.ProtectCartelle(ref, parents, n, last), nil
 }
 
