@@ -146,11 +146,13 @@ type Withheld struct {
 // parents maps each geography (GeoKey) to the one above it.
 //
 // A count from 1 to n-1 is withheld and reads <n (primary suppression).
-// Then, as long as a withheld count (of either kind) can be worked out
-// exactly from what is shown, another count is withheld in the relation that gives it away, or
-// the nearest one linked to it (complementary suppression); it reads c,
-// which says nothing of its size, and a small count already withheld may
-// be turned into a c too (so that its bound 1..n-1 no longer helps). The
+// Then, as long as a withheld count (of either kind: a c worked out says
+// what it hides, and may be a small one) can be worked out exactly from
+// what is shown, another count is withheld in the relation that gives it
+// away, or the nearest one linked to it (complementary suppression); it
+// reads c, which says nothing of its size, and a small count already
+// withheld may be turned into a c too (so that its bound 1..n-1 no longer
+// helps). The
 // relations are: a total is the sum of its parts one level down (the
 // Comuni of an Ambito, the Ambiti of the province); the parts of a
 // category breakdown add up to their total, taken as known (the shares
@@ -208,9 +210,10 @@ func ProtectCartelle(ref []Published, parents map[string]string, n, last int) Wi
 	return w
 }
 
-// Apply withholds in rows the counts w withholds, and the values derived
-// from them. A count w does not know (a row that was not in the reference)
-// is withheld when it is small.
+// Apply withholds in rows, a table of def for the parameters p, the
+// counts w withholds, and the values derived from them. A count w does
+// not know (a row that was not in the reference) is withheld when it is
+// small.
 func (w Withheld) Apply(def csi.IndicatorDef, p csi.IndicatorParams, rows []csi.IndicatorRow) {
 	if w.n <= 1 {
 		return
