@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -44,7 +45,9 @@ type cell struct {
 	geo, periodo, anno, catKey, cat, key string
 }
 
-func cellOf(r csi.IndicatorRow, key string) cell {
+// cellOf names the count key of r, in a table of def for the parameters
+// p, by the quantity it counts (see shared).
+func cellOf(def csi.IndicatorDef, p csi.IndicatorParams, r csi.IndicatorRow, key string) cell {
 	c := cell{geo: r.Geo, periodo: r.Str("periodo"), key: key}
 	if y, ok := r.Get("anno").(int64); ok {
 		c.anno = strconv.FormatInt(y, 10)
@@ -54,7 +57,67 @@ func cellOf(r csi.IndicatorRow, key string) cell {
 			c.catKey, c.cat = k, r.Str(k)
 		}
 	}
+	return shared(def.Name, p, c)
+}
+
+// Shared says whether the counts of def with the parameters p are the
+// cartelle quantities several indicators publish (see shared): such a
+// table takes the decision of ProtectCartelle, not the indicator's own.
+func Shared(def csi.IndicatorDef, p csi.IndicatorParams) bool {
+	switch def.Name {
+	case "cartelle-movimento", "cartelle-popolazione":
+		return true
+	case "cartelle-aperte-dal":
+		_, ok := calendarYear(p.Since, p.At)
+		return ok
+	}
+	return false
+}
+
+// shared names the cartelle counts of cartelle-movimento,
+// cartelle-popolazione and cartelle-aperte-dal (over one calendar year) by
+// the quantity itself, so that the same quantity is one count whichever
+// indicator shows it: per geography and year, saldo_finale the cartelle
+// open on 31 December (a year's saldo_iniziale is the year before's
+// saldo_finale, cartelle-popolazione's cartelle_aperte the year's), aperte
+// those opened in the year, chiuse those closed, nuove_aperte those
+// opened in the year and still open on 31 December (ancora_aperte,
+// nuove_anno). A year shown in several periods is one count.
+func shared(name string, p csi.IndicatorParams, c cell) cell {
+	rename := map[string]string{}
+	switch name {
+	case "cartelle-movimento":
+		if c.key == "saldo_iniziale" {
+			y, _ := strconv.Atoi(c.anno)
+			c.anno, c.key = strconv.Itoa(y-1), "saldo_finale"
+		}
+	case "cartelle-popolazione":
+		c.anno = strconv.Itoa(p.Year)
+		rename = map[string]string{"cartelle_aperte": "saldo_finale", "nuove_anno": "nuove_aperte"}
+	case "cartelle-aperte-dal":
+		y, ok := calendarYear(p.Since, p.At)
+		if !ok {
+			return c
+		}
+		c.anno = y
+		rename = map[string]string{"ancora_aperte": "nuove_aperte"}
+	default:
+		return c
+	}
+	c.periodo = ""
+	if k, ok := rename[c.key]; ok {
+		c.key = k
+	}
 	return c
+}
+
+// calendarYear returns the year since and at span when they are its first
+// and last day.
+func calendarYear(since, at string) (string, bool) {
+	if len(since) != 10 || !strings.HasSuffix(since, "-01-01") || at != since[:4]+"-12-31" {
+		return "", false
+	}
+	return since[:4], true
 }
 
 func (c cell) String() string {
@@ -71,6 +134,9 @@ type Withheld struct {
 	cells map[cell]bool
 	// known holds every count of the reference.
 	known map[cell]bool
+	// last is the last year of ProtectCartelle's reference: after it the
+	// open cartelle are those of its 31 December (nothing opens or closes).
+	last int
 }
 
 // Protect decides which counts to withhold, on ref: the rows of the
@@ -80,24 +146,46 @@ type Withheld struct {
 // parents maps each geography (GeoKey) to the one above it.
 //
 // A count from 1 to n-1 is withheld and reads <n (primary suppression).
-// Then, as long as one of them can be worked out exactly from what is
-// shown, another count is withheld in the relation that gives it away, or
-// the nearest one linked to it (complementary suppression); it reads c,
-// which says nothing of its size, and a small count already withheld may
-// be turned into a c too (so that its bound 1..n-1 no longer helps). The
+// Then, as long as a withheld count (of either kind: a c worked out says
+// what it hides, and may be a small one) can be worked out exactly from
+// what is shown, another count is withheld in the relation that gives it
+// away, or the nearest one linked to it (complementary suppression); it
+// reads c, which says nothing of its size, and a small count already
+// withheld may be turned into a c too (so that its bound 1..n-1 no longer
+// helps). The
 // relations are: a total is the sum of its parts one level down (the
 // Comuni of an Ambito, the Ambiti of the province); the parts of a
 // category breakdown add up to their total, taken as known (the shares
 // give it away) unless it is small; and a balance (saldo_finale =
-// saldo_iniziale + aperte - chiuse, the next year's saldo_iniziale).
+// saldo_iniziale + aperte - chiuse, the next year's saldo_iniziale; see
+// balances).
 // Worked out exactly means: by subtraction, chained across relations, or
 // by bounds (what is known to lie in 1..n-1, or to be at least 0).
 func Protect(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]string, n int) Withheld {
+	if len(def.Counts) == 0 {
+		return Withheld{n: n}
+	}
+	return ProtectTables([]Published{{Def: def, Rows: ref}}, parents, n)
+}
+
+// Published is one table of a reference: the rows of an indicator for
+// its parameters.
+type Published struct {
+	Def    csi.IndicatorDef
+	Params csi.IndicatorParams
+	Rows   []csi.IndicatorRow
+}
+
+// ProtectTables is Protect over several tables at once, whose counts are
+// named by the quantity they count (see Shared): a count withheld in one
+// is withheld in all that show it, and the relations of each hold over
+// all.
+func ProtectTables(ref []Published, parents map[string]string, n int) Withheld {
 	w := Withheld{n: n, cells: map[cell]bool{}, known: map[cell]bool{}}
-	if n <= 1 || len(def.Counts) == 0 {
+	if n <= 1 {
 		return w
 	}
-	t := newTable(def, ref, parents, n)
+	t := newTables(ref, parents, n)
 	for leaks := t.audit(); len(leaks) > 0; leaks = t.audit() {
 		t.complement(leaks)
 	}
@@ -112,10 +200,21 @@ func Protect(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]st
 	return w
 }
 
-// Apply withholds in rows the counts w withholds, and the values derived
-// from them. A count w does not know (a row that was not in the reference)
-// is withheld when it is small.
-func (w Withheld) Apply(def csi.IndicatorDef, rows []csi.IndicatorRow) {
+// ProtectCartelle is ProtectTables over the cartelle quantities of the
+// years first to last (see Shared): ref holds cartelle-movimento over
+// those years and cartelle-aperte-dal over each of them, at every level.
+// A table of a later year reads the open cartelle of last.
+func ProtectCartelle(ref []Published, parents map[string]string, n, last int) Withheld {
+	w := ProtectTables(ref, parents, n)
+	w.last = last
+	return w
+}
+
+// Apply withholds in rows, a table of def for the parameters p, the
+// counts w withholds, and the values derived from them. A count w does
+// not know (a row that was not in the reference) is withheld when it is
+// small.
+func (w Withheld) Apply(def csi.IndicatorDef, p csi.IndicatorParams, rows []csi.IndicatorRow) {
 	if w.n <= 1 {
 		return
 	}
@@ -126,7 +225,10 @@ func (w Withheld) Apply(def csi.IndicatorDef, rows []csi.IndicatorRow) {
 			if !ok {
 				continue
 			}
-			c := cellOf(*r, key)
+			c := cellOf(def, p, *r, key)
+			if y, _ := strconv.Atoi(c.anno); w.last > 0 && y > w.last && c.key == "saldo_finale" {
+				c.anno = strconv.Itoa(w.last)
+			}
 			compl, withheld := w.cells[c]
 			if withheld || (!w.known[c] && v > 0 && v < int64(w.n)) {
 				withholdCount(def, r, key, compl)
@@ -191,13 +293,19 @@ type cterm struct {
 }
 
 func newTable(def csi.IndicatorDef, ref []csi.IndicatorRow, parents map[string]string, n int) *table {
+	return newTables([]Published{{Def: def, Rows: ref}}, parents, n)
+}
+
+func newTables(ref []Published, parents map[string]string, n int) *table {
 	vals := map[cell]int64{}
-	for _, r := range ref {
-		for _, key := range def.Counts {
-			c := cellOf(r, key)
-			if v, ok := r.Get(key).(int64); ok {
-				if _, seen := vals[c]; !seen {
-					vals[c] = v
+	for _, tb := range ref {
+		for _, r := range tb.Rows {
+			for _, key := range tb.Def.Counts {
+				c := cellOf(tb.Def, tb.Params, r, key)
+				if v, ok := r.Get(key).(int64); ok {
+					if _, seen := vals[c]; !seen {
+						vals[c] = v
+					}
 				}
 			}
 		}
@@ -293,45 +401,25 @@ func sums(cells []cell, vals map[cell]int64, up func(cell) (cell, bool), virtual
 	return rels
 }
 
-// balances returns the relations of a balance: per year saldo_finale =
-// saldo_iniziale + aperte - chiuse, a year's saldo_finale is the next
-// year's saldo_iniziale, and a year shown in two periods has the same
-// counts in both.
+// balances returns the relations of a balance: per geography and year,
+// the open cartelle of the year before plus those opened minus those
+// closed are the open cartelle of the year (cells named as shared names
+// them: a year's saldo_iniziale is the year before's saldo_finale).
 func balances(cells []cell, vals map[cell]int64) [][]cterm {
-	type yearKey struct{ geo, anno, key string }
-	byYear := map[yearKey][]cell{}
 	var rels [][]cterm
-	has := func(c cell, key string) (cell, bool) {
-		c.key = key
-		_, ok := vals[c]
-		return c, ok
-	}
 	for _, c := range cells {
-		if c.anno == "" {
-			continue
-		}
-		k := yearKey{c.geo, c.anno, c.key}
-		if prev := byYear[k]; len(prev) > 0 {
-			rels = append(rels, []cterm{{prev[0], 1}, {c, -1}})
-		}
-		byYear[k] = append(byYear[k], c)
-		if c.key != "saldo_iniziale" {
-			continue
-		}
-		a, ok1 := has(c, "aperte")
-		ch, ok2 := has(c, "chiuse")
-		f, ok3 := has(c, "saldo_finale")
-		if ok1 && ok2 && ok3 {
-			rels = append(rels, []cterm{{c, 1}, {a, 1}, {ch, -1}, {f, -1}})
-		}
-	}
-	for _, c := range cells {
-		if c.key != "saldo_finale" {
+		if c.key != "aperte" || c.anno == "" {
 			continue
 		}
 		y, _ := strconv.Atoi(c.anno)
-		for _, next := range byYear[yearKey{c.geo, strconv.Itoa(y + 1), "saldo_iniziale"}] {
-			rels = append(rels, []cterm{{c, 1}, {next, -1}})
+		at := func(anno int, key string) cell {
+			d := c
+			d.anno, d.key = strconv.Itoa(anno), key
+			return d
+		}
+		terms := []cterm{{at(y-1, "saldo_finale"), 1}, {c, 1}, {at(y, "chiuse"), -1}, {at(y, "saldo_finale"), -1}}
+		if !slices.ContainsFunc(terms, func(t cterm) bool { _, ok := vals[t.c]; return !ok }) {
+			rels = append(rels, terms)
 		}
 	}
 	return rels
@@ -340,11 +428,11 @@ func balances(cells []cell, vals map[cell]int64) [][]cterm {
 // interval is what a reader knows of a count.
 type interval struct{ lo, hi float64 }
 
-// leak is a withheld small count (id) that relation rel pins to one value.
+// leak is a withheld count (id) that relation rel pins to one value.
 type leak struct{ rel, id int }
 
-// audit returns the small counts that can be worked out exactly from what
-// is shown, after propagating what every relation tells of every withheld
+// audit returns the withheld counts that can be worked out exactly from
+// what is shown, after propagating what every relation tells of every withheld
 // count until nothing more is learnt (or a count is pinned).
 func (t *table) audit() []leak {
 	n := float64(t.n)
@@ -359,9 +447,11 @@ func (t *table) audit() []leak {
 			k[i] = interval{float64(v), float64(v)}
 		}
 	}
-	secret := make([]bool, len(k)) // the small counts withheld
+	// The secrets: every count withheld (a c worked out would say what it
+	// hides, and may be a small one), and a small total that is no row.
+	secret := make([]bool, len(k))
 	for i, v := range t.vals {
-		secret[i] = (t.state[i] != shown || t.fixed[i]) && v > 0 && v < int64(t.n)
+		secret[i] = t.state[i] != shown || (t.fixed[i] && v > 0 && v < int64(t.n))
 	}
 	var leaks []leak
 	for round, changed := 0, true; changed && round < 50 && len(leaks) == 0; round++ {

@@ -78,52 +78,146 @@ func (db *DB) ComputeIndicator(ctx context.Context, name string, p csi.Indicator
 		res.Rows = []csi.IndicatorRow{}
 	}
 	if p.SuppressBelow > 1 && len(def.Counts) > 0 {
-		key := decisionKey{db, fmt.Sprintf("%s|%s|%v|%d|%s|%s|%d|%d", def.Name, res.Snapshot.Revision, p.Period, p.Year, p.At, p.Since, p.Days, p.SuppressBelow)}
-		w, ok := withheldCache.get(key)
-		if !ok {
-			if w, err = withheld(ctx, conn, def, fn, p); err != nil {
-				return nil, err
-			}
-			withheldCache.put(key, w)
+		w, err := db.decision(ctx, conn, def, fn, p, res.Snapshot.Revision)
+		if err != nil {
+			return nil, err
 		}
-		w.Apply(def, res.Rows)
+		w.Apply(def, p, res.Rows)
 	}
 	return res, nil
 }
 
-// withheld decides which counts of the indicator to withhold on its rows at
-// every level over the whole province (the same for every scope and
-// breakdown asked for, so that no two tables can be subtracted to undo a
-// suppression), by indicators.Protect.
-func withheld(ctx context.Context, q querier, def csi.IndicatorDef, fn indicatorFunc, p csi.IndicatorParams) (indicators.Withheld, error) {
+// decision returns the counts to withhold in a table of def for p, from
+// the cache or decided now: the decision over the cartelle quantities
+// several indicators share (see indicators.Shared), or the indicator's own.
+func (db *DB) decision(ctx context.Context, q querier, def csi.IndicatorDef, fn indicatorFunc, p csi.IndicatorParams, rev string) (indicators.Withheld, error) {
+	shared := indicators.Shared(def, p)
+	key := decisionKey{db, fmt.Sprintf("%s|%s|%v|%d|%s|%s|%d|%d", def.Name, rev, p.Period, p.Year, p.At, p.Since, p.Days, p.SuppressBelow)}
+	if shared {
+		key.key = fmt.Sprintf("cartelle|%s|%s|%d", rev, db.today()[:4], p.SuppressBelow)
+	}
+	if w, ok := withheldCache.get(key); ok {
+		return w, nil
+	}
+	parents, err := geoParents(ctx, q)
+	if err != nil {
+		return indicators.Withheld{}, err
+	}
+	var w indicators.Withheld
+	if shared {
+		w, err = withheldCartelle(ctx, q, parents, p.SuppressBelow, db.today())
+	} else {
+		var ref []indicators.Published
+		if ref, err = everyLevel(ctx, q, def, fn, p); err == nil {
+			w = indicators.ProtectTables(ref, parents, p.SuppressBelow)
+		}
+	}
+	if err != nil {
+		return indicators.Withheld{}, err
+	}
+	withheldCache.put(key, w)
+	return w, nil
+}
+
+// geoParents maps each Comune (indicators.GeoKey) to its Ambito and each
+// Ambito to the province.
+func geoParents(ctx context.Context, q querier) (map[string]string, error) {
 	parents := map[string]string{}
 	rows, err := q.QueryContext(ctx, "SELECT istat, ambito FROM comuni")
 	if err != nil {
-		return indicators.Withheld{}, mapErr(err)
+		return nil, mapErr(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var istat, ambito string
 		if err := rows.Scan(&istat, &ambito); err != nil {
-			return indicators.Withheld{}, err
+			return nil, err
 		}
 		parents[indicators.GeoKey(csi.ByComune, istat)] = indicators.GeoKey(csi.ByAmbito, ambito)
 		parents[indicators.GeoKey(csi.ByAmbito, ambito)] = indicators.GeoKey(csi.ByProvincia, csi.ProvinceCode)
 	}
-	if err := rows.Err(); err != nil {
-		return indicators.Withheld{}, err
-	}
-	var ref []csi.IndicatorRow
+	return parents, rows.Err()
+}
+
+// everyLevel computes the rows of the indicator at every level over the
+// whole province (the same for every scope and breakdown asked for, so
+// that no two tables can be subtracted to undo a suppression): the
+// reference indicators.ProtectTables decides on.
+func everyLevel(ctx context.Context, q querier, def csi.IndicatorDef, fn indicatorFunc, p csi.IndicatorParams) ([]indicators.Published, error) {
+	var ref []indicators.Published
 	for _, by := range []string{csi.ByComune, csi.ByAmbito} {
 		rp := p
 		rp.By, rp.Ambito, rp.Comune = by, "", ""
 		got, err := fn(ctx, q, scope{by: by}, rp, &csi.IndicatorResult{})
 		if err != nil {
-			return indicators.Withheld{}, err
+			return nil, err
 		}
-		ref = append(ref, got...)
+		ref = append(ref, indicators.Published{Def: def, Params: rp, Rows: got})
 	}
-	return indicators.Protect(def, ref, parents, p.SuppressBelow), nil
+	return ref, nil
+}
+
+// aperteDalYears computes the tables of cartelle-aperte-dal over each
+// calendar year from first to last, in one query.
+func aperteDalYears(ctx context.Context, q querier, sc scope, first, last int) ([]indicators.Published, error) {
+	var cols, aggs []string
+	var args []any
+	for y := first; y <= last; y++ {
+		from, to := fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y)
+		i := y - first
+		cols = append(cols, fmt.Sprintf("sum(data_apertura BETWEEN ? AND ?) AS n%d, sum(data_apertura BETWEEN ? AND ? AND (data_chiusura = '' OR data_chiusura > ?)) AS o%d", i, i))
+		args = append(args, from, to, from, to, to)
+		aggs = append(aggs, fmt.Sprintf("coalesce(sum(b.n%d), 0)", i), fmt.Sprintf("coalesce(sum(b.o%d), 0)", i))
+	}
+	rows, err := geoQuery(ctx, q, sc, "SELECT comune AS istat, "+strings.Join(cols, ", ")+" FROM cartelle GROUP BY comune", args, aggs...)
+	if err != nil {
+		return nil, err
+	}
+	dal, _ := indicators.Find("cartelle-aperte-dal")
+	var out []indicators.Published
+	for y := first; y <= last; y++ {
+		i := y - first
+		tb := indicators.Published{Def: dal, Params: csi.IndicatorParams{By: sc.by, Since: fmt.Sprintf("%04d-01-01", y), At: fmt.Sprintf("%04d-12-31", y)}}
+		for _, r := range rows {
+			tb.Rows = append(tb.Rows, *geoKeys(r).Set("aperte", i64(r.vals[2*i])).Set("ancora_aperte", i64(r.vals[2*i+1])))
+		}
+		out = append(out, tb)
+	}
+	return out, nil
+}
+
+// withheldCartelle decides, by indicators.ProtectCartelle, on the cartelle
+// quantities of every year from the one before the first cartella to the
+// later of the last date of a cartella and today: cartelle-movimento over
+// those years and cartelle-aperte-dal over each, at every level.
+func withheldCartelle(ctx context.Context, q querier, parents map[string]string, n int, today string) (indicators.Withheld, error) {
+	var first, last int
+	err := q.QueryRowContext(ctx, `SELECT coalesce(min(CAST(substr(data_apertura, 1, 4) AS INTEGER)), 0),
+		coalesce(max(max(CAST(substr(data_apertura, 1, 4) AS INTEGER), CAST(coalesce(nullif(substr(data_chiusura, 1, 4), ''), '0') AS INTEGER))), 0)
+		FROM cartelle`).Scan(&first, &last)
+	if err != nil {
+		return indicators.Withheld{}, mapErr(err)
+	}
+	var year int
+	fmt.Sscan(today[:4], &year)
+	if first == 0 {
+		first = year + 1 // no cartelle: only this year, every count zero
+	}
+	first, last = max(first-1, 1900), max(last, year)
+	// Broken down by Comune over the province, the rows come at every
+	// level (the Comuni, the Ambiti, the province): one query each.
+	mov, _ := indicators.Find("cartelle-movimento")
+	mp := csi.IndicatorParams{By: csi.ByComune, Period: []string{fmt.Sprintf("%04d-%04d", first, last)}}
+	rows, err := cartelleMovimento(ctx, q, scope{by: csi.ByComune}, mp, &csi.IndicatorResult{})
+	if err != nil {
+		return indicators.Withheld{}, err
+	}
+	ref, err := aperteDalYears(ctx, q, scope{by: csi.ByComune}, first, last)
+	if err != nil {
+		return indicators.Withheld{}, err
+	}
+	ref = append(ref, indicators.Published{Def: mov, Params: mp, Rows: rows})
+	return indicators.ProtectCartelle(ref, parents, n, last), nil
 }
 
 // withheldCache keeps the last decisions of indicators.Protect, by store,

@@ -49,9 +49,9 @@ func provinceStore(b *testing.B) *DB {
 		 FROM n JOIN cartelle c ON c.id_cartella = printf('C%06d', 1 + i % 15000)`,
 		`UPDATE accessi SET data_accesso = date(data_accesso, '-' || (abs(row_hash) * 31 % 200) || ' days')`,
 		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
-		 INSERT INTO interventi(id_intervento, id_cartella, codice_prestazione, carattere, data_inizio, data_fine, importo_mensile,
+		 INSERT INTO interventi(comune, id_intervento, id_cartella, codice_prestazione, carattere, data_inizio, data_fine, importo_mensile,
 			data_erogazione, importo, misura, presa_in_carico, row_hash, import_id)
-		 SELECT printf('I%06d', i), c.id_cartella, CASE WHEN i % 2 = 0 THEN 'A1.04' ELSE printf('A2.%02d', i % 29) END,
+		 SELECT c.comune, printf('I%06d', i), c.id_cartella, CASE WHEN i % 2 = 0 THEN 'A1.04' ELSE printf('A2.%02d', i % 29) END,
 			CASE WHEN i % 2 = 0 THEN 'P' ELSE 'O' END,
 			CASE WHEN i % 2 = 0 THEN c.data_apertura ELSE '' END, CASE WHEN i % 2 = 0 THEN c.data_chiusura ELSE '' END,
 			CASE WHEN i % 2 = 0 THEN 20000 END, CASE WHEN i % 2 = 0 THEN '' ELSE c.data_apertura END,

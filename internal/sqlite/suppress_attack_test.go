@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -92,6 +93,13 @@ type attacker struct {
 	truth    map[attackCell]int64
 	where    map[attackCell]string
 	how      map[attackCell]string // the relation that gave a count away
+	// name names a count; attackCellOf unless set.
+	name func(def csi.IndicatorDef, p csi.IndicatorParams, r csi.IndicatorRow, key string) attackCell
+}
+
+func newAttacker(n int) *attacker {
+	return &attacker{n: n, known: map[attackCell][2]float64{}, withheld: map[attackCell]bool{},
+		truth: map[attackCell]int64{}, where: map[attackCell]string{}, how: map[attackCell]string{}}
 }
 
 // explain writes a relation with what is known of its terms.
@@ -134,6 +142,21 @@ func attackCellOf(p csi.IndicatorParams, r csi.IndicatorRow, key string) attackC
 	return c
 }
 
+// published is what -o json publishes of res: its rows (Totale rows
+// included), read back from their JSON.
+func published(t *testing.T, res *csi.IndicatorResult) []csi.IndicatorRow {
+	t.Helper()
+	data, err := json.Marshal(res.Rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []csi.IndicatorRow
+	if err := json.Unmarshal(data, &rows); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
 // read records what one table shows, and fails when a count is shown in
 // one table and withheld in another.
 func (a *attacker) read(t *testing.T, def csi.IndicatorDef, p csi.IndicatorParams, shown, truth []csi.IndicatorRow) {
@@ -144,6 +167,9 @@ func (a *attacker) read(t *testing.T, def csi.IndicatorDef, p csi.IndicatorParam
 	for i, r := range shown {
 		for _, key := range def.Counts {
 			c := attackCellOf(p, r, key)
+			if a.name != nil {
+				c = a.name(def, p, r, key)
+			}
 			iv := [2]float64{1, float64(a.n - 1)}
 			switch {
 			case r.IsComplementary(key):
@@ -245,8 +271,9 @@ func cmpStr(x, y string) int {
 }
 
 // solve subtracts whatever is shown from every relation, over and over,
-// tightening what is known of each withheld count (a withheld count is at
-// least 1), and returns the withheld counts pinned to one value.
+// tightening what is known of each withheld count (a small one is at
+// least 1, any one at least 0), and returns the withheld counts pinned to
+// one value: a small one, or a c (which would then say what it hides).
 func (a *attacker) solve(rels [][]signedCell) map[attackCell]float64 {
 	for round := 0; round < 200; round++ {
 		changed := false
@@ -286,29 +313,23 @@ func (a *attacker) solve(rels [][]signedCell) map[attackCell]float64 {
 	}
 	out := map[attackCell]float64{}
 	for c, w := range a.withheld {
-		if iv := a.known[c]; w && iv[0] == iv[1] && a.truth[c] > 0 && a.truth[c] < int64(a.n) {
+		if iv := a.known[c]; w && iv[0] == iv[1] {
 			out[c] = iv[0]
 		}
 	}
 	return out
 }
 
-// TestSuppressionResistsSubtraction is the attack of a viewer: for each
-// indicator with counts, it reads every table a viewer can ask for (every
-// breakdown, over the province, each Ambito and each Comune) with counts
-// below 5 withheld, then subtracts what is shown from every total it knows
-// (a total minus any of its parts, across levels, categories and years)
-// until it learns nothing more, and fails if a withheld count comes out
-// exactly.
-func TestSuppressionResistsSubtraction(t *testing.T) {
-	db := sparseStore(t)
-	ctx := context.Background()
-	parent := map[string]string{}
-	var ambiti, comuni []string
+// geography returns the parent of each Comune and Ambito (as attackGeo
+// names them), the Ambiti and the Comuni of the store.
+func geography(t *testing.T, db *DB) (parent map[string]string, ambiti, comuni []string) {
+	t.Helper()
+	parent = map[string]string{}
 	rows, err := db.SQL().Query("SELECT istat, ambito FROM comuni ORDER BY istat")
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var c, amb string
 		if err := rows.Scan(&c, &amb); err != nil {
@@ -320,15 +341,98 @@ func TestSuppressionResistsSubtraction(t *testing.T) {
 			ambiti = append(ambiti, amb)
 		}
 	}
-	rows.Close()
+	return parent, ambiti, comuni
+}
+
+// asks returns every table a viewer can ask for with the parameters
+// base: every breakdown over the province and each Ambito, and each
+// Comune.
+func asks(def csi.IndicatorDef, base csi.IndicatorParams, ambiti, comuni []string) []csi.IndicatorParams {
+	var out []csi.IndicatorParams
+	for _, by := range def.By {
+		p := base
+		p.By = by
+		out = append(out, p)
+		for _, amb := range ambiti {
+			p.Ambito = amb
+			out = append(out, p)
+		}
+	}
+	for _, c := range comuni {
+		p := base
+		p.Comune = c
+		out = append(out, p)
+	}
+	return out
+}
+
+// ask reads one table as a viewer gets it (its JSON) and as it is.
+func (a *attacker) ask(t *testing.T, db *DB, def csi.IndicatorDef, p csi.IndicatorParams) {
+	t.Helper()
+	ctx := context.Background()
+	shown, err := db.ComputeIndicator(ctx, def.Name, p)
+	if err != nil {
+		t.Fatalf("%s %+v: %v", def.Name, p, err)
+	}
+	tp := p
+	tp.SuppressBelow = 0
+	truth, err := db.ComputeIndicator(ctx, def.Name, tp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.read(t, def, shown.Params, published(t, shown), truth.Rows)
+}
+
+// attack subtracts over rels and fails for every withheld count it works
+// out; it returns how many counts were withheld.
+func (a *attacker) attack(t *testing.T, what string, rels [][]signedCell) int {
+	t.Helper()
+	withheld := 0
+	for _, w := range a.withheld {
+		if w {
+			withheld++
+		}
+	}
+	for c, v := range a.solve(rels) {
+		if float64(a.truth[c]) != v {
+			t.Fatalf("%s: worked out %v = %v but it is %d: the attack is wrong", what, c, v, a.truth[c])
+		}
+		t.Errorf("%s: withheld %v worked out from the totals: %v, by%s", what, c, v, a.how[c])
+	}
+	return withheld
+}
+
+// signed turns relations whose first term is the sum of the others into
+// signed ones.
+func signed(rels [][]attackCell) [][]signedCell {
+	var out [][]signedCell
+	for _, rel := range rels {
+		s := []signedCell{{rel[0], 1}}
+		for _, c := range rel[1:] {
+			s = append(s, signedCell{c, -1})
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestSuppressionResistsSubtraction is the attack of a viewer: for each
+// indicator with counts, it reads every table a viewer can ask for (every
+// breakdown, over the province, each Ambito and each Comune, as -o json
+// publishes it, Totale rows included) with counts below 5 withheld, then
+// subtracts what is shown from every total it knows (a total minus any of
+// its parts, across levels, categories and years) until it learns nothing
+// more, and fails if a withheld count, small or c, comes out exactly.
+func TestSuppressionResistsSubtraction(t *testing.T) {
+	db := sparseStore(t)
+	parent, ambiti, comuni := geography(t, db)
 	const n = 5
 	withheld := 0
 	for _, def := range indicators.Catalogue() {
 		if len(def.Counts) == 0 {
 			continue
 		}
-		a := &attacker{n: n, known: map[attackCell][2]float64{}, withheld: map[attackCell]bool{},
-			truth: map[attackCell]int64{}, where: map[attackCell]string{}, how: map[attackCell]string{}}
+		a := newAttacker(n)
 		base := csi.IndicatorParams{SuppressBelow: n}
 		if indicators.Takes(def, indicators.ParamAt) {
 			base.At = "2021-06-30"
@@ -339,56 +443,97 @@ func TestSuppressionResistsSubtraction(t *testing.T) {
 		if indicators.Takes(def, indicators.ParamPeriod) {
 			base.Period = []string{"2015-2017", "2018-2020"}
 		}
-		var asks []csi.IndicatorParams
-		for _, by := range def.By {
-			p := base
-			p.By = by
-			asks = append(asks, p)
-			for _, amb := range ambiti {
-				p.Ambito = amb
-				asks = append(asks, p)
-			}
+		for _, p := range asks(def, base, ambiti, comuni) {
+			a.ask(t, db, def, p)
 		}
-		for _, c := range comuni {
-			p := base
-			p.Comune = c
-			asks = append(asks, p)
-		}
-		for _, p := range asks {
-			shown, err := db.ComputeIndicator(ctx, def.Name, p)
-			if err != nil {
-				t.Fatalf("%s %+v: %v", def.Name, p, err)
-			}
-			tp := p
-			tp.SuppressBelow = 0
-			truth, err := db.ComputeIndicator(ctx, def.Name, tp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a.read(t, def, shown.Params, shown.Rows, truth.Rows)
-		}
-		var rels [][]signedCell
-		for _, rel := range a.relations(parent) {
-			s := []signedCell{{rel[0], 1}}
-			for _, c := range rel[1:] {
-				s = append(s, signedCell{c, -1})
-			}
-			rels = append(rels, s)
-		}
-		rels = append(rels, a.balances()...)
-		for _, w := range a.withheld {
-			if w {
-				withheld++
-			}
-		}
-		for c, v := range a.solve(rels) {
-			if float64(a.truth[c]) != v {
-				t.Fatalf("%s: worked out %v = %v but it is %d: the attack is wrong", def.Name, c, v, a.truth[c])
-			}
-			t.Errorf("%s: withheld %v worked out from the totals: %v, by%s", def.Name, c, v, a.how[c])
-		}
+		withheld += a.attack(t, def.Name, append(signed(a.relations(parent)), a.balances()...))
 	}
 	if withheld == 0 {
+		t.Fatal("nothing withheld: the store tests nothing")
+	}
+}
+
+// cartelleQuantity names the counts of cartelle-movimento,
+// cartelle-popolazione and cartelle-aperte-dal by what they count, per
+// geography and year: open_31dec (saldo_finale, the next year's
+// saldo_iniziale, cartelle_aperte), opened (aperte), closed (chiuse),
+// opened_still_open (ancora_aperte, nuove_anno).
+func cartelleQuantity(def csi.IndicatorDef, p csi.IndicatorParams, r csi.IndicatorRow, key string) attackCell {
+	c := attackCell{geo: attackGeo(p, r)}
+	switch def.Name {
+	case "cartelle-movimento":
+		y := int(r.Int("anno"))
+		c.anno, c.key = strconv.Itoa(y), map[string]string{"aperte": "opened", "chiuse": "closed", "saldo_finale": "open_31dec"}[key]
+		if key == "saldo_iniziale" {
+			c.anno, c.key = strconv.Itoa(y-1), "open_31dec"
+		}
+	case "cartelle-popolazione":
+		c.anno, c.key = strconv.Itoa(p.Year), map[string]string{"cartelle_aperte": "open_31dec", "nuove_anno": "opened_still_open"}[key]
+	case "cartelle-aperte-dal":
+		c.anno, c.key = p.Since[:4], map[string]string{"aperte": "opened", "ancora_aperte": "opened_still_open"}[key]
+	}
+	return c
+}
+
+// TestSuppressionResistsSubtractionAcrossIndicators is the attack of a
+// viewer who reads cartelle-movimento (each year alone and the seed's
+// periods), cartelle-popolazione (each year) and cartelle-aperte-dal (each
+// calendar year) in every breakdown and scope, takes the counts that are
+// the same quantity as one (Seregno's aperte in movimento 2015 is its
+// aperte-dal from 2015-01-01 to 2015-12-31; its saldo_finale is its open
+// cartelle in popolazione 2015), and subtracts over the geography and the
+// balance (open on 31/12 of the year before + opened - closed = open on
+// 31/12): no withheld count may come out, nor read differently in two
+// tables.
+func TestSuppressionResistsSubtractionAcrossIndicators(t *testing.T) {
+	attackCartelle(t, sparseStore(t), 2014, 2023)
+}
+
+// attackCartelle is the attack of
+// TestSuppressionResistsSubtractionAcrossIndicators over the years first
+// to last.
+func attackCartelle(t *testing.T, db *DB, first, last int) {
+	parent, ambiti, comuni := geography(t, db)
+	const n = 5
+	a := newAttacker(n)
+	a.name = cartelleQuantity
+	def := func(name string) csi.IndicatorDef {
+		d, err := indicators.Find(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	mov, pop, dal := def("cartelle-movimento"), def("cartelle-popolazione"), def("cartelle-aperte-dal")
+	periods := [][]string{{"2015-2017", "2018-2020"}, {"2021-2022"}}
+	for y := first; y <= last; y++ {
+		periods = append(periods, []string{strconv.Itoa(y)})
+		for _, p := range asks(pop, csi.IndicatorParams{SuppressBelow: n, Year: y}, ambiti, comuni) {
+			a.ask(t, db, pop, p)
+		}
+		year := csi.IndicatorParams{SuppressBelow: n, Since: fmt.Sprintf("%d-01-01", y), At: fmt.Sprintf("%d-12-31", y)}
+		for _, p := range asks(dal, year, ambiti, comuni) {
+			a.ask(t, db, dal, p)
+		}
+	}
+	for _, per := range periods {
+		for _, p := range asks(mov, csi.IndicatorParams{SuppressBelow: n, Period: per}, ambiti, comuni) {
+			a.ask(t, db, mov, p)
+		}
+	}
+	rels := signed(a.relations(parent))
+	for c := range a.known {
+		if c.key != "opened" {
+			continue
+		}
+		y, _ := strconv.Atoi(c.anno)
+		at := func(anno int, key string) attackCell { d := c; d.anno, d.key = strconv.Itoa(anno), key; return d }
+		rel := []signedCell{{at(y-1, "open_31dec"), 1}, {c, 1}, {at(y, "closed"), -1}, {at(y, "open_31dec"), -1}}
+		if !slices.ContainsFunc(rel, func(s signedCell) bool { _, ok := a.known[s.c]; return !ok }) {
+			rels = append(rels, rel)
+		}
+	}
+	if a.attack(t, "cartelle", rels) == 0 {
 		t.Fatal("nothing withheld: the store tests nothing")
 	}
 }
