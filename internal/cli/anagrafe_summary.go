@@ -75,6 +75,9 @@ func allRejected(s *csi.ImportSummary) bool {
 
 // rejectedWarning is the message of exit code 4.
 func rejectedWarning(s *csi.ImportSummary) string {
+	if allRejected(s) && s.Rows == 1 {
+		return "warning: the only row was rejected, nothing was imported; --rejects FILE lists it"
+	}
 	if allRejected(s) {
 		return fmt.Sprintf("warning: all %d rows rejected, nothing was imported; --rejects FILE lists them", s.Rows)
 	}
