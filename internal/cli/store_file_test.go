@@ -112,3 +112,18 @@ func assertNoSidecars(t *testing.T, db string) {
 		}
 	}
 }
+
+// TestMapUnknownColumnIsUsage: a --map key that names no column (a typo
+// of the canonical name) is a usage error, exit 2, whose message lists
+// the valid names.
+func TestMapUnknownColumnIsUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "csi.db")
+	runCSI(t, db, "init")
+	runCSI(t, db, "comuni", "onboard", "aicurzio", "--anagrafe", "automatic", "--date", "2019-12-01")
+	file := filepath.Join("..", "..", "examples", "anagrafe-aicurzio-2020-01-01.csv")
+	code, _, stderr := csiIn(db, "anagrafe", "import", file, "--comune", "aicurzio", "--as-of", "2020-01-01",
+		"--map", "codice_fiscal=CF")
+	if code != ExitUsage || !strings.Contains(stderr, `--map: "codice_fiscal" is not a column of anagrafe files (valid: codice_fiscale, `) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
