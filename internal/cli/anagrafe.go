@@ -81,7 +81,7 @@ file imported twice is a no-op. --dry-run computes everything and writes nothing
 	fl.StringVar(&opts.Request.Comune, "comune", "", "the Comune of the extract: ISTAT code or name (required)")
 	fl.StringVar(&opts.Request.Mode, "mode", csi.ModeSnapshot, "snapshot|delta")
 	fl.StringVar(&opts.Request.AsOf, "as-of", "", "date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)")
-	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary, write nothing")
+	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, "compute and print the summary; write nothing to the store (--rejects FILE still receives the rejected rows)")
 	fl.BoolVar(&opts.Request.AllowMassExit, "allow-mass-exit", false, "let a snapshot close more than 10% of the residents")
 	fl.StringVar(&opts.RejectsFile, "rejects", "", "write rejected rows to this CSV file (line, column, reason, raw)")
 	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage)

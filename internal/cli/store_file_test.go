@@ -127,3 +127,32 @@ func TestMapUnknownColumnIsUsage(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestDryRunStillWritesRejects pins the documented behaviour: --dry-run
+// writes nothing to the store, but --rejects FILE receives the rejected
+// rows, a preview of what to fix.
+func TestDryRunStillWritesRejects(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "csi.db")
+	runCSI(t, db, "init")
+	runCSI(t, db, "comuni", "onboard", "aicurzio", "--anagrafe", "automatic", "--date", "2019-12-01")
+	file, rejects := filepath.Join(dir, "a.csv"), filepath.Join(dir, "rejects.csv")
+	data := "codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita\n" +
+		"BRMGPP50C12F704K;Brambilla;Giuseppe;M;1950-03-12;F704\n" +
+		"NOTACF;Rossi;Anna;F;1960-01-01;F704\n"
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := csiIn(db, "anagrafe", "import", file, "--comune", "aicurzio", "--as-of", "2020-01-01",
+		"--dry-run", "--rejects", rejects)
+	if code != ExitRejected {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	got, err := os.ReadFile(rejects)
+	if err != nil || !strings.Contains(string(got), "\n3,codice_fiscale,") {
+		t.Fatalf("rejects file: %q, %v", got, err)
+	}
+	if _, out, _ := csiIn(db, "anagrafe", "imports", "-o", "json"); strings.Contains(out, "a.csv") {
+		t.Errorf("the dry run recorded an import: %s", out)
+	}
+}
