@@ -78,6 +78,9 @@ func rejectedWarning(s *csi.ImportSummary) string {
 	if s.Noop {
 		return fmt.Sprintf("warning: import %d of this file rejected %d of %d rows, and they are still not in the store; fix them and import the corrected file", s.ImportID, s.Rejected, s.Rows)
 	}
+	if allRejected(s) && s.Rows == 1 {
+		return "warning: the only row was rejected, nothing was imported; --rejects FILE lists it"
+	}
 	if allRejected(s) {
 		return fmt.Sprintf("warning: all %d rows rejected, nothing was imported; --rejects FILE lists them", s.Rows)
 	}

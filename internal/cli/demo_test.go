@@ -168,6 +168,7 @@ func TestDemoScaled(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, stderr)
 	}
+	assertOwnerOnly(t, db)
 	for i := 1; i <= demoSteps; i++ {
 		if !strings.Contains(stderr, fmt.Sprintf("[%d/%d]", i, demoSteps)) {
 			t.Errorf("no progress line for step %d:\n%s", i, stderr)

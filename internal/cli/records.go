@@ -72,7 +72,7 @@ their interventi.`),
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("compute and print the summary, write nothing"))
+	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("compute and print the summary; write nothing to the store (--rejects FILE still receives the rejected rows)"))
 	fl.StringVar(&opts.RejectsFile, "rejects", "", f.T("write rejected rows to this CSV file (line, column, reason, raw)"))
 	fl.StringArrayVar(&opts.Maps, "map", nil, mapUsage(f))
 	fl.StringVar(&opts.Request.Encoding, "encoding", "", f.T("utf-8|windows-1252|iso-8859-1 (default: detected)"))

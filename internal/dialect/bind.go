@@ -79,7 +79,7 @@ func resolveMap(m map[string]string, schema Schema, file string) (map[string]int
 			return nil, &Error{File: file,
 				Msg: fmt.Sprintf("--map: %q is not a column of %s files (valid: %s)",
 					k, kindName(schema), strings.Join(schema.names(), ", ")),
-				Hint: "the name left of '=' must be one of the valid names"}
+				Hint: "the name left of '=' must be one of the valid names", Usage: true}
 		}
 		h := NormalizeHeader(m[k])
 		if h == "" {

@@ -113,6 +113,9 @@ type Error struct {
 	Column string // column name, or ""
 	Msg    string // what is wrong
 	Hint   string // what to do about it, or ""
+	// Usage is set when the caller's own option is wrong (a --map key
+	// that names no column), not the file: a usage error (exit 2).
+	Usage bool
 }
 
 // Error renders the location and message, e.g. `a.csv: line 1: missing required column "cf"`.

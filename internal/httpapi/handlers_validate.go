@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"io"
 	"net/http"
 
@@ -19,6 +20,11 @@ type ValidationResult struct {
 func (s *Server) validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 	q := r.URL.Query()
 	req := csi.ValidationRequest{Scope: csi.ValidateScope{Ambito: q.Get("ambito"), Comune: q.Get("comune")}, Ruleset: q.Get("ruleset")}
+	if a, ok := svc.(validationAuthorizer); ok {
+		if err := a.authorizeValidation(r.Context(), req.Scope); err != nil {
+			return err
+		}
+	}
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		return err
@@ -30,6 +36,12 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request, svc csi.Servic
 	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
 	return st.finish(r.Context(), ValidationResult{Run: run, Summary: sum}, err)
+}
+
+// validationAuthorizer is implemented by the scoped services: it refuses a
+// validation its caller may not run, before the ruleset body is read.
+type validationAuthorizer interface {
+	authorizeValidation(ctx context.Context, scope csi.ValidateScope) error
 }
 
 func validationHistory(w http.ResponseWriter, r *http.Request, svc csi.Services) error {

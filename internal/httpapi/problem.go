@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -78,7 +79,7 @@ func writeProblem(w http.ResponseWriter, r *http.Request, id string, err error) 
 	writeProblemStatus(w, r, id, 0, err)
 }
 
-func writeProblemStatus(w http.ResponseWriter, _ *http.Request, id string, status int, err error) {
+func writeProblemStatus(w http.ResponseWriter, r *http.Request, id string, status int, err error) {
 	p := problemOf(status, id, err)
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -87,8 +88,21 @@ func writeProblemStatus(w http.ResponseWriter, _ *http.Request, id string, statu
 	}
 	if p.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="csi"`)
-		// A caller without a valid token keeps no connection open.
+	}
+	// A refused request that announced a body the handler may not have
+	// read is answered at once: without Connection: close, net/http would
+	// first wait for that body (to drain it). A caller without a valid
+	// token keeps no connection open at all: with the read deadline past,
+	// net/http does not wait for its body before closing either.
+	// (A body past net/http's 256 KiB drain limit is not waited for, and
+	// closing early would reset the connection before the client reads
+	// the answer.)
+	small := r.ContentLength > 0 && r.ContentLength < 256<<10
+	if p.Status == http.StatusUnauthorized || small {
 		w.Header().Set("Connection", "close")
+	}
+	if p.Status == http.StatusUnauthorized && small {
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now())
 	}
 	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)

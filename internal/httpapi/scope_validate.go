@@ -47,6 +47,16 @@ func (s *scoped) RunValidation(ctx context.Context, req csi.ValidationRequest, e
 	return s.inner.RunValidation(ctx, req, guarded)
 }
 
+// authorizeValidation runs the checks of RunValidation before the ruleset
+// body is read (RunValidation runs them again).
+func (s *scoped) authorizeValidation(ctx context.Context, scope csi.ValidateScope) error {
+	if err := s.only("running a validation", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
+		return err
+	}
+	_, err := s.validationScope(ctx, scope)
+	return err
+}
+
 func (s *scoped) validationScope(ctx context.Context, v csi.ValidateScope) (csi.ValidateScope, error) {
 	if v.Comune != "" {
 		c, err := s.comune(ctx, v.Comune)

@@ -182,7 +182,39 @@ func (s *Server) logInternal(id string, rt Route, msg string, err error) {
 	s.cfg.Logger.Error(msg, attrs...)
 }
 
+// serve authenticates the caller before any other check, so that a
+// request without a valid token learns nothing about the route (not even
+// that its content type is wrong) and is answered 401 with the connection
+// closed, whatever else is wrong with it.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id string) error {
+	if rt.Access == AccessPublic {
+		if err := s.checkRequest(w, r, rt); err != nil {
+			return err
+		}
+		return rt.Handler(w, r, s.cfg.Services)
+	}
+	p, err := s.authenticate(r, id)
+	if err != nil {
+		return err
+	}
+	if err := s.checkRequest(w, r, rt); err != nil {
+		return err
+	}
+	// Only now, for a caller the server knows, may an import or a
+	// validation outlast the ordinary timeouts.
+	if rt.Stream != streamNone {
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(s.cfg.StreamTimeout))
+		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.StreamTimeout))
+	}
+	ctx := csi.WithPrincipal(r.Context(), p)
+	ctx = csi.WithActor(ctx, actorOf(r, p, rt))
+	return rt.Handler(w, r.WithContext(ctx), s.cfg.Scope(p, s.cfg.Services))
+}
+
+// checkRequest refuses parameters and a content type the route does not
+// take, and bounds the body.
+func (s *Server) checkRequest(w http.ResponseWriter, r *http.Request, rt Route) error {
 	if err := checkQuery(r, rt.Query); err != nil {
 		return err
 	}
@@ -197,23 +229,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt Route, id stri
 		limit = s.cfg.MaxUploadBytes
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	if rt.Access == AccessPublic {
-		return rt.Handler(w, r, s.cfg.Services)
-	}
-	p, err := s.authenticate(r, id)
-	if err != nil {
-		return err
-	}
-	// Only now, for a caller the server knows, may an import or a
-	// validation outlast the ordinary timeouts.
-	if rt.Stream != streamNone {
-		rc := http.NewResponseController(w)
-		_ = rc.SetReadDeadline(time.Now().Add(s.cfg.StreamTimeout))
-		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.StreamTimeout))
-	}
-	ctx := csi.WithPrincipal(r.Context(), p)
-	ctx = csi.WithActor(ctx, actorOf(r, p, rt))
-	return rt.Handler(w, r.WithContext(ctx), s.cfg.Scope(p, s.cfg.Services))
+	return nil
 }
 
 func (s *Server) authenticate(r *http.Request, id string) (*csi.Principal, error) {

@@ -1,10 +1,14 @@
 package httpapi_test
 
 import (
+	"bufio"
 	"io"
+	"net"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -62,5 +66,31 @@ func TestUploadRefusedBeforeBody(t *testing.T) {
 		if got := n.Load(); got > 16<<20 {
 			t.Errorf("%s %s: the client sent %d MB of the upload before the refusal", tc.role, tc.path, got>>20)
 		}
+	}
+}
+
+// TestValidationRefusedBeforeBody: a caller that may not run a validation
+// (a viewer; an operator naming another Comune) is refused while the
+// ruleset body it announced is still unsent, not after waiting for it.
+func TestValidationRefusedBeforeBody(t *testing.T) {
+	fx := newFixture(t)
+	for _, tc := range []struct{ role, path string }{
+		{csi.RoleViewer, "/api/v1/validations"},
+		{csi.RoleOperator, "/api/v1/validations?comune=" + outComune},
+	} {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(fx.url, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.WriteString(conn, "POST "+tc.path+" HTTP/1.1\r\nHost: csi\r\nAuthorization: Bearer "+fx.secrets[tc.role]+
+			"\r\nContent-Type: application/yaml\r\nContent-Length: 1000\r\n\r\n")
+		_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Errorf("%s %s: no answer in 5 s: the server waits for the ruleset before refusing (%v)", tc.role, tc.path, err)
+		} else if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s %s: status %d, want 403", tc.role, tc.path, resp.StatusCode)
+		}
+		conn.Close()
 	}
 }

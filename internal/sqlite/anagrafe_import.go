@@ -240,7 +240,11 @@ func fillDialect(sum *csi.ImportSummary, d dialect.Detected, fields []string) {
 // badFile turns a dialect error into a domain error keeping its hint.
 func badFile(err error) error {
 	if de, ok := err.(*dialect.Error); ok {
-		e := csi.Errorf(csi.EBADFILE, "%s", de.Error())
+		code := csi.EBADFILE
+		if de.Usage {
+			code = csi.EINVALID // exit 2: the option is wrong, not the file
+		}
+		e := csi.Errorf(code, "%s", de.Error())
 		if de.Hint != "" {
 			e = e.WithHint("%s", de.Hint)
 		}

@@ -188,8 +188,16 @@ func massExitError(s *csi.ImportSummary, closing, total int) error {
 		return csi.Errorf(csi.ECONFLICT, "%s", msg).
 			WithHint("check that the extract is complete; if the exits are real, pass --allow-mass-exit")
 	}
-	return csi.Errorf(csi.ECONFLICT, "%s, and %d rows were rejected (%s)", msg, s.Rejected, firstRejects(s.Rejects, 3)).
+	return csi.Errorf(csi.ECONFLICT, "%s, and %s rejected (%s)", msg, rowsWere(s.Rejected), firstRejects(s.Rejects, 3)).
 		WithHint("fix the rejected rows, whose residents the snapshot would close, and import the file again; nothing was imported")
+}
+
+// rowsWere is "1 row was" or "N rows were".
+func rowsWere(n int) string {
+	if n == 1 {
+		return "1 row was"
+	}
+	return fmt.Sprintf("%d rows were", n)
 }
 
 // firstRejects describes the first rejects of distinct reasons, at most n.

@@ -49,13 +49,27 @@ func dsn(path string, create bool) string {
 
 // Open opens the store at path, creating the file with mode 0600 when create
 // is true and it does not exist. It does not migrate: see Migrate. Without
-// create, a missing file (or folder) is an error and nothing is created.
+// create, a missing file (or folder) is an error and nothing is created; so
+// is a file that is not a csi store (an empty file among them), which is
+// refused before SQLite could write to it. With create, an existing empty
+// file is taken as a new store.
 func Open(ctx context.Context, path string, create bool) (*DB, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
 		if !create {
 			return nil, MissingStore(path)
 		}
 		if err := createFile(path); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, unopenable(path, err)
+	case st.IsDir():
+		return nil, csi.Errorf(csi.EUNAVAILABLE, "the store path %s is a directory", path).
+			WithHint("give --db (or CSI_DB) the path of a store file, e.g. %s", filepath.Join(path, "csi.db"))
+	case !create || st.Size() > 0:
+		if err := checkStoreFile(ctx, path, create); err != nil {
 			return nil, err
 		}
 	}

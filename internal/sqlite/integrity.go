@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -138,12 +139,37 @@ func isReadOnly(err error) bool {
 }
 
 // readOnly is the error of a store that cannot be written, with the reason.
-func (db *DB) readOnly() error {
+func (db *DB) readOnly() error { return db.readOnlyFor("") }
+
+// readOnlyFor is readOnly for a command that writes only to record what it
+// did (why says so), so that the user knows why a "read" needs to write.
+func (db *DB) readOnlyFor(why string) error {
 	if _, err := os.Stat(db.path); errors.Is(err, fs.ErrNotExist) {
 		return MissingStore(db.path) // removed after Open checked it
 	}
-	return csi.Errorf(csi.EUNAVAILABLE, "the store %s cannot be written: %s", db.path, writeProblem(db.path)).
-		WithHint("run csi as the user that owns the store, or fix the permissions of the file and its folder")
+	reason := writeProblem(db.path)
+	msg := fmt.Sprintf("the store %s cannot be written: %s", db.path, reason)
+	hint := readOnlyHint(db.path, reason)
+	if why != "" {
+		msg = fmt.Sprintf("the store %s cannot be written (%s): %s", db.path, why, reason)
+		hint += "; or run it on a writable copy of the store (--db COPY)"
+	}
+	return csi.Errorf(csi.EUNAVAILABLE, "%s", msg).WithHint("%s", hint)
+}
+
+// readOnlyHint is what to do about each reason writeProblem gives.
+func readOnlyHint(path, reason string) string {
+	switch {
+	case strings.Contains(reason, "read-only file system"):
+		return "remount the file system read-write, or copy the store to a writable disk and point --db at the copy"
+	case strings.HasPrefix(reason, "its folder"):
+		return fmt.Sprintf("make the folder %s writable for this user, or move the store to a writable folder", filepath.Dir(path))
+	case strings.Contains(reason, "read-only for this user"):
+		return "run csi as the user that owns the store, or make the file writable for that user (chmod 600)"
+	case reason == "it was opened read-only":
+		return "check the mount options and the file's attributes (lsattr: immutable), and that nothing opened it read-only"
+	}
+	return "run csi as the user that owns the store, or fix the permissions of the file and its folder"
 }
 
 // writeProblem says why the store file at path cannot be written: the file

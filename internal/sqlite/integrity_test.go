@@ -154,7 +154,40 @@ func TestReadOnlyStoreNamed(t *testing.T) {
 	if csi.ErrorCode(err) != csi.EUNAVAILABLE || err.Error() != "the store "+path+" cannot be written: it was opened read-only" {
 		t.Fatalf("got %q (%s)", err, csi.ErrorCode(err))
 	}
-	if !strings.Contains(csi.ErrorHint(err), "permissions of the file and its folder") {
+	if !strings.Contains(csi.ErrorHint(err), "mount options and the file's attributes") {
+		t.Errorf("hint %q", csi.ErrorHint(err))
+	}
+}
+
+// TestReadOnlyHints: each reason a store cannot be written gets its own hint.
+func TestReadOnlyHints(t *testing.T) {
+	for reason, want := range map[string]string{
+		"it is on a read-only file system":    "remount the file system read-write, or copy the store to a writable disk",
+		"its folder /srv is read-only, and …": "make the folder /srv writable",
+		"the file is read-only for this user": "run csi as the user that owns the store, or make the file writable",
+		"it was opened read-only":             "check the mount options",
+	} {
+		if got := readOnlyHint("/srv/csi.db", reason); !strings.HasPrefix(got, want) {
+			t.Errorf("%q: hint %q, want %q…", reason, got, want)
+		}
+	}
+}
+
+// TestReadOnlyValidateSaysWhy: validate on a store it cannot write says
+// that it records its run there, and points to a writable copy.
+func TestReadOnlyValidateSaysWhy(t *testing.T) {
+	rw := newStore(t)
+	path := rw.Path()
+	ro, err := open(context.Background(), path, dsn(path, true)+"&mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	_, _, err = ro.RunValidation(actorCtx(), csi.ValidationRequest{}, func(csi.Finding) error { return nil })
+	if err == nil || err.Error() != "the store "+path+" cannot be written (csi validate records each run in the store's history): it was opened read-only" {
+		t.Fatalf("got %q", err)
+	}
+	if !strings.HasSuffix(csi.ErrorHint(err), "; or run it on a writable copy of the store (--db COPY)") {
 		t.Errorf("hint %q", csi.ErrorHint(err))
 	}
 }

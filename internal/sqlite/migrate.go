@@ -125,10 +125,15 @@ func (db *DB) Pending(ctx context.Context) (int, error) {
 }
 
 // Migrate applies the pending migrations, each in its own transaction, then
-// loads the reference data. It returns the migrations it applied.
+// loads the reference data. It returns the migrations it applied. It first
+// makes the file readable by its owner only (see ownerOnly), whoever
+// created it: init on an existing empty file, or an older csi.
 func (db *DB) Migrate(ctx context.Context) ([]Migration, error) {
 	st, err := db.MigrationStatus(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := ownerOnly(db.path); err != nil {
 		return nil, err
 	}
 	if _, err := db.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/rules"
@@ -15,6 +16,14 @@ var _ csi.ValidationService = (*DB)(nil)
 func (db *DB) RunValidation(ctx context.Context, req csi.ValidationRequest, emit func(csi.Finding) error) (*csi.ValidationRun, *csi.ValidationSummary, error) {
 	rs, err := loadRuleset(req)
 	if err != nil {
+		return nil, nil, err
+	}
+	// The run ends by recording itself: a store that cannot take that
+	// record is refused first, saying why a check needs to write.
+	if err := db.checkBeforeWrite(ctx); err != nil {
+		if strings.Contains(csi.ErrorMessage(err), " cannot be written: ") {
+			return nil, nil, db.readOnlyFor("csi validate records each run in the store's history")
+		}
 		return nil, nil, err
 	}
 	return db.Validate(ctx, req.Scope, rs, emit)
