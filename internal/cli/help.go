@@ -22,7 +22,8 @@ func exitCodesHelp(f *Factory) string {
   1  error (not found, conflict, unusable file, store unavailable, tampered audit log)
   2  usage error: unknown command or flag, missing or invalid argument value
   3  validation found problems at or above --fail-on
-  4  import partly rejected: some rows were refused (see --rejects), the rest applied
+  4  import partly rejected: some rows were refused (see --rejects), the rest applied;
+     also a re-run (no-op) of a file whose rows were refused
   5  authentication or permission refused (remote mode)
   6  remote server unreachable (remote mode)
 

@@ -175,7 +175,8 @@ profilo di PowerShell.`,
   1  error (not found, conflict, unusable file, store unavailable, tampered audit log)
   2  usage error: unknown command or flag, missing or invalid argument value
   3  validation found problems at or above --fail-on
-  4  import partly rejected: some rows were refused (see --rejects), the rest applied
+  4  import partly rejected: some rows were refused (see --rejects), the rest applied;
+     also a re-run (no-op) of a file whose rows were refused
   5  authentication or permission refused (remote mode)
   6  remote server unreachable (remote mode)
 
@@ -190,7 +191,8 @@ stopped with SIGTERM (kill, a service manager) rolls back the same way and exits
   2  errore d'uso: comando o opzione sconosciuti, argomento mancante o non valido
   3  la verifica ha trovato problemi di gravità pari o superiore a --fail-on
   4  caricamento in parte rifiutato: alcune righe sono state scartate (vedere
-     --rejects), le altre sono state registrate
+     --rejects), le altre sono state registrate; anche un nuovo invio (senza
+     effetto) di un file che aveva righe scartate
   5  accesso o permesso negato (modalità remota)
   6  server remoto non raggiungibile (modalità remota)
 
