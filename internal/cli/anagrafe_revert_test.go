@@ -26,12 +26,7 @@ func TestAnagrafeRevertFlags(t *testing.T) {
 	for _, tt := range tests {
 		f, _ := testFactory()
 		f.Output = FormatTable
-		var got *AnagrafeRevertOptions
-		cmd := NewCmdAnagrafeRevert(f, func(o *AnagrafeRevertOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
+		got, err := parseFlags(f, NewCmdAnagrafeRevert, tt.args)
 		if tt.wantErr {
 			if err == nil || exitCode(err) != ExitUsage {
 				t.Errorf("%v: got %v, want a usage error", tt.args, err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/spf13/cobra"
 )
 
 func testFactory() (*Factory, *bytes.Buffer) {
@@ -29,12 +30,7 @@ func TestOnboardFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f, _ := testFactory()
-		var got *OnboardOptions
-		cmd := NewCmdOnboard(f, func(o *OnboardOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
+		got, err := parseFlags(f, NewCmdOnboard, tt.args)
 		if tt.wantErr {
 			if err == nil || exitCode(err) != ExitUsage {
 				t.Errorf("%v: got %v, want a usage error", tt.args, err)
@@ -76,4 +72,16 @@ func TestValidateEmail(t *testing.T) {
 			t.Errorf("%q: got %v, want ok=%v", s, err, ok)
 		}
 	}
+}
+
+// parseFlags runs the command newCmd builds on f, with a capturing runF, on
+// args, and returns the options runF was given (nil when it never ran) and
+// the error: flag parsing tested apart from behaviour.
+func parseFlags[O any](f *Factory, newCmd func(*Factory, func(*O) error) *cobra.Command, args []string) (*O, error) {
+	var got *O
+	cmd := newCmd(f, func(o *O) error { got = o; return nil })
+	cmd.SetArgs(args)
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	return got, cmd.Execute()
 }

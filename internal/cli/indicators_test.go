@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"reflect"
 	"strings"
@@ -30,12 +29,7 @@ func TestIndicatorsShowFlags(t *testing.T) {
 	for _, tt := range tests {
 		f, _ := testFactory()
 		f.Output = FormatTable
-		var got *IndicatorsShowOptions
-		cmd := NewCmdIndicatorsShow(f, func(o *IndicatorsShowOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
+		got, err := parseFlags(f, NewCmdIndicatorsShow, tt.args)
 		if tt.wantErr {
 			if err == nil || exitCode(err) != ExitUsage {
 				t.Errorf("%v: got %v, want a usage error", tt.args, err)
@@ -62,12 +56,7 @@ func TestReportFlags(t *testing.T) {
 	} {
 		f, _ := testFactory()
 		f.Output = tt.output
-		var got *ReportOptions
-		cmd := NewCmdReport(f, func(o *ReportOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
+		got, err := parseFlags(f, NewCmdReport, tt.args)
 		if tt.want == nil {
 			if err == nil || exitCode(err) != ExitUsage {
 				t.Errorf("%v -o %s: got %v, want a usage error", tt.args, tt.output, err)

@@ -117,12 +117,7 @@ func TestServeFlags(t *testing.T) {
 	}
 	for _, c := range cases {
 		f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, enEnv(nil))
-		var got *ServeOptions
-		cmd := NewCmdServe(f, func(o *ServeOptions) error { got = o; return nil })
-		cmd.SetArgs(c.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
+		got, err := parseFlags(f, NewCmdServe, c.args)
 		if c.ok != (err == nil) || (err != nil && !strings.Contains(err.Error(), c.msg)) {
 			t.Errorf("%v: %v", c.args, err)
 		}
