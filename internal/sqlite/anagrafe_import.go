@@ -40,7 +40,7 @@ func (db *DB) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src cs
 	}
 	sum := &csi.ImportSummary{Kind: "anagrafe", Comune: c.Istat, Mode: req.Mode, AsOf: req.AsOf, File: src.Name,
 		SHA256: fp.SHA256, DryRun: req.DryRun, Rejects: []csi.RejectedRow{}, Columns: []string{}, UnknownColumns: []string{}}
-	if done, err := db.previousImport(ctx, c.Istat, fp.SHA256, sum); err != nil || done {
+	if done, err := db.previousImport(ctx, "anagrafe", c.Istat, fp.SHA256, sum); err != nil || done {
 		if err == nil {
 			err = reportDialect(src, req.ImportOptions, fp, anagrafe.Schema, anagrafe.Fields(), sum)
 		}
@@ -78,12 +78,14 @@ func fingerprint(src csi.Source) (*dialect.Fingerprint, error) {
 	return &fp, nil
 }
 
-// previousImport fills sum from an earlier import of the very same file and
-// reports whether there was one: re-importing it is a no-op.
-func (db *DB) previousImport(ctx context.Context, comune, sha string, sum *csi.ImportSummary) (bool, error) {
+// previousImport fills sum from an earlier import of the very same file
+// and reports whether there was one: re-importing it is a no-op. A registry
+// file is the same import only for the same Comune (comune != ""); a
+// records file names its Comuni in its rows, so any import of its kind counts.
+func (db *DB) previousImport(ctx context.Context, kind, comune, sha string, sum *csi.ImportSummary) (bool, error) {
 	var id int64
 	err := db.db.QueryRowContext(ctx, `SELECT id, rows_read, rejected FROM imports
-		WHERE kind = 'anagrafe' AND comune = ? AND sha256 = ? ORDER BY id DESC LIMIT 1`, comune, sha).
+		WHERE kind = ? AND (? = '' OR comune = ?) AND sha256 = ? ORDER BY id DESC LIMIT 1`, kind, comune, comune, sha).
 		Scan(&id, &sum.Rows, &sum.Rejected)
 	if err == sql.ErrNoRows {
 		return false, nil

@@ -31,7 +31,7 @@ func (db *DB) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.S
 	}
 	sum := &csi.ImportSummary{Kind: kind.Name, Mode: "upsert", File: src.Name, SHA256: fp.SHA256, DryRun: req.DryRun,
 		Rejects: []csi.RejectedRow{}, Columns: []string{}, UnknownColumns: []string{}}
-	if done, err := db.previousRecordImport(ctx, kind.Name, fp.SHA256, sum); err != nil || done {
+	if done, err := db.previousImport(ctx, kind.Name, "", fp.SHA256, sum); err != nil || done {
 		if err == nil {
 			err = reportDialect(src, req.ImportOptions, fp, kind.Schema(), kind.ColumnNames(), sum)
 		}
@@ -94,20 +94,6 @@ func fileDecimal(ctx context.Context, kind *records.Kind, src csi.Source, opts c
 		}
 		d.Add(kind, row)
 	}
-}
-
-func (db *DB) previousRecordImport(ctx context.Context, kind, sha string, sum *csi.ImportSummary) (bool, error) {
-	var id int64
-	err := db.db.QueryRowContext(ctx, `SELECT id, rows_read, rejected FROM imports
-		WHERE kind = ? AND sha256 = ? ORDER BY id DESC LIMIT 1`, kind, sha).Scan(&id, &sum.Rows, &sum.Rejected)
-	if err == sql.ErrNoRows {
-		return false, nil
-	}
-	if err != nil {
-		return false, mapErr(err)
-	}
-	sum.Noop, sum.ImportID, sum.Unchanged = true, id, sum.Rows-sum.Rejected
-	return true, nil
 }
 
 // inTxMaybe runs fn in a write transaction, committed when fn says so.
