@@ -154,7 +154,7 @@ func (s *scoped) ListImports(ctx context.Context, comune string) ([]csi.ImportRe
 // of several Comuni (and interventi name no Comune at all), so it cannot
 // be confined to a territory row by row.
 func (s *scoped) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.Source) (*csi.ImportSummary, error) {
-	if err := s.only("importing social records", csi.RoleCoordinator); err != nil {
+	if err := s.authorizeImport(ctx, "records", ""); err != nil {
 		return nil, err
 	}
 	if err := s.gate.enterImport(ctx); err != nil {

@@ -12,10 +12,7 @@ import (
 // Comune; a scope outside it is refused. The store records the run in the
 // audit log with the caller, which covers the findings read.
 func (s *scoped) RunValidation(ctx context.Context, req csi.ValidationRequest, emit func(csi.Finding) error) (*csi.ValidationRun, *csi.ValidationSummary, error) {
-	if err := s.only("running a validation", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
-		return nil, nil, err
-	}
-	scope, err := s.validationScope(ctx, req.Scope)
+	scope, err := s.allowedValidationScope(ctx, req.Scope)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -50,11 +47,17 @@ func (s *scoped) RunValidation(ctx context.Context, req csi.ValidationRequest, e
 // authorizeValidation runs the checks of RunValidation before the ruleset
 // body is read (RunValidation runs them again).
 func (s *scoped) authorizeValidation(ctx context.Context, scope csi.ValidateScope) error {
-	if err := s.only("running a validation", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
-		return err
-	}
-	_, err := s.validationScope(ctx, scope)
+	_, err := s.allowedValidationScope(ctx, scope)
 	return err
+}
+
+// allowedValidationScope refuses a validation the caller may not run and
+// returns the scope it is confined to.
+func (s *scoped) allowedValidationScope(ctx context.Context, scope csi.ValidateScope) (csi.ValidateScope, error) {
+	if err := s.only("running a validation", csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator); err != nil {
+		return scope, err
+	}
+	return s.validationScope(ctx, scope)
 }
 
 func (s *scoped) validationScope(ctx context.Context, v csi.ValidateScope) (csi.ValidateScope, error) {
