@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/httpapi"
 	"github.com/csi-mb/csi/internal/i18n"
@@ -187,5 +188,23 @@ func (f *Factory) Services(ctx context.Context) (csi.Services, error) {
 	if err != nil {
 		return nil, err
 	}
-	return db, nil
+	return newLocal(db, f.Now), nil
+}
+
+// localServices are the services over the local store while their logic
+// moves from package sqlite up to package app: a method app implements
+// comes from it, the others still from the store. (No port method shares
+// a csi.Services method's name, so each method has one source.)
+type localServices struct {
+	*app.Services
+	*sqlite.DB
+}
+
+var _ csi.Services = localServices{}
+
+// newLocal returns the services over db on the clock now.
+func newLocal(db *sqlite.DB, now func() time.Time) localServices {
+	a := app.New(db)
+	a.Now = now
+	return localServices{a, db}
 }

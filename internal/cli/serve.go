@@ -130,7 +130,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	// many goroutines.
 	f.IO.ErrOut = &lockedWriter{w: f.IO.ErrOut}
 	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
-	api, err := newAPIServer(db, opts, logger, f.Getenv("CSI_DEBUG") != "")
+	api, err := newAPIServer(db, newLocal(db, f.Now), opts, logger, f.Getenv("CSI_DEBUG") != "")
 	if err != nil {
 		return err
 	}
@@ -157,11 +157,11 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 
 // newAPIServer wires the store into the API: token authentication and the
 // per-role scope of the services.
-func newAPIServer(db *sqlite.DB, opts *ServeOptions, logger *slog.Logger, debug bool) (*httpapi.Server, error) {
+func newAPIServer(db *sqlite.DB, svc localServices, opts *ServeOptions, logger *slog.Logger, debug bool) (*httpapi.Server, error) {
 	return httpapi.New(httpapi.Config{
-		Services:       db,
-		Authenticate:   httpapi.TokenAuth(db),
-		Scope:          httpapi.ScopeFor(db),
+		Services:       svc,
+		Authenticate:   httpapi.TokenAuth(svc),
+		Scope:          httpapi.ScopeFor(svc),
 		MaxBodyBytes:   opts.MaxBody,
 		MaxUploadBytes: opts.MaxUpload,
 		ReadTimeout:    opts.ReadTimeout,

@@ -2,34 +2,14 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
 
 var _ csi.AuditService = (*DB)(nil)
-
-// auditHash chains an entry to its predecessor. The fields are joined with a
-// separator that cannot occur in them unescaped, so that moving text between
-// fields changes the hash. The request fields join the hash only when set,
-// so that entries written before they existed still verify.
-func auditHash(prev string, e csi.AuditEntry) string {
-	h := sha256.New()
-	fields := []string{prev, fmt.Sprint(e.ID), e.At, e.Actor, e.Command, e.Target, e.Summary}
-	if e.Remote != "" || e.RequestID != "" {
-		fields = append(fields, e.Remote, e.RequestID)
-	}
-	for _, f := range fields {
-		h.Write([]byte(strings.ReplaceAll(f, "\x1f", " ")))
-		h.Write([]byte{0x1f})
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
 
 // appendAudit adds an entry for the actor in ctx inside tx.
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary string) error {
@@ -39,9 +19,9 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary strin
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	e := auditEntry(ctx, target, summary)
+	e := csi.NewAuditEntry(ctx, target, summary)
 	e.ID, e.At = lastID+1, db.now()
-	e.Hash = auditHash(prev, e)
+	e.Hash = e.ChainHash(prev)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
 		VALUES (?,?,?,?,?,?,?,?,?,?)`, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, e.Remote, e.RequestID, prev, e.Hash); err != nil {
 		return err
@@ -49,26 +29,6 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary strin
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)
 		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, e.ID, e.Hash)
 	return err
-}
-
-// auditEntry describes who acts in ctx: the local actor, or for an API
-// request the token's name and role, the route served, the remote address
-// and the request id; what the client says about itself follows the
-// summary as a marked note ("[client: actor maria; command ...]").
-func auditEntry(ctx context.Context, target, summary string) csi.AuditEntry {
-	a := csi.ActorFrom(ctx)
-	e := csi.AuditEntry{Actor: a.Name, Command: a.Command, Target: target, Summary: summary}
-	if p := csi.PrincipalFrom(ctx); p != nil {
-		e.Actor = fmt.Sprintf("token:%s (%s)", p.Token, p.Role)
-		e.Remote, e.RequestID = p.Remote, p.RequestID
-		if a.Command == "unknown" {
-			e.Command = "api"
-		}
-		if a.Client != "" {
-			e.Summary += " [client: " + a.Client + "]"
-		}
-	}
-	return e
 }
 
 // RecordAccess appends an audit entry for a read of personal data through
@@ -149,7 +109,7 @@ func chainProblem(e csi.AuditEntry, wantID int64, prev, prevHash string) string 
 		return fmt.Sprintf("entries %d to %d are missing", wantID, e.ID-1)
 	case prevHash != prev:
 		return fmt.Sprintf("entry %d does not follow entry %d", e.ID, e.ID-1)
-	case auditHash(prev, e) != e.Hash:
+	case e.ChainHash(prev) != e.Hash:
 		return fmt.Sprintf("entry %d was modified", e.ID)
 	}
 	return ""

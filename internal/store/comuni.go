@@ -1,0 +1,4 @@
+package store
+
+// Comuni reads and writes Comuni, Ambiti, referents and tokens.
+type Comuni interface{}

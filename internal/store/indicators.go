@@ -1,0 +1,4 @@
+package store
+
+// Indicators computes the rows of the indicators.
+type Indicators interface{}

@@ -1,0 +1,4 @@
+package store
+
+// Records stores records files (accessi, cartelle, interventi).
+type Records interface{}

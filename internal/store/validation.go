@@ -1,0 +1,4 @@
+package store
+
+// Validation reads what a validation run checks and records runs.
+type Validation interface{}
