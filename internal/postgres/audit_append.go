@@ -1,0 +1,32 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/jackc/pgx/v5"
+)
+
+// appendAudit adds an entry for the actor in ctx inside tx. The head row
+// is locked (FOR UPDATE) until tx ends, so that the entries of concurrent
+// transactions, from one csi serve or several, chain one after the other.
+func (db *DB) appendAudit(ctx context.Context, tx pgx.Tx, target, summary string) error {
+	var lastID int64
+	var prev string
+	err := tx.QueryRow(ctx, "SELECT last_id, hash FROM audit_head WHERE one = 1 FOR UPDATE").Scan(&lastID, &prev)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	e := csi.NewAuditEntry(ctx, target, summary)
+	e.ID, e.At = lastID+1, db.Now().UTC().Format(time.RFC3339)
+	e.Hash = e.ChainHash(prev)
+	if _, err := tx.Exec(ctx, `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, e.Remote, e.RequestID, prev, e.Hash); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO audit_head(one, last_id, hash) VALUES (1, $1, $2)
+		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, e.ID, e.Hash)
+	return err
+}
