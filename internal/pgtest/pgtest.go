@@ -33,7 +33,7 @@ func Announce() bool {
 		return true
 	}
 	once.Do(func() {
-		fmt.Fprintf(os.Stderr, "csi: the PostgreSQL suite did not run: set %s=postgres://USER@127.0.0.1:5432/postgres (bash .ci/run starts a throwaway server and sets it)\n", Env)
+		fmt.Fprintf(os.Stderr, "csi: the PostgreSQL suite did not run: set %s=postgres://USER@127.0.0.1:5432/postgres (or run: bash .ci/postgres.sh go test ./... — it starts a throwaway server)\n", Env)
 	})
 	return false
 }
