@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/sqlite"
 
@@ -169,7 +170,7 @@ func checkStore(ctx context.Context, db *sqlite.DB) (*dbCheck, error) {
 	}
 	res := &dbCheck{Store: db.Path(), Integrity: append([]string{}, problems...)}
 	if len(problems) == 0 {
-		if res.Audit, err = db.VerifyAudit(ctx); err != nil {
+		if res.Audit, err = app.New(db).VerifyAudit(ctx); err != nil {
 			return nil, err
 		}
 	}

@@ -75,7 +75,7 @@ func tokenCreateRun(ctx context.Context, f *Factory, opts *TokenCreateOptions) e
 	if err != nil {
 		return err
 	}
-	t, err := db.CreateToken(ctx, opts.Input)
+	t, err := newLocal(db, f.Now).CreateToken(ctx, opts.Input)
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func newCmdTokenList(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ts, err := db.ListTokens(cmd.Context())
+			ts, err := newLocal(db, f.Now).ListTokens(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -146,7 +146,7 @@ cannot be reused.`),
 			if err != nil {
 				return err
 			}
-			t, err := db.RevokeToken(cmd.Context(), args[0])
+			t, err := newLocal(db, f.Now).RevokeToken(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}

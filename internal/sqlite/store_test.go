@@ -70,7 +70,7 @@ func TestResolveComune(t *testing.T) {
 		{"999999", "", csi.ENOTFOUND},
 	}
 	for _, tt := range tests {
-		c, err := db.FindComune(context.Background(), tt.ref)
+		c, err := services(db).FindComune(context.Background(), tt.ref)
 		if tt.code != "" {
 			if csi.ErrorCode(err) != tt.code {
 				t.Errorf("%q: got %v, want code %s", tt.ref, err, tt.code)
@@ -87,18 +87,18 @@ func TestReferenteOneCurrent(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
 	in := csi.AssignInput{Ambito: "Desio", Nome: "A", Email: "a@example.it", From: "2024-01-01"}
-	if _, err := db.AssignReferente(ctx, in); err != nil {
+	if _, err := services(db).AssignReferente(ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	in.Nome = "B"
-	if _, err := db.AssignReferente(ctx, in); csi.ErrorCode(err) != csi.ECONFLICT {
+	if _, err := services(db).AssignReferente(ctx, in); csi.ErrorCode(err) != csi.ECONFLICT {
 		t.Fatalf("second referent without replace: %v", err)
 	}
 	in.From, in.Replace = "2024-03-01", true
-	if _, err := db.AssignReferente(ctx, in); err != nil {
+	if _, err := services(db).AssignReferente(ctx, in); err != nil {
 		t.Fatal(err)
 	}
-	all, err := db.ListReferenti(ctx, true)
+	all, err := services(db).ListReferenti(ctx, true)
 	if err != nil || len(all) != 2 || all[0].To != "2024-02-29" || all[1].To != "" {
 		t.Fatalf("history = %+v, %v", all, err)
 	}
@@ -115,11 +115,11 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 			db := newStore(t)
 			ctx := actorCtx()
 			for _, c := range []string{"108001", "108002", "108003"} {
-				if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {
+				if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {
 					t.Fatal(err)
 				}
 			}
-			if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 3 {
+			if v, err := services(db).VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 3 {
 				t.Fatalf("before tampering: %+v %v", v, err)
 			}
 			if _, err := db.SQL().Exec(tc.sql); err == nil || !strings.Contains(err.Error(), "append-only") {
@@ -131,7 +131,7 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			v, err := db.VerifyAudit(ctx)
+			v, err := services(db).VerifyAudit(ctx)
 			if err != nil || v.OK || !strings.Contains(v.Problem, tc.want) {
 				t.Fatalf("after tampering: %+v %v; want problem %q", v, err, tc.want)
 			}
@@ -162,9 +162,9 @@ func TestBackupWhileWriting(t *testing.T) {
 			in := csi.ComuneUpdate{Comune: "108033", Contact: ptr(strings.Repeat("x", i%7+1))}
 			var err error
 			if i == 0 {
-				_, err = other.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"})
+				_, err = services(other).OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"})
 			} else {
-				_, err = other.UpdateComune(ctx, in)
+				_, err = services(other).UpdateComune(ctx, in)
 			}
 			if err != nil && csi.ErrorCode(err) != csi.EINVALID {
 				t.Errorf("writer: %v", err)
@@ -192,7 +192,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer copyDB.Close()
-	v, err := copyDB.VerifyAudit(ctx)
+	v, err := services(copyDB).VerifyAudit(ctx)
 	if err != nil || !v.OK || v.Entries == 0 {
 		t.Fatalf("backup audit: %+v %v", v, err)
 	}
@@ -230,7 +230,7 @@ func TestWriterWaitsForAnotherWriter(t *testing.T) {
 		tx.Rollback()
 	}()
 	start := time.Now()
-	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
+	if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
 		t.Fatalf("onboard while another writer holds the lock: %v", err)
 	}
 	if waited := time.Since(start); waited < hold-100*time.Millisecond {

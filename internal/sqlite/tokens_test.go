@@ -13,7 +13,7 @@ import (
 func TestTokenLifecycle(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
-	nt, err := db.CreateToken(ctx, csi.TokenInput{Name: "desio-ref", Role: csi.RoleReferent, Ambito: "desio", Expires: "2024-12-31"})
+	nt, err := services(db).CreateToken(ctx, csi.TokenInput{Name: "desio-ref", Role: csi.RoleReferent, Ambito: "desio", Expires: "2024-12-31"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,28 +29,28 @@ func TestTokenLifecycle(t *testing.T) {
 	if stored != hex.EncodeToString(sum[:]) {
 		t.Errorf("stored %q, want the SHA-256 of the secret", stored)
 	}
-	p, err := db.Authenticate(ctx, nt.Secret)
+	p, err := services(db).Authenticate(ctx, nt.Secret)
 	if err != nil || p.Token != "desio-ref" || p.Role != csi.RoleReferent || p.Ambito != "Desio" || p.Comune != "" {
 		t.Fatalf("authenticate = %+v, %v", p, err)
 	}
-	if _, err := db.RevokeToken(ctx, "desio-ref"); err != nil {
+	if _, err := services(db).RevokeToken(ctx, "desio-ref"); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Authenticate(ctx, nt.Secret)
+	_, err = services(db).Authenticate(ctx, nt.Secret)
 	if csi.ErrorCode(err) != csi.EUNAUTHORIZED || csi.ErrorMessage(err) != "token desio-ref was revoked on 2024-06-30" {
 		t.Errorf("revoked: %v", err)
 	}
-	if _, err := db.RevokeToken(ctx, "desio-ref"); csi.ErrorCode(err) != csi.ECONFLICT {
+	if _, err := services(db).RevokeToken(ctx, "desio-ref"); csi.ErrorCode(err) != csi.ECONFLICT {
 		t.Errorf("second revoke: %v", err)
 	}
-	if _, err := db.RevokeToken(ctx, "nobody"); csi.ErrorCode(err) != csi.ENOTFOUND {
+	if _, err := services(db).RevokeToken(ctx, "nobody"); csi.ErrorCode(err) != csi.ENOTFOUND {
 		t.Errorf("revoke unknown: %v", err)
 	}
-	ts, err := db.ListTokens(ctx)
+	ts, err := services(db).ListTokens(ctx)
 	if err != nil || len(ts) != 1 || ts[0].Status != csi.TokenRevoked || ts[0].RevokedAt == "" {
 		t.Fatalf("list = %+v, %v", ts, err)
 	}
-	es, _ := db.ListAudit(ctx, "")
+	es, _ := services(db).ListAudit(ctx, "")
 	if len(es) != 2 || es[0].Target != "token desio-ref" || es[1].Summary != "revoked" {
 		t.Errorf("audit = %+v", es)
 	}
@@ -64,20 +64,20 @@ func TestTokenLifecycle(t *testing.T) {
 func TestTokenExpires(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
-	nt, err := db.CreateToken(ctx, csi.TokenInput{Name: "op", Role: csi.RoleOperator, Comune: "Lissone", Expires: "2024-07-01"})
+	nt, err := services(db).CreateToken(ctx, csi.TokenInput{Name: "op", Role: csi.RoleOperator, Comune: "Lissone", Expires: "2024-07-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := db.Authenticate(ctx, nt.Secret)
+	p, err := services(db).Authenticate(ctx, nt.Secret)
 	if err != nil || p.Comune != "108028" || p.Ambito != "Carate Brianza" {
 		t.Fatalf("operator = %+v, %v", p, err)
 	}
 	db.Now = func() time.Time { return time.Date(2024, 7, 1, 0, 0, 1, 0, time.UTC) }
-	_, err = db.Authenticate(ctx, nt.Secret)
+	_, err = services(db).Authenticate(ctx, nt.Secret)
 	if csi.ErrorCode(err) != csi.EUNAUTHORIZED || csi.ErrorMessage(err) != "token op expired on 2024-07-01" {
 		t.Errorf("expired: %v", err)
 	}
-	if ts, _ := db.ListTokens(ctx); ts[0].Status != csi.TokenExpired {
+	if ts, _ := services(db).ListTokens(ctx); ts[0].Status != csi.TokenExpired {
 		t.Errorf("status = %s", ts[0].Status)
 	}
 }
@@ -85,7 +85,7 @@ func TestTokenExpires(t *testing.T) {
 func TestTokenRefusals(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
-	if _, err := db.CreateToken(ctx, csi.TokenInput{Name: "c", Role: csi.RoleCoordinator}); err != nil {
+	if _, err := services(db).CreateToken(ctx, csi.TokenInput{Name: "c", Role: csi.RoleCoordinator}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -104,13 +104,13 @@ func TestTokenRefusals(t *testing.T) {
 		{csi.TokenInput{Name: "x", Role: csi.RoleViewer, Expires: "2024-06-30"}, csi.EINVALID, "--expires 2024-06-30 is not after today (2024-06-30)"},
 		{csi.TokenInput{Name: "x", Role: csi.RoleViewer, Expires: "30/06/2025"}, csi.EINVALID, `--expires: "30/06/2025" is not a date`},
 	} {
-		_, err := db.CreateToken(ctx, tc.in)
+		_, err := services(db).CreateToken(ctx, tc.in)
 		if csi.ErrorCode(err) != tc.code || csi.ErrorMessage(err) != tc.msg {
 			t.Errorf("%+v: got %v (%s), want %s %q", tc.in, err, csi.ErrorCode(err), tc.code, tc.msg)
 		}
 	}
 	for _, secret := range []string{"", "hello", "csi_", "csi_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"} {
-		if _, err := db.Authenticate(ctx, secret); csi.ErrorCode(err) != csi.EUNAUTHORIZED {
+		if _, err := services(db).Authenticate(ctx, secret); csi.ErrorCode(err) != csi.EUNAUTHORIZED {
 			t.Errorf("secret %q: %v", secret, err)
 		}
 	}
@@ -123,18 +123,18 @@ func TestAuditRecordsTheAPICaller(t *testing.T) {
 	db := newStore(t)
 	ctx := csi.WithPrincipal(actorCtx(), &csi.Principal{Token: "desio-ref", Role: csi.RoleReferent, Ambito: "Desio",
 		Remote: "127.0.0.1:50000", RequestID: "req-1"})
-	if _, err := db.OnboardComune(actorCtx(), csi.OnboardInput{Comune: "Desio", Anagrafe: "manual"}); err != nil {
+	if _, err := services(db).OnboardComune(actorCtx(), csi.OnboardInput{Comune: "Desio", Anagrafe: "manual"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RecordAccess(ctx, "comune 108023", "read residents"); err != nil {
+	if err := services(db).RecordAccess(ctx, "comune 108023", "read residents"); err != nil {
 		t.Fatal(err)
 	}
-	es, _ := db.ListAudit(ctx, "")
+	es, _ := services(db).ListAudit(ctx, "")
 	e := es[1]
 	if e.Actor != "token:desio-ref (referent)" || e.Remote != "127.0.0.1:50000" || e.RequestID != "req-1" || es[0].Remote != "" {
 		t.Fatalf("entries = %+v", es)
 	}
-	if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 2 {
+	if v, err := services(db).VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 2 {
 		t.Fatalf("verify = %+v, %v", v, err)
 	}
 	for _, q := range []string{"DROP TRIGGER audit_no_update", "UPDATE audit SET remote = '10.0.0.1:1' WHERE id = 2"} {
@@ -142,7 +142,7 @@ func TestAuditRecordsTheAPICaller(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if v, _ := db.VerifyAudit(ctx); v.OK || v.Problem != "entry 2 was modified" {
+	if v, _ := services(db).VerifyAudit(ctx); v.OK || v.Problem != "entry 2 was modified" {
 		t.Errorf("after editing the remote address: %+v", v)
 	}
 }
