@@ -30,11 +30,11 @@ chain and appended forged entries; the anchor can.`),
 		Example: "  csi audit anchor\n  csi audit anchor -o json > audit-anchor-$(date +%F).json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			svc, err := f.appServices(cmd.Context())
 			if err != nil {
 				return err
 			}
-			a, err := newLocal(db, f.Now).AuditHead(cmd.Context())
+			a, err := svc.AuditHead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -88,12 +88,11 @@ func auditVerifyRun(ctx context.Context, f *Factory, opts *AuditVerifyOptions) e
 		}
 		return auditVerify(ctx, f, svc)
 	}
-	db, err := f.Store(ctx)
+	svc, err := f.appServices(ctx)
 	if err != nil {
 		return err
 	}
-	svc := newLocal(db, f.Now)
-	a, err := readAnchor(ctx, svc.Services, opts.Anchor)
+	a, err := readAnchor(ctx, svc, opts.Anchor)
 	if err != nil {
 		return err
 	}
@@ -141,5 +140,18 @@ func parseAnchor(name string, body []byte) (*app.AuditAnchor, error) {
 	}
 	a.Hash = h
 	a.Entries, _ = strconv.ParseInt(m[1], 10, 64)
+	return a, nil
+}
+
+// appServices returns the application's services over the store, for the
+// commands that need more than csi.Services (tokens with their secret,
+// audit anchors); they run on every engine.
+func (f *Factory) appServices(ctx context.Context) (*app.Services, error) {
+	st, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a := app.New(st)
+	a.Now = f.Now
 	return a, nil
 }
