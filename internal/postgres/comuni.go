@@ -122,16 +122,18 @@ func (db *DB) ComuneHistory(ctx context.Context, istat string) ([]csi.ComuneEven
 	return out, db.mapErr(err)
 }
 
-// comuniLock is the advisory lock every change of the Comuni, referents
-// and tokens takes for its transaction, so that two servers never plan a
-// change from the same state ("csi" in ASCII).
-const comuniLock = 0x637369
+// comuniLock is the first key of the advisory lock (the second is 0) that
+// every change of the Comuni, referents and tokens takes for its
+// transaction, so that two servers never plan a change from the same
+// state. It is a two-key lock with its own first key ("com"): the
+// migration lock is a one-key lock and the registry locks another pair.
+const comuniLock = 0x636f6d
 
 // ChangeComuni runs fn in one write transaction, serialised with every
 // other change of the Comuni, referents and tokens on the database.
 func (db *DB) ChangeComuni(ctx context.Context, fn func(store.ComuniTx) error) error {
 	return db.inTx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", int64(comuniLock)); err != nil {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, 0)", comuniLock); err != nil {
 			return err
 		}
 		return fn(&comuniTx{db: db, tx: tx})
