@@ -191,8 +191,12 @@ var sequence = []step{
 	{"assign Monza", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
 		return s.AssignReferente(ctx, csi.AssignInput{Ambito: "monza", Nome: "Carla Bianchi", Email: "carla.bianchi@example.it", From: "2024-02-01"})
 	}},
-	{"end Monza", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.EndReferente(ctx, "monza", "2024-06-01") }},
-	{"end Monza again", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.EndReferente(ctx, "monza", "2024-06-02") }},
+	{"end Monza", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
+		return s.EndReferente(ctx, "monza", "2024-06-01")
+	}},
+	{"end Monza again", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
+		return s.EndReferente(ctx, "monza", "2024-06-02")
+	}},
 	{"referents", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListReferenti(ctx, false) }},
 	{"referent history", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListReferenti(ctx, true) }},
 	{"ambiti after", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListAmbiti(ctx) }},
@@ -201,8 +205,12 @@ var sequence = []step{
 	{"token referent", createToken(csi.TokenInput{Name: "ref-desio", Role: csi.RoleReferent, Ambito: "desio"})},
 	{"token taken", createToken(csi.TokenInput{Name: "coord", Role: csi.RoleViewer})},
 	{"token after the taken one", createToken(csi.TokenInput{Name: "viewer", Role: csi.RoleViewer})},
-	{"revoke", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.RevokeToken(ctx, "ref-desio") }},
-	{"revoke again", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.RevokeToken(ctx, "ref-desio") }},
+	{"revoke", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
+		return s.RevokeToken(ctx, "ref-desio")
+	}},
+	{"revoke again", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
+		return s.RevokeToken(ctx, "ref-desio")
+	}},
 	{"revoke unknown", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.RevokeToken(ctx, "nobody") }},
 	{"tokens", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListTokens(ctx) }},
 	{"authenticate operator", authenticate("op-lissone")},
@@ -214,8 +222,12 @@ var sequence = []step{
 		return nil, s.RecordAccess(csi.WithPrincipal(ctx, &csi.Principal{Token: "coord", Role: csi.RoleCoordinator, Remote: "127.0.0.1", RequestID: "r1"}), "comune 108028", "residents read")
 	}},
 	{"audit", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListAudit(ctx, "") }},
-	{"audit since", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListAudit(ctx, "2024-07-01") }},
-	{"audit bad since", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.ListAudit(ctx, "yesterday") }},
+	{"audit since", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
+		return s.ListAudit(ctx, "2024-07-01")
+	}},
+	{"audit bad since", func(ctx context.Context, s *app.Services, _ engine) (any, error) {
+		return s.ListAudit(ctx, "yesterday")
+	}},
 	{"verify", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.VerifyAudit(ctx) }},
 	{"anchor", func(ctx context.Context, s *app.Services, _ engine) (any, error) { return s.AuditHead(ctx) }},
 	{"edit entry 3", func(ctx context.Context, s *app.Services, e engine) (any, error) {

@@ -146,7 +146,9 @@ type comuniTx struct {
 	tx pgx.Tx
 }
 
-func (t *comuniTx) State(ctx context.Context) (*store.ComuniState, error) { return loadState(ctx, t.tx) }
+func (t *comuniTx) State(ctx context.Context) (*store.ComuniState, error) {
+	return loadState(ctx, t.tx)
+}
 
 func (t *comuniTx) SaveComune(ctx context.Context, c csi.Comune) error {
 	_, err := t.tx.Exec(ctx, `UPDATE comuni SET ambito = $1, status = $2, anagrafe = $3, onboarded_on = $4,

@@ -47,4 +47,3 @@ func (db *DB) TouchToken(ctx context.Context, id int64, at string) error {
 	_, err := db.pool.Exec(ctx, `UPDATE tokens SET last_used_at = $1 WHERE id = $2 AND last_used_at COLLATE "C" < $1`, at, id)
 	return db.mapErr(err)
 }
-
