@@ -27,6 +27,11 @@ type engine struct {
 	name string
 	st   store.Store
 	exec func(q string) error
+	// queryString reads one text value.
+	queryString func(q string) (string, error)
+	// guards are the statements that drop the audit log's append-only
+	// guard, as someone with the store's files could.
+	guards []string
 }
 
 func (e engine) services() *app.Services {
@@ -47,11 +52,18 @@ func sqliteEngine(t *testing.T) engine {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return engine{"sqlite", db, func(q string) error { _, err := db.SQL().Exec(q); return err }}
+	return engine{name: "sqlite", st: db,
+		exec: func(q string) error { _, err := db.SQL().Exec(q); return err },
+		queryString: func(q string) (v string, err error) {
+			err = db.SQL().QueryRow(q).Scan(&v)
+			return v, err
+		},
+		guards: []string{"DROP TRIGGER IF EXISTS audit_no_update", "DROP TRIGGER IF EXISTS audit_no_delete"},
+	}
 }
 
-// postgresEngine opens a fresh database; with pools > 1, as many stores
-// (as many csi serve) on the same database.
+// postgresEngine opens a fresh database on the server CSI_TEST_POSTGRES
+// names; without one, it skips t after one visible line.
 func postgresEngine(t *testing.T) engine {
 	t.Helper()
 	url := pgtest.NewDatabase(t)
@@ -59,7 +71,26 @@ func postgresEngine(t *testing.T) engine {
 	if _, err := db.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return engine{"postgres", db, func(q string) error { _, err := db.Pool().Exec(context.Background(), q); return err }}
+	ctx := context.Background()
+	return engine{name: "postgres", st: db,
+		exec: func(q string) error { _, err := db.Pool().Exec(ctx, q); return err },
+		queryString: func(q string) (v string, err error) {
+			err = db.Pool().QueryRow(ctx, q).Scan(&v)
+			return v, err
+		},
+		guards: []string{"DROP TRIGGER IF EXISTS audit_no_update ON audit", "DROP TRIGGER IF EXISTS audit_no_delete ON audit"},
+	}
+}
+
+// eachEngine runs fn on SQLite and, as a subtest that skips visibly when
+// no server is named, on PostgreSQL; fn gets a fresh store each time it
+// calls newEngine.
+func eachEngine(t *testing.T, fn func(t *testing.T, newEngine func(*testing.T) engine)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, sqliteEngine) })
+	t.Run("postgres", func(t *testing.T) {
+		pgtest.Required(t)
+		fn(t, postgresEngine)
+	})
 }
 
 func openPostgres(t *testing.T, url string, create bool) *postgres.DB {
@@ -257,11 +288,7 @@ func tamper(ctx context.Context, s *app.Services, e engine, guarded bool, q stri
 	if err := e.exec(q); err == nil || !strings.Contains(err.Error(), "append-only") {
 		return nil, csi.Errorf(csi.EINVALID, "the guard did not refuse: %v", err)
 	}
-	guards := map[string][]string{
-		"sqlite":   {"DROP TRIGGER IF EXISTS audit_no_update", "DROP TRIGGER IF EXISTS audit_no_delete"},
-		"postgres": {"DROP TRIGGER IF EXISTS audit_no_update ON audit", "DROP TRIGGER IF EXISTS audit_no_delete ON audit"},
-	}
-	for _, g := range append(guards[e.name], q) {
+	for _, g := range append(e.guards, q) {
 		if err := e.exec(g); err != nil {
 			return nil, err
 		}
