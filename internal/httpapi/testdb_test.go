@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"time"
-
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/sqlite"
 )
@@ -20,6 +18,3 @@ func withApp(db *sqlite.DB) testDB {
 	s.Now = db.Now
 	return testDB{s, db}
 }
-
-// setClock sets the clock of the services and of the store.
-func (d testDB) setClock(now func() time.Time) { d.Services.Now, d.DB.Now = now, now }

@@ -29,12 +29,6 @@ type querier interface {
 	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
 }
 
-// querierExec is a querier that can also write (a *sql.Tx).
-type querierExec interface {
-	querier
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-}
-
 func listComuni(ctx context.Context, q querier, where string, args ...any) ([]csi.Comune, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+comuneCols+" FROM comuni "+where+" ORDER BY nome_fold", args...)
 	if err != nil {
