@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/sqlite"
 	"github.com/spf13/cobra"
 )
 
@@ -30,11 +30,11 @@ chain and appended forged entries; the anchor can.`),
 		Example: "  csi audit anchor\n  csi audit anchor -o json > audit-anchor-$(date +%F).json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.sqliteStore(cmd.Context())
+			svc, err := f.appServices(cmd.Context())
 			if err != nil {
 				return err
 			}
-			a, err := db.AuditHead(cmd.Context())
+			a, err := svc.AuditHead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -88,15 +88,15 @@ func auditVerifyRun(ctx context.Context, f *Factory, opts *AuditVerifyOptions) e
 		}
 		return auditVerify(ctx, f, svc)
 	}
-	db, err := f.sqliteStore(ctx)
+	svc, err := f.appServices(ctx)
 	if err != nil {
 		return err
 	}
-	a, err := readAnchor(ctx, db, opts.Anchor)
+	a, err := readAnchor(ctx, svc, opts.Anchor)
 	if err != nil {
 		return err
 	}
-	v, err := db.VerifyAnchor(ctx, *a)
+	v, err := svc.VerifyAnchor(ctx, *a)
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ var (
 
 // readAnchor reads --anchor: a file (the JSON or text output of 'csi audit
 // anchor') or a bare hash, which is looked up in the log.
-func readAnchor(ctx context.Context, db *sqlite.DB, arg string) (*sqlite.AuditAnchor, error) {
+func readAnchor(ctx context.Context, svc *app.Services, arg string) (*app.AuditAnchor, error) {
 	body, err := os.ReadFile(arg)
 	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
 		arg = strings.ToLower(arg)
@@ -118,7 +118,7 @@ func readAnchor(ctx context.Context, db *sqlite.DB, arg string) (*sqlite.AuditAn
 			return nil, &usageError{csi.Errorf(csi.EINVALID, "--anchor %q is neither a file nor a hash of 64 hex digits", arg).
 				WithHint("pass the file written by 'csi audit anchor -o json', or the hash it printed")}
 		}
-		return db.AnchorByHash(ctx, arg)
+		return svc.AnchorByHash(ctx, arg)
 	}
 	if err != nil {
 		return nil, csi.Errorf(csi.EBADFILE, "cannot read the anchor file %s", arg).WithHint("check its name and permissions")
@@ -127,8 +127,8 @@ func readAnchor(ctx context.Context, db *sqlite.DB, arg string) (*sqlite.AuditAn
 }
 
 // parseAnchor reads the JSON or text form of an anchor.
-func parseAnchor(name string, body []byte) (*sqlite.AuditAnchor, error) {
-	a := &sqlite.AuditAnchor{}
+func parseAnchor(name string, body []byte) (*app.AuditAnchor, error) {
+	a := &app.AuditAnchor{}
 	if err := json.Unmarshal(body, a); err == nil && anchorHashRE.MatchString(a.Hash) {
 		return a, nil
 	}
@@ -140,5 +140,18 @@ func parseAnchor(name string, body []byte) (*sqlite.AuditAnchor, error) {
 	}
 	a.Hash = h
 	a.Entries, _ = strconv.ParseInt(m[1], 10, 64)
+	return a, nil
+}
+
+// appServices returns the application's services over the store, for the
+// commands that need more than csi.Services (tokens with their secret,
+// audit anchors); they run on every engine.
+func (f *Factory) appServices(ctx context.Context) (*app.Services, error) {
+	st, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a := app.New(st)
+	a.Now = f.Now
 	return a, nil
 }

@@ -71,11 +71,11 @@ neither. --expires is the first day on which the token no longer works
 }
 
 func tokenCreateRun(ctx context.Context, f *Factory, opts *TokenCreateOptions) error {
-	db, err := f.sqliteStore(ctx)
+	svc, err := f.appServices(ctx)
 	if err != nil {
 		return err
 	}
-	t, err := db.CreateToken(ctx, opts.Input)
+	t, err := svc.CreateToken(ctx, opts.Input)
 	if err != nil {
 		return err
 	}
@@ -118,11 +118,11 @@ func newCmdTokenList(f *Factory) *cobra.Command {
 		Example: "  csi token list\n  csi token list -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.sqliteStore(cmd.Context())
+			svc, err := f.appServices(cmd.Context())
 			if err != nil {
 				return err
 			}
-			ts, err := db.ListTokens(cmd.Context())
+			ts, err := svc.ListTokens(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -142,11 +142,11 @@ cannot be reused.`),
 		Example: "  csi token revoke desio-referente",
 		Args:    exactArgs(1, "the name of the token"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := f.sqliteStore(cmd.Context())
+			svc, err := f.appServices(cmd.Context())
 			if err != nil {
 				return err
 			}
-			t, err := db.RevokeToken(cmd.Context(), args[0])
+			t, err := svc.RevokeToken(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}

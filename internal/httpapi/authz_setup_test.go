@@ -40,7 +40,7 @@ var roles = []string{"", csi.RoleViewer, csi.RoleOperator, csi.RoleReferent, csi
 // fixture is a store with two Ambiti's Comuni loaded, a token per role
 // and a real server on 127.0.0.1.
 type fixture struct {
-	db       *sqlite.DB
+	db       testDB
 	srv      *httpapi.Server
 	url      string
 	secrets  map[string]string // role (or "expired", "revoked") → secret
@@ -51,15 +51,16 @@ type fixture struct {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "setup", Command: "test"})
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
+	sdb, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = func() time.Time { return time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC) }
-	if _, err := db.Migrate(ctx); err != nil {
+	t.Cleanup(func() { sdb.Close() })
+	sdb.Now = func() time.Time { return time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC) }
+	if _, err := sdb.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
+	db := withApp(sdb)
 	fx := &fixture{db: db, secrets: map[string]string{}, extracts: map[string][]byte{}, cfs: map[string]string{}}
 	for _, c := range []string{inComune, outComune, inSpare, outSpare} {
 		if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: csi.AnagrafeAutomatic, Date: "2024-01-15", Contact: "ufficio@comune.example.it"}); err != nil {

@@ -39,7 +39,7 @@ func TestBadTokens(t *testing.T) {
 	if r := fx.raw(t, "/api/v1/comuni", "Bearer "+fx.secrets["old"]); r.status != http.StatusOK {
 		t.Fatalf("a token before its expiry: %d %s", r.status, r.body)
 	}
-	fx.db.Now = func() time.Time { return time.Date(2024, 7, 1, 8, 0, 0, 0, time.UTC) }
+	fx.db.setClock(func() time.Time { return time.Date(2024, 7, 1, 8, 0, 0, 0, time.UTC) })
 	r := fx.raw(t, "/api/v1/comuni", "Bearer "+fx.secrets["old"])
 	if p := r.problem(); r.status != http.StatusUnauthorized || p.Detail != "token old expired on 2024-07-01" {
 		t.Errorf("expired: status %d, problem %+v", r.status, p)

@@ -211,7 +211,7 @@ func round(d time.Duration) time.Duration {
 // every row of the extract is a resident, once; the preloaded Comuni are
 // untouched; every validation that succeeded left its run; the audit log
 // verifies.
-func checkNoLostRows(t *testing.T, db *sqlite.DB, url, secret string, sum *csi.ImportSummary, rows int, want map[string]int, validations int) {
+func checkNoLostRows(t *testing.T, db testDB, url, secret string, sum *csi.ImportSummary, rows int, want map[string]int, validations int) {
 	ctx := context.Background()
 	if sum == nil || sum.Rows != rows || sum.Inserted != rows || sum.Rejected != 0 {
 		t.Errorf("import summary = %+v, want %d rows inserted", sum, rows)
@@ -242,16 +242,17 @@ func checkNoLostRows(t *testing.T, db *sqlite.DB, url, secret string, sum *csi.I
 		rows, len(want), len(runs))
 }
 
-func loadStore(t *testing.T, scale float64) (*sqlite.DB, map[string]int) {
+func loadStore(t *testing.T, scale float64) (testDB, map[string]int) {
 	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "load", Command: "setup"})
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
+	sdb, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
+	t.Cleanup(func() { sdb.Close() })
+	if _, err := sdb.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
+	db := withApp(sdb)
 	want := map[string]int{}
 	for _, istat := range append(slices.Clone(loadPreloaded), loadImported) {
 		if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: istat, Anagrafe: csi.AnagrafeAutomatic, Date: "2024-01-15"}); err != nil {
@@ -270,7 +271,7 @@ func loadStore(t *testing.T, scale float64) (*sqlite.DB, map[string]int) {
 	return db, want
 }
 
-func loadTokens(t *testing.T, db *sqlite.DB) map[string]string {
+func loadTokens(t *testing.T, db testDB) map[string]string {
 	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "load", Command: "setup"})
 	secrets := map[string]string{}
 	for _, in := range []csi.TokenInput{
@@ -288,7 +289,7 @@ func loadTokens(t *testing.T, db *sqlite.DB) map[string]string {
 	return secrets
 }
 
-func loadServer(t *testing.T, db *sqlite.DB) string {
+func loadServer(t *testing.T, db testDB) string {
 	srv, err := httpapi.New(httpapi.Config{Services: db, Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)

@@ -56,7 +56,7 @@ func benchStore(b testing.TB, path string) (*DB, context.Context) {
 	if _, err := db.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
+	if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
 		b.Fatal(err)
 	}
 	return db, ctx

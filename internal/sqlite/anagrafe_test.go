@@ -21,7 +21,7 @@ func onboarded(t *testing.T, comune string) (*DB, context.Context) {
 	t.Helper()
 	db := newStore(t)
 	ctx := actorCtx()
-	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: comune, Anagrafe: "automatic", Date: "2020-01-01"}); err != nil {
+	if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: comune, Anagrafe: "automatic", Date: "2020-01-01"}); err != nil {
 		t.Fatal(err)
 	}
 	return db, ctx

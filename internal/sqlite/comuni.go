@@ -3,14 +3,14 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"regexp"
-	"strings"
+	"errors"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
-var _ csi.ComuneService = (*DB)(nil)
+var _ store.Comuni = (*DB)(nil)
 
 const comuneCols = `istat, belfiore, nome, ambito, popolazione, status, anagrafe, onboarded_on, offboarded_on, contact`
 
@@ -46,163 +46,176 @@ func listComuni(ctx context.Context, q querier, where string, args ...any) ([]cs
 	return out, rows.Err()
 }
 
-// ListComuni lists the Comuni, optionally of one Ambito and one status.
-func (db *DB) ListComuni(ctx context.Context, f csi.ComuneFilter) ([]csi.Comune, error) {
-	where, args := "WHERE 1=1", []any{}
-	if f.Ambito != "" {
-		a, err := resolveAmbito(ctx, db.db, f.Ambito)
-		if err != nil {
-			return nil, err
-		}
-		where, args = where+" AND ambito = ?", append(args, a)
-	}
-	if f.Status != "" {
-		if err := csi.ValidateStatus(f.Status); err != nil {
-			return nil, err
-		}
-	}
-	cs, err := listComuni(ctx, db.db, where, args...)
-	if err != nil {
-		return nil, err
-	}
-	tl, err := loadTimelines(ctx, db.db)
-	if err != nil {
-		return nil, err
-	}
-	asOf(cs, tl, db.today())
-	return withStatus(cs, f.Status), nil
-}
-
-// withStatus keeps the Comuni with that status as of today (all with "").
-func withStatus(cs []csi.Comune, status string) []csi.Comune {
-	if status == "" {
-		return cs
-	}
-	out := []csi.Comune{}
-	for _, c := range cs {
-		if c.Status == status {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-var istatRe = regexp.MustCompile(`^\d{6}$`)
-
-// resolveComune finds one Comune by ISTAT code or by name, accent- and
-// case-insensitively; a partial name must match exactly one Comune.
+// resolveComune finds one Comune by ISTAT code or by name (see
+// csi.ResolveComune), with its status column: SQL-level callers that need
+// the status of a day use comuneToday or statusesOn.
 func resolveComune(ctx context.Context, q querier, ref string) (csi.Comune, error) {
-	ref = strings.TrimSpace(ref)
-	if istatRe.MatchString(ref) {
-		c, err := scanComune(q.QueryRowContext(ctx, "SELECT "+comuneCols+" FROM comuni WHERE istat = ?", ref))
-		if err == sql.ErrNoRows {
-			return c, csi.Errorf(csi.ENOTFOUND, "no Comune with ISTAT code %s", ref).
-				WithHint("run 'csi comuni list' to see the codes (Monza e Brianza codes start with 108)")
-		}
-		return c, err
-	}
-	fold := csi.FoldName(ref)
-	if fold == "" {
-		return csi.Comune{}, csi.Errorf(csi.EINVALID, "empty Comune name").WithHint("give an ISTAT code or a name")
-	}
-	exact, err := listComuni(ctx, q, "WHERE nome_fold = ?", fold)
-	if err != nil || len(exact) == 1 {
-		return first(exact), err
-	}
-	like, err := listComuni(ctx, q, "WHERE instr(nome_fold, ?) > 0", fold)
+	cs, err := listComuni(ctx, q, "")
 	if err != nil {
 		return csi.Comune{}, err
 	}
-	switch len(like) {
-	case 0:
-		return csi.Comune{}, csi.Errorf(csi.ENOTFOUND, "no Comune matches %q", ref).
-			WithHint("run 'csi comuni list' to see the names and codes")
-	case 1:
-		return like[0], nil
-	}
-	return csi.Comune{}, csi.Errorf(csi.EINVALID, "%q matches %d Comuni: %s", ref, len(like), candidates(like)).
-		WithHint("give the ISTAT code or more of the name")
+	return csi.ResolveComune(cs, ref)
 }
 
-func first(cs []csi.Comune) csi.Comune {
-	if len(cs) == 0 {
-		return csi.Comune{}
-	}
-	return cs[0]
-}
-
-func candidates(cs []csi.Comune) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = fmt.Sprintf("%s (%s)", c.Nome, c.Istat)
-	}
-	return strings.Join(parts, ", ")
-}
-
-// FindComune returns a Comune and its history.
-func (db *DB) FindComune(ctx context.Context, ref string) (*csi.ComuneDetail, error) {
-	c, err := db.comuneToday(ctx, db.db, ref)
+// resolveAmbito finds an Ambito by name (see csi.ResolveAmbito).
+func resolveAmbito(ctx context.Context, q querier, ref string) (string, error) {
+	names, err := ambitoNames(ctx, q)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT date, event, detail, actor, created_at FROM comune_history
-		WHERE istat = ? ORDER BY id`, c.Istat)
+	return csi.ResolveAmbito(names, ref)
+}
+
+func ambitoNames(ctx context.Context, q querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT nome FROM ambiti ORDER BY nome")
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	defer rows.Close()
-	d := &csi.ComuneDetail{Comune: c, History: []csi.ComuneEvent{}}
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// loadState reads the Comuni, their timelines and the Ambiti.
+func loadState(ctx context.Context, q querier) (*store.ComuniState, error) {
+	cs, err := listComuni(ctx, q, "")
+	if err != nil {
+		return nil, err
+	}
+	tl, err := loadTimelines(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	names, err := ambitoNames(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return &store.ComuniState{Comuni: cs, Timelines: tl, Ambiti: names}, nil
+}
+
+// LoadComuni reads every Comune, the status timelines and the Ambiti.
+func (db *DB) LoadComuni(ctx context.Context) (*store.ComuniState, error) {
+	return loadState(ctx, db.db)
+}
+
+// ComuneOn resolves ref to one Comune with its status on day.
+func (db *DB) ComuneOn(ctx context.Context, ref, day string) (csi.Comune, error) {
+	return comuneOn(ctx, db.db, ref, day)
+}
+
+func comuneOn(ctx context.Context, q querier, ref, day string) (csi.Comune, error) {
+	st, err := loadState(ctx, q)
+	if err != nil {
+		return csi.Comune{}, err
+	}
+	return st.Resolve(ref, day)
+}
+
+// comuneToday is ComuneOn for the store's today, inside q.
+func (db *DB) comuneToday(ctx context.Context, q querier, ref string) (csi.Comune, error) {
+	return comuneOn(ctx, q, ref, db.today())
+}
+
+// ComuneHistory returns a Comune's events in the order they were recorded.
+func (db *DB) ComuneHistory(ctx context.Context, istat string) ([]csi.ComuneEvent, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT date, event, detail, actor, created_at FROM comune_history
+		WHERE istat = ? ORDER BY id`, istat)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := []csi.ComuneEvent{}
 	for rows.Next() {
 		var e csi.ComuneEvent
 		if err := rows.Scan(&e.Date, &e.Event, &e.Detail, &e.Actor, &e.Created); err != nil {
 			return nil, err
 		}
-		d.History = append(d.History, e)
+		out = append(out, e)
 	}
-	return d, rows.Err()
+	return out, rows.Err()
 }
 
-// addHistory records a Comune event and the matching audit entry.
-func (db *DB) addHistory(ctx context.Context, tx *sql.Tx, c csi.Comune, date, event, detail string) error {
-	a := csi.ActorFrom(ctx)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO comune_history(istat, date, event, detail, actor, created_at)
-		VALUES (?,?,?,?,?,?)`, c.Istat, date, event, detail, a.Name, db.now()); err != nil {
-		return err
-	}
-	return db.appendAudit(ctx, tx, "comune "+c.Istat, fmt.Sprintf("%s %s: %s", c.Nome, event, detail))
+// ChangeComuni runs fn in one write transaction.
+func (db *DB) ChangeComuni(ctx context.Context, fn func(store.ComuniTx) error) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return fn(&comuniTx{db: db, tx: tx}) })
 }
 
-// OnboardComune makes a Comune an active member of the shared CSI.
-func (db *DB) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.Comune, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
+// comuniTx is a change of the Comuni, referents or tokens in progress.
+type comuniTx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+func (t *comuniTx) State(ctx context.Context) (*store.ComuniState, error) {
+	return loadState(ctx, t.tx)
+}
+
+func (t *comuniTx) SaveComune(ctx context.Context, c csi.Comune) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE comuni SET ambito = ?, status = ?, anagrafe = ?, onboarded_on = ?,
+		offboarded_on = ?, contact = ? WHERE istat = ?`, c.Ambito, c.Status, c.Anagrafe, c.OnboardedOn, c.OffboardedOn, c.Contact, c.Istat)
+	return mapErr(err)
+}
+
+func (t *comuniTx) AddComuneEvent(ctx context.Context, istat string, e csi.ComuneEvent) error {
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO comune_history(istat, date, event, detail, actor, created_at)
+		VALUES (?,?,?,?,?,?)`, istat, e.Date, e.Event, e.Detail, e.Actor, e.Created)
+	return mapErr(err)
+}
+
+func (t *comuniTx) AppendAudit(ctx context.Context, target, summary string) error {
+	return t.db.appendAudit(ctx, t.tx, target, summary)
+}
+
+func (t *comuniTx) CurrentReferent(ctx context.Context, ambito string) (*csi.Referente, error) {
+	r, err := scanReferente(t.tx.QueryRowContext(ctx, "SELECT "+referenteCols+" FROM referenti WHERE ambito = ? AND valid_to = ''", ambito))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
 	}
-	if in.Date == "" {
-		in.Date = db.today()
-	}
-	var out csi.Comune
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := db.applyDue(ctx, tx); err != nil {
-			return err
-		}
-		c, err := db.comuneToday(ctx, tx, in.Comune)
-		if err != nil {
-			return err
-		}
-		if c.Status == csi.StatusActive || c.Status == csi.StatusSuspended {
-			return csi.Errorf(csi.ECONFLICT, "%s (%s) is already onboarded since %s", c.Nome, c.Istat, c.OnboardedOn).
-				WithHint("use 'csi comuni update %s' to change it", c.Istat)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE comuni SET status = 'active', anagrafe = ?, onboarded_on = ?,
-			offboarded_on = '', contact = ? WHERE istat = ?`, in.Anagrafe, in.Date, in.Contact, c.Istat); err != nil {
-			return err
-		}
-		c.Status, c.Anagrafe, c.OnboardedOn, c.OffboardedOn, c.Contact = csi.StatusActive, in.Anagrafe, in.Date, "", in.Contact
-		out = c
-		return db.addHistory(ctx, tx, c, in.Date, "onboarded", "anagrafe "+in.Anagrafe)
-	})
+	return &r, mapErr(err)
+}
+
+func (t *comuniTx) InsertReferent(ctx context.Context, r csi.Referente) (int64, error) {
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO referenti(ambito, nome, email, phone, comune, valid_from)
+		VALUES (?,?,?,?,nullif(?, ''),?)`, r.Ambito, r.Nome, r.Email, r.Phone, r.Comune, r.From)
 	if err != nil {
-		return nil, err
+		return 0, mapErr(err)
 	}
-	return &out, nil
+	return res.LastInsertId()
+}
+
+func (t *comuniTx) CloseReferent(ctx context.Context, id int64, to string) error {
+	_, err := t.tx.ExecContext(ctx, "UPDATE referenti SET valid_to = ? WHERE id = ?", to, id)
+	return mapErr(err)
+}
+
+func (t *comuniTx) TokenByName(ctx context.Context, name string) (*csi.Token, error) {
+	tok, err := scanToken(t.tx.QueryRowContext(ctx, "SELECT "+tokenCols+" FROM tokens WHERE name = ?", name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &tok, mapErr(err)
+}
+
+func (t *comuniTx) InsertToken(ctx context.Context, tok csi.Token, hash string) (int64, error) {
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO tokens(name, role, ambito, comune, hash, created_at, expires)
+		VALUES (?,?,nullif(?, ''),nullif(?, ''),?,?,?)`, tok.Name, tok.Role, tok.Ambito, tok.Comune, hash, tok.CreatedAt, tok.Expires)
+	if isConstraint(err, sqlite3.SQLITE_CONSTRAINT_UNIQUE) {
+		return 0, store.ErrDuplicate
+	}
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	return res.LastInsertId()
+}
+
+func (t *comuniTx) SetTokenRevoked(ctx context.Context, id int64, at string) error {
+	_, err := t.tx.ExecContext(ctx, "UPDATE tokens SET revoked_at = ? WHERE id = ?", at, id)
+	return mapErr(err)
 }

@@ -13,7 +13,7 @@ import (
 func onboardAll(t *testing.T, db *DB, ctx context.Context, comuni ...string) {
 	t.Helper()
 	for _, c := range comuni {
-		if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {
+		if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -58,7 +58,7 @@ func TestAuditWipeDetected(t *testing.T) {
 			ctx := actorCtx()
 			onboardAll(t, db, ctx, "108001", "108002")
 			if tc.setup == "token" {
-				if _, err := db.CreateToken(ctx, csi.TokenInput{Name: "t1", Role: csi.RoleViewer}); err != nil {
+				if _, err := services(db).CreateToken(ctx, csi.TokenInput{Name: "t1", Role: csi.RoleViewer}); err != nil {
 					t.Fatal(err)
 				}
 				// Keep the Comuni's entries: only the token's is removed.
@@ -66,7 +66,7 @@ func TestAuditWipeDetected(t *testing.T) {
 			} else {
 				unguard(t, db, "DELETE FROM audit", "DELETE FROM audit_head")
 			}
-			v, err := db.VerifyAudit(ctx)
+			v, err := services(db).VerifyAudit(ctx)
 			if err != nil || v.OK || !strings.Contains(v.Problem, tc.want) {
 				t.Fatalf("after wiping: %+v %v; want %q", v, err, tc.want)
 			}
@@ -78,13 +78,13 @@ func TestAuditCrossCheckPassesOnAnIntactLog(t *testing.T) {
 	db := newStore(t)
 	ctx := actorCtx()
 	onboardAll(t, db, ctx, "108001")
-	if _, err := db.CreateToken(ctx, csi.TokenInput{Name: "t1", Role: csi.RoleViewer}); err != nil {
+	if _, err := services(db).CreateToken(ctx, csi.TokenInput{Name: "t1", Role: csi.RoleViewer}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RevokeToken(ctx, "t1"); err != nil {
+	if _, err := services(db).RevokeToken(ctx, "t1"); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 3 {
+	if v, err := services(db).VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 3 {
 		t.Fatalf("intact log: %+v %v", v, err)
 	}
 }
@@ -106,33 +106,33 @@ func TestAnchorDetectsARewrittenLog(t *testing.T) {
 			onboardAll(t, db, ctx, "108001", "108002")
 			// Reads of personal data (audited, not cross-checked) end the log.
 			for range 2 {
-				if err := db.RecordAccess(ctx, "comune 108001", "residents read"); err != nil {
+				if err := services(db).RecordAccess(ctx, "comune 108001", "residents read"); err != nil {
 					t.Fatal(err)
 				}
 			}
-			a, err := db.AuditHead(ctx)
+			a, err := services(db).AuditHead(ctx)
 			if err != nil || a.Entries != 4 || len(a.Hash) != 64 {
 				t.Fatalf("head %+v %v", a, err)
 			}
 			onboardAll(t, db, ctx, "108003")
-			if v, err := db.VerifyAnchor(ctx, *a); err != nil || !v.OK {
+			if v, err := services(db).VerifyAnchor(ctx, *a); err != nil || !v.OK {
 				t.Fatalf("a log that extends the anchor: %+v %v", v, err)
 			}
 			unguard(t, db, "DELETE FROM audit WHERE id > 2", "DELETE FROM comune_history WHERE istat = '108003'",
 				"UPDATE audit_head SET last_id = 2, hash = (SELECT hash FROM audit WHERE id = 2)")
 			for range tc.forged {
-				if err := db.RecordAccess(ctx, "comune 108002", "nothing to see"); err != nil {
+				if err := services(db).RecordAccess(ctx, "comune 108002", "nothing to see"); err != nil {
 					t.Fatal(err)
 				}
 			}
-			if v, err := db.VerifyAudit(ctx); err != nil || !v.OK {
+			if v, err := services(db).VerifyAudit(ctx); err != nil || !v.OK {
 				t.Fatalf("the rebuilt chain must verify on its own (that is the attack): %+v %v", v, err)
 			}
-			v, err := db.VerifyAnchor(ctx, *a)
+			v, err := services(db).VerifyAnchor(ctx, *a)
 			if err != nil || v.OK || v.Problem != tc.want {
 				t.Fatalf("against the anchor: %+v %v; want %q", v, err, tc.want)
 			}
-			if _, err := db.AnchorByHash(ctx, a.Hash); csi.ErrorCode(err) != csi.ECONFLICT && tc.forged > 0 {
+			if _, err := services(db).AnchorByHash(ctx, a.Hash); csi.ErrorCode(err) != csi.ECONFLICT && tc.forged > 0 {
 				t.Fatalf("the anchor's hash looked up in the forged log: %v", err)
 			}
 		})
@@ -150,7 +150,7 @@ func TestReadOnlyStoreNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	_, err = ro.OnboardComune(actorCtx(), csi.OnboardInput{Comune: "108001", Anagrafe: "manual"})
+	_, err = services(ro).OnboardComune(actorCtx(), csi.OnboardInput{Comune: "108001", Anagrafe: "manual"})
 	if csi.ErrorCode(err) != csi.EUNAVAILABLE || err.Error() != "the store "+path+" cannot be written: it was opened read-only" {
 		t.Fatalf("got %q (%s)", err, csi.ErrorCode(err))
 	}

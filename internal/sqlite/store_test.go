@@ -57,88 +57,6 @@ func TestOpenMissingWithoutCreate(t *testing.T) {
 	}
 }
 
-func TestResolveComune(t *testing.T) {
-	db := newStore(t)
-	tests := []struct{ ref, istat, code string }{
-		{"108033", "108033", ""},
-		{"monza", "108033", ""},
-		{"MUGGIO", "108034", ""},
-		{"muggiò", "108034", ""},
-		{"bovisio masciago", "108010", ""},
-		{"brianza", "", csi.EINVALID},
-		{"Roma", "", csi.ENOTFOUND},
-		{"999999", "", csi.ENOTFOUND},
-	}
-	for _, tt := range tests {
-		c, err := db.FindComune(context.Background(), tt.ref)
-		if tt.code != "" {
-			if csi.ErrorCode(err) != tt.code {
-				t.Errorf("%q: got %v, want code %s", tt.ref, err, tt.code)
-			}
-			continue
-		}
-		if err != nil || c.Istat != tt.istat {
-			t.Errorf("%q: got %+v, %v; want %s", tt.ref, c, err, tt.istat)
-		}
-	}
-}
-
-func TestReferenteOneCurrent(t *testing.T) {
-	db := newStore(t)
-	ctx := actorCtx()
-	in := csi.AssignInput{Ambito: "Desio", Nome: "A", Email: "a@example.it", From: "2024-01-01"}
-	if _, err := db.AssignReferente(ctx, in); err != nil {
-		t.Fatal(err)
-	}
-	in.Nome = "B"
-	if _, err := db.AssignReferente(ctx, in); csi.ErrorCode(err) != csi.ECONFLICT {
-		t.Fatalf("second referent without replace: %v", err)
-	}
-	in.From, in.Replace = "2024-03-01", true
-	if _, err := db.AssignReferente(ctx, in); err != nil {
-		t.Fatal(err)
-	}
-	all, err := db.ListReferenti(ctx, true)
-	if err != nil || len(all) != 2 || all[0].To != "2024-02-29" || all[1].To != "" {
-		t.Fatalf("history = %+v, %v", all, err)
-	}
-}
-
-func TestAuditVerifyDetectsTampering(t *testing.T) {
-	for _, tc := range []struct{ name, sql, want string }{
-		{"edited", "UPDATE audit SET summary = 'nothing happened' WHERE id = 2", "entry 2 was modified"},
-		{"deleted", "DELETE FROM audit WHERE id = 2", "entries 2 to 2 are missing"},
-		{"last deleted", "DELETE FROM audit WHERE id = 3", "the log ends at entry 2"},
-		{"actor changed", "UPDATE audit SET actor = 'someone' WHERE id = 1", "entry 1 was modified"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			db := newStore(t)
-			ctx := actorCtx()
-			for _, c := range []string{"108001", "108002", "108003"} {
-				if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 3 {
-				t.Fatalf("before tampering: %+v %v", v, err)
-			}
-			if _, err := db.SQL().Exec(tc.sql); err == nil || !strings.Contains(err.Error(), "append-only") {
-				t.Fatalf("the trigger did not refuse: %v", err)
-			}
-			// A hand edit of the file: drop the guards first, as an attacker would.
-			for _, q := range []string{"DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete", tc.sql} {
-				if _, err := db.SQL().Exec(q); err != nil {
-					t.Fatal(err)
-				}
-			}
-			v, err := db.VerifyAudit(ctx)
-			if err != nil || v.OK || !strings.Contains(v.Problem, tc.want) {
-				t.Fatalf("after tampering: %+v %v; want problem %q", v, err, tc.want)
-			}
-		})
-	}
-}
-
 // TestBackupWhileWriting copies the store while another connection keeps
 // onboarding and offboarding Comuni; the copy must open and verify.
 func TestBackupWhileWriting(t *testing.T) {
@@ -162,9 +80,9 @@ func TestBackupWhileWriting(t *testing.T) {
 			in := csi.ComuneUpdate{Comune: "108033", Contact: ptr(strings.Repeat("x", i%7+1))}
 			var err error
 			if i == 0 {
-				_, err = other.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"})
+				_, err = services(other).OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"})
 			} else {
-				_, err = other.UpdateComune(ctx, in)
+				_, err = services(other).UpdateComune(ctx, in)
 			}
 			if err != nil && csi.ErrorCode(err) != csi.EINVALID {
 				t.Errorf("writer: %v", err)
@@ -192,7 +110,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer copyDB.Close()
-	v, err := copyDB.VerifyAudit(ctx)
+	v, err := services(copyDB).VerifyAudit(ctx)
 	if err != nil || !v.OK || v.Entries == 0 {
 		t.Fatalf("backup audit: %+v %v", v, err)
 	}
@@ -230,7 +148,7 @@ func TestWriterWaitsForAnotherWriter(t *testing.T) {
 		tx.Rollback()
 	}()
 	start := time.Now()
-	if _, err := db.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
+	if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic"}); err != nil {
 		t.Fatalf("onboard while another writer holds the lock: %v", err)
 	}
 	if waited := time.Since(start); waited < hold-100*time.Millisecond {
