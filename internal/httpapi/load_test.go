@@ -231,7 +231,7 @@ func checkNoLostRows(t *testing.T, db *sqlite.DB, url, secret string, sum *csi.I
 			t.Errorf("residents of %s = %d (%v), want %d (untouched)", istat, n, err, w)
 		}
 	}
-	runs, err := db.ValidationHistory(ctx)
+	runs, err := local(db).ValidationHistory(ctx)
 	if err != nil || len(runs) != validations {
 		t.Errorf("validation runs recorded = %d (%v), want the %d that succeeded", len(runs), err, validations)
 	}
@@ -289,7 +289,7 @@ func loadTokens(t *testing.T, db *sqlite.DB) map[string]string {
 }
 
 func loadServer(t *testing.T, db *sqlite.DB) string {
-	srv, err := httpapi.New(httpapi.Config{Services: db, Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
+	srv, err := httpapi.New(httpapi.Config{Services: local(db), Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
