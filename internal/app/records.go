@@ -53,7 +53,7 @@ func (s *Services) ImportRecords(ctx context.Context, req csi.RecordImport, src 
 	}
 	fillDialect(sum, r.Detected(), kind.ColumnNames())
 	entry := store.ImportEntry{File: sum.File, SHA256: sum.SHA256, Dialect: r.Detected().String(),
-		Actor: csi.ActorFrom(ctx).Name, At: s.Now().UTC().Format(time.RFC3339)}
+		Actor: csi.ActorFrom(ctx).Name, At: s.Now().UTC().Format(time.RFC3339), DryRun: req.DryRun}
 	err = s.st.UpsertRecordFile(ctx, kind, entry, func(sess store.RecordSession) (*store.ImportDone, error) {
 		imp := &recordImport{kind: kind, sess: sess, dec: dec, sum: sum, seen: map[string]int{}}
 		return imp.run(ctx, r, req, start)

@@ -63,6 +63,9 @@ func (db *DB) UpsertRecordFile(ctx context.Context, kind *records.Kind, entry st
 }
 
 func recordImportEntry(ctx context.Context, tx *sql.Tx, kind *records.Kind, e store.ImportEntry) (int64, error) {
+	if e.DryRun {
+		return 0, nil
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
 		VALUES (?, '', ?, ?, 'upsert', '', ?, 0, 0, 0, 0, 0, 0, ?, ?, 0)`,

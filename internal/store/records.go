@@ -35,6 +35,10 @@ type ImportEntry struct {
 	Dialect      string // dialect.Detected.String()
 	Actor        string
 	At           string // RFC 3339, UTC
+	// DryRun writes no entry (the import is rolled back, and an engine
+	// whose ids are not transactional must not spend one): the rows are
+	// written with import id 0.
+	DryRun bool
 }
 
 // ImportDone closes an import: its totals and its audit entry.
