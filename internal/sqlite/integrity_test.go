@@ -183,7 +183,7 @@ func TestReadOnlyValidateSaysWhy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	_, _, err = ro.RunValidation(actorCtx(), csi.ValidationRequest{}, func(csi.Finding) error { return nil })
+	err = ro.ValidationWritable(actorCtx())
 	if err == nil || err.Error() != "the store "+path+" cannot be written (csi validate records each run in the store's history): it was opened read-only" {
 		t.Fatalf("got %q", err)
 	}

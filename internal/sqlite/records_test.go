@@ -6,13 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 )
 
 // importRecords imports one records file or fails the test.
 func importRecords(t *testing.T, db *DB, kind, name, data string) *csi.ImportSummary {
 	t.Helper()
-	sum, err := db.ImportRecords(actorCtx(), csi.RecordImport{Kind: kind}, bytesSource(name, []byte(data)))
+	sum, err := app.New(db).ImportRecords(actorCtx(), csi.RecordImport{Kind: kind}, bytesSource(name, []byte(data)))
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}

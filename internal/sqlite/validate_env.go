@@ -5,28 +5,32 @@ import (
 	"database/sql"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
 )
 
-// validateEnv answers what the validation checks cannot see in one record.
+// validateEnv is the reader of one validation run: the lookups its rules
+// make and the streams of its records.
 type validateEnv struct {
-	ctx       context.Context
-	today     string
-	onboarded map[string]bool // members today, for a Comune without status history
-	timelines map[string]csi.StatusTimeline
-	places    map[string]bool
-	cartelle  map[string]csi.Cartella
-	resident  *sql.Stmt
-	dead      *sql.Stmt
-	err       error // the first lookup failure; the run stops on it
+	db       *DB
+	ctx      context.Context
+	member   store.Membership
+	places   map[string]bool
+	cartelle map[string]csi.Cartella
+	resident *sql.Stmt
+	dead     *sql.Stmt
+	err      error // the first lookup failure; the run stops on it
 }
 
-func (db *DB) newValidateEnv(ctx context.Context) (*validateEnv, error) {
-	e := &validateEnv{ctx: ctx, today: db.today(), onboarded: map[string]bool{}, places: map[string]bool{}, cartelle: map[string]csi.Cartella{}}
-	if err := collect(ctx, db.db, "SELECT istat FROM comuni WHERE status IN ('active','suspended')", func(s string) { e.onboarded[s] = true }); err != nil {
+// OpenValidation loads what the lookups keep in memory (membership,
+// places, cartelle) and prepares the per-person ones.
+func (db *DB) OpenValidation(ctx context.Context) (store.ValidationReader, error) {
+	e := &validateEnv{db: db, ctx: ctx, member: store.Membership{Members: map[string]bool{}},
+		places: map[string]bool{}, cartelle: map[string]csi.Cartella{}}
+	if err := collect(ctx, db.db, "SELECT istat FROM comuni WHERE status IN ('active','suspended')", func(s string) { e.member.Members[s] = true }); err != nil {
 		return nil, err
 	}
 	var err error
-	if e.timelines, err = loadTimelines(ctx, db.db); err != nil {
+	if e.member.Timelines, err = loadTimelines(ctx, db.db); err != nil {
 		return nil, err
 	}
 	if err := collect(ctx, db.db, "SELECT belfiore FROM ref_comuni_italia UNION SELECT belfiore FROM ref_stati_esteri", func(s string) { e.places[s] = true }); err != nil {
@@ -40,6 +44,7 @@ func (db *DB) newValidateEnv(ctx context.Context) (*validateEnv, error) {
 	}
 	if e.dead, err = db.db.PrepareContext(ctx, `SELECT 1 FROM persone WHERE codice_fiscale = ?
 		AND dati ->> 15 IN ('1', '2') LIMIT 1`); err != nil {
+		e.resident.Close()
 		return nil, mapErr(err)
 	}
 	return e, nil
@@ -51,7 +56,8 @@ func (db *DB) newValidateEnv(ctx context.Context) (*validateEnv, error) {
 const residentQuery = `SELECT 1 FROM persone WHERE codice_fiscale = ? AND +comune = ?
 	AND valid_from <= ? AND (valid_to = '' OR valid_to > ?) LIMIT 1`
 
-func (e *validateEnv) close() {
+// Close releases the prepared statements.
+func (e *validateEnv) Close() {
 	e.resident.Close()
 	e.dead.Close()
 }
@@ -96,24 +102,8 @@ func scanCartella(s scanner) (csi.Cartella, error) {
 	return c, err
 }
 
-// Today returns the store clock's date.
-func (e *validateEnv) Today() string { return e.today }
-
-// ComuneMemberOn reports whether the Comune was an active or suspended
-// member on date (with "" whether it ever was), from its status history: a
-// record made while the Comune was a member stays valid after it leaves. A
-// date before the first change counts as membership: a Comune brings its
-// earlier records when it joins.
-func (e *validateEnv) ComuneMemberOn(istat, date string) bool {
-	t, ok := e.timelines[istat]
-	if !ok {
-		return e.onboarded[istat]
-	}
-	if len(t) > 0 && date < t[0].Date {
-		date = ""
-	}
-	return t.MemberOn(date)
-}
+// Membership returns the Comuni's membership read when opened.
+func (e *validateEnv) Membership() store.Membership { return e.member }
 
 // KnownPlace reports whether code is a current Italian Comune's Belfiore
 // code or a foreign state's Z code.
@@ -135,6 +125,9 @@ func (e *validateEnv) ResidentOn(cf, comune, date string) bool {
 
 // Dead reports whether a registry version records the person's death.
 func (e *validateEnv) Dead(cf string) bool { return e.exists(e.dead, cf) }
+
+// Err returns the first lookup failure.
+func (e *validateEnv) Err() error { return e.err }
 
 func (e *validateEnv) exists(stmt *sql.Stmt, args ...any) bool {
 	var one int
