@@ -26,9 +26,8 @@ type services interface {
 	csi.ValidationService
 }
 
-var testNow = time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC)
 
-func actorCtx() context.Context {
+func recordsActorCtx() context.Context {
 	return csi.WithActor(context.Background(), csi.Actor{Name: "test", Command: "test"})
 }
 
@@ -50,7 +49,7 @@ func fileSource(t *testing.T, path string) csi.Source {
 // validation services are package app's.
 func sqliteServices(t *testing.T) (csi.Services, *sqlite.DB) {
 	t.Helper()
-	ctx := actorCtx()
+	ctx := recordsActorCtx()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +88,7 @@ func sqliteServices(t *testing.T) (csi.Services, *sqlite.DB) {
 // Comuni and registry services have no PostgreSQL port on this branch yet).
 func postgresServices(t *testing.T, from *sqlite.DB) services {
 	t.Helper()
-	ctx := actorCtx()
+	ctx := recordsActorCtx()
 	db, err := postgres.Open(ctx, pgtest.NewDatabase(t), true)
 	if err != nil {
 		t.Fatal(err)
@@ -163,18 +162,18 @@ func copyRows(t *testing.T, from *sqlite.DB, to *postgres.DB, insert, sel string
 	}
 }
 
-// step is one call of the scenario; it returns what the call gave, as
+// recordsStep is one call of the scenario; it returns what the call gave, as
 // JSON with the durations (the only values allowed to differ) zeroed.
-type step struct {
+type recordsStep struct {
 	name string
 	run  func(t *testing.T, s services) string
 }
 
-func records(kind, file string, dryRun bool) step {
-	return step{fmt.Sprintf("records import %s %s dry=%v", kind, file, dryRun), func(t *testing.T, s services) string {
+func records(kind, file string, dryRun bool) recordsStep {
+	return recordsStep{fmt.Sprintf("records import %s %s dry=%v", kind, file, dryRun), func(t *testing.T, s services) string {
 		var rejects bytes.Buffer
 		req := csi.RecordImport{Kind: kind, ImportOptions: csi.ImportOptions{DryRun: dryRun, Rejects: &rejects}}
-		sum, err := s.ImportRecords(actorCtx(), req, fileSource(t, file))
+		sum, err := s.ImportRecords(recordsActorCtx(), req, fileSource(t, file))
 		if err != nil {
 			return "error: " + err.Error() + " / " + csi.ErrorHint(err)
 		}
@@ -183,10 +182,10 @@ func records(kind, file string, dryRun bool) step {
 	}}
 }
 
-func validate(scope csi.ValidateScope) step {
-	return step{fmt.Sprintf("validate %+v", scope), func(t *testing.T, s services) string {
+func validate(scope csi.ValidateScope) recordsStep {
+	return recordsStep{fmt.Sprintf("validate %+v", scope), func(t *testing.T, s services) string {
 		var findings []string
-		run, sum, err := s.RunValidation(actorCtx(), csi.ValidationRequest{Scope: scope}, func(f csi.Finding) error {
+		run, sum, err := s.RunValidation(recordsActorCtx(), csi.ValidationRequest{Scope: scope}, func(f csi.Finding) error {
 			findings = append(findings, jsonOf(t, f))
 			return nil
 		})
@@ -199,9 +198,9 @@ func validate(scope csi.ValidateScope) step {
 	}}
 }
 
-func history() step {
-	return step{"validation history", func(t *testing.T, s services) string {
-		runs, err := s.ValidationHistory(actorCtx())
+func history() recordsStep {
+	return recordsStep{"validation history", func(t *testing.T, s services) string {
+		runs, err := s.ValidationHistory(recordsActorCtx())
 		if err != nil {
 			return "error: " + err.Error()
 		}
@@ -224,7 +223,7 @@ func jsonOf(t *testing.T, v any) string {
 // scenario imports records files (with repeated, moved, ambiguous and
 // adopted rows, a dry run and a no-op re-import) and validates them in
 // every scope.
-var scenario = []step{
+var scenario = []recordsStep{
 	records("cartelle", "../../examples/cartelle-aicurzio.csv", false),
 	records("accessi", "../../examples/accessi-aicurzio.csv", false),
 	records("interventi", "testdata/interventi-edge.csv", false),
