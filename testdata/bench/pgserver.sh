@@ -7,6 +7,7 @@
 # by fresh_db (all named csi_test_bench_*); pg_start traps EXIT to call it.
 
 PG_ROOT=
+export PGOPTIONS="-c client_min_messages=warning" # no NOTICE lines from DROP ... IF EXISTS
 PG_DBS=
 
 pg_need() {

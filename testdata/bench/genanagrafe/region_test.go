@@ -119,6 +119,31 @@ func TestRegionCopyReference(t *testing.T) {
 	}
 }
 
+// TestRegionSeedPostgres runs the seed SQL on a PostgreSQL store made by
+// `csi init`: the 1,451 Comuni outside the province join the 55.
+func TestRegionSeedPostgres(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	dir := writeRegion(t, "0.0005")
+	csi(t, url, "init")
+	seed, err := os.ReadFile(filepath.Join(dir, synth.RegionSeedSQL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, string(seed)); err != nil {
+		t.Fatalf("seed SQL: %v", err)
+	}
+	var n, ambiti int
+	if err := conn.QueryRow(ctx, "SELECT count(*), count(DISTINCT ambito) FROM comuni").Scan(&n, &ambiti); err != nil || n != 1506 || ambiti != 16 {
+		t.Errorf("after the seed: %d Comuni in %d Ambiti (%v), want 1506 in 16", n, ambiti, err)
+	}
+}
+
 // copyFile sends one extract as psql's \copy does.
 func copyFile(t *testing.T, conn *pgx.Conn, path string) {
 	t.Helper()
