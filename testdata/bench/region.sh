@@ -11,6 +11,7 @@
 # fail on them.
 #
 #   bash testdata/bench/region.sh [SCALE] [JOBS] [RUNS]   # default 1 2 1; 0.01 is a quick check
+#   for s in 0.125 0.25 0.5 1; do bash testdata/bench/region.sh $s; done   # cost as size doubles
 #
 # The server: $CSI_BENCH_POSTGRES (a postgres:// URL of a role that may
 # create databases; the script creates and drops csi_test_bench_*), else a
