@@ -104,7 +104,7 @@ func runLoad(t *testing.T, cfg loadConfig) {
 	wg.Wait()
 	sum := <-importDone
 
-	report(t, lat, cfg.clients, cfg.dur)
+	report(t, lat, cfg.clients, cfg.dur, 1)
 	checkNoLostRows(t, db, url, secrets[csi.RoleCoordinator], sum, rows, want, sumInts(validations))
 }
 
@@ -176,9 +176,11 @@ func runImport(t *testing.T, url, secret, path string, lat *latencies) *csi.Impo
 	return sum
 }
 
-func report(t *testing.T, lat *latencies, clients int, dur time.Duration) {
+// report prints the latencies and fails on errors or on a run that did
+// not mix indicators, validations and the given number of imports.
+func report(t *testing.T, lat *latencies, clients int, dur time.Duration, imports int) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nload: %d clients starting requests for %s, one registry import alongside\n", clients, dur)
+	fmt.Fprintf(&b, "\nload: %d clients starting requests for %s, %d registry import(s) alongside\n", clients, dur, imports)
 	fmt.Fprintf(&b, "%-11s %9s %7s %9s %9s %9s\n", "kind", "requests", "errors", "p50", "p99", "max")
 	for _, kind := range []string{"indicator", "validation", "import"} {
 		ds := lat.ds[kind]
@@ -194,7 +196,7 @@ func report(t *testing.T, lat *latencies, clients int, dur time.Duration) {
 	for kind, n := range lat.errs {
 		t.Errorf("%d %s request(s) failed; the first: %v", n, kind, lat.sample[kind])
 	}
-	if len(lat.ds["indicator"]) == 0 || len(lat.ds["validation"]) == 0 || len(lat.ds["import"]) != 1 {
+	if len(lat.ds["indicator"]) == 0 || len(lat.ds["validation"]) == 0 || len(lat.ds["import"]) != imports {
 		t.Errorf("the run did not mix the three kinds of request: %d indicators, %d validations, %d imports",
 			len(lat.ds["indicator"]), len(lat.ds["validation"]), len(lat.ds["import"]))
 	}

@@ -21,7 +21,7 @@ var comuniItalia []byte
 
 // italianComune is one row of comuni-italia.csv.
 type italianComune struct {
-	istat, belfiore, sigla, regione, cap string
+	istat, belfiore, nome, sigla, provincia, regione, cap string
 }
 
 // readCSV parses an embedded comma-separated file, header dropped; the
@@ -51,7 +51,7 @@ func parseComuni() []Comune {
 func parseItalia() []italianComune {
 	var out []italianComune
 	for _, r := range readCSV(comuniItalia) {
-		out = append(out, italianComune{istat: r[0], belfiore: r[1], sigla: r[3], regione: r[5], cap: r[6]})
+		out = append(out, italianComune{istat: r[0], belfiore: r[1], nome: r[2], sigla: r[3], provincia: r[4], regione: r[5], cap: r[6]})
 	}
 	return out
 }

@@ -16,7 +16,7 @@ type generator struct {
 	streets   []string // the Comune's streets, most populated first
 	maxCivico int
 	famID     int
-	seen      cfSet
+	seen      cfRegistry
 	// arrivalFrom, when set, makes every household arrive in
 	// [arrivalFrom, asOf] (used by Mutate for newcomers).
 	arrivalFrom day
@@ -24,7 +24,7 @@ type generator struct {
 
 // newGenerator returns the generator of c; its random stream depends only
 // on the seed and c's ISTAT code.
-func newGenerator(c Comune, opts Options, seen cfSet) *generator {
+func newGenerator(c Comune, opts Options, seen cfRegistry) *generator {
 	istat, _ := strconv.ParseUint(c.Istat, 10, 64)
 	g := &generator{
 		rng:       rand.New(rand.NewPCG(uint64(opts.Seed), istat)),
@@ -129,7 +129,14 @@ func (g *generator) assignCF(p *person, foreign *country) error {
 	return g.assignCF(p, foreign)
 }
 
-// cfSet records the codici fiscali already issued.
+// cfRegistry records the codici fiscali already issued: add records cf
+// and reports whether it was new. It may answer "taken" for a new code
+// (the person then gets an omocode variant), never "new" for a taken one.
+type cfRegistry interface {
+	add(cf string) bool
+}
+
+// cfSet records the codici fiscali already issued, exactly.
 type cfSet map[[codicefiscale.Length]byte]struct{}
 
 // add records cf and reports whether it was new.

@@ -3,6 +3,12 @@
 //
 //	go run ./testdata/bench/genanagrafe -out FILE [-scale 1] [-seed 1] [-comune ISTAT] [-as-of 2020-01-01]
 //	go run ./testdata/bench/genanagrafe -out FILE -mutate-from FILE [-seed 1] [-changed 0.02 -gone 0.005 -added 0.005]
+//	go run ./testdata/bench/genanagrafe -region -out DIR [-scale 1] [-seed 1] [-as-of 2020-01-01]
+//
+// With -region it writes the synthetic region (every Comune of Lombardy,
+// about 10 million residents at scale 1) into DIR, one extract per Comune
+// in DIR/anagrafe/ISTAT.csv, with manifest.csv, onboarding.csv and
+// comuni-seed.sql (see synth.WriteRegion); testdata/bench/region.sh uses it.
 //
 // The number of data rows written is printed on standard error.
 package main
@@ -32,6 +38,7 @@ type config struct {
 	scale                   float64
 	seed                    int64
 	changed, gone, added    float64
+	region                  bool
 }
 
 // parseFlags reads the command line.
@@ -44,6 +51,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Int64Var(&c.seed, "seed", 1, "random seed")
 	fs.StringVar(&c.comune, "comune", "", "write only the Comune with this ISTAT code")
 	fs.StringVar(&c.asOf, "as-of", "2020-01-01", "date of the extract (YYYY-MM-DD)")
+	fs.BoolVar(&c.region, "region", false, "write the synthetic region of Lombardy into the directory -out")
 	fs.StringVar(&c.from, "mutate-from", "", "write an updated copy of this extract instead")
 	fs.Float64Var(&c.changed, "changed", 0.02, "with -mutate-from: fraction of people with changed data")
 	fs.Float64Var(&c.gone, "gone", 0.005, "with -mutate-from: fraction of people who left")
@@ -64,6 +72,9 @@ func run(args []string, stderr io.Writer) error {
 		return nil
 	} else if err != nil {
 		return err
+	}
+	if c.region {
+		return region(c, stderr)
 	}
 	w, closeOut, err := create(c.out)
 	if err != nil {
@@ -125,4 +136,22 @@ func create(path string) (io.Writer, func() error, error) {
 		return nil, nil, err
 	}
 	return f, f.Close, nil
+}
+
+// region writes the synthetic region into the directory c.out.
+func region(c config, stderr io.Writer) error {
+	asOf, err := time.Parse(time.DateOnly, c.asOf)
+	if err != nil {
+		return fmt.Errorf("-as-of: %w", err)
+	}
+	if c.from != "" || c.comune != "" {
+		return errors.New("-region takes neither -mutate-from nor -comune")
+	}
+	sum, err := synth.WriteRegion(c.out, synth.Options{Seed: c.seed, Scale: c.scale, AsOf: asOf}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "%d rows in %d Comuni; largest %s (%s): %d rows\n",
+		sum.Rows, sum.Comuni, sum.Largest.Nome, sum.Largest.Istat, sum.LargestRows)
+	return nil
 }
