@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csi-mb/csi/internal/golden"
 	"github.com/csi-mb/csi/internal/sqlite"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -34,7 +35,7 @@ func TestMain(m *testing.M) {
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join("..", "..", "testdata", "script"),
-		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
+		UpdateScripts: golden.Update(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CSI_DB", filepath.Join(env.WorkDir, "csi.db"))
 			env.Setenv("CSI_ACTOR", "tester")
