@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseDay(t *testing.T) {
+	t.Parallel()
 	got, err := csi.ParseDay("--at", "2024-02-29")
 	if err != nil || !got.Equal(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("ParseDay(2024-02-29) = %v, %v", got, err)
@@ -26,6 +27,7 @@ func TestParseDay(t *testing.T) {
 }
 
 func TestDayIsUTCDate(t *testing.T) {
+	t.Parallel()
 	// 23:30 in Rome on 31 December is still that day in the layout, in
 	// whatever zone the time is: Day formats, it does not convert.
 	rome := time.FixedZone("CET", 3600)

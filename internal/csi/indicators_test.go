@@ -10,6 +10,7 @@ import (
 )
 
 func TestDec(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		f      float64
 		places int
@@ -34,6 +35,7 @@ func TestDec(t *testing.T) {
 // decimals, nil as null, "<" and "%" unescaped, and the suppressed and
 // complementary markers after the values; and back again.
 func TestIndicatorRowJSON(t *testing.T) {
+	t.Parallel()
 	var r csi.IndicatorRow
 	r.Set("comune", "Desio").Set("fascia", "<1%").Set("cartelle", int64(12)).
 		Set("tasso", csi.Dec("1.50")).Set("minori", nil).Set("anziani", nil).Set("attivo", true)
@@ -75,6 +77,7 @@ func marshalPlain(v any) ([]byte, error) {
 }
 
 func TestIndicatorRowJSONPlain(t *testing.T) {
+	t.Parallel()
 	var r csi.IndicatorRow
 	r.Set("n", int64(0))
 	b, err := json.Marshal(r)
@@ -95,6 +98,7 @@ func TestIndicatorRowJSONPlain(t *testing.T) {
 }
 
 func TestIndicatorRowUnmarshalRefuses(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{`[]`, `"x"`, `{"a":}`, `{"suppressed":"minori"}`, `{"a":1`} {
 		var r csi.IndicatorRow
 		if err := json.Unmarshal([]byte(s), &r); err == nil {

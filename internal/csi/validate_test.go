@@ -27,6 +27,7 @@ func check(t *testing.T, name string, err error, want string) {
 }
 
 func TestOnboardInputValidate(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		in   csi.OnboardInput
@@ -44,6 +45,7 @@ func TestOnboardInputValidate(t *testing.T) {
 }
 
 func TestAssignInputValidate(t *testing.T) {
+	t.Parallel()
 	ok := csi.AssignInput{Ambito: "Desio", Nome: "Maria Rossi", Email: "maria.rossi@comune.desio.mb.it"}
 	with := func(f func(*csi.AssignInput)) csi.AssignInput { in := ok; f(&in); return in }
 	for _, c := range []struct {
@@ -62,6 +64,7 @@ func TestAssignInputValidate(t *testing.T) {
 }
 
 func TestValidateEmail(t *testing.T) {
+	t.Parallel()
 	for s, valid := range map[string]bool{
 		"nome.cognome@comune.monza.it":  true,
 		"a+b@x.it":                      true,
@@ -81,6 +84,7 @@ func TestValidateEmail(t *testing.T) {
 }
 
 func TestTokenInputValidate(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		in   csi.TokenInput
@@ -109,6 +113,7 @@ func TestTokenInputValidate(t *testing.T) {
 }
 
 func TestValidateRoleStatusMode(t *testing.T) {
+	t.Parallel()
 	for _, r := range []string{csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator, csi.RoleViewer} {
 		check(t, r, csi.ValidateRole(r), "")
 	}
@@ -122,6 +127,7 @@ func TestValidateRoleStatusMode(t *testing.T) {
 }
 
 func TestAnagrafeImportValidate(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		in   csi.AnagrafeImport

@@ -116,7 +116,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOpt
 		return err
 	}
 	defer sp.remove()
-	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	st := newEventStream(w, w.Header().Get(RequestIDHeader), s.cfg.ProgressEvery)
 	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	o.Progress = st.progress
 	if up.Rejects {

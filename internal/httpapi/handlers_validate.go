@@ -34,7 +34,7 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request, svc csi.Servic
 	if len(data) > 0 {
 		req.RulesetData = data
 	}
-	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	st := newEventStream(w, w.Header().Get(RequestIDHeader), s.cfg.ProgressEvery)
 	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
 	return st.finish(r.Context(), ValidationResult{Run: run, Summary: sum}, err)

@@ -80,6 +80,7 @@ func keep[P any](*P) {}
 // TestWireRoundTrip: every field of each parameter struct reaches the
 // server as the client had it, through its one codec or body conversion.
 func TestWireRoundTrip(t *testing.T) {
+	t.Parallel()
 	roundTrip(t, "comuni list", comuniListQuery, keep)
 	roundTrip(t, "referenti list", referentiListQuery, keep)
 	roundTrip(t, "anagrafe import", anagrafeImportQuery, func(p *anagrafeImportWire) { p.Req.Rejects, p.Req.Progress = nil, nil })
@@ -110,6 +111,7 @@ func TestWireRoundTrip(t *testing.T) {
 // client call, with every input filled, against a recorder of what
 // reaches each route.
 func TestWireParams(t *testing.T) {
+	t.Parallel()
 	routes := (&Server{}).Routes()
 	var mu sync.Mutex
 	sent := map[string]map[string]bool{}
