@@ -65,11 +65,11 @@ func auditVerify(ctx context.Context, f *Factory, db csi.AuditService) error {
 // reportVerification prints a verification (JSON, or a line when intact)
 // and fails when the log was tampered with.
 func reportVerification(f *Factory, v *csi.AuditVerification, extra string) error {
-	if f.Output == FormatJSON {
-		if err := writeJSON(f.IO.Out, v); err != nil {
-			return err
-		}
-	} else if v.OK {
+	done, err := f.Export(v, nil)
+	if err != nil {
+		return err
+	}
+	if !done && v.OK {
 		fmt.Fprintf(f.IO.Out, "audit log intact: %d entries verified%s\n", v.Entries, extra)
 	}
 	if !v.OK {
