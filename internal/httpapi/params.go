@@ -64,15 +64,15 @@ func (c codec[P]) decode(q url.Values) (P, error) {
 	return p, nil
 }
 
-// text is a string parameter.
-func text[P any](name string, at func(*P) *string) []field[P] {
+// textParam is a string parameter.
+func textParam[P any](name string, at func(*P) *string) []field[P] {
 	return []field[P]{{name: name,
 		get: func(p *P) string { return *at(p) },
 		set: func(p *P, v string) error { *at(p) = v; return nil }}}
 }
 
-// flag is a true/false parameter, sent only when true.
-func flag[P any](name string, at func(*P) *bool) []field[P] {
+// flagParam is a true/false parameter, sent only when true.
+func flagParam[P any](name string, at func(*P) *bool) []field[P] {
 	return []field[P]{{name: name,
 		get: func(p *P) string {
 			if *at(p) {
@@ -90,8 +90,8 @@ func flag[P any](name string, at func(*P) *bool) []field[P] {
 		}}}
 }
 
-// number is a whole-number parameter, sent only when not zero.
-func number[P any](name string, at func(*P) *int) []field[P] {
+// numberParam is a whole-number parameter, sent only when not zero.
+func numberParam[P any](name string, at func(*P) *int) []field[P] {
 	return []field[P]{{name: name,
 		get: func(p *P) string {
 			if n := *at(p); n != 0 {
@@ -109,15 +109,15 @@ func number[P any](name string, at func(*P) *int) []field[P] {
 		}}}
 }
 
-// list is a comma-separated parameter.
-func list[P any](name string, at func(*P) *[]string) []field[P] {
+// listParam is a comma-separated parameter.
+func listParam[P any](name string, at func(*P) *[]string) []field[P] {
 	return []field[P]{{name: name,
 		get: func(p *P) string { return strings.Join(*at(p), ",") },
 		set: func(p *P, v string) error { *at(p) = strings.Split(v, ","); return nil }}}
 }
 
-// object is a parameter sent as a JSON object of strings (an import's --map).
-func object[P any](name string, at func(*P) *map[string]string) []field[P] {
+// objectParam is a parameter sent as a JSON object of strings (an import's --map).
+func objectParam[P any](name string, at func(*P) *map[string]string) []field[P] {
 	return []field[P]{{name: name,
 		get: func(p *P) string {
 			if len(*at(p)) == 0 {
@@ -136,11 +136,11 @@ func object[P any](name string, at func(*P) *map[string]string) []field[P] {
 		}}}
 }
 
-// fileName is the name of an uploaded file as the client knows it: a
+// fileParam is the name of an uploaded file as the client knows it: a
 // label in the summary and the import log, never opened or used as a path
 // here.
-func fileName[P any](name string, at func(*P) *string) []field[P] {
-	f := text(name, at)
+func fileParam[P any](name string, at func(*P) *string) []field[P] {
+	f := textParam(name, at)
 	f[0].set = func(p *P, v string) error {
 		if len(v) > 1024 || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
 			return csi.Errorf(csi.EINVALID, "query parameter %s is not a usable file name", name).WithHint("send the file's name without control characters")

@@ -17,12 +17,12 @@ type uploadWire struct {
 // uploadFields are the query parameters every import shares.
 func uploadFields[P any](opts func(*P) *csi.ImportOptions, up func(*P) *uploadWire) []field[P] {
 	return newCodec(
-		fileName("file", func(p *P) *string { return &up(p).File }),
-		flag("dry_run", func(p *P) *bool { return &opts(p).DryRun }),
-		text("encoding", func(p *P) *string { return &opts(p).Encoding }),
-		text("delimiter", func(p *P) *string { return &opts(p).Delimiter }),
-		object("map", func(p *P) *map[string]string { return &opts(p).Map }),
-		flag("rejects", func(p *P) *bool { return &up(p).Rejects }),
+		fileParam("file", func(p *P) *string { return &up(p).File }),
+		flagParam("dry_run", func(p *P) *bool { return &opts(p).DryRun }),
+		textParam("encoding", func(p *P) *string { return &opts(p).Encoding }),
+		textParam("delimiter", func(p *P) *string { return &opts(p).Delimiter }),
+		objectParam("map", func(p *P) *map[string]string { return &opts(p).Map }),
+		flagParam("rejects", func(p *P) *bool { return &up(p).Rejects }),
 	).fields
 }
 
@@ -54,40 +54,40 @@ type (
 // The query codecs of the routes that take a query.
 var (
 	comuniListQuery = newCodec(
-		text("ambito", func(f *csi.ComuneFilter) *string { return &f.Ambito }),
-		text("status", func(f *csi.ComuneFilter) *string { return &f.Status }))
-	referentiListQuery  = newCodec(flag("history", func(p *historyWire) *bool { return &p.History }))
+		textParam("ambito", func(f *csi.ComuneFilter) *string { return &f.Ambito }),
+		textParam("status", func(f *csi.ComuneFilter) *string { return &f.Status }))
+	referentiListQuery  = newCodec(flagParam("history", func(p *historyWire) *bool { return &p.History }))
 	anagrafeImportQuery = newCodec(
-		text("comune", func(p *anagrafeImportWire) *string { return &p.Req.Comune }),
-		text("mode", func(p *anagrafeImportWire) *string { return &p.Req.Mode }),
-		text("as_of", func(p *anagrafeImportWire) *string { return &p.Req.AsOf }),
-		flag("allow_mass_exit", func(p *anagrafeImportWire) *bool { return &p.Req.AllowMassExit }),
-		flag("force", func(p *anagrafeImportWire) *bool { return &p.Req.Force }),
+		textParam("comune", func(p *anagrafeImportWire) *string { return &p.Req.Comune }),
+		textParam("mode", func(p *anagrafeImportWire) *string { return &p.Req.Mode }),
+		textParam("as_of", func(p *anagrafeImportWire) *string { return &p.Req.AsOf }),
+		flagParam("allow_mass_exit", func(p *anagrafeImportWire) *bool { return &p.Req.AllowMassExit }),
+		flagParam("force", func(p *anagrafeImportWire) *bool { return &p.Req.Force }),
 		uploadFields(func(p *anagrafeImportWire) *csi.ImportOptions { return &p.Req.ImportOptions },
 			func(p *anagrafeImportWire) *uploadWire { return &p.Upload }))
 	recordsImportQuery = newCodec(uploadFields(func(p *recordsImportWire) *csi.ImportOptions { return &p.Req.ImportOptions },
 		func(p *recordsImportWire) *uploadWire { return &p.Upload }))
-	revertQuery    = newCodec(flag("dry_run", func(r *csi.RevertRequest) *bool { return &r.DryRun }))
-	importsQuery   = newCodec(text("comune", func(p *comuneWire) *string { return &p.Comune }))
+	revertQuery    = newCodec(flagParam("dry_run", func(r *csi.RevertRequest) *bool { return &r.DryRun }))
+	importsQuery   = newCodec(textParam("comune", func(p *comuneWire) *string { return &p.Comune }))
 	residentsQuery = newCodec(
-		text("comune", func(p *residentsWire) *string { return &p.Comune }),
-		text("at", func(p *residentsWire) *string { return &p.At }),
-		flag("count", func(p *residentsWire) *bool { return &p.Count }))
+		textParam("comune", func(p *residentsWire) *string { return &p.Comune }),
+		textParam("at", func(p *residentsWire) *string { return &p.At }),
+		flagParam("count", func(p *residentsWire) *bool { return &p.Count }))
 	validationQuery = newCodec(
-		text("ambito", func(r *csi.ValidationRequest) *string { return &r.Scope.Ambito }),
-		text("comune", func(r *csi.ValidationRequest) *string { return &r.Scope.Comune }),
-		text("ruleset", func(r *csi.ValidationRequest) *string { return &r.Ruleset }))
+		textParam("ambito", func(r *csi.ValidationRequest) *string { return &r.Scope.Ambito }),
+		textParam("comune", func(r *csi.ValidationRequest) *string { return &r.Scope.Comune }),
+		textParam("ruleset", func(r *csi.ValidationRequest) *string { return &r.Ruleset }))
 	indicatorQuery = newCodec(
-		list("period", func(p *csi.IndicatorParams) *[]string { return &p.Period }),
-		number("year", func(p *csi.IndicatorParams) *int { return &p.Year }),
-		text("at", func(p *csi.IndicatorParams) *string { return &p.At }),
-		text("since", func(p *csi.IndicatorParams) *string { return &p.Since }),
-		number("days", func(p *csi.IndicatorParams) *int { return &p.Days }),
-		text("by", func(p *csi.IndicatorParams) *string { return &p.By }),
-		text("ambito", func(p *csi.IndicatorParams) *string { return &p.Ambito }),
-		text("comune", func(p *csi.IndicatorParams) *string { return &p.Comune }),
-		number("suppress_below", func(p *csi.IndicatorParams) *int { return &p.SuppressBelow }))
-	auditQuery = newCodec(text("since", func(p *sinceWire) *string { return &p.Since }))
+		listParam("period", func(p *csi.IndicatorParams) *[]string { return &p.Period }),
+		numberParam("year", func(p *csi.IndicatorParams) *int { return &p.Year }),
+		textParam("at", func(p *csi.IndicatorParams) *string { return &p.At }),
+		textParam("since", func(p *csi.IndicatorParams) *string { return &p.Since }),
+		numberParam("days", func(p *csi.IndicatorParams) *int { return &p.Days }),
+		textParam("by", func(p *csi.IndicatorParams) *string { return &p.By }),
+		textParam("ambito", func(p *csi.IndicatorParams) *string { return &p.Ambito }),
+		textParam("comune", func(p *csi.IndicatorParams) *string { return &p.Comune }),
+		numberParam("suppress_below", func(p *csi.IndicatorParams) *int { return &p.SuppressBelow }))
+	auditQuery = newCodec(textParam("since", func(p *sinceWire) *string { return &p.Since }))
 )
 
 // Request bodies: the wire form of the service inputs, snake_case like
