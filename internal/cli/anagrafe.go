@@ -273,16 +273,11 @@ func (r *rejectsFile) finish(sum *csi.ImportSummary, importErr error) error {
 }
 
 func (f *Factory) printImportSummary(s *csi.ImportSummary) error {
-	switch f.Output {
-	case FormatJSON:
-		if err := writeJSON(f.IO.Out, s); err != nil {
-			return err
-		}
-	case FormatCSV:
-		if err := writeCSV(f.IO.Out, summaryTable(s)); err != nil {
-			return err
-		}
-	default:
+	done, err := f.Export(s, func() Table { return summaryTable(s) })
+	if err != nil {
+		return err
+	}
+	if !done {
 		f.writeSummaryText(s)
 	}
 	// A re-run of a file whose rows were refused stays exit 4: those rows

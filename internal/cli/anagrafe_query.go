@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -153,7 +152,7 @@ func (p *rowPrinter) add(v any, row []string) error {
 	defer func() { p.n++ }()
 	switch p.f.Output {
 	case FormatJSON:
-		b, err := json.MarshalIndent(v, "  ", "  ")
+		b, err := marshalJSON(v, "  ", "  ")
 		if err != nil {
 			return err
 		}
@@ -202,11 +201,9 @@ func (p *rowPrinter) end(empty string) error {
 }
 
 func (f *Factory) printCount(n int) error {
-	switch f.Output {
-	case FormatJSON:
-		return writeJSON(f.IO.Out, map[string]int{"residents": n})
-	case FormatCSV:
-		return writeCSV(f.IO.Out, Table{Headers: []string{"residents"}, Rows: [][]string{{strconv.Itoa(n)}}})
+	table := func() Table { return Table{Headers: []string{"residents"}, Rows: [][]string{{strconv.Itoa(n)}}} }
+	if done, err := f.Export(map[string]int{"residents": n}, table); done {
+		return err
 	}
 	_, err := fmt.Fprintln(f.IO.Out, n)
 	return err

@@ -104,19 +104,20 @@ func (f *Factory) confirmed() bool {
 }
 
 func (f *Factory) printRevert(s *csi.RevertSummary) error {
-	switch f.Output {
-	case FormatJSON:
-		return writeJSON(f.IO.Out, s)
-	case FormatCSV:
-		i := strconv.Itoa
-		return writeCSV(f.IO.Out, Table{
-			Headers: []string{"import_id", "comune", "file", "mode", "as_of", "removed", "reopened", "dry_run"},
-			Rows: [][]string{{strconv.FormatInt(s.ImportID, 10), s.Comune, s.File, s.Mode, s.AsOf, i(s.Removed), i(s.Reopened),
-				strconv.FormatBool(s.DryRun)}},
-		})
+	if done, err := f.Export(s, func() Table { return revertTable(s) }); done {
+		return err
 	}
 	fmt.Fprintln(f.IO.Out, revertText(s))
 	return nil
+}
+
+func revertTable(s *csi.RevertSummary) Table {
+	i := strconv.Itoa
+	return Table{
+		Headers: []string{"import_id", "comune", "file", "mode", "as_of", "removed", "reopened", "dry_run"},
+		Rows: [][]string{{strconv.FormatInt(s.ImportID, 10), s.Comune, s.File, s.Mode, s.AsOf, i(s.Removed), i(s.Reopened),
+			strconv.FormatBool(s.DryRun)}},
+	}
 }
 
 // revertText says in one line what a revert did or would do.

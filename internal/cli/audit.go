@@ -62,14 +62,20 @@ func auditVerify(ctx context.Context, f *Factory, db csi.AuditService) error {
 	return reportVerification(f, v, "")
 }
 
+// verificationTable is the CSV form of a verification.
+func verificationTable(v *csi.AuditVerification) Table {
+	return Table{Headers: []string{"ok", "entries", "problem", "bad_id"},
+		Rows: [][]string{{strconv.FormatBool(v.OK), strconv.FormatInt(v.Entries, 10), v.Problem, strconv.FormatInt(v.BadID, 10)}}}
+}
+
 // reportVerification prints a verification (JSON, or a line when intact)
 // and fails when the log was tampered with.
 func reportVerification(f *Factory, v *csi.AuditVerification, extra string) error {
-	if f.Output == FormatJSON {
-		if err := writeJSON(f.IO.Out, v); err != nil {
-			return err
-		}
-	} else if v.OK {
+	done, err := f.Export(v, func() Table { return verificationTable(v) })
+	if err != nil {
+		return err
+	}
+	if !done && v.OK {
 		fmt.Fprintf(f.IO.Out, "audit log intact: %d entries verified%s\n", v.Entries, extra)
 	}
 	if !v.OK {

@@ -38,8 +38,8 @@ chain and appended forged entries; the anchor can.`),
 			if err != nil {
 				return err
 			}
-			if f.Output == FormatJSON {
-				return writeJSON(f.IO.Out, a)
+			if done, err := f.Export(a, nil); done {
+				return err
 			}
 			fmt.Fprintf(f.IO.Out, "entries: %d\nhash: %s\nat: %s\n", a.Entries, a.Hash, a.At)
 			return nil

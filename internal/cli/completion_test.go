@@ -2,36 +2,24 @@ package cli
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/csi-mb/csi/internal/golden"
 )
 
 // TestCompletionsUpToDate fails when the committed completion scripts differ
 // from what the command tree generates, in English or in Italian (the
 // scripts hold no text: descriptions come from 'csi __complete' in the
-// user's language). UPDATE_COMPLETIONS=1 rewrites them.
+// user's language). -update rewrites them.
 func TestCompletionsUpToDate(t *testing.T) {
 	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
 		out := completionScript(t, shell, "en")
 		if it := completionScript(t, shell, "it"); !bytes.Equal(it.Bytes(), out.Bytes()) {
 			t.Errorf("completion %s differs in Italian: the scripts must not depend on the language", shell)
 		}
-		path := filepath.Join("..", "..", "completions", completionFile(shell))
-		if os.Getenv("UPDATE_COMPLETIONS") != "" {
-			if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run: UPDATE_COMPLETIONS=1 go test ./internal/cli -run Completions)", err)
-		}
-		if !bytes.Equal(got, out.Bytes()) {
-			t.Errorf("%s is stale; run: UPDATE_COMPLETIONS=1 go test ./internal/cli -run Completions", path)
-		}
+		golden.Check(t, filepath.Join("..", "..", "completions", completionFile(shell)), out.Bytes())
 	}
 }
 

@@ -131,7 +131,7 @@ func (d *demo) printJSON(ctx context.Context, sum *csi.ValidationSummary) error 
 		doc.Indicators = append(doc.Indicators, json.RawMessage(bytes.TrimSpace(buf.Bytes())))
 	}
 	d.progress("computed the seed's tables")
-	if err := writeJSON(d.f.IO.Out, doc); err != nil {
+	if _, err := d.f.Export(doc, nil); err != nil {
 		return err
 	}
 	d.footer()

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -138,12 +136,10 @@ func (f *Factory) showIndicator(ctx context.Context, name string, params csi.Ind
 
 // printIndicator prints a computed result in the chosen output format.
 func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	switch f.Output {
-	case FormatJSON:
-		return writeJSONPlain(f.IO.Out, res)
-	case FormatCSV:
-		return writeCSV(f.IO.Out, indicatorCSV(res))
-	case FormatMarkdown:
+	if done, err := f.Export(res, func() Table { return indicatorCSV(res) }); done {
+		return err
+	}
+	if f.Output == FormatMarkdown {
 		return indicators.WriteMarkdown(f.IO.Out, def, res, "")
 	}
 	lt := indicators.Layout(def, res, indicators.Format{Group: f.IO.OutTTY, Bar: f.IO.OutTTY})
@@ -185,13 +181,4 @@ func indicatorCSV(res *csi.IndicatorResult) Table {
 		t.Rows = append(t.Rows, append(r, meta...))
 	}
 	return t
-}
-
-// writeJSONPlain is writeJSON without HTML escaping, so that the fasce
-// read "<1%" and not "\u003c1%".
-func writeJSONPlain(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }

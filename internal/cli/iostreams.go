@@ -30,6 +30,12 @@ func SystemIO() *IOStreams {
 	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: out, ErrTTY: errOut, InTTY: isTerminal(os.Stdin), Color: out && !noColor}
 }
 
+// SetStdoutTTY makes stdout behave as a terminal (styled tables, grouped
+// numbers, bars) or as a pipe, whatever it is connected to: the forced-TTY
+// switch through which tests compare both forms byte for byte. Colour
+// stays as Color says.
+func (s *IOStreams) SetStdoutTTY(tty bool) { s.OutTTY = tty }
+
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // renderer returns a lipgloss renderer bound to w that colours only when allowed.

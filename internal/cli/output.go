@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -89,14 +90,40 @@ func checkFormat(format string, allowed ...string) error {
 		WithHint("use -o %s", strings.Join(allowed, "|"))
 }
 
+// exporter writes a whole result in one machine format: data is what -o
+// json encodes, table what -o csv writes (built only when asked).
+type exporter func(w io.Writer, data any, table func() Table) error
+
+// exporters are the machine formats of every command, written here once.
+// -o table and the document formats (markdown, html, junit) are each
+// command's own human forms.
+var exporters = map[string]exporter{
+	FormatJSON: func(w io.Writer, data any, _ func() Table) error { return writeJSON(w, data) },
+	FormatCSV: func(w io.Writer, _ any, table func() Table) error {
+		if table == nil {
+			return csi.Errorf(csi.EINTERNAL, "this command has no CSV form")
+		}
+		return writeCSV(w, table())
+	},
+}
+
+// Export writes a result in the machine format -o chose, through the one
+// exporter of that format, and reports whether it did; when it did not (-o
+// table or a document format) the command prints its human form. table
+// may be nil for a command that does not declare csv.
+func (f *Factory) Export(data any, table func() Table) (bool, error) {
+	e, ok := exporters[f.Output]
+	if !ok {
+		return false, nil
+	}
+	return true, e(f.IO.Out, data, table)
+}
+
 // PrintList prints a list result in the chosen format; data is what -o json
 // encodes. An empty list says so on stderr.
 func (f *Factory) PrintList(data any, t Table, empty string) error {
-	switch f.Output {
-	case FormatJSON:
-		return writeJSON(f.IO.Out, data)
-	case FormatCSV:
-		return writeCSV(f.IO.Out, t)
+	if done, err := f.Export(data, func() Table { return t }); done {
+		return err
 	}
 	if len(t.Rows) == 0 {
 		f.info("%s", empty)
@@ -107,28 +134,45 @@ func (f *Factory) PrintList(data any, t Table, empty string) error {
 
 // PrintDetail prints a show result in the chosen format.
 func (f *Factory) PrintDetail(data any, d Detail) error {
-	switch f.Output {
-	case FormatJSON:
-		return writeJSON(f.IO.Out, data)
-	case FormatCSV:
-		t := Table{}
-		for _, kv := range d.Fields {
-			t.Headers = append(t.Headers, kv[0])
-		}
-		row := make([]string, len(d.Fields))
-		for i, kv := range d.Fields {
-			row[i] = kv[1]
-		}
-		t.Rows = [][]string{row}
-		return writeCSV(f.IO.Out, t)
+	if done, err := f.Export(data, d.fieldsTable); done {
+		return err
 	}
 	return f.writeDetail(d)
 }
 
+// fieldsTable is the CSV form of a Detail: its fields as one row.
+func (d Detail) fieldsTable() Table {
+	t := Table{Rows: [][]string{make([]string, len(d.Fields))}}
+	for i, kv := range d.Fields {
+		t.Headers = append(t.Headers, kv[0])
+		t.Rows[0][i] = kv[1]
+	}
+	return t
+}
+
+// writeJSON is the one JSON encoding of csi's output: indented, and
+// without escaping <, > and & (the fasce read "<1%").
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// marshalJSON is writeJSON's encoding of one value, for the printers that
+// stream a list element by element: indented with prefix and indent (none
+// when indent is empty), nothing escaped, no trailing newline.
+func marshalJSON(v any, prefix, indent string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	if indent != "" {
+		enc.SetIndent(prefix, indent)
+	}
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 func writeCSV(w io.Writer, t Table) error {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +44,16 @@ func TestWriteCSVQuotesFormulas(t *testing.T) {
 	want := "cognome,importo\n'=1+1,-12.50\n\"'@x,y\",3\n"
 	if b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+// TestVerifyAsCSV: audit list declares csv, and with --verify its CSV is
+// the verification's, through the one exporter.
+func TestVerifyAsCSV(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "csi.db")
+	runCSI(t, db, "init")
+	got := runCSI(t, db, "audit", "list", "--verify", "-o", "csv")
+	if !strings.HasPrefix(got, "ok,entries,problem,bad_id\ntrue,") {
+		t.Fatalf("audit list --verify -o csv printed %q", got)
 	}
 }

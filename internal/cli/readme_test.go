@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/csi-mb/csi/internal/golden"
 )
 
 const (
@@ -15,7 +17,7 @@ const (
 
 // TestReadmeRuleCatalogue fails when the README's rule catalogue differs
 // from what `csi rules list -o markdown` prints for the built-in ruleset.
-// UPDATE_README=1 rewrites it.
+// -update rewrites it.
 func TestReadmeRuleCatalogue(t *testing.T) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
@@ -37,11 +39,11 @@ func TestReadmeRuleCatalogue(t *testing.T) {
 	if got == want {
 		return
 	}
-	if os.Getenv("UPDATE_README") != "" {
+	if golden.Update() {
 		if err := os.WriteFile(path, []byte(s[:i+len(catalogueBegin)]+want+s[j:]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Error("the README's rule catalogue is stale; run: UPDATE_README=1 go test ./internal/cli -run ReadmeRuleCatalogue")
+	t.Error("the README's rule catalogue is stale; run: go test ./internal/cli -run ReadmeRuleCatalogue -update")
 }

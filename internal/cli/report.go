@@ -101,7 +101,8 @@ func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 		for _, s := range rep.Sections {
 			out.Sections = append(out.Sections, reportSection{report.Heading(s.Result), s.Sentence, s.Result})
 		}
-		return writeJSONPlain(f.IO.Out, out)
+		_, err := f.Export(out, nil)
+		return err
 	}
 	return rep.WriteMarkdown(f.IO.Out)
 }

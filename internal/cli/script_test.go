@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csi-mb/csi/internal/golden"
 	"github.com/csi-mb/csi/internal/pgtest"
 	"github.com/jackc/pgx/v5"
 
@@ -51,7 +52,7 @@ func TestScript(t *testing.T) {
 func runScripts(t *testing.T, engine string) {
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join("..", "..", "testdata", "script"),
-		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "" && engine == "sqlite",
+		UpdateScripts: golden.Update() && engine == "sqlite",
 		Condition:     scriptCondition(engine),
 		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"pgdump": pgdumpCmd},
 		Setup: func(env *testscript.Env) error {

@@ -79,14 +79,14 @@ func tokenCreateRun(ctx context.Context, f *Factory, opts *TokenCreateOptions) e
 	if err != nil {
 		return err
 	}
-	switch f.Output {
-	case FormatJSON:
-		return writeJSON(f.IO.Out, t)
-	case FormatCSV:
+	table := func() Table {
 		tbl := tokensTable([]csi.Token{t.Token})
 		tbl.Headers = append(tbl.Headers, "secret")
 		tbl.Rows[0] = append(tbl.Rows[0], t.Secret)
-		return writeCSV(f.IO.Out, tbl)
+		return tbl
+	}
+	if done, err := f.Export(t, table); done {
+		return err
 	}
 	f.info("created token %s (%s); copy the secret below now: it is not shown again", t.Name, tokenScope(t.Token))
 	_, err = fmt.Fprintln(f.IO.Out, t.Secret)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -60,7 +59,7 @@ func (s *findingSink) json(x csi.Finding) error {
 	} else {
 		fmt.Fprint(w, ",\n    ")
 	}
-	b, err := json.Marshal(x)
+	b, err := marshalJSON(x, "", "")
 	if err != nil {
 		return err
 	}
@@ -108,7 +107,7 @@ func (s *findingSink) finishJSON(run *csi.ValidationRun, sum *csi.ValidationSumm
 		fmt.Fprint(w, "\n  ")
 	}
 	tail := map[string]any{"ruleset": s.ruleset, "ruleset_version": s.version, "scope": run.Scope, "summary": sum, "run": run}
-	b, err := json.MarshalIndent(tail, "", "  ")
+	b, err := marshalJSON(tail, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import "testing"
 // TestStatusTimeline reads a Comune's status on a day from its changes:
 // each takes effect on its own date, later ones are scheduled.
 func TestStatusTimeline(t *testing.T) {
+	t.Parallel()
 	tl := StatusTimeline{{"2020-01-01", StatusActive}, {"2027-06-30", StatusLeft}, {"2025-01-01", StatusSuspended}}
 	SortTimeline(tl)
 	for day, want := range map[string]string{
@@ -26,6 +27,7 @@ func TestStatusTimeline(t *testing.T) {
 // TestPlanOffboard: a later date schedules the departure, today or earlier
 // acts at once, and a Comune already leaving or not onboarded is refused.
 func TestPlanOffboard(t *testing.T) {
+	t.Parallel()
 	c := Comune{Istat: "108028", Nome: "Lissone", Status: StatusActive, OnboardedOn: "2020-01-01"}
 	p, err := PlanOffboard(c, "2027-06-30", "2024-06-30")
 	if err != nil || p.Status != StatusActive || p.Scheduled != "left from 2027-06-30" || p.OffboardedOn != "2027-06-30" {

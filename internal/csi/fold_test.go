@@ -9,6 +9,7 @@ import (
 // server's requests and parallel tests do: a transformer shared between
 // them kept state across calls and panicked.
 func TestFoldNameConcurrent(t *testing.T) {
+	t.Parallel()
 	names := []string{"Muggiò", "Besana in Brianza", "Cesano Maderno", "Agrate Brianza", "Ronco Briantino", "Cornate d'Adda"}
 	want := make([]string, len(names))
 	for i, n := range names {

@@ -41,11 +41,16 @@ type ClientOptions struct {
 	// CAFile, when set, is a PEM file of the certificates that may sign the
 	// server's (for a private CA or a self-signed certificate).
 	CAFile string
-	// Timeout bounds one ordinary request (default 60 s).
+	// Timeout bounds one ordinary request (default DefaultClientTimeout).
 	Timeout time.Duration
 	// StreamIdle is how long a streamed answer may stay silent before the
 	// client gives up (default DefaultStreamIdle).
 	StreamIdle time.Duration
+	// DialTimeout bounds connecting to the server, TLSHandshakeTimeout its
+	// TLS handshake, and ResponseHeaderTimeout the wait for an answer's
+	// status once the request is sent (defaults DefaultDialTimeout,
+	// DefaultTLSHandshakeTimeout and DefaultResponseHeaderTimeout).
+	DialTimeout, TLSHandshakeTimeout, ResponseHeaderTimeout time.Duration
 	// Insecure allows a plain http:// server that is not on loopback: the
 	// token then crosses the network in clear (csi sets it from CSI_INSECURE).
 	Insecure bool
@@ -62,10 +67,11 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 	if err := checkPlainHTTP(u, o.Insecure); err != nil {
 		return nil, err
 	}
+	o.setDefaults()
 	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-	tr.TLSHandshakeTimeout = 10 * time.Second
-	tr.ResponseHeaderTimeout = 5 * time.Minute
+	tr.DialContext = (&net.Dialer{Timeout: o.DialTimeout, KeepAlive: 30 * time.Second}).DialContext
+	tr.TLSHandshakeTimeout = o.TLSHandshakeTimeout
+	tr.ResponseHeaderTimeout = o.ResponseHeaderTimeout
 	if o.CAFile != "" {
 		pool, err := loadCA(o.CAFile)
 		if err != nil {
@@ -73,13 +79,28 @@ func NewClient(rawURL string, o ClientOptions) (*Client, error) {
 		}
 		tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
 	}
-	if o.Timeout <= 0 {
-		o.Timeout = 60 * time.Second
-	}
-	if o.StreamIdle <= 0 {
-		o.StreamIdle = DefaultStreamIdle
-	}
 	return &Client{base: u, token: o.Token, http: &http.Client{Transport: tr}, Timeout: o.Timeout, streamIdle: o.StreamIdle}, nil
+}
+
+// Default timeouts of a Client.
+const (
+	DefaultClientTimeout         = 60 * time.Second
+	DefaultDialTimeout           = 10 * time.Second
+	DefaultTLSHandshakeTimeout   = 10 * time.Second
+	DefaultResponseHeaderTimeout = 5 * time.Minute
+)
+
+// setDefaults gives every timeout left at zero its default.
+func (o *ClientOptions) setDefaults() {
+	for _, d := range []struct {
+		at  *time.Duration
+		def time.Duration
+	}{{&o.Timeout, DefaultClientTimeout}, {&o.StreamIdle, DefaultStreamIdle}, {&o.DialTimeout, DefaultDialTimeout},
+		{&o.TLSHandshakeTimeout, DefaultTLSHandshakeTimeout}, {&o.ResponseHeaderTimeout, DefaultResponseHeaderTimeout}} {
+		if *d.at <= 0 {
+			*d.at = d.def
+		}
+	}
 }
 
 // checkPlainHTTP refuses to send the token in clear to a server other

@@ -9,10 +9,7 @@ import (
 
 // RevertImport implements csi.AnagrafeService.
 func (c *Client) RevertImport(ctx context.Context, req csi.RevertRequest) (*csi.RevertSummary, error) {
-	q := query()
-	if req.DryRun {
-		q.Set("dry_run", "true")
-	}
+	q := revertQuery.encode(req)
 	var out csi.RevertSummary
 	if err := c.call(ctx, "POST", "/api/v1/anagrafe/imports/"+strconv.FormatInt(req.ImportID, 10)+"/revert", q, nil, &out); err != nil {
 		return nil, err

@@ -4,27 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
-	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
 
 func seg(s string) string { return url.PathEscape(s) }
 
-func query(kv ...string) url.Values {
-	q := url.Values{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		if kv[i+1] != "" {
-			q.Set(kv[i], kv[i+1])
-		}
-	}
-	return q
-}
-
 // ListComuni implements csi.ComuneService.
 func (c *Client) ListComuni(ctx context.Context, f csi.ComuneFilter) ([]csi.Comune, error) {
 	var out []csi.Comune
-	return out, c.call(ctx, "GET", "/api/v1/comuni", query("ambito", f.Ambito, "status", f.Status), nil, &out)
+	return out, c.call(ctx, "GET", "/api/v1/comuni", comuniListQuery.encode(f), nil, &out)
 }
 
 // FindComune implements csi.ComuneService.
@@ -39,8 +28,7 @@ func (c *Client) FindComune(ctx context.Context, ref string) (*csi.ComuneDetail,
 // OnboardComune implements csi.ComuneService.
 func (c *Client) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.Comune, error) {
 	var out csi.Comune
-	body := onboardBody{Anagrafe: in.Anagrafe, Date: in.Date, Contact: in.Contact}
-	if err := c.call(ctx, "POST", "/api/v1/comuni/"+seg(in.Comune)+"/onboard", nil, body, &out); err != nil {
+	if err := c.call(ctx, "POST", "/api/v1/comuni/"+seg(in.Comune)+"/onboard", nil, onboardWire(in), &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -49,8 +37,7 @@ func (c *Client) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.C
 // UpdateComune implements csi.ComuneService.
 func (c *Client) UpdateComune(ctx context.Context, in csi.ComuneUpdate) (*csi.Comune, error) {
 	var out csi.Comune
-	body := updateBody{Ambito: in.Ambito, Anagrafe: in.Anagrafe, Contact: in.Contact, Status: in.Status, Date: in.Date}
-	if err := c.call(ctx, "PATCH", "/api/v1/comuni/"+seg(in.Comune), nil, body, &out); err != nil {
+	if err := c.call(ctx, "PATCH", "/api/v1/comuni/"+seg(in.Comune), nil, updateWire(in), &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -83,8 +70,7 @@ func (c *Client) FindAmbito(ctx context.Context, ref string) (*csi.AmbitoDetail,
 // AssignReferente implements csi.ReferenteService.
 func (c *Client) AssignReferente(ctx context.Context, in csi.AssignInput) (*csi.Referente, error) {
 	var out csi.Referente
-	body := assignBody{Ambito: in.Ambito, Nome: in.Nome, Email: in.Email, Phone: in.Phone, Comune: in.Comune, From: in.From, Replace: in.Replace}
-	if err := c.call(ctx, "POST", "/api/v1/referenti", nil, body, &out); err != nil {
+	if err := c.call(ctx, "POST", "/api/v1/referenti", nil, assignWire(in), &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -93,11 +79,7 @@ func (c *Client) AssignReferente(ctx context.Context, in csi.AssignInput) (*csi.
 // ListReferenti implements csi.ReferenteService.
 func (c *Client) ListReferenti(ctx context.Context, history bool) ([]csi.Referente, error) {
 	var out []csi.Referente
-	q := url.Values{}
-	if history {
-		q.Set("history", "true")
-	}
-	return out, c.call(ctx, "GET", "/api/v1/referenti", q, nil, &out)
+	return out, c.call(ctx, "GET", "/api/v1/referenti", referentiListQuery.encode(historyWire{History: history}), nil, &out)
 }
 
 // EndReferente implements csi.ReferenteService.
@@ -125,7 +107,7 @@ func (c *Client) PersonHistory(ctx context.Context, cf string) ([]csi.PersonVers
 // Residents implements csi.AnagrafeService: the residents are decoded and
 // passed to emit as they arrive, never held whole.
 func (c *Client) Residents(ctx context.Context, comune, at string, emit func(csi.PersonVersion) error) error {
-	resp, cancel, err := c.do(ctx, request{method: "GET", path: "/api/v1/anagrafe/residents", query: query("comune", comune, "at", at), stream: true})
+	resp, cancel, err := c.do(ctx, request{method: "GET", path: "/api/v1/anagrafe/residents", query: residentsQuery.encode(residentsWire{Comune: comune, At: at}), stream: true})
 	if err != nil {
 		return err
 	}
@@ -153,20 +135,20 @@ func (c *Client) Residents(ctx context.Context, comune, at string, emit func(csi
 // CountResidents implements csi.AnagrafeService.
 func (c *Client) CountResidents(ctx context.Context, comune, at string) (int, error) {
 	var out countBody
-	err := c.call(ctx, "GET", "/api/v1/anagrafe/residents", query("comune", comune, "at", at, "count", strconv.FormatBool(true)), nil, &out)
+	err := c.call(ctx, "GET", "/api/v1/anagrafe/residents", residentsQuery.encode(residentsWire{Comune: comune, At: at, Count: true}), nil, &out)
 	return out.Count, err
 }
 
 // ListImports implements csi.AnagrafeService.
 func (c *Client) ListImports(ctx context.Context, comune string) ([]csi.ImportRecord, error) {
 	var out []csi.ImportRecord
-	return out, c.call(ctx, "GET", "/api/v1/anagrafe/imports", query("comune", comune), nil, &out)
+	return out, c.call(ctx, "GET", "/api/v1/anagrafe/imports", importsQuery.encode(comuneWire{Comune: comune}), nil, &out)
 }
 
 // ListAudit implements csi.AuditService.
 func (c *Client) ListAudit(ctx context.Context, since string) ([]csi.AuditEntry, error) {
 	var out []csi.AuditEntry
-	return out, c.call(ctx, "GET", "/api/v1/audit", query("since", since), nil, &out)
+	return out, c.call(ctx, "GET", "/api/v1/audit", auditQuery.encode(sinceWire{Since: since}), nil, &out)
 }
 
 // VerifyAudit implements csi.AuditService.

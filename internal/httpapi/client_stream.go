@@ -16,39 +16,20 @@ import (
 // ImportAnagrafe implements csi.AnagrafeService: the file is streamed in
 // the request body, never read whole into memory.
 func (c *Client) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, src csi.Source) (*csi.ImportSummary, error) {
-	q := importQuery(req.ImportOptions, src)
-	q.Set("comune", req.Comune)
-	q.Set("mode", req.Mode)
-	if req.AsOf != "" {
-		q.Set("as_of", req.AsOf)
-	}
-	if req.AllowMassExit {
-		q.Set("allow_mass_exit", "true")
-	}
-	if req.Force {
-		q.Set("force", "true")
-	}
+	q := anagrafeImportQuery.encode(anagrafeImportWire{Req: req, Upload: uploadOf(req.ImportOptions, src)})
 	return c.upload(ctx, "/api/v1/anagrafe/imports", q, src, req.ImportOptions)
 }
 
 // ImportRecords implements csi.RecordService.
 func (c *Client) ImportRecords(ctx context.Context, req csi.RecordImport, src csi.Source) (*csi.ImportSummary, error) {
-	return c.upload(ctx, "/api/v1/records/"+seg(req.Kind)+"/imports", importQuery(req.ImportOptions, src), src, req.ImportOptions)
+	q := recordsImportQuery.encode(recordsImportWire{Req: req, Upload: uploadOf(req.ImportOptions, src)})
+	return c.upload(ctx, "/api/v1/records/"+seg(req.Kind)+"/imports", q, src, req.ImportOptions)
 }
 
-func importQuery(o csi.ImportOptions, src csi.Source) url.Values {
-	q := query("file", src.Name, "encoding", o.Encoding, "delimiter", o.Delimiter)
-	if o.DryRun {
-		q.Set("dry_run", "true")
-	}
-	if o.Rejects != nil {
-		q.Set("rejects", "true")
-	}
-	if len(o.Map) > 0 {
-		b, _ := json.Marshal(o.Map)
-		q.Set("map", string(b))
-	}
-	return q
+// uploadOf is what an import sends besides its request: the file's name,
+// and whether it wants the rejected rows back.
+func uploadOf(o csi.ImportOptions, src csi.Source) uploadWire {
+	return uploadWire{File: src.Name, Rejects: o.Rejects != nil}
 }
 
 // upload streams src to path and reads back the server's events: progress,
@@ -148,8 +129,7 @@ func (cr *countingReader) Read(p []byte) (int, error) {
 // RunValidation implements csi.ValidationService: a ruleset file travels in
 // the body, and the findings come back one by one.
 func (c *Client) RunValidation(ctx context.Context, req csi.ValidationRequest, emit func(csi.Finding) error) (*csi.ValidationRun, *csi.ValidationSummary, error) {
-	q := query("ambito", req.Scope.Ambito, "comune", req.Scope.Comune, "ruleset", req.Ruleset)
-	rq := request{method: "POST", path: "/api/v1/validations", query: q, stream: true}
+	rq := request{method: "POST", path: "/api/v1/validations", query: validationQuery.encode(req), stream: true}
 	if req.RulesetData != nil {
 		rq.body, rq.size, rq.ctype = bytesReader(req.RulesetData), int64(len(req.RulesetData)), "application/yaml"
 	}

@@ -6,50 +6,6 @@ import (
 	"github.com/csi-mb/csi/internal/csi"
 )
 
-// Request bodies: the wire form of the service inputs, snake_case like
-// every JSON key of csi.
-
-type onboardBody struct {
-	Anagrafe string `json:"anagrafe"`
-	Date     string `json:"date"`
-	Contact  string `json:"contact"`
-}
-
-type updateBody struct {
-	Ambito   *string `json:"ambito"`
-	Anagrafe *string `json:"anagrafe"`
-	Contact  *string `json:"contact"`
-	Status   *string `json:"status"`
-	Date     string  `json:"date"`
-}
-
-type dateBody struct {
-	Date string `json:"date"`
-}
-
-type assignBody struct {
-	Ambito  string `json:"ambito"`
-	Nome    string `json:"nome"`
-	Email   string `json:"email"`
-	Phone   string `json:"phone"`
-	Comune  string `json:"comune"`
-	From    string `json:"from"`
-	Replace bool   `json:"replace"`
-}
-
-type endBody struct {
-	Ambito string `json:"ambito"`
-	Date   string `json:"date"`
-}
-
-type historyBody struct {
-	CodiceFiscale string `json:"codice_fiscale"`
-}
-
-type countBody struct {
-	Count int `json:"count"`
-}
-
 func ok(w http.ResponseWriter, v any, err error) error {
 	if err != nil {
 		return err
@@ -58,8 +14,11 @@ func ok(w http.ResponseWriter, v any, err error) error {
 }
 
 func listComuni(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	q := r.URL.Query()
-	cs, err := svc.ListComuni(r.Context(), csi.ComuneFilter{Ambito: q.Get("ambito"), Status: q.Get("status")})
+	f, err := comuniListQuery.decode(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	cs, err := svc.ListComuni(r.Context(), f)
 	return ok(w, cs, err)
 }
 
@@ -73,7 +32,7 @@ func onboardComune(w http.ResponseWriter, r *http.Request, svc csi.Services) err
 	if err := decodeJSON(r, &b); err != nil {
 		return err
 	}
-	c, err := svc.OnboardComune(r.Context(), csi.OnboardInput{Comune: r.PathValue("ref"), Anagrafe: b.Anagrafe, Date: b.Date, Contact: b.Contact})
+	c, err := svc.OnboardComune(r.Context(), b.input(r.PathValue("ref")))
 	return ok(w, c, err)
 }
 
@@ -82,8 +41,7 @@ func updateComune(w http.ResponseWriter, r *http.Request, svc csi.Services) erro
 	if err := decodeJSON(r, &b); err != nil {
 		return err
 	}
-	c, err := svc.UpdateComune(r.Context(), csi.ComuneUpdate{Comune: r.PathValue("ref"), Ambito: b.Ambito, Anagrafe: b.Anagrafe,
-		Contact: b.Contact, Status: b.Status, Date: b.Date})
+	c, err := svc.UpdateComune(r.Context(), b.input(r.PathValue("ref")))
 	return ok(w, c, err)
 }
 
@@ -107,11 +65,11 @@ func showAmbito(w http.ResponseWriter, r *http.Request, svc csi.Services) error 
 }
 
 func listReferenti(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	history, err := boolParam(r, "history")
+	p, err := referentiListQuery.decode(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	rs, err := svc.ListReferenti(r.Context(), history)
+	rs, err := svc.ListReferenti(r.Context(), p.History)
 	return ok(w, rs, err)
 }
 
@@ -120,8 +78,7 @@ func assignReferente(w http.ResponseWriter, r *http.Request, svc csi.Services) e
 	if err := decodeJSON(r, &b); err != nil {
 		return err
 	}
-	ref, err := svc.AssignReferente(r.Context(), csi.AssignInput{Ambito: b.Ambito, Nome: b.Nome, Email: b.Email, Phone: b.Phone,
-		Comune: b.Comune, From: b.From, Replace: b.Replace})
+	ref, err := svc.AssignReferente(r.Context(), b.input())
 	return ok(w, ref, err)
 }
 
@@ -135,7 +92,11 @@ func endReferente(w http.ResponseWriter, r *http.Request, svc csi.Services) erro
 }
 
 func listImports(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	rs, err := svc.ListImports(r.Context(), r.URL.Query().Get("comune"))
+	p, err := importsQuery.decode(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	rs, err := svc.ListImports(r.Context(), p.Comune)
 	return ok(w, rs, err)
 }
 
@@ -154,22 +115,25 @@ func personHistory(w http.ResponseWriter, r *http.Request, svc csi.Services) err
 }
 
 func residents(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	q := r.URL.Query()
-	count, err := boolParam(r, "count")
+	p, err := residentsQuery.decode(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	if count {
-		n, err := svc.CountResidents(r.Context(), q.Get("comune"), q.Get("at"))
+	if p.Count {
+		n, err := svc.CountResidents(r.Context(), p.Comune, p.At)
 		return ok(w, countBody{n}, err)
 	}
 	arr := &jsonArray{w: w}
-	err = svc.Residents(r.Context(), q.Get("comune"), q.Get("at"), func(v csi.PersonVersion) error { return arr.add(v) })
+	err = svc.Residents(r.Context(), p.Comune, p.At, func(v csi.PersonVersion) error { return arr.add(v) })
 	return arr.close(err)
 }
 
 func listAudit(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	es, err := svc.ListAudit(r.Context(), r.URL.Query().Get("since"))
+	p, err := auditQuery.decode(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	es, err := svc.ListAudit(r.Context(), p.Since)
 	return ok(w, es, err)
 }
 

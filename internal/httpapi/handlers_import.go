@@ -90,30 +90,15 @@ func (sp *spool) source(name string) csi.Source {
 	}}
 }
 
-// importOptions reads the options every importer shares.
-func importOptions(r *http.Request) (csi.ImportOptions, bool, error) {
-	q := r.URL.Query()
-	o := csi.ImportOptions{Encoding: q.Get("encoding"), Delimiter: q.Get("delimiter")}
-	var err error
-	if o.DryRun, err = boolParam(r, "dry_run"); err != nil {
-		return o, false, err
-	}
-	if o.Map, err = mapParam(r); err != nil {
-		return o, false, err
-	}
-	rejects, err := boolParam(r, "rejects")
-	return o, rejects, err
-}
-
 // upload runs one import over a streamed body: take an upload slot,
 // spool it, then import it while streaming progress and rejected rows
 // back. The caller has authorized the import: nothing of the body is read
 // before.
-func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOptions, rejects bool,
+func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOptions, up uploadWire,
 	do func(ctx context.Context, src csi.Source) (*csi.ImportSummary, error)) error {
-	name, err := fileParam(r)
-	if err != nil {
-		return err
+	name := up.File
+	if name == "" {
+		name = "upload"
 	}
 	token := ""
 	if p := csi.PrincipalFrom(r.Context()); p != nil {
@@ -131,10 +116,10 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOpt
 		return err
 	}
 	defer sp.remove()
-	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	st := newEventStream(w, w.Header().Get(RequestIDHeader), s.cfg.ProgressEvery)
 	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	o.Progress = st.progress
-	if rejects {
+	if up.Rejects {
 		o.Rejects = st
 	}
 	sum, err := do(r.Context(), sp.source(name))
@@ -143,20 +128,13 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, o *csi.ImportOpt
 }
 
 func (s *Server) importAnagrafe(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	o, rejects, err := importOptions(r)
+	p, err := anagrafeImportQuery.decode(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	q := r.URL.Query()
-	req := csi.AnagrafeImport{Comune: q.Get("comune"), Mode: q.Get("mode"), AsOf: q.Get("as_of"), ImportOptions: o}
+	req := p.Req
 	if req.Mode == "" {
 		req.Mode = csi.ModeSnapshot
-	}
-	if req.AllowMassExit, err = boolParam(r, "allow_mass_exit"); err != nil {
-		return err
-	}
-	if req.Force, err = boolParam(r, "force"); err != nil {
-		return err
 	}
 	if req.Comune == "" {
 		return csi.Errorf(csi.EINVALID, "query parameter comune is required").WithHint("name the Comune the extract belongs to")
@@ -167,24 +145,25 @@ func (s *Server) importAnagrafe(w http.ResponseWriter, r *http.Request, svc csi.
 	if err := authorizeImport(r.Context(), svc, "anagrafe", req.Comune); err != nil {
 		return err
 	}
-	return s.upload(w, r, &req.ImportOptions, rejects, func(ctx context.Context, src csi.Source) (*csi.ImportSummary, error) {
+	return s.upload(w, r, &req.ImportOptions, p.Upload, func(ctx context.Context, src csi.Source) (*csi.ImportSummary, error) {
 		return svc.ImportAnagrafe(ctx, req, src)
 	})
 }
 
 func (s *Server) importRecords(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	o, rejects, err := importOptions(r)
+	p, err := recordsImportQuery.decode(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	req := csi.RecordImport{Kind: r.PathValue("kind"), ImportOptions: o}
+	req := p.Req
+	req.Kind = r.PathValue("kind")
 	if _, ok := records.Find(req.Kind); !ok {
 		return csi.Errorf(csi.EINVALID, "unknown record kind %q", req.Kind).WithHint("use accessi, cartelle or interventi")
 	}
 	if err := authorizeImport(r.Context(), svc, "records", ""); err != nil {
 		return err
 	}
-	return s.upload(w, r, &req.ImportOptions, rejects, func(ctx context.Context, src csi.Source) (*csi.ImportSummary, error) {
+	return s.upload(w, r, &req.ImportOptions, p.Upload, func(ctx context.Context, src csi.Source) (*csi.ImportSummary, error) {
 		return svc.ImportRecords(ctx, req, src)
 	})
 }

@@ -11,7 +11,7 @@ import (
 func revertRoute() Route {
 	return Route{Method: "POST", Pattern: "/api/v1/anagrafe/imports/{id}/revert", Name: "anagrafe revert",
 		Summary: "Undo a Comune's latest registry import (dry_run=true: only say what it would undo)",
-		Access:  AccessImport, Query: []string{"dry_run"}, Handler: revertImport}
+		Access:  AccessImport, Query: revertQuery.names(), Handler: revertImport}
 }
 
 func revertImport(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
@@ -19,10 +19,11 @@ func revertImport(w http.ResponseWriter, r *http.Request, svc csi.Services) erro
 	if err != nil || id <= 0 {
 		return csi.Errorf(csi.EINVALID, "the import id must be a positive integer").WithHint("csi anagrafe imports lists the imports with their ids")
 	}
-	dry, err := boolParam(r, "dry_run")
+	req, err := revertQuery.decode(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	sum, err := svc.RevertImport(r.Context(), csi.RevertRequest{ImportID: id, DryRun: dry})
+	req.ImportID = id
+	sum, err := svc.RevertImport(r.Context(), req)
 	return ok(w, sum, err)
 }

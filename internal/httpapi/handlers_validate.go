@@ -18,8 +18,10 @@ type ValidationResult struct {
 // when present, is the ruleset file and the ruleset parameter its name;
 // without a body, ruleset names a built-in ruleset.
 func (s *Server) validate(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
-	q := r.URL.Query()
-	req := csi.ValidationRequest{Scope: csi.ValidateScope{Ambito: q.Get("ambito"), Comune: q.Get("comune")}, Ruleset: q.Get("ruleset")}
+	req, err := validationQuery.decode(r.URL.Query())
+	if err != nil {
+		return err
+	}
 	if a, ok := svc.(validationAuthorizer); ok {
 		if err := a.authorizeValidation(r.Context(), req.Scope); err != nil {
 			return err
@@ -32,7 +34,7 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request, svc csi.Servic
 	if len(data) > 0 {
 		req.RulesetData = data
 	}
-	st := newEventStream(w, w.Header().Get(RequestIDHeader))
+	st := newEventStream(w, w.Header().Get(RequestIDHeader), s.cfg.ProgressEvery)
 	defer st.keepAlive(s.cfg.KeepaliveEvery)()
 	run, sum, err := svc.RunValidation(r.Context(), req, func(f csi.Finding) error { return st.finding(f) })
 	return st.finish(r.Context(), ValidationResult{Run: run, Summary: sum}, err)

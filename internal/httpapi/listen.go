@@ -18,6 +18,7 @@ const (
 	DefaultStreamTimeout     = 2 * time.Hour
 	DefaultMaxConns          = 256
 	DefaultKeepaliveEvery    = 15 * time.Second
+	DefaultProgressEvery     = time.Second
 )
 
 func (c *Config) setTimeouts() {
@@ -32,6 +33,7 @@ func (c *Config) setTimeouts() {
 	def(&c.IdleTimeout, DefaultIdleTimeout)
 	def(&c.StreamTimeout, DefaultStreamTimeout)
 	def(&c.KeepaliveEvery, DefaultKeepaliveEvery)
+	def(&c.ProgressEvery, DefaultProgressEvery)
 	if c.MaxConns <= 0 {
 		c.MaxConns = DefaultMaxConns
 	}

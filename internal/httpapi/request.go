@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -212,43 +211,4 @@ func (a *jsonArray) close(err error) error {
 	}
 	a.bw.WriteString("]\n")
 	return a.bw.Flush()
-}
-
-// boolParam reads a true/false query parameter ("" is false).
-func boolParam(r *http.Request, name string) (bool, error) {
-	s := r.URL.Query().Get(name)
-	if s == "" {
-		return false, nil
-	}
-	b, err := strconv.ParseBool(s)
-	if err != nil {
-		return false, csi.Errorf(csi.EINVALID, "query parameter %s must be true or false, not %q", name, s).WithHint("e.g. %s=true", name)
-	}
-	return b, nil
-}
-
-// mapParam reads the --map of an import, sent as a JSON object.
-func mapParam(r *http.Request) (map[string]string, error) {
-	s := r.URL.Query().Get("map")
-	if s == "" {
-		return nil, nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
-		return nil, csi.Errorf(csi.EINVALID, "query parameter map must be a JSON object of strings").WithHint(`e.g. map={"codice_fiscale":"CODFIS"}`)
-	}
-	return m, nil
-}
-
-// fileParam is the name of an uploaded file as the client knows it: a label
-// in the summary and the import log, never opened or used as a path here.
-func fileParam(r *http.Request) (string, error) {
-	s := r.URL.Query().Get("file")
-	if s == "" {
-		return "upload", nil
-	}
-	if len(s) > 1024 || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return "", csi.Errorf(csi.EINVALID, "query parameter file is not a usable file name").WithHint("send the file's name without control characters")
-	}
-	return s, nil
 }

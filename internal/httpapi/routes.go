@@ -45,7 +45,8 @@ type Route struct {
 	Name    string
 	Summary string
 	Access  string
-	// Query lists the query parameters the route accepts; any other is refused.
+	// Query lists the query parameters the route accepts, the names of its
+	// codec (wire.go); any other is refused.
 	Query []string
 	// Body is what the request body holds (bodyNone, bodyJSON, ...).
 	Body string
@@ -64,7 +65,7 @@ func (s *Server) Routes() []Route {
 		{Method: "GET", Pattern: "/healthz", Name: "healthz", Summary: "Liveness and store check", Access: AccessPublic, Handler: s.healthz},
 		{Method: "GET", Pattern: "/api/v1/openapi.json", Name: "openapi", Summary: "This API's OpenAPI 3 document", Access: AccessPublic, Handler: s.openapi},
 
-		{Method: "GET", Pattern: "/api/v1/comuni", Name: "comuni list", Summary: "List the Comuni", Access: AccessRead, Query: []string{"ambito", "status"}, Handler: listComuni},
+		{Method: "GET", Pattern: "/api/v1/comuni", Name: "comuni list", Summary: "List the Comuni", Access: AccessRead, Query: comuniListQuery.names(), Handler: listComuni},
 		{Method: "GET", Pattern: "/api/v1/comuni/{ref}", Name: "comuni show", Summary: "Show a Comune and its history", Access: AccessRead, Handler: showComune},
 		{Method: "POST", Pattern: "/api/v1/comuni/{ref}/onboard", Name: "comuni onboard", Summary: "Onboard a Comune", Access: AccessAdmin, Body: bodyJSON, Handler: onboardComune},
 		{Method: "PATCH", Pattern: "/api/v1/comuni/{ref}", Name: "comuni update", Summary: "Change a Comune's Ambito, registry mode, contact or status", Access: AccessAdmin, Body: bodyJSON, Handler: updateComune},
@@ -73,32 +74,32 @@ func (s *Server) Routes() []Route {
 		{Method: "GET", Pattern: "/api/v1/ambiti", Name: "ambiti list", Summary: "List the Ambiti with their figures", Access: AccessRead, Handler: listAmbiti},
 		{Method: "GET", Pattern: "/api/v1/ambiti/{ref}", Name: "ambiti show", Summary: "Show an Ambito and its Comuni", Access: AccessRead, Handler: showAmbito},
 
-		{Method: "GET", Pattern: "/api/v1/referenti", Name: "referenti list", Summary: "List the referents (history=true: past ones too)", Access: AccessPersonal, Query: []string{"history"}, Handler: listReferenti},
+		{Method: "GET", Pattern: "/api/v1/referenti", Name: "referenti list", Summary: "List the referents (history=true: past ones too)", Access: AccessPersonal, Query: referentiListQuery.names(), Handler: listReferenti},
 		{Method: "POST", Pattern: "/api/v1/referenti", Name: "referenti assign", Summary: "Assign an Ambito's referent", Access: AccessAdmin, Body: bodyJSON, Handler: assignReferente},
 		{Method: "POST", Pattern: "/api/v1/referenti/end", Name: "referenti end", Summary: "End an Ambito's current referent", Access: AccessAdmin, Body: bodyJSON, Handler: endReferente},
 
 		{Method: "POST", Pattern: "/api/v1/anagrafe/imports", Name: "anagrafe import", Summary: "Import a registry extract streamed in the body", Access: AccessImport,
-			Query: []string{"comune", "mode", "as_of", "allow_mass_exit", "force", "file", "dry_run", "encoding", "delimiter", "map", "rejects"}, Body: bodyCSV, Stream: streamND, Handler: s.importAnagrafe},
+			Query: anagrafeImportQuery.names(), Body: bodyCSV, Stream: streamND, Handler: s.importAnagrafe},
 		revertRoute(),
-		{Method: "GET", Pattern: "/api/v1/anagrafe/imports", Name: "anagrafe imports", Summary: "List the import log", Access: AccessRead, Query: []string{"comune"}, Handler: listImports},
+		{Method: "GET", Pattern: "/api/v1/anagrafe/imports", Name: "anagrafe imports", Summary: "List the import log", Access: AccessRead, Query: importsQuery.names(), Handler: listImports},
 		{Method: "GET", Pattern: "/api/v1/anagrafe/status", Name: "anagrafe status", Summary: "Each Comune's registry state", Access: AccessRead, Handler: anagrafeStatus},
 		// The codice fiscale travels in the body, not the URL, so that it
 		// never reaches an access log.
 		{Method: "POST", Pattern: "/api/v1/anagrafe/history", Name: "anagrafe history", Summary: "A person's registry versions", Access: AccessPersonal, Body: bodyJSON, Handler: personHistory},
-		{Method: "GET", Pattern: "/api/v1/anagrafe/residents", Name: "anagrafe residents", Summary: "Residents of a Comune on a date (count=true: only how many)", Access: AccessPersonal, Query: []string{"comune", "at", "count"}, Handler: residents},
+		{Method: "GET", Pattern: "/api/v1/anagrafe/residents", Name: "anagrafe residents", Summary: "Residents of a Comune on a date (count=true: only how many)", Access: AccessPersonal, Query: residentsQuery.names(), Handler: residents},
 
 		{Method: "POST", Pattern: "/api/v1/records/{kind}/imports", Name: "records import", Summary: "Import accessi, cartelle or interventi streamed in the body", Access: AccessImport,
-			Query: []string{"file", "dry_run", "encoding", "delimiter", "map", "rejects"}, Body: bodyCSV, Stream: streamND, Handler: s.importRecords},
+			Query: recordsImportQuery.names(), Body: bodyCSV, Stream: streamND, Handler: s.importRecords},
 
 		{Method: "POST", Pattern: "/api/v1/validations", Name: "validate", Summary: "Validate the records in scope; the body may hold a ruleset file", Access: AccessPersonal,
-			Query: []string{"ambito", "comune", "ruleset"}, Body: bodyYAML, Stream: streamND, Handler: s.validate},
+			Query: validationQuery.names(), Body: bodyYAML, Stream: streamND, Handler: s.validate},
 		{Method: "GET", Pattern: "/api/v1/validations", Name: "validate history", Summary: "Past validation runs", Access: AccessRead, Handler: validationHistory},
 
 		{Method: "GET", Pattern: "/api/v1/indicators", Name: "indicators list", Summary: "The indicator catalogue", Access: AccessAggregate, Handler: listIndicators},
 		{Method: "GET", Pattern: "/api/v1/indicators/{name}", Name: "indicators show", Summary: "Compute an indicator", Access: AccessAggregate,
-			Query: []string{"period", "year", "at", "since", "days", "by", "ambito", "comune", "suppress_below"}, Handler: computeIndicator},
+			Query: indicatorQuery.names(), Handler: computeIndicator},
 
-		{Method: "GET", Pattern: "/api/v1/audit", Name: "audit list", Summary: "The audit log from a date", Access: AccessPersonal, Query: []string{"since"}, Handler: listAudit},
+		{Method: "GET", Pattern: "/api/v1/audit", Name: "audit list", Summary: "The audit log from a date", Access: AccessPersonal, Query: auditQuery.names(), Handler: listAudit},
 		{Method: "GET", Pattern: "/api/v1/audit/verify", Name: "audit verify", Summary: "Verify the audit log's hash chain", Access: AccessPersonal, Handler: verifyAudit},
 	}
 }

@@ -29,11 +29,7 @@ import (
 func ScopeFor(audit csi.AccessRecorder) func(p *csi.Principal, s csi.Services) csi.Services {
 	validations, indicators, reads, gate := newAdmission(1), newAdmission(2), newAdmission(2), newImportGate()
 	return func(p *csi.Principal, s csi.Services) csi.Services {
-		sc := &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators, reads: reads, gate: gate}
-		if p.Role == csi.RoleCoordinator {
-			sc.Services = s
-		}
-		return sc
+		return &scoped{inner: s, p: p, audit: audit, validations: validations, indicators: indicators, reads: reads, gate: gate}
 	}
 }
 
@@ -41,13 +37,11 @@ func ScopeFor(audit csi.AccessRecorder) func(p *csi.Principal, s csi.Services) c
 // print as "<5" whatever the request asks.
 const ViewerSuppressBelow = 5
 
-// scoped is csi.Services for one caller. Every method of csi.Services is
-// declared in scope*.go (TestScopeDeclaresEveryMethod checks it). The
-// embedded Services is the inner one for a coordinator and nil for the
-// other roles, so that a method added to the bundle but not yet scoped
-// fails closed (an internal error) rather than leaking rows.
+// scoped is csi.Services for one caller. It embeds no interface: every
+// method of csi.Services is written out in scope*.go, the coordinator's
+// pass-through included, so a method added to csi.Services does not
+// compile until it is scoped (see the assertion below).
 type scoped struct {
-	csi.Services
 	inner csi.Services
 	p     *csi.Principal
 	audit csi.AccessRecorder
@@ -56,6 +50,8 @@ type scoped struct {
 	validations, indicators, reads admission
 	gate                           *importGate
 }
+
+var _ csi.Services = (*scoped)(nil)
 
 func (s *scoped) is(roles ...string) bool {
 	for _, r := range roles {

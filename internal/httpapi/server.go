@@ -52,6 +52,9 @@ type Config struct {
 	// KeepaliveEvery is how often a stream with nothing to say says so
 	// (default DefaultKeepaliveEvery).
 	KeepaliveEvery time.Duration
+	// ProgressEvery is the shortest gap between two progress events of an
+	// import (default DefaultProgressEvery).
+	ProgressEvery time.Duration
 	// MaxConns caps the open connections (see Listener; default DefaultMaxConns).
 	MaxConns int
 	// Debug logs the text of unexpected errors, which may contain personal

@@ -49,6 +49,7 @@ func closedWithin(t *testing.T, conn net.Conn, d time.Duration) bool {
 // only for an authenticated caller. A client that never finishes its
 // headers is cut off at the header timeout.
 func TestUnauthenticatedSlowClient(t *testing.T) {
+	t.Parallel()
 	addr := liveServer(t, func(c *Config) {
 		c.ReadHeaderTimeout, c.ReadTimeout, c.IdleTimeout = 300*time.Millisecond, 300*time.Millisecond, 300*time.Millisecond
 	})
@@ -91,6 +92,7 @@ func TestUnauthenticatedSlowClient(t *testing.T) {
 // TestUnauthenticatedConnectionCloses: a refused token ends the
 // connection with its 401, instead of leaving it idle for the next try.
 func TestUnauthenticatedConnectionCloses(t *testing.T) {
+	t.Parallel()
 	addr := liveServer(t, func(c *Config) { c.IdleTimeout = time.Minute })
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
@@ -106,6 +108,7 @@ func TestUnauthenticatedConnectionCloses(t *testing.T) {
 // TestConnectionCap: past MaxConns open connections, a new one waits
 // until one of them closes.
 func TestConnectionCap(t *testing.T) {
+	t.Parallel()
 	addr := liveServer(t, func(c *Config) { c.MaxConns, c.ReadHeaderTimeout = 2, 10*time.Second })
 	var held []net.Conn
 	for range 2 {

@@ -57,10 +57,14 @@ type eventStream struct {
 	last    time.Time // when the last event was sent
 	ended   bool
 	id      string
+	// progressEvery is the shortest gap between two progress events.
+	progressEvery time.Duration
 }
 
-func newEventStream(w http.ResponseWriter, id string) *eventStream {
-	return &eventStream{w: w, rc: http.NewResponseController(w), id: id}
+// newEventStream starts the stream of the request id, its progress events
+// progressEvery apart at least.
+func newEventStream(w http.ResponseWriter, id string, progressEvery time.Duration) *eventStream {
+	return &eventStream{w: w, rc: http.NewResponseController(w), id: id, progressEvery: progressEvery}
 }
 
 func (s *eventStream) send(e Event) {
@@ -105,11 +109,12 @@ func (s *eventStream) keepAlive(every time.Duration) (stop func()) {
 	return func() { close(done); <-stopped }
 }
 
-// progress is the importer's progress callback: one event a second at most.
+// progress is the importer's progress callback: one event every
+// progressEvery at most.
 func (s *eventStream) progress(bytes int64, rows int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if time.Since(s.last) < time.Second {
+	if time.Since(s.last) < s.progressEvery {
 		return
 	}
 	s.flushRejects()

@@ -67,6 +67,7 @@ func postUpload(t *testing.T, url, token string) *http.Response {
 // gets 429, past MaxUploads in all 503, both with Retry-After; a slot is
 // free again when its upload ends.
 func TestUploadSlots(t *testing.T) {
+	t.Parallel()
 	hs, s := testServer(t, testStore(t), func(c *Config) {
 		c.Authenticate, c.MaxUploads, c.MaxUploadsPerToken = namedAuth, 2, 1
 	})
@@ -115,6 +116,7 @@ func (fullDisk) Write([]byte) (int, error) {
 // TestSpoolFull: an upload the spool has no room for is the server's
 // problem (507, "the upload spool is full"), not an upload "cut short".
 func TestSpoolFull(t *testing.T) {
+	t.Parallel()
 	hs, s := testServer(t, testStore(t), nil)
 	s.spoolWriter = func(*os.File) io.Writer { return fullDisk{} }
 	resp := postUpload(t, hs.URL, testSecret)

@@ -3,11 +3,11 @@ package siuss
 import (
 	"bytes"
 	"encoding/xml"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/golden"
 )
 
 // TestEncodePSValidates encodes WaaS, upload and cancellation flows and
@@ -57,26 +57,14 @@ func TestCancellationFlow(t *testing.T) {
 }
 
 // TestEncodePSGolden compares one WaaS flow with its golden file;
-// UPDATE_SIUSS=1 rewrites it.
+// -update rewrites it.
 func TestEncodePSGolden(t *testing.T) {
 	data, err := NewEncoder(testCodes(t)).EncodePS(WaaSFlow("F704.PS.20240630.0000001", goodEnte(), goodBeneficiario(), goodPeriodica()), ModeWaaS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	mustValidate(t, xsdPS, data)
-	const golden = "testdata/ps_waas.golden.xml"
-	if os.Getenv("UPDATE_SIUSS") != "" {
-		if err := os.WriteFile(golden, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run: UPDATE_SIUSS=1 go test ./internal/siuss -run Golden)", err)
-	}
-	if !bytes.Equal(data, want) {
-		t.Errorf("the flow differs from %s (run: UPDATE_SIUSS=1 go test ./internal/siuss -run Golden):\n%s", golden, data)
-	}
+	golden.Check(t, "testdata/ps_waas.golden.xml", data)
 }
 
 // TestEncodePSRefuses: the encoder produces no XML for a flow INPS would refuse.
