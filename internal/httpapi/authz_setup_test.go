@@ -75,7 +75,7 @@ func newFixture(t testing.TB) *fixture {
 		}
 	}
 	fx.createTokens(t, ctx)
-	fx.srv, err = httpapi.New(httpapi.Config{Services: db, Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db),
+	fx.srv, err = httpapi.New(httpapi.Config{Services: local(db), Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db),
 		SpoolDir: t.TempDir(), Health: func(ctx context.Context) error { return db.SQL().PingContext(ctx) }})
 	if err != nil {
 		t.Fatal(err)

@@ -289,7 +289,7 @@ func loadTokens(t *testing.T, db *sqlite.DB) map[string]string {
 }
 
 func loadServer(t *testing.T, db *sqlite.DB) string {
-	srv, err := httpapi.New(httpapi.Config{Services: db, Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
+	srv, err := httpapi.New(httpapi.Config{Services: local(db), Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

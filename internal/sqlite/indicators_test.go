@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/indicators"
 )
@@ -107,9 +108,17 @@ func smallStore(t testing.TB) *DB {
 	return db
 }
 
+// services are the application's services over db, on db's clock: the
+// indicators are computed by package app over this adapter.
+func services(db *DB) *app.Services {
+	s := app.New(db)
+	s.Now = db.Now
+	return s
+}
+
 func compute(t *testing.T, db *DB, name string, p csi.IndicatorParams) *csi.IndicatorResult {
 	t.Helper()
-	res, err := db.ComputeIndicator(context.Background(), name, p)
+	res, err := services(db).ComputeIndicator(context.Background(), name, p)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -343,7 +352,7 @@ func TestIndicatorParamsRefused(t *testing.T) {
 		{"popolazione", csi.IndicatorParams{Ambito: "Desio", Comune: "Desio"}, "not both"},
 		{"popolazione", csi.IndicatorParams{Comune: "Roma"}, "no Comune"},
 	} {
-		_, err := db.ComputeIndicator(context.Background(), tt.name, tt.p)
+		_, err := services(db).ComputeIndicator(context.Background(), tt.name, tt.p)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s %+v: %v, want %q", tt.name, tt.p, err, tt.want)
 		}

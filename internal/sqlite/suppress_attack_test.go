@@ -370,13 +370,13 @@ func asks(def csi.IndicatorDef, base csi.IndicatorParams, ambiti, comuni []strin
 func (a *attacker) ask(t *testing.T, db *DB, def csi.IndicatorDef, p csi.IndicatorParams) {
 	t.Helper()
 	ctx := context.Background()
-	shown, err := db.ComputeIndicator(ctx, def.Name, p)
+	shown, err := services(db).ComputeIndicator(ctx, def.Name, p)
 	if err != nil {
 		t.Fatalf("%s %+v: %v", def.Name, p, err)
 	}
 	tp := p
 	tp.SuppressBelow = 0
-	truth, err := db.ComputeIndicator(ctx, def.Name, tp)
+	truth, err := services(db).ComputeIndicator(ctx, def.Name, tp)
 	if err != nil {
 		t.Fatal(err)
 	}
