@@ -208,10 +208,10 @@ func ambitiReferente(ctx context.Context, r store.IndicatorReader, sc store.Indi
 	var with int64
 	for _, a := range ambiti {
 		has := int64(0)
-		if a[1] != "" {
+		if a.From != "" {
 			has, with = 1, with+1
 		}
-		out = append(out, *(&csi.IndicatorRow{}).Set("ambito", a[0]).Set("con_referente", has).Set("dal", a[1]))
+		out = append(out, *(&csi.IndicatorRow{}).Set("ambito", a.Ambito).Set("con_referente", has).Set("dal", a.From))
 	}
 	out = append(out, *(&csi.IndicatorRow{}).Set("ambito", csi.TotalLabel).Set("con_referente", with).Set("dal", ""))
 	return out, nil

@@ -43,7 +43,7 @@ func (r indicatorReader) CountAnagrafeAutomatica(ctx context.Context, sc store.I
 
 // AmbitiReferenti returns the Ambiti in scope with the start of their
 // referent's term on at.
-func (r indicatorReader) AmbitiReferenti(ctx context.Context, sc store.IndicatorScope, at string) ([][2]string, error) {
+func (r indicatorReader) AmbitiReferenti(ctx context.Context, sc store.IndicatorScope, at string) ([]store.ReferentTerm, error) {
 	// valid_to is the last day of a term, so a term covers at when it
 	// started on or before it and has not ended before it.
 	query := `SELECT a.nome, coalesce(max(r.valid_from), '') FROM ambiti a
@@ -55,10 +55,10 @@ func (r indicatorReader) AmbitiReferenti(ctx context.Context, sc store.Indicator
 		return nil, mapErr(err)
 	}
 	defer rows.Close()
-	var out [][2]string
+	var out []store.ReferentTerm
 	for rows.Next() {
-		var a [2]string
-		if err := rows.Scan(&a[0], &a[1]); err != nil {
+		var a store.ReferentTerm
+		if err := rows.Scan(&a.Ambito, &a.From); err != nil {
 			return nil, err
 		}
 		out = append(out, a)

@@ -77,8 +77,8 @@ type IndicatorReader interface {
 	SumInterventi(ctx context.Context, sc IndicatorScope, by, from, to string) ([]CatRow, error)
 
 	// AmbitiReferenti returns the Ambiti in scope, in name order, each with
-	// the start of its referent's term covering at ("" without one).
-	AmbitiReferenti(ctx context.Context, sc IndicatorScope, at string) ([][2]string, error)
+	// the start of its referent's term covering at.
+	AmbitiReferenti(ctx context.Context, sc IndicatorScope, at string) ([]ReferentTerm, error)
 }
 
 // The categories of SumInterventi: the service code, or the measure ("nessuna"
@@ -134,6 +134,10 @@ type CatRow struct {
 	Level, Code, Cat string
 	N                []int64
 }
+
+// ReferentTerm is an Ambito and the first day of its referent's term
+// ("" without a referent).
+type ReferentTerm struct{ Ambito, From string }
 
 // Fasce is the answer of CountFasce: the Comuni with a share of cartelle
 // below 1%, from 1% to 2% included, and above 2%, compared unrounded;
