@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/postgres"
 	"github.com/csi-mb/csi/internal/synth"
 	"github.com/spf13/cobra"
 )
@@ -133,7 +134,7 @@ func (d *demo) prepare() (func(), error) {
 			os.RemoveAll(p)
 		}
 	}
-	if d.opts.DB != "" {
+	if d.opts.DB != "" && !postgres.IsURL(d.opts.DB) {
 		st, err := os.Stat(d.opts.DB)
 		switch {
 		case err == nil && (st.Size() > 0 || st.IsDir()):
@@ -238,7 +239,10 @@ func (d *demo) quiet(out io.Writer) *Factory {
 func (d *demo) load(ctx context.Context) error {
 	quiet := d.f.Quiet
 	d.f.Quiet = true
-	_, _, err := d.f.createStore(ctx)
+	err := d.f.freshStore(ctx)
+	if err == nil {
+		_, _, err = d.f.createStore(ctx)
+	}
 	d.f.Quiet = quiet
 	if err != nil {
 		return err

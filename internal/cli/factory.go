@@ -159,10 +159,35 @@ func (f *Factory) createStore(ctx context.Context) (store.Store, []store.Migrati
 	return st, done, err
 }
 
-// openRaw opens the store without the schema check, for init and db commands.
+// freshStore refuses, for csi demo, a PostgreSQL database that is already
+// a csi store (a file store is checked by the demo itself, before).
+func (f *Factory) freshStore(ctx context.Context) error {
+	if !postgres.IsURL(f.DBPath) {
+		return nil
+	}
+	st, err := f.openRaw(ctx, true)
+	if err != nil {
+		return err
+	}
+	ms, err := st.MigrationStatus(ctx)
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 && ms[0].AppliedAt != "" {
+		return csi.Errorf(csi.ECONFLICT, "%s is already a csi store: the demo needs a fresh store", st.Describe()).
+			WithHint("give --db the URL of a new, empty database (createdb NAME), or omit --db for a temporary SQLite store")
+	}
+	return nil
+}
+
+// openRaw opens the store without the schema check, for init and db
+// commands; a store already open is reused.
 func (f *Factory) openRaw(ctx context.Context, create bool) (store.Store, error) {
 	if err := f.localOnly(); err != nil {
 		return nil, err
+	}
+	if f.st != nil {
+		return f.st, nil
 	}
 	st, err := openEngine(ctx, f.DBPath, create, f.Now)
 	if err != nil {
@@ -189,15 +214,6 @@ func openEngine(ctx context.Context, dsn string, create bool, now func() time.Ti
 	}
 	db.Now = now
 	return db, nil
-}
-
-// storeName is the store as messages name it: the file's path, or the URL
-// with its password masked.
-func storeName(dsn string) string {
-	if postgres.IsURL(dsn) {
-		return postgres.MaskURL(dsn)
-	}
-	return dsn
 }
 
 // Close releases the store if it was opened.
@@ -254,10 +270,3 @@ type localServices struct {
 }
 
 var _ csi.Services = localServices{}
-
-// newLocal returns the services over db on the clock now.
-func newLocal(db *sqlite.DB, now func() time.Time) localServices {
-	a := app.New(db)
-	a.Now = now
-	return localServices{a, db}
-}

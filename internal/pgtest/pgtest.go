@@ -33,18 +33,27 @@ func Announce() bool {
 		return true
 	}
 	once.Do(func() {
-		fmt.Fprintf(os.Stderr, "csi: the PostgreSQL suite did not run: set %s=postgres://USER@127.0.0.1:5432/postgres (bash .ci/run starts a throwaway server and sets it)\n", Env)
+		fmt.Fprintf(os.Stderr, "csi: the PostgreSQL suite did not run: set %s=postgres://USER@127.0.0.1:5432/postgres (or run: bash .ci/postgres.sh go test ./... — it starts a throwaway server)\n", Env)
 	})
 	return false
 }
 
+// RequireEnv, when set (as .ci/run does), makes a missing server a test
+// failure instead of a skip.
+const RequireEnv = "CSI_REQUIRE_POSTGRES"
+
 // Required skips t, after the visible line of Announce, when no server is
-// named; CI always names one, so there the suite always runs.
+// named; CI always names one (and sets RequireEnv), so there the suite
+// always runs.
 func Required(t testing.TB) {
 	t.Helper()
-	if !Announce() {
-		t.Skipf("PostgreSQL suite not run: %s is not set", Env)
+	if Announce() {
+		return
 	}
+	if os.Getenv(RequireEnv) != "" {
+		t.Fatalf("the PostgreSQL suite must run (%s is set) but %s is not set", RequireEnv, Env)
+	}
+	t.Skipf("PostgreSQL suite not run: %s is not set", Env)
 }
 
 // NewDatabase creates an empty database for t, drops it when t ends, and
@@ -52,30 +61,42 @@ func Required(t testing.TB) {
 func NewDatabase(t testing.TB) string {
 	t.Helper()
 	Required(t)
-	u, err := url.Parse(ServerURL())
+	url, drop, err := CreateDatabase(context.Background())
 	if err != nil {
-		t.Fatalf("%s: %v", Env, err)
+		t.Fatal(err)
+	}
+	t.Cleanup(drop)
+	return url
+}
+
+// CreateDatabase creates an empty database named csi_test_… on the
+// server of CSI_TEST_POSTGRES and returns its URL and the function that
+// drops it, for callers without a testing.TB (testscript's Setup).
+func CreateDatabase(ctx context.Context) (string, func(), error) {
+	u, err := url.Parse(ServerURL())
+	if err != nil || ServerURL() == "" {
+		return "", nil, fmt.Errorf("%s=%q is not a postgres:// URL (%v)", Env, ServerURL(), err)
 	}
 	b := make([]byte, 6)
 	rand.Read(b)
 	name := "csi_test_" + hex.EncodeToString(b)
-	ctx := context.Background()
 	admin, err := pgx.Connect(ctx, ServerURL())
 	if err != nil {
-		t.Fatalf("connect to %s: %v", Env, err)
+		return "", nil, fmt.Errorf("connect to %s: %w", Env, err)
 	}
 	defer admin.Close(ctx)
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create database: %v", err)
+		return "", nil, fmt.Errorf("create database: %w", err)
 	}
-	t.Cleanup(func() {
+	drop := func() {
+		ctx := context.Background()
 		c, err := pgx.Connect(ctx, ServerURL())
 		if err != nil {
 			return
 		}
 		defer c.Close(ctx)
 		c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
-	})
+	}
 	u.Path = "/" + name
-	return u.String()
+	return u.String(), drop, nil
 }

@@ -172,3 +172,38 @@ func TestOpenRefusesNonStore(t *testing.T) {
 		t.Fatalf("init on another program's database: %v", err)
 	}
 }
+
+// TestConcurrentMigrate: csi processes started together (several csi
+// serve, or init run twice) apply each migration once.
+func TestConcurrentMigrate(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	ctx := context.Background()
+	const n = 4
+	errs := make(chan error, n)
+	applied := make(chan int, n)
+	for range n {
+		go func() {
+			db, err := Open(ctx, url, true)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			done, err := db.Migrate(ctx)
+			applied <- len(done)
+			errs <- err
+		}()
+	}
+	total := 0
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range n {
+		total += <-applied
+	}
+	if total != 8 {
+		t.Errorf("%d processes applied %d migrations in all, want 8", n, total)
+	}
+}
