@@ -148,7 +148,7 @@ func TestRemoteInternalError(t *testing.T) {
 	if _, err := db.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	api, err := httpapi.New(httpapi.Config{Services: brokenStatus{newLocal(db, db.Now)}, Authenticate: func(*http.Request) (*csi.Principal, error) {
+	api, err := httpapi.New(httpapi.Config{Services: brokenStatus{servicesOver(db, db.Now)}, Authenticate: func(*http.Request) (*csi.Principal, error) {
 		return &csi.Principal{Token: "t", Role: csi.RoleCoordinator}, nil
 	}})
 	if err != nil {

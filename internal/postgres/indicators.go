@@ -21,14 +21,16 @@ import (
 var _ store.Indicators = (*DB)(nil)
 
 // ReadIndicators runs fn in one REPEATABLE READ, READ ONLY transaction:
-// every query of fn sees the snapshot taken by its first one.
+// every query of fn sees the snapshot taken by its first one. It takes no
+// lock an import waits for, and an import's rows appear only in the next
+// call. Driver errors come back as the store's domain errors.
 func (db *DB) ReadIndicators(ctx context.Context, fn func(store.IndicatorReader) error) error {
 	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
-		return err
+		return db.mapErr(err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	return fn(indicatorReader{tx})
+	return db.mapErr(fn(indicatorReader{tx}))
 }
 
 // indicatorReader reads the figures of the indicators in one transaction.

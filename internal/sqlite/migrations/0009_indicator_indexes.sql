@@ -1,5 +1,6 @@
--- PostgreSQL's 0009 adds an index for giorni-accesso-pic at region scale.
--- SQLite needs none: its planner builds an automatic index for that join,
--- and a province's accessi are few. The version is kept so that both
--- engines have the same migrations.
-SELECT 1;
+-- giorni-accesso-pic looks up, for each cartella opened in a period, the
+-- accessi of its person in the 365 days up to the opening: by codice
+-- fiscale and a range of days, one index probe per cartella instead of an
+-- automatic index built again by every query. PostgreSQL's 0009 is the
+-- same index.
+CREATE INDEX accessi_cf ON accessi(codice_fiscale, data_accesso);
