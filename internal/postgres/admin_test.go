@@ -123,7 +123,7 @@ func TestBackupWithoutPgDump(t *testing.T) {
 func TestIntegrityCheck(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
-	if p, err := db.IntegrityCheck(ctx, false); err != nil || len(p) != 8 {
+	if p, err := db.IntegrityCheck(ctx, false); err != nil || len(p) != mustMigrations(t) {
 		t.Fatalf("check before migrating: %v, %v", p, err)
 	}
 	if _, err := db.Migrate(ctx); err != nil {

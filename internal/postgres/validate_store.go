@@ -79,9 +79,9 @@ func (db *DB) LoadValidationRuns(ctx context.Context) ([]csi.ValidationRun, erro
 	return out, db.mapErr(err)
 }
 
-// inScope returns the condition limiting column to comuni and its
+// validationScope returns the condition limiting column to comuni and its
 // argument ($1); nil comuni is every row, without an argument.
-func inScope(column string, comuni []string) (string, []any) {
+func validationScope(column string, comuni []string) (string, []any) {
 	if comuni == nil {
 		return "true", nil
 	}

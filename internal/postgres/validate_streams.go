@@ -27,7 +27,7 @@ func (e *validateEnv) each(ctx context.Context, query string, args []any, scan f
 
 // EachCurrentPerson streams the current registry versions.
 func (e *validateEnv) EachCurrentPerson(ctx context.Context, comuni []string, fn func(csi.PersonVersion) error) error {
-	where, args := inScope("comune", comuni)
+	where, args := validationScope("comune", comuni)
 	return e.each(ctx, `SELECT codice_fiscale, comune, dati, valid_from FROM persone WHERE valid_to = '' AND `+where, args,
 		func(rows pgx.Rows) error {
 			var p csi.PersonVersion
@@ -49,7 +49,7 @@ func (e *validateEnv) EachCurrentPerson(ctx context.Context, comuni []string, fn
 // EachIrregularHousehold groups the current versions on the server and
 // returns only the households without exactly one head.
 func (e *validateEnv) EachIrregularHousehold(ctx context.Context, comuni []string, fn func(store.Household) error) error {
-	where, args := inScope("comune", comuni)
+	where, args := validationScope("comune", comuni)
 	return e.each(ctx, `SELECT comune, codice_famiglia, count(*), min(codice_fiscale COLLATE "C"),
 		coalesce(string_agg(CASE WHEN relazione_parentela = '1' THEN codice_fiscale END, ','), '')
 		FROM persone WHERE valid_to = '' AND codice_famiglia != '' AND `+where+`
@@ -69,7 +69,7 @@ func (e *validateEnv) EachIrregularHousehold(ctx context.Context, comuni []strin
 
 // EachAccesso streams the accessi.
 func (e *validateEnv) EachAccesso(ctx context.Context, comuni []string, fn func(csi.Accesso) error) error {
-	where, args := inScope("comune", comuni)
+	where, args := validationScope("comune", comuni)
 	return e.each(ctx, `SELECT id_accesso, data_accesso, comune, sportello, codice_fiscale, area, esito, operatore
 		FROM accessi WHERE `+where, args, func(rows pgx.Rows) error {
 		var a csi.Accesso
@@ -85,7 +85,7 @@ func (e *validateEnv) EachAccesso(ctx context.Context, comuni []string, fn func(
 // whether the registry records the person's death: the answers of the
 // lookups its rules make, without a round trip per cartella.
 func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func(csi.Cartella) error) error {
-	where, args := inScope("c.comune", comuni)
+	where, args := validationScope("c.comune", comuni)
 	defer func() { e.last = cartellaAnswers{} }()
 	return e.each(ctx, `SELECT c.id_cartella, c.codice_fiscale, c.comune, c.data_apertura, c.data_chiusura, c.motivo_chiusura,
 		c.area, c.case_manager,
@@ -106,7 +106,7 @@ func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func
 
 // EachIntervento streams the interventi.
 func (e *validateEnv) EachIntervento(ctx context.Context, comuni []string, fn func(csi.Intervento) error) error {
-	where, args := inScope("i.comune", comuni)
+	where, args := validationScope("i.comune", comuni)
 	return e.each(ctx, `SELECT i.id_intervento, i.id_cartella, i.codice_prestazione, i.carattere, i.data_inizio,
 		i.data_fine, i.importo_mensile, i.data_erogazione, i.importo, i.misura, i.presa_in_carico, i.comune
 		FROM interventi i WHERE `+where, args, func(rows pgx.Rows) error {

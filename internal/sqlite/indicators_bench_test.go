@@ -5,8 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/indicators"
+	"github.com/csi-mb/csi/internal/pgtest"
 )
 
 // provinceStore builds a province-sized store in SQL: 870,193 residents
@@ -76,18 +78,50 @@ func provinceStore(b *testing.B) *DB {
 // defaults, over the whole province (go test -bench Indicator ./internal/sqlite).
 func BenchmarkIndicator(b *testing.B) {
 	db := provinceStore(b)
+	benchIndicators(b, services(db))
+}
+
+// BenchmarkIndicatorPostgres is BenchmarkIndicator on PostgreSQL, over a
+// copy of the same store (CSI_TEST_POSTGRES names the server); each
+// indicator must first give the JSON SQLite gives.
+func BenchmarkIndicatorPostgres(b *testing.B) {
+	pgtest.Required(b)
+	db := provinceStore(b)
+	start := time.Now()
+	pg := pgServices(postgresCopy(b, db), db)
+	b.Logf("copied to PostgreSQL in %v", time.Since(start).Round(time.Millisecond))
+	for _, def := range indicators.Catalogue() {
+		p := benchParams(def)
+		want, werr := answerJSON(services(db).ComputeIndicator(context.Background(), def.Name, p))
+		got, gerr := answerJSON(pg.ComputeIndicator(context.Background(), def.Name, p))
+		if got != want || gerr != werr {
+			b.Fatalf("%s: PostgreSQL %.300s %s\nSQLite %.300s %s", def.Name, got, gerr, want, werr)
+		}
+	}
+	benchIndicators(b, pg)
+}
+
+// benchParams are the parameters of the benchmarks: the defaults, the
+// seed's years.
+func benchParams(def csi.IndicatorDef) csi.IndicatorParams {
+	p := csi.IndicatorParams{}
+	if indicators.Takes(def, indicators.ParamPeriod) {
+		p.Period = []string{"2018-2020"}
+	}
+	if def.Name == "popolazione" {
+		p.At = "2020-01-01"
+	}
+	return p
+}
+
+// benchIndicators times each indicator of the catalogue on svc.
+func benchIndicators(b *testing.B, svc csi.IndicatorService) {
 	ctx := context.Background()
 	for _, def := range indicators.Catalogue() {
-		p := csi.IndicatorParams{}
-		if indicators.Takes(def, indicators.ParamPeriod) {
-			p.Period = []string{"2018-2020"}
-		}
-		if def.Name == "popolazione" {
-			p.At = "2020-01-01"
-		}
+		p := benchParams(def)
 		b.Run(def.Name, func(b *testing.B) {
 			for b.Loop() {
-				res, err := db.ComputeIndicator(ctx, def.Name, p)
+				res, err := svc.ComputeIndicator(ctx, def.Name, p)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -98,6 +132,9 @@ func BenchmarkIndicator(b *testing.B) {
 		})
 	}
 }
+
+// freshStore is db under a new identity, without cached decisions.
+type freshStore struct{ *DB }
 
 // BenchmarkIndicatorSuppressed times a viewer's first request (counts below
 // 5 withheld, complementary suppression decided afresh).
@@ -114,10 +151,10 @@ func BenchmarkIndicatorSuppressed(b *testing.B) {
 		}
 		b.Run(def.Name, func(b *testing.B) {
 			for b.Loop() {
-				withheldCache.mu.Lock()
-				clear(withheldCache.m)
-				withheldCache.mu.Unlock()
-				if _, err := db.ComputeIndicator(ctx, def.Name, p); err != nil {
+				// The decisions are cached per store: a new one each time.
+				s := app.New(&freshStore{db})
+				s.Now = db.Now
+				if _, err := s.ComputeIndicator(ctx, def.Name, p); err != nil {
 					b.Fatal(err)
 				}
 			}

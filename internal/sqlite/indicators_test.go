@@ -109,7 +109,7 @@ func smallStore(t testing.TB) *DB {
 
 func compute(t *testing.T, db *DB, name string, p csi.IndicatorParams) *csi.IndicatorResult {
 	t.Helper()
-	res, err := db.ComputeIndicator(context.Background(), name, p)
+	res, err := services(db).ComputeIndicator(context.Background(), name, p)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -343,7 +343,7 @@ func TestIndicatorParamsRefused(t *testing.T) {
 		{"popolazione", csi.IndicatorParams{Ambito: "Desio", Comune: "Desio"}, "not both"},
 		{"popolazione", csi.IndicatorParams{Comune: "Roma"}, "no Comune"},
 	} {
-		_, err := db.ComputeIndicator(context.Background(), tt.name, tt.p)
+		_, err := services(db).ComputeIndicator(context.Background(), tt.name, tt.p)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s %+v: %v, want %q", tt.name, tt.p, err, tt.want)
 		}

@@ -367,16 +367,16 @@ func asks(def csi.IndicatorDef, base csi.IndicatorParams, ambiti, comuni []strin
 }
 
 // ask reads one table as a viewer gets it (its JSON) and as it is.
-func (a *attacker) ask(t *testing.T, db *DB, def csi.IndicatorDef, p csi.IndicatorParams) {
+func (a *attacker) ask(t *testing.T, svc csi.IndicatorService, def csi.IndicatorDef, p csi.IndicatorParams) {
 	t.Helper()
 	ctx := context.Background()
-	shown, err := db.ComputeIndicator(ctx, def.Name, p)
+	shown, err := svc.ComputeIndicator(ctx, def.Name, p)
 	if err != nil {
 		t.Fatalf("%s %+v: %v", def.Name, p, err)
 	}
 	tp := p
 	tp.SuppressBelow = 0
-	truth, err := db.ComputeIndicator(ctx, def.Name, tp)
+	truth, err := svc.ComputeIndicator(ctx, def.Name, tp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,6 +425,14 @@ func signed(rels [][]attackCell) [][]signedCell {
 // more, and fails if a withheld count, small or c, comes out exactly.
 func TestSuppressionResistsSubtraction(t *testing.T) {
 	db := sparseStore(t)
+	for _, e := range bothEngines(t, db) {
+		t.Run(e.name, func(t *testing.T) { attackTables(t, db, e.svc) })
+	}
+}
+
+// attackTables is the attack of TestSuppressionResistsSubtraction on the
+// services svc over db.
+func attackTables(t *testing.T, db *DB, svc csi.IndicatorService) {
 	parent, ambiti, comuni := geography(t, db)
 	const n = 5
 	withheld := 0
@@ -444,7 +452,7 @@ func TestSuppressionResistsSubtraction(t *testing.T) {
 			base.Period = []string{"2015-2017", "2018-2020"}
 		}
 		for _, p := range asks(def, base, ambiti, comuni) {
-			a.ask(t, db, def, p)
+			a.ask(t, svc, def, p)
 		}
 		withheld += a.attack(t, def.Name, append(signed(a.relations(parent)), a.balances()...))
 	}
@@ -486,13 +494,16 @@ func cartelleQuantity(def csi.IndicatorDef, p csi.IndicatorParams, r csi.Indicat
 // 31/12): no withheld count may come out, nor read differently in two
 // tables.
 func TestSuppressionResistsSubtractionAcrossIndicators(t *testing.T) {
-	attackCartelle(t, sparseStore(t), 2014, 2023)
+	db := sparseStore(t)
+	for _, e := range bothEngines(t, db) {
+		t.Run(e.name, func(t *testing.T) { attackCartelle(t, db, e.svc, 2014, 2023) })
+	}
 }
 
 // attackCartelle is the attack of
 // TestSuppressionResistsSubtractionAcrossIndicators over the years first
-// to last.
-func attackCartelle(t *testing.T, db *DB, first, last int) {
+// to last, on the services svc over db.
+func attackCartelle(t *testing.T, db *DB, svc csi.IndicatorService, first, last int) {
 	parent, ambiti, comuni := geography(t, db)
 	const n = 5
 	a := newAttacker(n)
@@ -509,16 +520,16 @@ func attackCartelle(t *testing.T, db *DB, first, last int) {
 	for y := first; y <= last; y++ {
 		periods = append(periods, []string{strconv.Itoa(y)})
 		for _, p := range asks(pop, csi.IndicatorParams{SuppressBelow: n, Year: y}, ambiti, comuni) {
-			a.ask(t, db, pop, p)
+			a.ask(t, svc, pop, p)
 		}
 		year := csi.IndicatorParams{SuppressBelow: n, Since: fmt.Sprintf("%d-01-01", y), At: fmt.Sprintf("%d-12-31", y)}
 		for _, p := range asks(dal, year, ambiti, comuni) {
-			a.ask(t, db, dal, p)
+			a.ask(t, svc, dal, p)
 		}
 	}
 	for _, per := range periods {
 		for _, p := range asks(mov, csi.IndicatorParams{SuppressBelow: n, Period: per}, ambiti, comuni) {
-			a.ask(t, db, mov, p)
+			a.ask(t, svc, mov, p)
 		}
 	}
 	rels := signed(a.relations(parent))
