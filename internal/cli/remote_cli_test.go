@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/httpapi"
@@ -148,7 +149,7 @@ func TestRemoteInternalError(t *testing.T) {
 	if _, err := db.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	api, err := httpapi.New(httpapi.Config{Services: brokenStatus{db}, Authenticate: func(*http.Request) (*csi.Principal, error) {
+	api, err := httpapi.New(httpapi.Config{Services: brokenStatus{newLocal(db, time.Now)}, Authenticate: func(*http.Request) (*csi.Principal, error) {
 		return &csi.Principal{Token: "t", Role: csi.RoleCoordinator}, nil
 	}})
 	if err != nil {

@@ -199,7 +199,7 @@ func serveForTest(db *sqlite.DB) (url, token string, stop func(), err error) {
 		}
 		return &csi.Principal{Token: "parity", Role: csi.RoleCoordinator}, nil
 	}
-	api, err := httpapi.New(httpapi.Config{Services: db, Authenticate: auth, Logger: slog.New(slog.DiscardHandler)})
+	api, err := httpapi.New(httpapi.Config{Services: newLocal(db, func() time.Time { return db.Now() }), Authenticate: auth, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return "", "", nil, err
 	}

@@ -75,7 +75,7 @@ func newFixture(t testing.TB) *fixture {
 		}
 	}
 	fx.createTokens(t, ctx)
-	fx.srv, err = httpapi.New(httpapi.Config{Services: db, Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db),
+	fx.srv, err = httpapi.New(httpapi.Config{Services: httpapi.Local(db), Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db),
 		SpoolDir: t.TempDir(), Health: func(ctx context.Context) error { return db.SQL().PingContext(ctx) }})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func (fx *fixture) importExtract(t testing.TB, ctx context.Context, istat string
 	fx.cfs[istat], _, _ = strings.Cut(second, ";")
 	src := csi.Source{Name: "anagrafe-" + istat + ".csv", Size: int64(len(data)),
 		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
-	sum, err := fx.db.ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: istat, Mode: csi.ModeSnapshot, AsOf: extractDate}, src)
+	sum, err := httpapi.Local(fx.db).ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: istat, Mode: csi.ModeSnapshot, AsOf: extractDate}, src)
 	if err != nil || sum.Rejected != 0 {
 		t.Fatalf("import %s: %+v %v", istat, sum, err)
 	}

@@ -227,7 +227,7 @@ func checkNoLostRows(t *testing.T, db *sqlite.DB, url, secret string, sum *csi.I
 		t.Errorf("stored versions of %s = %d, distinct CF %d (%v), want %d each", loadImported, versions, distinct, err, rows)
 	}
 	for istat, w := range want {
-		if n, err := db.CountResidents(ctx, istat, "2024-06-30"); err != nil || n != w {
+		if n, err := httpapi.Local(db).CountResidents(ctx, istat, "2024-06-30"); err != nil || n != w {
 			t.Errorf("residents of %s = %d (%v), want %d (untouched)", istat, n, err, w)
 		}
 	}
@@ -261,7 +261,7 @@ func loadStore(t *testing.T, scale float64) (*sqlite.DB, map[string]int) {
 	for _, istat := range loadPreloaded {
 		path, rows := writeExtract(t, istat, scale)
 		src := csi.Source{Name: filepath.Base(path), Open: func() (io.ReadCloser, error) { return os.Open(path) }}
-		sum, err := db.ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: istat, Mode: csi.ModeSnapshot, AsOf: "2024-06-01"}, src)
+		sum, err := httpapi.Local(db).ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: istat, Mode: csi.ModeSnapshot, AsOf: "2024-06-01"}, src)
 		if err != nil || sum.Inserted != rows {
 			t.Fatalf("preload %s: %+v %v", istat, sum, err)
 		}
@@ -289,7 +289,7 @@ func loadTokens(t *testing.T, db *sqlite.DB) map[string]string {
 }
 
 func loadServer(t *testing.T, db *sqlite.DB) string {
-	srv, err := httpapi.New(httpapi.Config{Services: db, Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
+	srv, err := httpapi.New(httpapi.Config{Services: httpapi.Local(db), Authenticate: httpapi.TokenAuth(db), Scope: httpapi.ScopeFor(db), SpoolDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ func testAuth(r *http.Request) (*csi.Principal, error) {
 }
 
 // testStore is a fresh, migrated store in a temporary folder.
-func testStore(t testing.TB) *sqlite.DB {
+func testStore(t testing.TB) LocalStore {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
@@ -44,7 +44,7 @@ func testStore(t testing.TB) *sqlite.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return db
+	return Local(db)
 }
 
 // testServer serves db on 127.0.0.1 (httptest listens on loopback only);

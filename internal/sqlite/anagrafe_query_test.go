@@ -25,17 +25,17 @@ func TestResidentsStreams(t *testing.T) {
 	if _, err := synth.WriteAnagrafe(&buf, c, synth.Options{Seed: 1, Scale: 0.02}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: "108023", Mode: csi.ModeSnapshot, AsOf: "2024-06-01"},
+	if _, err := services(db).ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: "108023", Mode: csi.ModeSnapshot, AsOf: "2024-06-01"},
 		bytesSource("a.csv", buf.Bytes())); err != nil {
 		t.Fatal(err)
 	}
-	total, err := db.CountResidents(ctx, "108023", "")
+	total, err := services(db).CountResidents(ctx, "108023", "")
 	if err != nil || total < 200 {
 		t.Fatalf("%d residents, %v", total, err)
 	}
 	var seen []string
 	stop := errors.New("enough")
-	err = db.Residents(ctx, "108023", "", func(v csi.PersonVersion) error {
+	err = services(db).Residents(ctx, "108023", "", func(v csi.PersonVersion) error {
 		seen = append(seen, v.Cognome+" "+v.Nome+" "+v.CodiceFiscale)
 		if len(seen) == 10 {
 			return stop
@@ -46,7 +46,7 @@ func TestResidentsStreams(t *testing.T) {
 		t.Fatalf("the callback's error did not stop the read: %v after %d rows", err, len(seen))
 	}
 	n := 0
-	if err := db.Residents(ctx, "108023", "", func(v csi.PersonVersion) error {
+	if err := services(db).Residents(ctx, "108023", "", func(v csi.PersonVersion) error {
 		if n < len(seen) && v.Cognome+" "+v.Nome+" "+v.CodiceFiscale != seen[n] {
 			t.Fatalf("row %d differs from the first read's", n)
 		}
@@ -60,7 +60,7 @@ func TestResidentsStreams(t *testing.T) {
 	perRow := func(limit int) float64 {
 		return testing.AllocsPerRun(3, func() {
 			i := 0
-			_ = db.Residents(ctx, "108023", "", func(csi.PersonVersion) error {
+			_ = services(db).Residents(ctx, "108023", "", func(csi.PersonVersion) error {
 				if i++; i == limit {
 					return stop
 				}

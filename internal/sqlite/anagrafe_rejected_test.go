@@ -30,7 +30,7 @@ func snapshotReq(asOf string) csi.AnagrafeImport {
 // with the same CF is not taken for a repeat of the rejected one.
 func TestSnapshotKeepsResidentsOfRejectedRows(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
-	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 		t.Fatal(err)
 	}
 	v2 := issue9File(
@@ -39,14 +39,14 @@ func TestSnapshotKeepsResidentsOfRejectedRows(t *testing.T) {
 		issue9People[1],                                      // then Maria's valid row
 		"BRMLCU85S30F704M;Brambilla;Luca;M;31/02/1985;F704",  // bad date, CF readable
 	)
-	sum, err := db.ImportAnagrafe(ctx, snapshotReq("2024-06-30"), bytesSource("v2.csv", v2))
+	sum, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-06-30"), bytesSource("v2.csv", v2))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sum.Closed != 0 || sum.Rejected != 3 || sum.Unchanged != 1 {
 		t.Errorf("closed %d, rejected %d, unchanged %d; want 0, 3, 1 (rejects %+v)", sum.Closed, sum.Rejected, sum.Unchanged, sum.Rejects)
 	}
-	n, err := db.CountResidents(ctx, "108033", "2024-06-30")
+	n, err := services(db).CountResidents(ctx, "108033", "2024-06-30")
 	if err != nil || n != 3 {
 		t.Errorf("residents after the snapshot: %d (%v), want 3", n, err)
 	}
@@ -57,11 +57,11 @@ func TestSnapshotKeepsResidentsOfRejectedRows(t *testing.T) {
 // suggest --allow-mass-exit, which would close them all.
 func TestMassExitGuardShowsTheRejects(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
-	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 		t.Fatal(err)
 	}
 	v2 := issue9File(issue9People[0], "CLMMRA55L41F704;Colombo;Maria;F;1955-07-01;F704", "BRMLCU85S30F70;Brambilla;Luca;M;1985-11-30;F704")
-	_, err := db.ImportAnagrafe(ctx, snapshotReq("2024-06-30"), bytesSource("v2.csv", v2))
+	_, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-06-30"), bytesSource("v2.csv", v2))
 	if csi.ErrorCode(err) != csi.ECONFLICT {
 		t.Fatalf("got %v, want the mass-exit refusal", err)
 	}
@@ -83,11 +83,11 @@ func TestMassExitGuardShowsTheRejects(t *testing.T) {
 // closure), and the summary still lists the rejects.
 func TestAllRowsRejectedWritesNothing(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
-	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People[0]))); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People[0]))); err != nil {
 		t.Fatal(err)
 	}
 	before := storeCounts(t, db)
-	sum, err := db.ImportAnagrafe(ctx, snapshotReq("2024-06-30"), bytesSource("v2.csv", issue9File("XX;Brambilla;Giuseppe;M;1950-03-12;F704", "YY;Rossi;Anna;F;1990-02-28;F205")))
+	sum, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-06-30"), bytesSource("v2.csv", issue9File("XX;Brambilla;Giuseppe;M;1950-03-12;F704", "YY;Rossi;Anna;F;1990-02-28;F205")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,18 +120,18 @@ func TestImportSummaryNamesTheImport(t *testing.T) {
 	file := issue9File(issue9People...)
 	dry := snapshotReq("2024-03-31")
 	dry.DryRun = true
-	sum, err := db.ImportAnagrafe(ctx, dry, bytesSource("v1.csv", file))
+	sum, err := services(db).ImportAnagrafe(ctx, dry, bytesSource("v1.csv", file))
 	if err != nil || sum.ImportID != 0 {
 		t.Fatalf("dry run: import_id %v (%v), want none", sum, err)
 	}
-	first, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", file))
+	first, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if first.ImportID != 1 {
 		t.Errorf("import_id %d, want 1", first.ImportID)
 	}
-	again, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", file))
+	again, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestImportSummaryNamesTheImport(t *testing.T) {
 func TestAsOfInTheFutureIsRefused(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
 	file := bytesSource("v1.csv", issue9File(issue9People...))
-	_, err := db.ImportAnagrafe(ctx, snapshotReq("2030-01-01"), file)
+	_, err := services(db).ImportAnagrafe(ctx, snapshotReq("2030-01-01"), file)
 	if csi.ErrorCode(err) != csi.EINVALID || !strings.Contains(err.Error(), "--as-of 2030-01-01 is in the future") ||
 		!strings.Contains(csi.ErrorHint(err), "--force") {
 		t.Fatalf("got %v, want a refusal of the future --as-of", err)
@@ -154,25 +154,13 @@ func TestAsOfInTheFutureIsRefused(t *testing.T) {
 	if c := storeCounts(t, db); !strings.HasPrefix(c, "0 versions") {
 		t.Errorf("store changed: %s", c)
 	}
-	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-07-01"), file); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-07-01"), file); err != nil {
 		t.Errorf("tomorrow's extract refused: %v", err)
 	}
 	forced := snapshotReq("2030-01-01")
 	forced.Force = true
-	if _, err := db.ImportAnagrafe(ctx, forced, bytesSource("v2.csv", issue9File(issue9People[:2]...))); err == nil || strings.Contains(err.Error(), "future") {
+	if _, err := services(db).ImportAnagrafe(ctx, forced, bytesSource("v2.csv", issue9File(issue9People[:2]...))); err == nil || strings.Contains(err.Error(), "future") {
 		// v2 closes one of three residents: the mass-exit guard, not the date, refuses it.
 		t.Errorf("forced future import: %v, want only the mass-exit guard", err)
-	}
-}
-
-func TestRowsWerePlural(t *testing.T) {
-	for n, want := range map[int]string{1: "1 row was", 2: "2 rows were", 0: "0 rows were"} {
-		if got := rowsWere(n); got != want {
-			t.Errorf("rowsWere(%d) = %q, want %q", n, got, want)
-		}
-	}
-	err := massExitError(&csi.ImportSummary{Rejected: 1, Rejects: []csi.RejectedRow{{Line: 3, Reason: "x"}}}, 2, 3)
-	if msg := err.Error(); !strings.Contains(msg, "and 1 row was rejected (") {
-		t.Errorf("mass-exit message %q", msg)
 	}
 }

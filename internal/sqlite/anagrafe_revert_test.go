@@ -13,7 +13,7 @@ import (
 // corrected extract of an earlier date in.
 func TestRevertUndoesTheLatestImport(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
-	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 		t.Fatal(err)
 	}
 	before := storeCounts(t, db)
@@ -30,11 +30,11 @@ func TestRevertUndoesTheLatestImport(t *testing.T) {
 	v2 := issue9File("BRMGPP50C12F704K;Brambilla;Giuseppe;M;1950-03-12;Z129", issue9People[2], "RSSNNA90B68F205K;Rossi;Anna;F;1990-02-28;F205")
 	req := snapshotReq("2024-07-01")
 	req.AllowMassExit = true
-	sum, err := db.ImportAnagrafe(ctx, req, bytesSource("v2.csv", v2))
+	sum, err := services(db).ImportAnagrafe(ctx, req, bytesSource("v2.csv", v2))
 	if err != nil || sum.Updated != 1 || sum.Closed != 1 || sum.Inserted != 1 {
 		t.Fatalf("update: %+v %v", sum, err)
 	}
-	dry, err := db.RevertImport(ctx, csi.RevertRequest{ImportID: sum.ImportID, DryRun: true})
+	dry, err := services(db).RevertImport(ctx, csi.RevertRequest{ImportID: sum.ImportID, DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestRevertUndoesTheLatestImport(t *testing.T) {
 	if got := history(); got == want {
 		t.Fatalf("the dry run reverted the import")
 	}
-	rev, err := db.RevertImport(ctx, csi.RevertRequest{ImportID: sum.ImportID})
+	rev, err := services(db).RevertImport(ctx, csi.RevertRequest{ImportID: sum.ImportID})
 	wantSum.DryRun = false
 	if err != nil || *rev != wantSum {
 		t.Fatalf("revert %+v %v, want %+v", rev, err, wantSum)
@@ -67,10 +67,10 @@ func TestRevertUndoesTheLatestImport(t *testing.T) {
 	if kinds != "1 anagrafe, 2 anagrafe-reverted" {
 		t.Errorf("import log after revert: %s (before the update: %s)", kinds, before)
 	}
-	if _, err := db.RevertImport(ctx, csi.RevertRequest{ImportID: 2}); csi.ErrorCode(err) != csi.ECONFLICT || err.Error() != "import 2 was already reverted" {
+	if _, err := services(db).RevertImport(ctx, csi.RevertRequest{ImportID: 2}); csi.ErrorCode(err) != csi.ECONFLICT || err.Error() != "import 2 was already reverted" {
 		t.Errorf("second revert: %v", err)
 	}
-	again, err := db.ImportAnagrafe(ctx, req, bytesSource("v2.csv", v2))
+	again, err := services(db).ImportAnagrafe(ctx, req, bytesSource("v2.csv", v2))
 	if err != nil || again.Noop || again.ImportID != 3 {
 		t.Errorf("the reverted file imported again: %+v %v, want a new import 3", again, err)
 	}
@@ -81,17 +81,17 @@ func TestRevertUndoesTheLatestImport(t *testing.T) {
 func TestRevertRefusesAllButTheLatest(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
 	for i, f := range [][]byte{issue9File(issue9People...), issue9File(append(issue9People, "RSSNNA90B68F205K;Rossi;Anna;F;1990-02-28;F205")...)} {
-		if _, err := db.ImportAnagrafe(ctx, snapshotReq([]string{"2024-03-31", "2024-06-30"}[i]), bytesSource("v.csv", f)); err != nil {
+		if _, err := services(db).ImportAnagrafe(ctx, snapshotReq([]string{"2024-03-31", "2024-06-30"}[i]), bytesSource("v.csv", f)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	before := storeCounts(t, db)
-	_, err := db.RevertImport(ctx, csi.RevertRequest{ImportID: 1})
+	_, err := services(db).RevertImport(ctx, csi.RevertRequest{ImportID: 1})
 	if csi.ErrorCode(err) != csi.ECONFLICT || err.Error() != "import 1 is not the latest import of Monza (108033): import 2 is" ||
 		csi.ErrorHint(err) != "revert the later imports first, newest first: csi anagrafe revert 2" {
 		t.Errorf("got %v (%s)", err, csi.ErrorHint(err))
 	}
-	_, err = db.RevertImport(ctx, csi.RevertRequest{ImportID: 9})
+	_, err = services(db).RevertImport(ctx, csi.RevertRequest{ImportID: 9})
 	if csi.ErrorCode(err) != csi.ENOTFOUND || !strings.Contains(csi.ErrorHint(err), "csi anagrafe imports") {
 		t.Errorf("unknown import: %v", err)
 	}
@@ -104,19 +104,19 @@ func TestRevertRefusesAllButTheLatest(t *testing.T) {
 // before persone.closed_by existed cannot be undone exactly.
 func TestRevertRefusesAnImportThatDidNotRecordItsClosures(t *testing.T) {
 	db, ctx := onboarded(t, "108033")
-	if _, err := db.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 		t.Fatal(err)
 	}
 	req := snapshotReq("2024-06-30")
 	req.AllowMassExit = true
-	if _, err := db.ImportAnagrafe(ctx, req, bytesSource("v2.csv", issue9File(issue9People[:2]...))); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, req, bytesSource("v2.csv", issue9File(issue9People[:2]...))); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SQL().Exec("UPDATE persone SET closed_by = 0"); err != nil {
 		t.Fatal(err)
 	}
 	before := storeCounts(t, db)
-	_, err := db.RevertImport(ctx, csi.RevertRequest{ImportID: 2})
+	_, err := services(db).RevertImport(ctx, csi.RevertRequest{ImportID: 2})
 	if csi.ErrorCode(err) != csi.ECONFLICT || !strings.Contains(err.Error(), "cannot be reverted exactly") {
 		t.Errorf("got %v, want a refusal", err)
 	}

@@ -57,21 +57,21 @@ func TestImportDialects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			db, ctx := onboarded(t, "108033")
 			req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30", ImportOptions: csi.ImportOptions{Map: tt.mapping}}
-			sum, err := db.ImportAnagrafe(ctx, req, bytesSource("f.csv", tt.file))
+			sum, err := services(db).ImportAnagrafe(ctx, req, bytesSource("f.csv", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if sum.Encoding != tt.enc || sum.Delimiter != tt.delim || sum.Rows != 3 || sum.Inserted != 3 || sum.Rejected != 0 {
 				t.Fatalf("summary %+v", sum)
 			}
-			v, err := db.PersonHistory(ctx, "NCLZOE10A45D286L")
+			v, err := services(db).PersonHistory(ctx, "NCLZOE10A45D286L")
 			if err != nil || len(v) != 1 {
 				t.Fatal(v, err)
 			}
 			if v[0].Cognome != "Nicolò" || v[0].Nome != "Zoë" || v[0].Indirizzo != "Piazza Città; lato €" || v[0].DataNascita != "2010-01-05" {
 				t.Errorf("stored %+v", v[0])
 			}
-			v, _ = db.PersonHistory(ctx, "DNGNDR72E20Z129V")
+			v, _ = services(db).PersonHistory(ctx, "DNGNDR72E20Z129V")
 			if v[0].Cognome != "D'Angelo" || v[0].Indirizzo != "Via \"Italia\"\n2° piano" {
 				t.Errorf("stored %+v", v[0])
 			}
@@ -112,7 +112,7 @@ func TestImportWholeFileErrors(t *testing.T) {
 		"header only":    {"codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita\n", "no data rows"},
 		"missing column": {"codice_fiscale;cognome;nome;sesso;luogo_nascita\nX;Y;Z;M;F704\n", `missing required column "data_nascita"`},
 	} {
-		_, err := db.ImportAnagrafe(ctx, req, bytesSource("f.csv", []byte(tc.data)))
+		_, err := services(db).ImportAnagrafe(ctx, req, bytesSource("f.csv", []byte(tc.data)))
 		if csi.ErrorCode(err) != csi.EBADFILE || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want a bad-file error containing %q", name, err, tc.want)
 		}
@@ -131,7 +131,7 @@ func TestBulkImportRebuildsIndexes(t *testing.T) {
 	file := csvOf("BRMGPP50C12F704K|Brambilla|Giuseppe|M|1950-03-12|F704|Via Po|\n", ",", "\n",
 		"codice_fiscale,cognome,nome,sesso,data_nascita,luogo_nascita,indirizzo", iso)
 	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
-	if _, err := db.ImportAnagrafe(ctx, req, bytesSource("f.csv", file)); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, req, bytesSource("f.csv", file)); err != nil {
 		t.Fatal(err)
 	}
 	for _, idx := range []string{"persone_cf", "persone_validity"} {
