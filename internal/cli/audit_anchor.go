@@ -30,7 +30,7 @@ chain and appended forged entries; the anchor can.`),
 		Example: "  csi audit anchor\n  csi audit anchor -o json > audit-anchor-$(date +%F).json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.sqliteStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -88,7 +88,7 @@ func auditVerifyRun(ctx context.Context, f *Factory, opts *AuditVerifyOptions) e
 		}
 		return auditVerify(ctx, f, svc)
 	}
-	db, err := f.Store(ctx)
+	db, err := f.sqliteStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/sqlite"
+	"github.com/csi-mb/csi/internal/store"
 
 	"github.com/spf13/cobra"
 )
@@ -27,7 +27,7 @@ in the store keep their Ambito and onboarding state.`),
 			if err != nil {
 				return err
 			}
-			f.info("store %s ready (%d migration(s) applied, reference data loaded)", db.Path(), len(done))
+			f.info("store %s ready (%d migration(s) applied, reference data loaded)", db.Describe(), len(done))
 			return nil
 		},
 		Annotations: formats(FormatTable),
@@ -152,7 +152,7 @@ first problem otherwise; -o json prints both results.`),
 			if err != nil {
 				return err
 			}
-			res, err := checkStore(cmd.Context(), db)
+			res, err := checkStore(cmd.Context(), db, servicesOver(db, f.Now))
 			if err != nil {
 				return err
 			}
@@ -161,15 +161,16 @@ first problem otherwise; -o json prints both results.`),
 	}
 }
 
-// checkStore runs integrity_check, then (on a sound file) the audit checks.
-func checkStore(ctx context.Context, db *sqlite.DB) (*dbCheck, error) {
+// checkStore runs the engine's integrity check, then (on a sound store)
+// the audit checks of the services over it.
+func checkStore(ctx context.Context, db store.Admin, svc csi.AuditService) (*dbCheck, error) {
 	problems, err := db.IntegrityCheck(ctx, false)
 	if err != nil {
 		return nil, err
 	}
-	res := &dbCheck{Store: db.Path(), Integrity: append([]string{}, problems...)}
+	res := &dbCheck{Store: db.Describe(), Integrity: append([]string{}, problems...)}
 	if len(problems) == 0 {
-		if res.Audit, err = db.VerifyAudit(ctx); err != nil {
+		if res.Audit, err = svc.VerifyAudit(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -177,7 +178,7 @@ func checkStore(ctx context.Context, db *sqlite.DB) (*dbCheck, error) {
 	return res, nil
 }
 
-func reportCheck(f *Factory, db *sqlite.DB, res *dbCheck) error {
+func reportCheck(f *Factory, db store.Admin, res *dbCheck) error {
 	if f.Output == FormatJSON {
 		if err := writeJSON(f.IO.Out, res); err != nil {
 			return err

@@ -14,7 +14,9 @@ import (
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/httpapi"
 	"github.com/csi-mb/csi/internal/i18n"
+	"github.com/csi-mb/csi/internal/postgres"
 	"github.com/csi-mb/csi/internal/sqlite"
+	"github.com/csi-mb/csi/internal/store"
 )
 
 // Factory hands commands their dependencies, lazily, so that tests can swap them.
@@ -41,7 +43,7 @@ type Factory struct {
 	Lang i18n.Lang
 	tr   *i18n.Printer
 
-	db     *sqlite.DB
+	st     store.Store
 	client *httpapi.Client
 }
 
@@ -102,69 +104,107 @@ func (f *Factory) ActorName() string {
 	return "unknown"
 }
 
-// Store opens the existing store; a missing one is an error (only init and
-// demo create a store, see createStore), and so is one that needs a schema
-// upgrade or has a schema newer than this binary.
-func (f *Factory) Store(ctx context.Context) (*sqlite.DB, error) {
-	if f.db != nil {
-		return f.db, nil
+// Store opens the existing store, on the engine --db names (see
+// openEngine); a missing one is an error (only init and demo create a
+// store, see createStore), and so is one that needs a schema upgrade or has
+// a schema newer than this binary.
+func (f *Factory) Store(ctx context.Context) (store.Store, error) {
+	if f.st != nil {
+		return f.st, nil
 	}
-	if err := f.localOnly(); err != nil {
-		return nil, err
-	}
-	db, err := sqlite.Open(ctx, f.DBPath, false)
+	st, err := f.openRaw(ctx, false)
 	if err != nil {
 		return nil, err
 	}
-	db.Now = f.Now
-	if n, err := db.Pending(ctx); err != nil {
-		db.Close()
+	if n, err := st.Pending(ctx); err != nil {
+		f.Close()
 		return nil, err
 	} else if n > 0 {
-		db.Close()
-		return nil, csi.Errorf(csi.ECONFLICT, "the store at %s needs %d schema upgrade(s)", f.DBPath, n).
+		f.Close()
+		return nil, csi.Errorf(csi.ECONFLICT, "the store at %s needs %d schema upgrade(s)", st.Describe(), n).
 			WithHint("back it up with 'csi db backup FILE', then run 'csi db migrate'")
 	}
-	f.db = db
+	return st, nil
+}
+
+// sqliteStore is Store for the commands whose logic has not left package
+// sqlite yet: on PostgreSQL they say so.
+func (f *Factory) sqliteStore(ctx context.Context) (*sqlite.DB, error) {
+	st, err := f.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	db, ok := st.(*sqlite.DB)
+	if !ok {
+		return nil, notOnEngine(st.Engine())
+	}
 	return db, nil
 }
 
-// createStore opens the store, creating it (and its folder) when missing,
-// and applies the pending migrations: what init and demo do.
-func (f *Factory) createStore(ctx context.Context) (*sqlite.DB, []sqlite.Migration, error) {
+// createStore opens the store, creating it (and its folder) when it is a
+// missing SQLite file, and applies the pending migrations: what init and
+// demo do. A PostgreSQL database must exist (csi never creates one).
+func (f *Factory) createStore(ctx context.Context) (store.Store, []store.Migration, error) {
 	_, statErr := os.Stat(f.DBPath)
-	missing := errors.Is(statErr, os.ErrNotExist)
-	db, err := f.openRaw(ctx, true)
+	missing := !postgres.IsURL(f.DBPath) && errors.Is(statErr, os.ErrNotExist)
+	st, err := f.openRaw(ctx, true)
 	if err != nil {
 		return nil, nil, err
 	}
-	done, err := db.Migrate(ctx)
+	done, err := st.Migrate(ctx)
 	if err != nil && missing {
 		f.Close()
 		os.Remove(f.DBPath)
 	}
-	return db, done, err
+	return st, done, err
 }
 
 // openRaw opens the store without the schema check, for init and db commands.
-func (f *Factory) openRaw(ctx context.Context, create bool) (*sqlite.DB, error) {
+func (f *Factory) openRaw(ctx context.Context, create bool) (store.Store, error) {
 	if err := f.localOnly(); err != nil {
 		return nil, err
 	}
-	db, err := sqlite.Open(ctx, f.DBPath, create)
+	st, err := openEngine(ctx, f.DBPath, create, f.Now)
 	if err != nil {
 		return nil, err
 	}
-	db.Now = f.Now
-	f.db = db
+	f.st = st
+	return st, nil
+}
+
+// openEngine is the one place that picks the engine: a postgres:// or
+// postgresql:// URL is a PostgreSQL database, anything else a SQLite file.
+func openEngine(ctx context.Context, dsn string, create bool, now func() time.Time) (store.Store, error) {
+	if postgres.IsURL(dsn) {
+		db, err := postgres.Open(ctx, dsn, create)
+		if err != nil {
+			return nil, err
+		}
+		db.Now = now
+		return db, nil
+	}
+	db, err := sqlite.Open(ctx, dsn, create)
+	if err != nil {
+		return nil, err
+	}
+	db.Now = now
 	return db, nil
+}
+
+// storeName is the store as messages name it: the file's path, or the URL
+// with its password masked.
+func storeName(dsn string) string {
+	if postgres.IsURL(dsn) {
+		return postgres.MaskURL(dsn)
+	}
+	return dsn
 }
 
 // Close releases the store if it was opened.
 func (f *Factory) Close() {
-	if f.db != nil {
-		f.db.Close()
-		f.db = nil
+	if f.st != nil {
+		f.st.Close()
+		f.st = nil
 	}
 }
 
@@ -184,11 +224,24 @@ func (f *Factory) Services(ctx context.Context) (csi.Services, error) {
 	if f.Remote != "" {
 		return f.RemoteClient()
 	}
-	db, err := f.Store(ctx)
+	st, err := f.Store(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return newLocal(db, f.Now), nil
+	return servicesOver(st, f.Now), nil
+}
+
+// servicesOver returns the services over st on the clock now. While the
+// capabilities move from package sqlite up to package app, a SQLite store
+// is served by localServices and any other by portServices; when the move
+// is done both cases become app.New(st).
+func servicesOver(st store.Store, now func() time.Time) csi.Services {
+	a := app.New(st)
+	a.Now = now
+	if db, ok := st.(*sqlite.DB); ok {
+		return localServices{a, db}
+	}
+	return portServices{a, notPorted{unported{st.Engine()}}}
 }
 
 // localServices are the services over the local store while their logic

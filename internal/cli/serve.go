@@ -13,7 +13,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/httpapi"
-	"github.com/csi-mb/csi/internal/sqlite"
+	"github.com/csi-mb/csi/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -122,15 +122,19 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		}
 		cert = &c
 	}
-	db, err := f.Store(ctx)
+	st, err := f.Store(ctx)
 	if err != nil {
 		return err
+	}
+	svc, ok := servicesOver(st, f.Now).(apiServices)
+	if !ok {
+		return notOnEngine(st.Engine())
 	}
 	// The request log and the server's own messages share stderr, from
 	// many goroutines.
 	f.IO.ErrOut = &lockedWriter{w: f.IO.ErrOut}
 	logger := slog.New(slog.NewTextHandler(f.IO.ErrOut, nil))
-	api, err := newAPIServer(db, newLocal(db, f.Now), opts, logger, f.Getenv("CSI_DEBUG") != "")
+	api, err := newAPIServer(st, svc, opts, logger, f.Getenv("CSI_DEBUG") != "")
 	if err != nil {
 		return err
 	}
@@ -143,7 +147,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if opts.TLSCert != "" {
 		scheme = "https"
 	}
-	f.info("serving %s on %s://%s (Ctrl-C or SIGTERM to stop)", db.Path(), scheme, ln.Addr())
+	f.info("serving %s on %s://%s (Ctrl-C or SIGTERM to stop)", st.Describe(), scheme, ln.Addr())
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
@@ -155,9 +159,17 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	return serveUntilDone(ctx, f, api, ln, opts, logger)
 }
 
+// apiServices are what csi serve needs of the services: the csi services,
+// the tokens that authenticate callers and the record of their reads.
+type apiServices interface {
+	csi.Services
+	csi.TokenService
+	csi.AccessRecorder
+}
+
 // newAPIServer wires the store into the API: token authentication and the
 // per-role scope of the services.
-func newAPIServer(db *sqlite.DB, svc localServices, opts *ServeOptions, logger *slog.Logger, debug bool) (*httpapi.Server, error) {
+func newAPIServer(st store.Admin, svc apiServices, opts *ServeOptions, logger *slog.Logger, debug bool) (*httpapi.Server, error) {
 	return httpapi.New(httpapi.Config{
 		Services:       svc,
 		Authenticate:   httpapi.TokenAuth(svc),
@@ -171,7 +183,7 @@ func newAPIServer(db *sqlite.DB, svc localServices, opts *ServeOptions, logger *
 		// One token's uploads, within all of them.
 		MaxUploadsPerToken: opts.MaxUploadsPerToken,
 		Logger:             logger,
-		Health:             func(ctx context.Context) error { return db.SQL().PingContext(ctx) },
+		Health:             st.Ping,
 		Debug:              debug,
 	})
 }

@@ -71,7 +71,7 @@ neither. --expires is the first day on which the token no longer works
 }
 
 func tokenCreateRun(ctx context.Context, f *Factory, opts *TokenCreateOptions) error {
-	db, err := f.Store(ctx)
+	db, err := f.sqliteStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func newCmdTokenList(f *Factory) *cobra.Command {
 		Example: "  csi token list\n  csi token list -o json",
 		Args:    exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.sqliteStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -142,7 +142,7 @@ cannot be reused.`),
 		Example: "  csi token revoke desio-referente",
 		Args:    exactArgs(1, "the name of the token"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := f.Store(cmd.Context())
+			db, err := f.sqliteStore(cmd.Context())
 			if err != nil {
 				return err
 			}

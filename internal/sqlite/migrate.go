@@ -11,17 +11,14 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Migration is one embedded schema version.
-type Migration struct {
-	Version   int    `json:"version"`
-	Name      string `json:"name"`
-	AppliedAt string `json:"applied_at"`
-}
+// Migration is one embedded schema version (the port's type).
+type Migration = store.Migration
 
 // migrations returns the embedded migrations in version order.
 func migrations() ([]Migration, error) {
