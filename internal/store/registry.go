@@ -53,10 +53,10 @@ var ErrSameFile = errors.New("store: the same file was already imported")
 
 // RegistryStart describes the import a RegistryWriter writes.
 type RegistryStart struct {
-	Comune               string // ISTAT code
+	Comune                string // ISTAT code
 	File, SHA256, Dialect string
-	Mode, AsOf           string
-	Actor                string
+	Mode, AsOf            string
+	Actor                 string
 	// Size is the file's size in bytes.
 	Size int64
 	// KeepRaw asks for the raw text of the rows found to repeat a
