@@ -64,8 +64,8 @@ func conformanceSteps() []conformanceStep {
 		person(4, "Via Verdi 5", ""), person(5, "Via Manzoni 6", ""),
 		person(6, "Via Carducci 7", "2023-12-01")) // cancelled, never current
 	v2 := conformanceFile(person(0, "Via Po 10", ""), person(7, "Via Nuova 8", ""),
-		person(2, "Via Milano 3", "2024-03-15"),   // cancelled now
-		person(6, "Via Carducci 7", "2023-12-01"), // the same cancellation again
+		person(2, "Via Milano 3", "2024-03-15"),                     // cancelled now
+		person(6, "Via Carducci 7", "2023-12-01"),                   // the same cancellation again
 		person(3, "Via Dante 4", ""), person(3, "Via Dante 40", ""), // a repeat of a current resident
 		strings.Replace(person(4, "Via Verdi 5", ""), "1985-01-01", "1985-02-31", 1)) // a bad date
 	v3 := conformanceFile(person(0, "Via Po 10", ""), person(1, "Via Roma 2", ""), person(3, "Via Dante 4", ""),
