@@ -67,7 +67,9 @@ func TestSameComuneImportsNeverInterleave(t *testing.T) {
 	fx := postgresFixture(t)
 	ctx := onboarded(t, fx, "108033")
 	fx.onboard(t, "108002")
-	snap := func(c, asOf string) csi.AnagrafeImport { return csi.AnagrafeImport{Comune: c, Mode: csi.ModeSnapshot, AsOf: asOf} }
+	snap := func(c, asOf string) csi.AnagrafeImport {
+		return csi.AnagrafeImport{Comune: c, Mode: csi.ModeSnapshot, AsOf: asOf}
+	}
 	if _, err := fx.svc.ImportAnagrafe(ctx, snap("108033", "2024-01-31"), bytesSource("v1.csv", manyPeople(3000, "Via Po 1"))); err != nil {
 		t.Fatal(err)
 	}
