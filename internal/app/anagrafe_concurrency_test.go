@@ -96,6 +96,7 @@ func TestSameComuneImportsNeverInterleave(t *testing.T) {
 	if other.err != nil || other.sum.Inserted != 100 {
 		t.Fatalf("the other Comune's import waited or failed: %+v %v", other.sum, other.err)
 	}
+	waitForLockWaiter(t, fx)
 	select {
 	case r := <-b:
 		t.Fatalf("the second import of Monza ran while the first held its lock: %+v %v", r.sum, r.err)
@@ -119,4 +120,56 @@ func TestSameComuneImportsNeverInterleave(t *testing.T) {
 	if cur := fx.scalar(t, `SELECT min(dati) FROM persone WHERE comune = '108033' AND valid_to = ''`); !strings.Contains(cur, "Via Po 3") {
 		t.Errorf("a current version %s", cur)
 	}
+}
+
+// TestSameFileTwiceAtOnce: two imports of the same file into one Comune at
+// the same time make one import; the one that waited is a no-op.
+func TestSameFileTwiceAtOnce(t *testing.T) {
+	fx := postgresFixture(t)
+	ctx := onboarded(t, fx, "108033")
+	data := manyPeople(2000, "Via Po 1")
+	first := newGated(data)
+	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-31"}
+	a := make(chan *csi.ImportSummary, 1)
+	go func() {
+		sum, err := fx.svc.ImportAnagrafe(ctx, req, first.source("v1.csv"))
+		if err != nil {
+			t.Error(err)
+		}
+		a <- sum
+	}()
+	<-first.reached
+	b := make(chan *csi.ImportSummary, 1)
+	go func() {
+		sum, err := fx.svc.ImportAnagrafe(ctx, req, bytesSource("v1.csv", data))
+		if err != nil {
+			t.Error(err)
+		}
+		b <- sum
+	}()
+	waitForLockWaiter(t, fx) // b is past its no-op check, waiting for the lock
+	close(first.release)
+	ra, rb := <-a, <-b
+	if ra == nil || rb == nil {
+		t.FailNow()
+	}
+	if ra.Noop || ra.Inserted != 2000 || !rb.Noop || rb.ImportID != ra.ImportID || rb.Unchanged != 2000 || len(rb.Columns) != len(ra.Columns) {
+		t.Errorf("first %+v\nsecond %+v: want one import and a no-op naming it", ra, rb)
+	}
+	if n := fx.scalar(t, "SELECT count(*) || ' imports' FROM imports"); n != "1 imports" {
+		t.Errorf("%s", n)
+	}
+}
+
+// waitForLockWaiter waits until a session waits for an advisory lock.
+func waitForLockWaiter(t *testing.T, fx *fixture) {
+	t.Helper()
+	for range 200 {
+		if fx.scalar(t, "SELECT count(*) || '' FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+			AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") != "0" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("no import waits for the Comune's lock")
 }

@@ -48,6 +48,7 @@ func (s *Services) ImportAnagrafe(ctx context.Context, req csi.AnagrafeImport, s
 	job := &importJob{req: req, comune: c, src: src, fp: fp, sum: sum, start: start}
 	err = s.runImport(ctx, job)
 	if errors.Is(err, store.ErrSameFile) { // the same file, imported meanwhile
+		sum.Columns, sum.UnknownColumns = []string{}, []string{}
 		_, err = s.sameFile(ctx, req, src, fp, sum)
 		return sum, err
 	}
