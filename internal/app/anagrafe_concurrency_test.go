@@ -165,8 +165,8 @@ func TestSameFileTwiceAtOnce(t *testing.T) {
 func waitForLockWaiter(t *testing.T, fx *fixture) {
 	t.Helper()
 	for range 200 {
-		if fx.scalar(t, "SELECT count(*) || '' FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-			AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") != "0" {
+		if fx.scalar(t, `SELECT count(*) || '' FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+			AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`) != "0" {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
