@@ -142,7 +142,7 @@ func (s *Services) runImport(ctx context.Context, job *importJob) error {
 	if err != nil {
 		return err
 	}
-	defer w.Rollback()
+	defer w.Rollback(context.WithoutCancel(ctx))
 	spool, err := newRejectSpool(s.st.ScratchDir(), job.req.Rejects)
 	if err != nil {
 		return err

@@ -52,7 +52,7 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	}
 	w := &writer{db: db, tx: tx, start: start, buf: make([][]any, 0, copyBatch)}
 	if err := w.open(ctx); err != nil {
-		w.Rollback()
+		w.Rollback(context.WithoutCancel(ctx))
 		if errors.Is(err, store.ErrSameFile) {
 			return nil, err
 		}
@@ -109,10 +109,10 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 }
 
 // Rollback abandons the import, if it was not committed.
-func (w *writer) Rollback() {
+func (w *writer) Rollback(ctx context.Context) {
 	if w.done {
 		return
 	}
 	w.done = true
-	w.tx.Rollback(context.Background())
+	w.tx.Rollback(ctx)
 }

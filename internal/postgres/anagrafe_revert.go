@@ -21,7 +21,7 @@ func (db *DB) UndoRegistryImport(ctx context.Context, id int64, dryRun bool, che
 	if err != nil {
 		return nil, db.mapErr(err)
 	}
-	defer tx.Rollback(context.Background())
+	defer tx.Rollback(context.WithoutCancel(ctx))
 	t, err := revertTarget(ctx, tx, id)
 	if err != nil {
 		return nil, db.mapErr(err)

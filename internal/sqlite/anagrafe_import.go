@@ -80,13 +80,13 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	// is small); temp_store goes back to FILE on this pooled connection
 	// before the transaction ends, so that big sorts of other commands
 	// spill to disk.
+	w := &writer{db: db, tx: tx, start: start}
 	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"); err != nil {
-		tx.Rollback()
+		w.Rollback(context.WithoutCancel(ctx))
 		return nil, mapErr(err)
 	}
-	w := &writer{db: db, tx: tx, start: start}
 	if err := w.open(ctx); err != nil {
-		w.Rollback()
+		w.Rollback(context.WithoutCancel(ctx))
 		return nil, err
 	}
 	return w, nil
@@ -110,11 +110,11 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 }
 
 // Rollback abandons the import, if it was not committed.
-func (w *writer) Rollback() {
+func (w *writer) Rollback(ctx context.Context) {
 	if w.done {
 		return
 	}
 	w.done = true
-	w.tx.ExecContext(context.Background(), "PRAGMA temp_store = FILE")
+	w.tx.ExecContext(ctx, "PRAGMA temp_store = FILE")
 	w.tx.Rollback()
 }

@@ -101,8 +101,9 @@ type RegistryWriter interface {
 	// whose text audit gives from the import's id, commits, and returns
 	// the id.
 	Commit(ctx context.Context, sum *csi.ImportSummary, audit func(id int64) string) (int64, error)
-	// Rollback abandons the import; it is safe after Commit.
-	Rollback()
+	// Rollback abandons the import; it is safe after Commit. Give it a
+	// context that is not cancelled with the import's.
+	Rollback(ctx context.Context)
 }
 
 // RegistryOutcome is what the rows of an import did.
