@@ -35,7 +35,7 @@ func BenchmarkImportFresh(b *testing.B) {
 		dir := b.TempDir()
 		db, ctx := benchStore(b, filepath.Join(dir, "csi.db"))
 		b.StartTimer()
-		sum, err := db.ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}, bytesSource("m.csv", data))
+		sum, err := services(db).ImportAnagrafe(ctx, csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}, bytesSource("m.csv", data))
 		if err != nil || sum.Inserted != 124840 {
 			b.Fatal(sum, err)
 		}
@@ -76,12 +76,12 @@ func BenchmarkImportUpdate(b *testing.B) {
 		dir := b.TempDir()
 		db, ctx := benchStore(b, filepath.Join(dir, "csi.db"))
 		req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}
-		if _, err := db.ImportAnagrafe(ctx, req, bytesSource("m.csv", data)); err != nil {
+		if _, err := services(db).ImportAnagrafe(ctx, req, bytesSource("m.csv", data)); err != nil {
 			b.Fatal(err)
 		}
 		req.AsOf = "2024-04-01"
 		b.StartTimer()
-		sum, err := db.ImportAnagrafe(ctx, req, bytesSource("u.csv", upd.Bytes()))
+		sum, err := services(db).ImportAnagrafe(ctx, req, bytesSource("u.csv", upd.Bytes()))
 		if err != nil || sum.Updated == 0 || sum.Inserted == 0 || sum.Closed == 0 {
 			b.Fatal(sum, err)
 		}
@@ -97,12 +97,12 @@ func BenchmarkImportNoop(b *testing.B) {
 	data := monzaExtract(b)
 	db, ctx := benchStore(b, filepath.Join(b.TempDir(), "csi.db"))
 	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-01-01"}
-	if _, err := db.ImportAnagrafe(ctx, req, bytesSource("m.csv", data)); err != nil {
+	if _, err := services(db).ImportAnagrafe(ctx, req, bytesSource("m.csv", data)); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		sum, err := db.ImportAnagrafe(ctx, req, bytesSource("m.csv", data))
+		sum, err := services(db).ImportAnagrafe(ctx, req, bytesSource("m.csv", data))
 		if err != nil || !sum.Noop {
 			b.Fatal(sum, err)
 		}

@@ -3,7 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
+
+	"github.com/csi-mb/csi/internal/store"
 )
 
 // bulkBytesPerRow estimates a registry row's size in a file, to compare a
@@ -23,7 +24,7 @@ func (w *writer) startBulk(ctx context.Context) error {
 	if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM persone").Scan(&total); err != nil {
 		return mapErr(err)
 	}
-	if total*bulkBytesPerRow > w.job.src.Size {
+	if total*bulkBytesPerRow > w.start.Size {
 		// A new Comune in a populated store: no residents are held in
 		// memory, so the page cache takes that memory and keeps the
 		// province-wide indexes it inserts into (a 16 MB cache spills
@@ -55,7 +56,7 @@ func (w *writer) finishBulk(ctx context.Context) error {
 	return mapErr(err)
 }
 
-// resolveSuspects rejects the rows whose CF repeats an earlier row of the
+// resolveSuspects refuses the rows whose CF repeats an earlier row of the
 // file. Only rows flagged by the Bloom filter are checked, once the rows are
 // written and indexed; the first row of each CF stands.
 func (w *writer) resolveSuspects(ctx context.Context) error {
@@ -76,7 +77,7 @@ func (w *writer) resolveSuspects(ctx context.Context) error {
 }
 
 func (w *writer) resolve(ctx context.Context, find *sql.Stmt, cf string, list []suspect) error {
-	rows, err := find.QueryContext(ctx, cf, w.job.importID)
+	rows, err := find.QueryContext(ctx, cf, w.importID)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -105,11 +106,8 @@ func (w *writer) resolve(ctx context.Context, find *sql.Stmt, cf string, list []
 			if _, err := w.tx.ExecContext(ctx, "DELETE FROM persone WHERE id = ?", v.id); err != nil {
 				return mapErr(err)
 			}
-			w.job.sum.Inserted--
-			w.job.sum.Rows--
-			if err := w.reject(v.line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", vs[0].line), s.raw); err != nil {
-				return err
-			}
+			w.out.Inserted--
+			w.out.Repeats = append(w.out.Repeats, store.RegistryRepeat{Line: v.line, First: vs[0].line, Raw: s.raw})
 		}
 	}
 	return nil

@@ -3,81 +3,63 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
 )
 
-// RevertImport undoes a Comune's latest registry import in one
-// transaction: the versions it created are removed, the versions it closed
-// are current again, and the import stays in the log as reverted (so that a
-// corrected extract, or the same file, can be imported). The revert is audited. Only
-// the latest import of its Comune can be reverted: later ones built on it.
-func (db *DB) RevertImport(ctx context.Context, req csi.RevertRequest) (*csi.RevertSummary, error) {
+// UndoRegistryImport reverts a registry import in one transaction: the
+// versions it created are removed, the versions it closed are current
+// again, and it stays in the log as reverted.
+func (db *DB) UndoRegistryImport(ctx context.Context, id int64, dryRun bool, check func(store.RevertTarget) error,
+	audit func(*csi.RevertSummary) string) (*csi.RevertSummary, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	defer tx.Rollback()
-	sum, expected, err := revertTarget(ctx, tx, req)
+	t, err := revertTarget(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := undoImport(ctx, tx, sum, expected); err != nil || req.DryRun {
-		return sum, err
-	}
-	if err := db.appendAudit(ctx, tx, "comune "+sum.Comune, fmt.Sprintf("anagrafe revert of import %d (%s as of %s): %d versions removed, %d reopened",
-		sum.ImportID, sum.Mode, sum.AsOf, sum.Removed, sum.Reopened)); err != nil {
+	if err := check(t); err != nil {
 		return nil, err
 	}
-	return sum, mapErr(tx.Commit())
+	sum := t.Summary
+	sum.DryRun = dryRun
+	if err := undoImport(ctx, tx, &sum); err != nil || dryRun {
+		return &sum, err
+	}
+	if err := db.appendAudit(ctx, tx, "comune "+sum.Comune, audit(&sum)); err != nil {
+		return nil, err
+	}
+	return &sum, mapErr(tx.Commit())
 }
 
-// revertTarget reads the import to revert, refusing one that is not its
-// Comune's latest, and returns how many versions it closed by its counts.
-func revertTarget(ctx context.Context, tx *sql.Tx, req csi.RevertRequest) (*csi.RevertSummary, int, error) {
-	sum := &csi.RevertSummary{ImportID: req.ImportID, DryRun: req.DryRun}
+// revertTarget reads what the store knows of the import to revert.
+func revertTarget(ctx context.Context, tx *sql.Tx, id int64) (store.RevertTarget, error) {
+	t := store.RevertTarget{Summary: csi.RevertSummary{ImportID: id}}
 	var kind string
 	var updated, closed int
+	s := &t.Summary
 	err := tx.QueryRowContext(ctx, `SELECT kind, comune, file, mode, as_of, updated, closed FROM imports WHERE id = ?`,
-		req.ImportID).Scan(&kind, &sum.Comune, &sum.File, &sum.Mode, &sum.AsOf, &updated, &closed)
-	switch {
-	case err == sql.ErrNoRows || (err == nil && kind != "anagrafe" && kind != kindReverted):
-		return nil, 0, csi.Errorf(csi.ENOTFOUND, "no registry import %d", req.ImportID).
-			WithHint("csi anagrafe imports lists the imports with their ids")
-	case err != nil:
-		return nil, 0, mapErr(err)
-	case kind == kindReverted:
-		return nil, 0, csi.Errorf(csi.ECONFLICT, "import %d was already reverted", req.ImportID).
-			WithHint("csi anagrafe imports --comune %s lists the imports with their ids", sum.Comune)
+		id).Scan(&kind, &s.Comune, &s.File, &s.Mode, &s.AsOf, &updated, &closed)
+	if err == sql.ErrNoRows || (err == nil && kind != "anagrafe" && kind != kindReverted) {
+		return t, nil
 	}
-	var latest int64
-	if err := tx.QueryRowContext(ctx, `SELECT max(id) FROM imports WHERE kind = 'anagrafe' AND comune = ?`, sum.Comune).Scan(&latest); err != nil {
-		return nil, 0, mapErr(err)
+	if err != nil {
+		return t, mapErr(err)
 	}
-	if latest != req.ImportID {
-		c, err := resolveComune(ctx, tx, sum.Comune)
-		if err != nil {
-			return nil, 0, err
-		}
-		return nil, 0, csi.Errorf(csi.ECONFLICT, "import %d is not the latest import of %s (%s): import %d is", req.ImportID, c.Nome, c.Istat, latest).
-			WithHint("revert the later imports first, newest first: csi anagrafe revert %d", latest)
+	t.Found, t.Reverted, t.Expected = true, kind == kindReverted, updated+closed
+	if err := tx.QueryRowContext(ctx, `SELECT max(id) FROM imports WHERE kind = 'anagrafe' AND comune = ?`, s.Comune).Scan(&t.Latest); err != nil && !t.Reverted {
+		return t, mapErr(err)
 	}
-	return sum, updated + closed, nil
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE closed_by = ?", id).Scan(&t.ClosedBy)
+	return t, mapErr(err)
 }
 
 // undoImport removes the import's versions and reopens the ones it closed.
-// An import made before the store recorded which import closed a version
-// cannot be undone exactly, and is refused.
-func undoImport(ctx context.Context, tx *sql.Tx, sum *csi.RevertSummary, expected int) error {
-	var closedBy int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM persone WHERE closed_by = ?", sum.ImportID).Scan(&closedBy); err != nil {
-		return mapErr(err)
-	}
-	if closedBy != expected {
-		return csi.Errorf(csi.ECONFLICT, "import %d closed %d versions, of which the store knows %d: it was made by an older csi and cannot be reverted exactly",
-			sum.ImportID, expected, closedBy).WithHint("import a corrected extract dated on or after %s instead", sum.AsOf)
-	}
+func undoImport(ctx context.Context, tx *sql.Tx, sum *csi.RevertSummary) error {
 	res, err := tx.ExecContext(ctx, "DELETE FROM persone WHERE comune = ? AND import_id = ?", sum.Comune, sum.ImportID)
 	if err != nil {
 		return mapErr(err)

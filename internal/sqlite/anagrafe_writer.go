@@ -7,40 +7,34 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/anagrafe"
-	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
 )
 
-// What the writer does with one row, as decided by the parser.
+// What the writer does with one row, as decided by Stage.
 const (
-	actReject    = iota // store nothing, report the row
+	actReject    = iota // store nothing (the app reports the row)
 	actInsert           // a person not current in the Comune
 	actCheck            // like actInsert, but the CF may repeat an earlier row (checked at the end)
 	actUnchanged        // same data as the current version
 	actChange           // new data: close the current version, insert a new one
-	actDup              // the CF repeats an earlier row of the file
+	actDup              // the CF repeats an earlier row of the file (Arg: its line)
 	actCancelled        // a cancelled person not current: record it once
 )
 
-// item is one row on its way from the parser to the writer.
-type item struct {
-	act   int
-	rec   *anagrafe.Record
-	rej   *anagrafe.Reject
-	first int32 // line of the earlier row, for actDup
-}
-
-// writer applies parsed rows to the store inside the import transaction.
+// writer applies staged rows to the store inside the import transaction.
 type writer struct {
-	db      *DB
-	tx      *sql.Tx
-	job     *importJob
-	cur     *residents
-	bloom   *bloom
-	rejects *rejectSpool
-	pending []*anagrafe.Record
-	insert  *sql.Stmt // full batch insert
-	close   *sql.Stmt // ends a current version
-	args    []any
+	db       *DB
+	tx       *sql.Tx
+	start    store.RegistryStart
+	importID int64
+	done     bool
+	cur      *residents
+	bloom    *bloom
+	pending  []*anagrafe.Record
+	insert   *sql.Stmt // full batch insert
+	close    *sql.Stmt // ends a current version
+	args     []any
+	out      store.RegistryOutcome
 	// bulk is set when the Comune's rows will dominate the table: the
 	// indexes are dropped during the load and built once at the end.
 	bulk bool
@@ -77,34 +71,40 @@ func insertSQL(rows int, consts []string) string {
 
 // consts returns the literal constant columns of this import's versions.
 func (w *writer) consts() []string {
-	return []string{sqlQuote(w.job.comune.Istat), fmt.Sprint(w.job.importID), sqlQuote(w.job.req.AsOf), "''", "''"}
+	return []string{sqlQuote(w.start.Comune), fmt.Sprint(w.importID), sqlQuote(w.start.AsOf), "''", "''"}
 }
 
-func (db *DB) newWriter(ctx context.Context, tx *sql.Tx, job *importJob) (*writer, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
+// open records the import and loads the Comune's current residents.
+func (w *writer) open(ctx context.Context) error {
+	s := w.start
+	res, err := w.tx.ExecContext(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
 		VALUES ('anagrafe', ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, 0)`,
-		job.comune.Istat, job.src.Name, job.fp.SHA256, job.req.Mode, job.req.AsOf, job.dialect.String(),
-		csi.ActorFrom(ctx).Name, db.now())
+		s.Comune, s.File, s.SHA256, s.Mode, s.AsOf, s.Dialect, s.Actor, w.db.now())
 	if err != nil {
-		return nil, mapErr(err)
+		return mapErr(err)
 	}
-	job.importID, _ = res.LastInsertId()
-	w := &writer{db: db, tx: tx, job: job, bloom: newBloom(), args: make([]any, 0, insertBatch*len(rowCols)),
-		suspects: map[string][]suspect{}}
-	if w.cur, err = loadResidents(ctx, tx, job.comune.Istat); err != nil {
-		return nil, err
+	w.importID, _ = res.LastInsertId()
+	w.bloom, w.args, w.suspects = newBloom(), make([]any, 0, insertBatch*len(rowCols)), map[string][]suspect{}
+	if w.cur, err = loadResidents(ctx, w.tx, s.Comune); err != nil {
+		return err
 	}
+	w.out.Current = w.cur.size()
 	if err := w.startBulk(ctx); err != nil {
-		return nil, err
+		return err
 	}
-	if w.insert, err = tx.PrepareContext(ctx, insertSQL(insertBatch, w.consts())); err != nil {
-		return nil, err
+	w.insert, err = w.tx.PrepareContext(ctx, insertSQL(insertBatch, w.consts()))
+	return err
+}
+
+// Write carries out a batch of staged rows.
+func (w *writer) Write(ctx context.Context, rows []store.RegistryRow) error {
+	for i := range rows {
+		if err := w.apply(ctx, &rows[i]); err != nil {
+			return err
+		}
 	}
-	if w.rejects, err = db.newRejectSpool(job.req.Rejects); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return nil
 }
 
 // flush writes the pending new versions.
@@ -147,7 +147,7 @@ func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
 		return w.maybeFlush(ctx)
 	}
 	d := sqlQuote(r.Values[anagrafe.ColDataCancellazione])
-	consts := []string{sqlQuote(w.job.comune.Istat), fmt.Sprint(w.job.importID), d, d, "'cancelled'"}
+	consts := []string{sqlQuote(w.start.Comune), fmt.Sprint(w.importID), d, d, "'cancelled'"}
 	_, err := w.tx.ExecContext(ctx, insertSQL(1, consts), w.appendArgs(nil, r)...)
 	return mapErr(err)
 }
@@ -166,71 +166,55 @@ func (w *writer) closeVersion(ctx context.Context, cf, date, reason string) erro
 			return mapErr(err)
 		}
 	}
-	_, err := w.close.ExecContext(ctx, date, reason, w.job.importID, w.job.comune.Istat, cf)
+	_, err := w.close.ExecContext(ctx, date, reason, w.importID, w.start.Comune, cf)
 	return mapErr(err)
 }
 
-// reject reports a refused row in the summary and the rejects file.
-func (w *writer) reject(line int, column, reason, raw string) error {
-	s := w.job.sum
-	s.Rows++
-	s.Rejected++
-	if len(s.Rejects) < csi.MaxSummaryRejects {
-		s.Rejects = append(s.Rejects, csi.RejectedRow{Line: line, Column: column, Reason: reason})
-	} else {
-		s.RejectsOmitted++
-	}
-	return w.rejects.write(line, column, reason, raw)
-}
-
-// apply carries out one item.
-func (w *writer) apply(ctx context.Context, it *item) error {
-	s := w.job.sum
-	switch it.act {
+// apply carries out one staged row.
+func (w *writer) apply(ctx context.Context, row *store.RegistryRow) error {
+	o := &w.out
+	switch row.Act {
 	case actReject:
-		return w.reject(it.rej.Line, it.rej.Column, it.rej.Reason, it.rej.Raw)
+		return nil
 	case actDup:
-		return w.reject(it.rej.Line, "codice_fiscale", fmt.Sprintf("codice_fiscale repeats line %d", it.first), it.rej.Raw)
+		row.Repeats = int(row.Arg)
+		return nil
 	case actUnchanged:
-		s.Rows++
-		s.Unchanged++
+		o.Unchanged++
 		return nil
 	case actCheck:
-		w.suspects[it.rec.CF] = append(w.suspects[it.rec.CF], suspect{line: it.rec.Line, raw: it.rej.Raw})
+		w.suspects[row.Rec.CF] = append(w.suspects[row.Rec.CF], suspect{line: row.Line, raw: row.Raw})
 	case actCancelled:
-		if same, err := w.sameAsLast(ctx, it.rec); err != nil || same {
+		if same, err := w.sameAsLast(ctx, row.Rec); err != nil || same {
 			if same {
-				s.Rows++
-				s.Unchanged++
+				o.Unchanged++
 			}
 			return err
 		}
 	case actChange:
 		reason := "changed"
-		if it.rec.Cancelled() {
+		if row.Rec.Cancelled() {
 			reason = "cancelled"
 		}
-		if err := w.closeVersion(ctx, it.rec.CF, w.changeDate(it.rec), reason); err != nil {
+		if err := w.closeVersion(ctx, row.Rec.CF, w.changeDate(row.Rec), reason); err != nil {
 			return err
 		}
-		if it.rec.Cancelled() {
-			s.Closed++
+		if row.Rec.Cancelled() {
+			o.Closed++
 		} else {
-			s.Updated++
+			o.Updated++
 		}
-		s.Rows++
-		return w.add(ctx, it.rec)
+		return w.add(ctx, row.Rec)
 	}
-	s.Rows++
-	s.Inserted++
-	return w.add(ctx, it.rec)
+	o.Inserted++
+	return w.add(ctx, row.Rec)
 }
 
 func (w *writer) changeDate(r *anagrafe.Record) string {
 	if r.Cancelled() {
 		return r.Values[anagrafe.ColDataCancellazione]
 	}
-	return w.job.req.AsOf
+	return w.start.AsOf
 }
 
 func (w *writer) maybeFlush(ctx context.Context) error {
@@ -248,7 +232,7 @@ func (w *writer) sameAsLast(ctx context.Context, r *anagrafe.Record) (bool, erro
 	}
 	var h int64
 	err := w.tx.QueryRowContext(ctx, `SELECT row_hash FROM persone WHERE codice_fiscale = ? AND +comune = ?
-		ORDER BY id DESC LIMIT 1`, r.CF, w.job.comune.Istat).Scan(&h)
+		ORDER BY id DESC LIMIT 1`, r.CF, w.start.Comune).Scan(&h)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}

@@ -63,7 +63,7 @@ func TestRejectSpoolHasNoName(t *testing.T) {
 		"BRMLCU85S30F704A;Brambilla;Luca;M;1985-11-30;F704;108033\n"
 	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
 	req.Rejects = probe
-	sum, err := db.ImportAnagrafe(ctx, req, bytesSource("a.csv", []byte(data)))
+	sum, err := services(db).ImportAnagrafe(ctx, req, bytesSource("a.csv", []byte(data)))
 	if err != nil || sum.Rejected != 1 {
 		t.Fatalf("import: %+v %v", sum, err)
 	}

@@ -223,7 +223,7 @@ func TestReadOnlyStoreImport(t *testing.T) {
 	}
 	defer ro.Close()
 	data := []byte("codice_fiscale;cognome;nome;sesso;data_nascita;luogo_nascita\nSTNMRA92A65Z129G;Stan;Maria;F;1992-01-25;Z129\n")
-	_, err = ro.ImportAnagrafe(actorCtx(), csi.AnagrafeImport{Comune: "108002", Mode: csi.ModeSnapshot, AsOf: "2020-01-01"}, bytesSource("a.csv", data))
+	_, err = services(ro).ImportAnagrafe(actorCtx(), csi.AnagrafeImport{Comune: "108002", Mode: csi.ModeSnapshot, AsOf: "2020-01-01"}, bytesSource("a.csv", data))
 	if csi.ErrorCode(err) != csi.EUNAVAILABLE || err.Error() != "the store "+path+" cannot be written: it was opened read-only" {
 		t.Fatalf("got %q (%s)", err, csi.ErrorCode(err))
 	}

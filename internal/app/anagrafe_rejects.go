@@ -1,10 +1,9 @@
-package sqlite
+package app
 
 import (
 	"encoding/csv"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -15,8 +14,8 @@ import (
 
 // rejectSpool collects the rejected rows of an import in a private temporary
 // file, because repeats of a CF are only known at the end; finish writes
-// them all to the --rejects file in line order. The file is kept beside the
-// store, never in a shared temporary folder, and without a name where the
+// them all to the --rejects file in line order. The file is kept in the
+// store's scratch folder, never in a shared temporary folder, and without a name where the
 // system allows it, so that a killed import leaves no copy of the rows.
 type rejectSpool struct {
 	file     *os.File
@@ -31,12 +30,12 @@ type lateReject struct {
 	column, reason, raw string
 }
 
-// newRejectSpool returns a spool, or a no-op one when nothing is asked for.
-func (db *DB) newRejectSpool(out io.Writer) (*rejectSpool, error) {
+// newRejectSpool returns a spool in dir, or a no-op one when nothing is
+// asked for.
+func newRejectSpool(dir string, out io.Writer) (*rejectSpool, error) {
 	if out == nil {
 		return &rejectSpool{}, nil
 	}
-	dir := filepath.Dir(db.path)
 	f, unlinked, err := safefile.Scratch(dir, "rejects")
 	if err != nil {
 		return nil, csi.Errorf(csi.EUNAVAILABLE, "cannot create a temporary file for the rejected rows in %s", dir).
