@@ -127,20 +127,6 @@ func (f *Factory) Store(ctx context.Context) (store.Store, error) {
 	return st, nil
 }
 
-// sqliteStore is Store for the commands whose logic has not left package
-// sqlite yet: on PostgreSQL they say so.
-func (f *Factory) sqliteStore(ctx context.Context) (*sqlite.DB, error) {
-	st, err := f.Store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	db, ok := st.(*sqlite.DB)
-	if !ok {
-		return nil, notOnEngine(st.Engine())
-	}
-	return db, nil
-}
-
 // createStore opens the store, creating it (and its folder) when it is a
 // missing SQLite file, and applies the pending migrations: what init and
 // demo do. A PostgreSQL database must exist (csi never creates one).
@@ -247,26 +233,12 @@ func (f *Factory) Services(ctx context.Context) (csi.Services, error) {
 	return servicesOver(st, f.Now), nil
 }
 
-// servicesOver returns the services over st on the clock now. While the
-// capabilities move from package sqlite up to package app, a SQLite store
-// is served by localServices and any other by portServices; when the move
-// is done both cases become app.New(st).
-func servicesOver(st store.Store, now func() time.Time) csi.Services {
+// servicesOver returns the services over st on the clock now: package
+// app over either engine.
+func servicesOver(st store.Store, now func() time.Time) *app.Services {
 	a := app.New(st)
 	a.Now = now
-	if db, ok := st.(*sqlite.DB); ok {
-		return localServices{a, db}
-	}
-	return portServices{a, notPorted{unported{st.Engine()}}}
+	return a
 }
 
-// localServices are the services over the local store while their logic
-// moves from package sqlite up to package app: a method app implements
-// comes from it, the others still from the store. (No port method shares
-// a csi.Services method's name, so each method has one source.)
-type localServices struct {
-	*app.Services
-	*sqlite.DB
-}
-
-var _ csi.Services = localServices{}
+var _ csi.Services = (*app.Services)(nil)

@@ -126,10 +126,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	svc, ok := servicesOver(st, f.Now).(apiServices)
-	if !ok {
-		return notOnEngine(st.Engine())
-	}
+	svc := servicesOver(st, f.Now)
 	// The request log and the server's own messages share stderr, from
 	// many goroutines.
 	f.IO.ErrOut = &lockedWriter{w: f.IO.ErrOut}

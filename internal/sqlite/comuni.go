@@ -46,26 +46,6 @@ func listComuni(ctx context.Context, q querier, where string, args ...any) ([]cs
 	return out, rows.Err()
 }
 
-// resolveComune finds one Comune by ISTAT code or by name (see
-// csi.ResolveComune), with its status column: SQL-level callers that need
-// the status of a day use comuneToday or statusesOn.
-func resolveComune(ctx context.Context, q querier, ref string) (csi.Comune, error) {
-	cs, err := listComuni(ctx, q, "")
-	if err != nil {
-		return csi.Comune{}, err
-	}
-	return csi.ResolveComune(cs, ref)
-}
-
-// resolveAmbito finds an Ambito by name (see csi.ResolveAmbito).
-func resolveAmbito(ctx context.Context, q querier, ref string) (string, error) {
-	names, err := ambitoNames(ctx, q)
-	if err != nil {
-		return "", err
-	}
-	return csi.ResolveAmbito(names, ref)
-}
-
 func ambitoNames(ctx context.Context, q querier) ([]string, error) {
 	rows, err := q.QueryContext(ctx, "SELECT nome FROM ambiti ORDER BY nome")
 	if err != nil {
@@ -116,11 +96,6 @@ func comuneOn(ctx context.Context, q querier, ref, day string) (csi.Comune, erro
 		return csi.Comune{}, err
 	}
 	return st.Resolve(ref, day)
-}
-
-// comuneToday is ComuneOn for the store's today, inside q.
-func (db *DB) comuneToday(ctx context.Context, q querier, ref string) (csi.Comune, error) {
-	return comuneOn(ctx, q, ref, db.today())
 }
 
 // ComuneHistory returns a Comune's events in the order they were recorded.

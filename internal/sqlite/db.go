@@ -143,9 +143,6 @@ func (db *DB) Close() error { return db.db.Close() }
 // now returns the clock's time as an RFC 3339 UTC string.
 func (db *DB) now() string { return db.Now().UTC().Format(time.RFC3339) }
 
-// today returns the clock's date.
-func (db *DB) today() string { return db.Now().Format(csi.DateLayout) }
-
 // inTx runs fn in a write transaction and commits it when fn succeeds.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := db.checkBeforeWrite(ctx); err != nil {
