@@ -26,7 +26,6 @@ type services interface {
 	csi.ValidationService
 }
 
-
 func recordsActorCtx() context.Context {
 	return csi.WithActor(context.Background(), csi.Actor{Name: "test", Command: "test"})
 }
