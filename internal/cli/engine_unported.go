@@ -50,6 +50,12 @@ func (u unported) UpdateComune(context.Context, csi.ComuneUpdate) (*csi.Comune, 
 func (u unported) OffboardComune(context.Context, string, string) (*csi.Comune, error) {
 	return nil, u.err()
 }
+func (u unported) AddComuni(context.Context, csi.AddComuniInput) (*csi.AddComuniResult, error) {
+	return nil, u.err()
+}
+func (u unported) OnboardComuni(context.Context, []csi.OnboardInput) ([]csi.OnboardResult, error) {
+	return nil, u.err()
+}
 func (u unported) ListAmbiti(context.Context) ([]csi.Ambito, error) { return nil, u.err() }
 func (u unported) FindAmbito(context.Context, string) (*csi.AmbitoDetail, error) {
 	return nil, u.err()
