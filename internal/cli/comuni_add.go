@@ -44,9 +44,10 @@ with another Ambito or population) nothing is written, every rejected row is
 reported with its line and field, and the exit code is 4. A row identical to what
 is stored is unchanged, so the same file added twice is a no-op. --dry-run checks
 everything and writes nothing. Then onboard them with 'csi comuni onboard'.`),
-		Example: `  csi comuni add 097042 --ambito Lecco --popolazione 47000
-  csi comuni add -f comuni-lombardia.csv --dry-run
-  csi comuni add -f comuni-lombardia.csv -o json`,
+		Example: f.T(`  csi comuni add 097042 --ambito Lecco --popolazione 47000   # one Comune of the province of Lecco
+  csi comuni add -f comuni-lombardia.csv --dry-run           # check the file, write nothing
+  csi comuni add -f comuni-lombardia.csv -o json             # add them, summary as JSON
+  csi comuni onboard -f adesioni.csv                         # then onboard them`),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if (opts.File != "" && len(args) == 0) || (opts.File == "" && len(args) == 1) {
 				return nil
