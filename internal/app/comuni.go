@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -114,20 +115,90 @@ func (s *Services) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	if in.Date == "" {
-		in.Date = s.today()
-	}
+	in.Date = s.orToday(in.Date)
 	return s.changeComune(ctx, in.Comune, func(tx store.ComuniTx, _ *store.ComuniState, c csi.Comune) (csi.Comune, error) {
-		if csi.IsMember(c.Status) {
-			return c, csi.Errorf(csi.ECONFLICT, "%s (%s) is already onboarded since %s", c.Nome, c.Istat, c.OnboardedOn).
-				WithHint("use 'csi comuni update %s' to change it", c.Istat)
-		}
-		c.Status, c.Anagrafe, c.OnboardedOn, c.OffboardedOn, c.Contact = csi.StatusActive, in.Anagrafe, in.Date, "", in.Contact
-		if err := tx.SaveComune(ctx, c); err != nil {
-			return c, err
-		}
-		return c, s.addHistory(ctx, tx, c, in.Date, "onboarded", "anagrafe "+in.Anagrafe)
+		return s.onboard(ctx, tx, c, in)
 	})
+}
+
+// OnboardComuni onboards many Comuni in one transaction that reads the
+// Comuni once, so that a file of a region's Comuni takes time in
+// proportion to its rows. Each input is applied on its own: a failed one
+// is reported in its result and does not stop the others.
+func (s *Services) OnboardComuni(ctx context.Context, ins []csi.OnboardInput) ([]csi.OnboardResult, error) {
+	out := make([]csi.OnboardResult, len(ins))
+	err := s.st.ChangeComuni(ctx, func(tx store.ComuniTx) error {
+		st, err := tx.State(ctx)
+		if err != nil {
+			return err
+		}
+		if err := s.applyDue(ctx, tx, st); err != nil {
+			return err
+		}
+		for i, in := range ins {
+			c, err := s.onboardOne(ctx, tx, st, in)
+			var de *csi.Error
+			if errors.As(err, &de) {
+				out[i].Error = de.Message
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			out[i].Comune = &c
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// onboardOne onboards one input of OnboardComuni, keeping st current
+// for the inputs after it.
+func (s *Services) onboardOne(ctx context.Context, tx store.ComuniTx, st *store.ComuniState, in csi.OnboardInput) (csi.Comune, error) {
+	if err := in.Validate(); err != nil {
+		return csi.Comune{}, err
+	}
+	in.Date = s.orToday(in.Date)
+	c, err := st.Resolve(in.Comune, s.today())
+	if err != nil {
+		return c, err
+	}
+	if c, err = s.onboard(ctx, tx, c, in); err != nil {
+		return c, err
+	}
+	t := append(st.Timelines[c.Istat], csi.StatusChange{Date: in.Date, Status: csi.StatusActive})
+	csi.SortTimeline(t)
+	st.Timelines[c.Istat] = t
+	for i := range st.Comuni {
+		if st.Comuni[i].Istat == c.Istat {
+			st.Comuni[i] = c
+		}
+	}
+	return c, nil
+}
+
+// orToday is day, or today when it is empty.
+func (s *Services) orToday(day string) string {
+	if day == "" {
+		return s.today()
+	}
+	return day
+}
+
+// onboard makes c, as of today, an active member from in.Date.
+func (s *Services) onboard(ctx context.Context, tx store.ComuniTx, c csi.Comune, in csi.OnboardInput) (csi.Comune, error) {
+	if csi.IsMember(c.Status) {
+		return c, csi.Errorf(csi.ECONFLICT, "%s (%s) is already onboarded since %s", c.Nome, c.Istat, c.OnboardedOn).
+			WithHint("use 'csi comuni update %s' to change it", c.Istat)
+	}
+	c.Status, c.Anagrafe, c.OnboardedOn, c.OffboardedOn, c.Contact = csi.StatusActive, in.Anagrafe, in.Date, "", in.Contact
+	if err := tx.SaveComune(ctx, c); err != nil {
+		return c, err
+	}
+	return c, s.addHistory(ctx, tx, c, in.Date, "onboarded", "anagrafe "+in.Anagrafe)
 }
 
 // OffboardComune records that a Comune leaves the shared CSI on date: at

@@ -13,7 +13,7 @@ import (
 func newCmdComuni(f *Factory) *cobra.Command {
 	cmd := newGroup("comuni", f.T("List, onboard and update the Comuni of the province"),
 		"  csi comuni list --ambito Desio\n  csi comuni show Lissone\n  csi comuni onboard 108028 --anagrafe automatic")
-	cmd.AddCommand(newCmdComuniList(f), newCmdComuniShow(f), NewCmdOnboard(f, nil), newCmdComuniUpdate(f), newCmdComuniOffboard(f))
+	cmd.AddCommand(newCmdComuniList(f), newCmdComuniShow(f), NewCmdOnboard(f, nil), newCmdComuniUpdate(f), newCmdComuniOffboard(f), newCmdComuniAdd(f))
 	return cmd
 }
 

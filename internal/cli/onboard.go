@@ -104,9 +104,9 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 	if err != nil {
 		return fileError(err)
 	}
-	db, _ := f.Services(ctx)
 	var out []OnboardOutcome
-	failed := 0
+	var ins []csi.OnboardInput
+	var sent []int // the index in out of each input sent
 	for {
 		row, err := r.Next()
 		if err == io.EOF {
@@ -115,14 +115,24 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 		if err != nil {
 			return fileError(err)
 		}
-		o := onboardRow(ctx, row, func(in csi.OnboardInput) (*csi.Comune, error) { return db.OnboardComune(ctx, in) })
-		if o.Outcome != "onboarded" {
-			failed++
+		o, in := onboardRow(row)
+		if o.Outcome == "" {
+			sent = append(sent, len(out))
+			ins = append(ins, in)
 		}
 		out = append(out, o)
 	}
+	if err := onboardAll(ctx, f, out, ins, sent); err != nil {
+		return err
+	}
 	if err := f.printOutcomes(out); err != nil {
 		return err
+	}
+	failed := 0
+	for _, o := range out {
+		if o.Outcome != "onboarded" {
+			failed++
+		}
 	}
 	if failed > 0 {
 		return &exitError{code: ExitRejected, msg: fmt.Sprintf("error: %d of %d rows failed", failed, len(out))}
@@ -130,13 +140,40 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 	return nil
 }
 
-func onboardRow(ctx context.Context, row *dialect.Row, onboard func(csi.OnboardInput) (*csi.Comune, error)) OnboardOutcome {
-	o := OnboardOutcome{Line: row.Line, Comune: row.Get(0), Outcome: "failed"}
+// onboardAll onboards the rows read well in one call, which reads the
+// Comuni once for the whole file, and fills in their outcomes.
+func onboardAll(ctx context.Context, f *Factory, out []OnboardOutcome, ins []csi.OnboardInput, sent []int) error {
+	if len(ins) == 0 {
+		return nil
+	}
+	db, err := f.Services(ctx)
+	if err != nil {
+		return err
+	}
+	res, err := db.OnboardComuni(ctx, ins)
+	if err != nil {
+		return err
+	}
+	for k, r := range res {
+		o := &out[sent[k]]
+		if r.Comune == nil {
+			o.Outcome, o.Message = "failed", r.Error
+			continue
+		}
+		o.Istat, o.Outcome, o.Message = r.Comune.Istat, "onboarded", "on "+r.Comune.OnboardedOn
+	}
+	return nil
+}
+
+// onboardRow reads one row of an onboarding file: the input to onboard,
+// or a failed outcome when the row cannot be read.
+func onboardRow(row *dialect.Row) (OnboardOutcome, csi.OnboardInput) {
+	o := OnboardOutcome{Line: row.Line, Comune: row.Get(0)}
 	in := csi.OnboardInput{Anagrafe: row.Get(1), Contact: row.Get(3)}
 	comune, err := onboardIstat(row.Get(0))
 	if err != nil {
-		o.Message = "comune " + err.Error()
-		return o
+		o.Outcome, o.Message = "failed", "comune "+err.Error()
+		return o, in
 	}
 	in.Comune = comune
 	if in.Anagrafe == "" {
@@ -145,22 +182,12 @@ func onboardRow(ctx context.Context, row *dialect.Row, onboard func(csi.OnboardI
 	if d := row.Get(2); d != "" {
 		day, err := dialect.ParseDate(d)
 		if err != nil {
-			o.Message = "date: " + err.Error()
-			return o
+			o.Outcome, o.Message = "failed", "date: "+err.Error()
+			return o, in
 		}
 		in.Date = day
 	}
-	if ctx.Err() != nil {
-		o.Message = "interrupted"
-		return o
-	}
-	c, err := onboard(in)
-	if err != nil {
-		o.Message = csi.ErrorMessage(err)
-		return o
-	}
-	o.Istat, o.Outcome, o.Message = c.Istat, "onboarded", "on "+c.OnboardedOn
-	return o
+	return o, in
 }
 
 // onboardIstat reads the comune column as the registry and records files

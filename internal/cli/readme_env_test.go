@@ -204,6 +204,7 @@ func writeReadmeFiles(t *testing.T, dir, examples, text string) {
 	}
 	write("adesioni.csv", "comune;anagrafe;date;contact\nMonza;automatic;2024-01-15;Servizi sociali\nDesio;automatic;2024-01-15;\n"+
 		"Aicurzio;manual;2024-01-15;\nBrugherio;manual;2024-01-15;\n")
+	write("comuni-lombardia.csv", "istat;ambito;popolazione\n097042;Lecco;48000\n97008;Bellano;3200\n012133;Varese;79000\n")
 	monza := synthExtract(t, "108033", "2024-06-30")
 	// The person of the `anagrafe history` example.
 	monza += "RSSMRA85T10F704Z;Rossi;Mario;M;1985-12-10;F704;100;108033;Via Italia;1;20900;09999999;1;1;2010-01-01;1\n"

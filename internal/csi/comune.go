@@ -87,6 +87,11 @@ type ComuneService interface {
 	OnboardComune(ctx context.Context, in OnboardInput) (*Comune, error)
 	UpdateComune(ctx context.Context, in ComuneUpdate) (*Comune, error)
 	OffboardComune(ctx context.Context, ref, date string) (*Comune, error)
+	// AddComuni registers Comuni of any province in the catalogue.
+	AddComuni(ctx context.Context, in AddComuniInput) (*AddComuniResult, error)
+	// OnboardComuni onboards many Comuni in one transaction, each on its
+	// own: a failed one does not stop the others. One result per input.
+	OnboardComuni(ctx context.Context, ins []OnboardInput) ([]OnboardResult, error)
 }
 
 // Validate checks the onboarding input values.

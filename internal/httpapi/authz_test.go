@@ -61,6 +61,12 @@ var matrix = map[string][]probe{
 		{target: "in", req: fixed(postJSON("/api/v1/comuni/"+inFree+"/onboard", map[string]string{"anagrafe": "manual", "date": testNow})), allow: coord},
 		{target: "out", req: fixed(postJSON("/api/v1/comuni/"+outFree+"/onboard", map[string]string{"anagrafe": "manual", "date": testNow})), allow: coord},
 	},
+	"POST /api/v1/comuni": {
+		{target: "all", req: fixed(postJSON("/api/v1/comuni", map[string]any{"dry_run": true, "rows": []map[string]any{{"line": 2, "istat": "015146", "ambito": "Milano", "popolazione": "1371498"}}})), allow: coord},
+	},
+	"POST /api/v1/comuni/onboardings": {
+		{target: "all", req: fixed(postJSON("/api/v1/comuni/onboardings", map[string]any{"comuni": []map[string]string{{"comune": "999999", "anagrafe": "manual"}}})), allow: coord},
+	},
 	"PATCH /api/v1/comuni/{ref}": {
 		{target: "in", req: fixed(patchJSON("/api/v1/comuni/"+inComune, map[string]string{"contact": "nuovo@comune.example.it"})), allow: coord},
 		{target: "out", req: fixed(patchJSON("/api/v1/comuni/"+outComune, map[string]string{"contact": "nuovo@comune.example.it"})), allow: coord},

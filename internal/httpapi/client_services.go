@@ -52,6 +52,21 @@ func (c *Client) OffboardComune(ctx context.Context, ref, date string) (*csi.Com
 	return &out, nil
 }
 
+// AddComuni implements csi.ComuneService.
+func (c *Client) AddComuni(ctx context.Context, in csi.AddComuniInput) (*csi.AddComuniResult, error) {
+	var out csi.AddComuniResult
+	if err := c.call(ctx, "POST", "/api/v1/comuni", nil, addComuniWire(in), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// OnboardComuni implements csi.ComuneService.
+func (c *Client) OnboardComuni(ctx context.Context, ins []csi.OnboardInput) ([]csi.OnboardResult, error) {
+	var out []csi.OnboardResult
+	return out, c.call(ctx, "POST", "/api/v1/comuni/onboardings", nil, onboardingsWire(ins), &out)
+}
+
 // ListAmbiti implements csi.AmbitoService.
 func (c *Client) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
 	var out []csi.Ambito

@@ -54,6 +54,24 @@ func offboardComune(w http.ResponseWriter, r *http.Request, svc csi.Services) er
 	return ok(w, c, err)
 }
 
+func addComuni(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
+	var b addComuniBody
+	if err := decodeJSON(r, &b); err != nil {
+		return err
+	}
+	res, err := svc.AddComuni(r.Context(), b.input())
+	return ok(w, res, err)
+}
+
+func onboardComuni(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
+	var b onboardingsBody
+	if err := decodeJSON(r, &b); err != nil {
+		return err
+	}
+	res, err := svc.OnboardComuni(r.Context(), b.inputs())
+	return ok(w, res, err)
+}
+
 func listAmbiti(w http.ResponseWriter, r *http.Request, svc csi.Services) error {
 	as, err := svc.ListAmbiti(r.Context())
 	return ok(w, as, err)

@@ -70,6 +70,8 @@ func (s *Server) Routes() []Route {
 		{Method: "POST", Pattern: "/api/v1/comuni/{ref}/onboard", Name: "comuni onboard", Summary: "Onboard a Comune", Access: AccessAdmin, Body: bodyJSON, Handler: onboardComune},
 		{Method: "PATCH", Pattern: "/api/v1/comuni/{ref}", Name: "comuni update", Summary: "Change a Comune's Ambito, registry mode, contact or status", Access: AccessAdmin, Body: bodyJSON, Handler: updateComune},
 		{Method: "POST", Pattern: "/api/v1/comuni/{ref}/offboard", Name: "comuni offboard", Summary: "Record that a Comune left the shared CSI", Access: AccessAdmin, Body: bodyJSON, Handler: offboardComune},
+		{Method: "POST", Pattern: "/api/v1/comuni", Name: "comuni add", Summary: "Register Comuni of any province in the catalogue (all or none)", Access: AccessAdmin, Body: bodyJSON, Handler: addComuni},
+		{Method: "POST", Pattern: "/api/v1/comuni/onboardings", Name: "comuni onboard file", Summary: "Onboard many Comuni, each on its own", Access: AccessAdmin, Body: bodyJSON, Handler: onboardComuni},
 
 		{Method: "GET", Pattern: "/api/v1/ambiti", Name: "ambiti list", Summary: "List the Ambiti with their figures", Access: AccessRead, Handler: listAmbiti},
 		{Method: "GET", Pattern: "/api/v1/ambiti/{ref}", Name: "ambiti show", Summary: "Show an Ambito and its Comuni", Access: AccessRead, Handler: showAmbito},

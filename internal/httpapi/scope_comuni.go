@@ -52,6 +52,22 @@ func (s *scoped) OnboardComune(ctx context.Context, in csi.OnboardInput) (*csi.C
 	return writeOne(ctx, s, func() (*csi.Comune, error) { return s.inner.OnboardComune(ctx, in) })
 }
 
+// AddComuni is the coordinator's only.
+func (s *scoped) AddComuni(ctx context.Context, in csi.AddComuniInput) (*csi.AddComuniResult, error) {
+	if err := s.only("adding Comuni to the catalogue", csi.RoleCoordinator); err != nil {
+		return nil, err
+	}
+	return writeOne(ctx, s, func() (*csi.AddComuniResult, error) { return s.inner.AddComuni(ctx, in) })
+}
+
+// OnboardComuni is the coordinator's only.
+func (s *scoped) OnboardComuni(ctx context.Context, ins []csi.OnboardInput) ([]csi.OnboardResult, error) {
+	if err := s.only("onboarding Comuni", csi.RoleCoordinator); err != nil {
+		return nil, err
+	}
+	return writeOne(ctx, s, func() ([]csi.OnboardResult, error) { return s.inner.OnboardComuni(ctx, ins) })
+}
+
 // UpdateComune is the coordinator's only: it may move a Comune between Ambiti.
 func (s *scoped) UpdateComune(ctx context.Context, in csi.ComuneUpdate) (*csi.Comune, error) {
 	if err := s.only("changing a Comune", csi.RoleCoordinator); err != nil {

@@ -109,6 +109,46 @@ func (b onboardBody) input(ref string) csi.OnboardInput {
 	return csi.OnboardInput{Comune: ref, Anagrafe: b.Anagrafe, Date: b.Date, Contact: b.Contact}
 }
 
+type addComuniBody struct {
+	File   string          `json:"file"`
+	Rows   []csi.ComuneAdd `json:"rows"`
+	DryRun bool            `json:"dry_run"`
+}
+
+func addComuniWire(in csi.AddComuniInput) addComuniBody {
+	return addComuniBody{File: in.File, Rows: in.Rows, DryRun: in.DryRun}
+}
+
+func (b addComuniBody) input() csi.AddComuniInput {
+	return csi.AddComuniInput{File: b.File, Rows: b.Rows, DryRun: b.DryRun}
+}
+
+// onboardingsBody is many onboardings: each an onboardBody with its Comune.
+type onboardingsBody struct {
+	Comuni []onboardingBody `json:"comuni"`
+}
+
+type onboardingBody struct {
+	Comune string `json:"comune"`
+	onboardBody
+}
+
+func onboardingsWire(ins []csi.OnboardInput) onboardingsBody {
+	b := onboardingsBody{Comuni: make([]onboardingBody, len(ins))}
+	for i, in := range ins {
+		b.Comuni[i] = onboardingBody{Comune: in.Comune, onboardBody: onboardWire(in)}
+	}
+	return b
+}
+
+func (b onboardingsBody) inputs() []csi.OnboardInput {
+	out := make([]csi.OnboardInput, len(b.Comuni))
+	for i, c := range b.Comuni {
+		out[i] = c.input(c.Comune)
+	}
+	return out
+}
+
 type updateBody struct {
 	Ambito   *string `json:"ambito"`
 	Anagrafe *string `json:"anagrafe"`

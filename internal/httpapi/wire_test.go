@@ -104,6 +104,13 @@ func TestWireRoundTrip(t *testing.T) {
 	if got := assignWire(as).input(); got != as {
 		t.Errorf("assign body: got %+v, want %+v", got, as)
 	}
+	if got := addComuniWire(addInput).input(); !reflect.DeepEqual(got, addInput) {
+		t.Errorf("add body: got %+v, want %+v", got, addInput)
+	}
+	ons := []csi.OnboardInput{on, {Comune: "108023", Anagrafe: "manual"}}
+	if got := onboardingsWire(ons).inputs(); !reflect.DeepEqual(got, ons) {
+		t.Errorf("onboardings body: got %+v, want %+v", got, ons)
+	}
 }
 
 // TestWireParams fails when the server accepts a query parameter the
@@ -162,6 +169,10 @@ func mapKeys(m map[string]bool) func(func(string) bool) {
 	}
 }
 
+// addInput is a filled AddComuniInput.
+var addInput = csi.AddComuniInput{File: "comuni.csv", DryRun: true,
+	Rows: []csi.ComuneAdd{{Line: 2, Istat: "097042", Ambito: "Lecco", Popolazione: "47000"}}}
+
 // wireCalls calls every method of the client, with filled inputs.
 func wireCalls(c *Client) []func() error {
 	ctx := ctxTester
@@ -177,6 +188,8 @@ func wireCalls(c *Client) []func() error {
 		func() error { return errOnly(c.OnboardComune(ctx, filled[csi.OnboardInput]())) },
 		func() error { return errOnly(c.UpdateComune(ctx, filled[csi.ComuneUpdate]())) },
 		func() error { return errOnly(c.OffboardComune(ctx, "Desio", "2024-01-01")) },
+		func() error { return errOnly(c.AddComuni(ctx, addInput)) },
+		func() error { return errOnly(c.OnboardComuni(ctx, []csi.OnboardInput{filled[csi.OnboardInput]()})) },
 		func() error { return errOnly(c.ListAmbiti(ctx)) },
 		func() error { return errOnly(c.FindAmbito(ctx, "Desio")) },
 		func() error { return errOnly(c.AssignReferente(ctx, filled[csi.AssignInput]())) },

@@ -162,6 +162,42 @@ dell'ancora: un registro tagliato e ricostruito dopo l'ancora non supera la veri
 --anchor richiede il file dell'archivio (non --remote).`,
 	"a file from 'csi audit anchor', or the hash it printed": "un file scritto da 'csi audit anchor', o l'hash che ha mostrato",
 
+	// comuni_add.go
+	"Add Comuni of any Italian province to the catalogue": "Aggiunge al catalogo Comuni di qualsiasi provincia italiana",
+	`Add Comuni of any Italian province to the catalogue of the shared CSI, not yet
+onboarded: name and Belfiore code come from the national reference table, and an
+Ambito named for the first time is created.
+
+With -f FILE.csv many Comuni are added at once: one row per Comune with the columns
+istat, ambito and popolazione. The whole file is one transaction: when any row is
+rejected (an unknown ISTAT code, a bad population, a Comune already in the catalogue
+with another Ambito or population) nothing is written, every rejected row is
+reported with its line and field, and the exit code is 4. A row identical to what
+is stored is unchanged, so the same file added twice is a no-op. --dry-run checks
+everything and writes nothing. Then onboard them with 'csi comuni onboard'.`: `Aggiunge al catalogo della CSI condivisa Comuni di qualsiasi provincia italiana, non
+ancora aderenti: nome e codice catastale (Belfiore) vengono dalla tabella nazionale
+di riferimento, e un Ambito nominato per la prima volta viene creato.
+
+Con -f FILE.csv si aggiungono più Comuni insieme: una riga per Comune con le colonne
+istat, ambito e popolazione. L'intero file è un'unica operazione: se anche una sola
+riga è scartata (codice ISTAT sconosciuto, popolazione non valida, Comune già nel
+catalogo con un altro Ambito o un'altra popolazione) non viene scritto nulla, ogni
+riga scartata è riportata con la sua riga e il suo campo, e il codice di uscita è 4.
+Una riga uguale a quanto già registrato resta invariata, quindi lo stesso file
+aggiunto due volte non cambia nulla. --dry-run controlla tutto e non scrive nulla.
+Poi se ne registra l'adesione con 'csi comuni onboard'.`,
+	`  csi comuni add 097042 --ambito Lecco --popolazione 47000   # one Comune of the province of Lecco
+  csi comuni add -f comuni-lombardia.csv --dry-run           # check the file, write nothing
+  csi comuni add -f comuni-lombardia.csv -o json             # add them, summary as JSON
+  csi comuni onboard -f adesioni.csv                         # then onboard them`: `  csi comuni add 097042 --ambito Lecco --popolazione 47000   # un Comune della provincia di Lecco
+  csi comuni add -f comuni-lombardia.csv --dry-run           # controlla il file, non scrive nulla
+  csi comuni add -f comuni-lombardia.csv -o json             # li aggiunge, riepilogo in JSON
+  csi comuni onboard -f adesioni.csv                         # poi ne registra l'adesione`,
+	"CSV file with one Comune per row: istat, ambito, popolazione": "file CSV con un Comune per riga: istat, ambito, popolazione",
+	"Ambito of the Comune (created when new)":                      "Ambito del Comune (creato se nuovo)",
+	"resident population of the Comune":                            "popolazione residente del Comune",
+	"check everything and write nothing":                           "controlla tutto e non scrive nulla",
+
 	// comuni.go
 	"List, onboard and update the Comuni of the province":   "Elenca i Comuni della provincia, ne registra l'adesione e li aggiorna",
 	"List the Comuni, optionally of one Ambito or status":   "Elenca i Comuni, anche solo di un Ambito o di uno stato",

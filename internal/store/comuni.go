@@ -59,6 +59,11 @@ type ComuniTx interface {
 	SetTokenRevoked(ctx context.Context, id int64, at string) error
 	// AppendAudit chains an entry for the actor in ctx (csi.NewAuditEntry).
 	AppendAudit(ctx context.Context, target, summary string) error
+	// InsertAmbito adds an Ambito named nome.
+	InsertAmbito(ctx context.Context, nome string) error
+	// InsertComune adds c to the catalogue (istat, belfiore, nome, Ambito,
+	// population), not onboarded.
+	InsertComune(ctx context.Context, c csi.Comune) error
 }
 
 // ErrDuplicate is a write that would repeat a unique key (a token name).

@@ -137,27 +137,29 @@ func TestWriteRegionDeterministic(t *testing.T) {
 	}
 }
 
-func TestRegionSeedSQL(t *testing.T) {
+func TestRegionComuniFile(t *testing.T) {
 	var buf bytes.Buffer
 	cs := Region(1)
-	if err := WriteRegionSeed(&buf, cs); err != nil {
+	if err := WriteRegionComuni(&buf, cs); err != nil {
 		t.Fatal(err)
 	}
 	s := buf.String()
-	if n := strings.Count(s, "INSERT INTO comuni("); n != 1506-55 {
-		t.Errorf("%d Comuni inserted, want the %d outside Monza e Brianza", n, 1506-55)
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	if len(lines) != 1+1506-55 || lines[0] != "istat,ambito,popolazione" {
+		t.Errorf("%d lines, header %q: want the %d Comuni outside Monza e Brianza", len(lines), lines[0], 1506-55)
 	}
-	if n := strings.Count(s, "INSERT INTO ambiti("); n != 11 {
-		t.Errorf("%d Ambiti inserted, want one per other province (11)", n)
+	ambiti := map[string]bool{}
+	for _, l := range lines[1:] {
+		ambiti[strings.Split(l, ",")[1]] = true
 	}
-	for _, want := range []string{"BEGIN;\n", "COMMIT;\n",
-		"('015146', 'F205', 'Milano', 'milano', 'Provincia di Milano', 1371498)"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("seed SQL lacks %q", want)
-		}
+	if len(ambiti) != 11 {
+		t.Errorf("%d Ambiti, want one per other province (11)", len(ambiti))
 	}
-	if strings.Contains(s, "'108033'") {
-		t.Error("seed SQL inserts Monza, which csi ships")
+	if !strings.Contains(s, "\n015146,Provincia di Milano,1371498\n") {
+		t.Error("the file lacks Milano")
+	}
+	if strings.Contains(s, "\n108033,") {
+		t.Error("the file adds Monza, which csi ships")
 	}
 }
 

@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/csi-mb/csi/internal/csi"
 )
 
 // RegionSummary is what WriteRegion wrote.
@@ -23,10 +21,10 @@ type RegionSummary struct {
 
 // Region output files, inside the directory given to WriteRegion.
 const (
-	RegionAnagrafeDir = "anagrafe"        // one extract per Comune: anagrafe/ISTAT.csv
-	RegionManifest    = "manifest.csv"    // istat,nome,provincia,rows,file, one line per extract
-	RegionOnboarding  = "onboarding.csv"  // for 'csi comuni onboard -f'
-	RegionSeedSQL     = "comuni-seed.sql" // adds the Comuni outside the province to the store
+	RegionAnagrafeDir = "anagrafe"       // one extract per Comune: anagrafe/ISTAT.csv
+	RegionManifest    = "manifest.csv"   // istat,nome,provincia,rows,file, one line per extract
+	RegionOnboarding  = "onboarding.csv" // for 'csi comuni onboard -f'
+	RegionComuniFile  = "comuni.csv"     // for 'csi comuni add -f': the Comuni outside the province
 )
 
 // WriteRegion writes the synthetic region into dir, one Comune at a time:
@@ -34,7 +32,8 @@ const (
 // population (only a Bloom filter of the codici fiscali issued does, 15
 // bits a person, which keeps them unique across the region). Next to the
 // extracts it writes the manifest, the onboarding file dated opts.AsOf and
-// the SQL that adds the Comuni outside Monza e Brianza to a store.
+// the file of 'csi comuni add -f' that adds the Comuni outside Monza e
+// Brianza to a store's catalogue.
 // progress, when not nil, is called after each extract.
 func WriteRegion(dir string, opts Options, progress func(RegionComune, int)) (RegionSummary, error) {
 	var sum RegionSummary
@@ -106,7 +105,7 @@ func (c RegionComune) rows(scale float64) int {
 	return max(1, int(math.Round(float64(c.Popolazione)*scale)))
 }
 
-// writeRegionMeta writes the manifest, the onboarding file and the seed SQL.
+// writeRegionMeta writes the manifest, the onboarding file and the Comuni file.
 func writeRegionMeta(dir string, cs []RegionComune, rows []int, opts Options) error {
 	write := func(name string, fill func(w io.Writer) error) error {
 		f, err := os.Create(filepath.Join(dir, name))
@@ -130,7 +129,7 @@ func writeRegionMeta(dir string, cs []RegionComune, rows []int, opts Options) er
 	if err := write(RegionOnboarding, func(w io.Writer) error { return writeOnboarding(w, cs, date) }); err != nil {
 		return err
 	}
-	return write(RegionSeedSQL, func(w io.Writer) error { return WriteRegionSeed(w, cs) })
+	return write(RegionComuniFile, func(w io.Writer) error { return WriteRegionComuni(w, cs) })
 }
 
 // writeManifest lists the extracts: istat,nome,provincia,rows,file.
@@ -155,36 +154,19 @@ func writeOnboarding(w io.Writer, cs []RegionComune, date string) error {
 	return err
 }
 
-// WriteRegionSeed writes SQL, valid on SQLite and PostgreSQL alike, that
-// adds to a store's reference table the Comuni of cs it does not ship (all
-// but the 55 of Monza e Brianza), each in the Ambito "Provincia di
-// <name>", with its scaled population. csi onboards only Comuni of that
-// table, which holds the province's Comuni alone: this is the benchmark's
-// stand-in for the region's own reference data.
-func WriteRegionSeed(w io.Writer, cs []RegionComune) error {
+// WriteRegionComuni writes the file of 'csi comuni add -f' (istat,
+// ambito, popolazione) that adds to a store's catalogue the Comuni of cs
+// it does not ship (all but the 55 of Monza e Brianza), each in the Ambito
+// "Provincia di <name>", with its scaled population.
+func WriteRegionComuni(w io.Writer, cs []RegionComune) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("-- Comuni of the synthetic region outside Monza e Brianza (testdata/bench/region.sh)\nBEGIN;\n")
-	ambiti := map[string]bool{}
+	bw.WriteString("istat,ambito,popolazione\n")
 	for _, c := range cs {
-		if !c.MB && !ambiti[c.Ambito] {
-			ambiti[c.Ambito] = true
-			fmt.Fprintf(bw, "INSERT INTO ambiti(nome) VALUES (%s) ON CONFLICT DO NOTHING;\n", sqlString(c.Ambito))
+		if !c.MB {
+			fmt.Fprintf(bw, "%s,%s,%d\n", c.Istat, csvField(c.Ambito), c.Popolazione)
 		}
 	}
-	for _, c := range cs {
-		if c.MB {
-			continue
-		}
-		fmt.Fprintf(bw, "INSERT INTO comuni(istat, belfiore, nome, nome_fold, ambito, popolazione) VALUES (%s, %s, %s, %s, %s, %d) ON CONFLICT DO NOTHING;\n",
-			sqlString(c.Istat), sqlString(c.Belfiore), sqlString(c.Nome), sqlString(csi.FoldName(c.Nome)), sqlString(c.Ambito), c.Popolazione)
-	}
-	bw.WriteString("COMMIT;\n")
 	return bw.Flush()
-}
-
-// sqlString quotes s as an SQL string literal.
-func sqlString(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
 // csvField quotes s for a comma-separated file when it needs it.

@@ -22,10 +22,11 @@
 # where csi has no PostgreSQL store yet; CSI_REGION_REF_ONLY=1 runs only the
 # reference.
 #
-# csi onboards only Comuni of its reference table, which holds the 55 of
-# Monza e Brianza: the script adds the other 1,451 with the generated
-# comuni-seed.sql (a stand-in for a region's own reference data), then
-# onboards all 1,506 with 'csi comuni onboard -f onboarding.csv'.
+# csi ships the 55 Comuni of Monza e Brianza in its catalogue: the script
+# adds the other 1,451 with 'csi comuni add -f comuni.csv' (generated next
+# to the extracts: istat, ambito, popolazione), then onboards all 1,506
+# with 'csi comuni onboard -f onboarding.csv', as a region's coordinator
+# would.
 #
 # Files go to testdata/bench/out/region-SCALE/ (git-ignored); 1.1 GB at SCALE 1.
 set -euo pipefail
@@ -46,7 +47,7 @@ go build -o "$OUT/csi" ./cmd/csi
 go build -o "$OUT/genanagrafe" ./testdata/bench/genanagrafe
 CSI=$OUT/csi
 
-if [ ! -s "$DATA/manifest.csv" ]; then
+if [ ! -s "$DATA/manifest.csv" ] || [ ! -s "$DATA/comuni.csv" ]; then
   echo "generating the region at scale $SCALE" >&2
   rm -rf "$DATA"
   /usr/bin/time -f "generator: %e s, max RSS %M KB" "$OUT/genanagrafe" -region -out "$DATA" -scale "$SCALE" -seed 1 -as-of "$ASOF"
@@ -62,7 +63,7 @@ fi
 pg_start $((JOBS * 8 + 20))
 
 # --- csi's store: PostgreSQL, or SQLite with CSI_REGION_CSI_DB --------------
-# csi_store NAME: a fresh csi store seeded with the region's Comuni, in $DB.
+# csi_store NAME: a fresh csi store with the region's Comuni, in $DB.
 csi_store() {
   local db
   if [ -n "${CSI_REGION_CSI_DB:-}" ]; then
@@ -73,11 +74,7 @@ csi_store() {
     db=$DB_URL
   fi
   "$CSI" --db "$db" -q init >/dev/null
-  if [ -n "${CSI_REGION_CSI_DB:-}" ]; then
-    sqlite3 "$db" < "$DATA/comuni-seed.sql"
-  else
-    psql "$db" -q -v ON_ERROR_STOP=1 -f "$DATA/comuni-seed.sql" >/dev/null
-  fi
+  "$CSI" --db "$db" -q comuni add -f "$DATA/comuni.csv" >/dev/null
   DB=$db
 }
 onboard_all() { "$CSI" --db "$1" -q comuni onboard -f "$DATA/onboarding.csv" -o csv --progress none >/dev/null; }

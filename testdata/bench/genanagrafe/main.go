@@ -8,7 +8,7 @@
 // With -region it writes the synthetic region (every Comune of Lombardy,
 // about 10 million residents at scale 1) into DIR, one extract per Comune
 // in DIR/anagrafe/ISTAT.csv, with manifest.csv, onboarding.csv and
-// comuni-seed.sql (see synth.WriteRegion); testdata/bench/region.sh uses it.
+// comuni.csv (see synth.WriteRegion); testdata/bench/region.sh uses it.
 //
 // The number of data rows written is printed on standard error.
 package main

@@ -44,37 +44,46 @@ func csi(t *testing.T, db string, args ...string) string {
 	return out.String()
 }
 
-// TestRegionLoadsIntoSQLite seeds a SQLite store with the region's Comuni,
-// onboards them all from the onboarding file and imports a few extracts,
-// as region.sh does on PostgreSQL.
+// addRegion adds the region's Comuni to the store db with 'csi comuni add
+// -f' and onboards all 1,506 from the onboarding file, as region.sh does,
+// checking the counts.
+func addRegion(t *testing.T, db, dir string) {
+	t.Helper()
+	add := csi(t, db, "comuni", "add", "-f", filepath.Join(dir, synth.RegionComuniFile), "-o", "json")
+	if !strings.Contains(add, `"added": 1451,`) || !strings.Contains(add, `"rejects": []`) {
+		t.Fatalf("comuni add: %s", add)
+	}
+	all := csi(t, db, "comuni", "list", "-o", "csv")
+	if n := strings.Count(all, "\n") - 1; n != 1506 {
+		t.Fatalf("%d Comuni in the store after comuni add, want 1506", n)
+	}
+	if again := csi(t, db, "comuni", "add", "-f", filepath.Join(dir, synth.RegionComuniFile), "-o", "json"); !strings.Contains(again, `"unchanged": 1451,`) {
+		t.Fatalf("comuni add again: %s", again)
+	}
+	out := csi(t, db, "comuni", "onboard", "-f", filepath.Join(dir, synth.RegionOnboarding), "-o", "csv")
+	if n := strings.Count(out, ",onboarded,"); n != 1506 {
+		t.Fatalf("onboarded %d Comuni, want 1506", n)
+	}
+	ambiti := csi(t, db, "ambiti", "list", "-o", "csv")
+	if n := strings.Count(ambiti, "\n") - 1; n != 16 {
+		t.Fatalf("%d Ambiti, want 16:\n%s", n, ambiti)
+	}
+}
+
+// TestRegionLoadsIntoSQLite adds the region's Comuni to a SQLite store,
+// onboards them all and imports a few extracts, as region.sh does on
+// PostgreSQL.
 func TestRegionLoadsIntoSQLite(t *testing.T) {
 	dir := writeRegion(t, "0.001")
 	db := filepath.Join(t.TempDir(), "csi.db")
 	csi(t, db, "init")
-	seed, err := os.ReadFile(filepath.Join(dir, synth.RegionSeedSQL))
-	if err != nil {
-		t.Fatal(err)
-	}
+	addRegion(t, db, dir)
 	sqldb, err := sql.Open("sqlite", db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sqldb.Close()
-	if _, err := sqldb.Exec(string(seed)); err != nil {
-		t.Fatalf("seed SQL: %v", err)
-	}
-	all := csi(t, db, "comuni", "list", "-o", "csv")
-	if n := strings.Count(all, "\n") - 1; n != 1506 {
-		t.Fatalf("%d Comuni in the store after the seed, want 1506", n)
-	}
-	// Onboarding all 1,506 takes a minute on SQLite (region.sh does it):
-	// here the rows of the Comuni imported below.
 	imported := []string{"015146", "017029", "108033", "012001"}
-	onb := subsetFile(t, filepath.Join(dir, synth.RegionOnboarding), imported)
-	out := csi(t, db, "comuni", "onboard", "-f", onb, "-o", "csv")
-	if n := strings.Count(out, ",onboarded,"); n != len(imported) {
-		t.Fatalf("onboarded %d Comuni, want %d:\n%s", n, len(imported), out)
-	}
 	for _, istat := range imported {
 		f := filepath.Join(dir, synth.RegionAnagrafeDir, istat+".csv")
 		csi(t, db, "anagrafe", "import", f, "--comune", istat, "--as-of", "2020-01-01")
@@ -119,29 +128,14 @@ func TestRegionCopyReference(t *testing.T) {
 	}
 }
 
-// TestRegionSeedPostgres runs the seed SQL on a PostgreSQL store made by
-// `csi init`: the 1,451 Comuni outside the province join the 55.
-func TestRegionSeedPostgres(t *testing.T) {
+// TestRegionComuniPostgres adds the region's Comuni to a PostgreSQL store
+// made by 'csi init' and onboards them all: the 1,451 Comuni outside the
+// province join the 55.
+func TestRegionComuniPostgres(t *testing.T) {
 	url := pgtest.NewDatabase(t)
 	dir := writeRegion(t, "0.0005")
 	csi(t, url, "init")
-	seed, err := os.ReadFile(filepath.Join(dir, synth.RegionSeedSQL))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, string(seed)); err != nil {
-		t.Fatalf("seed SQL: %v", err)
-	}
-	var n, ambiti int
-	if err := conn.QueryRow(ctx, "SELECT count(*), count(DISTINCT ambito) FROM comuni").Scan(&n, &ambiti); err != nil || n != 1506 || ambiti != 16 {
-		t.Errorf("after the seed: %d Comuni in %d Ambiti (%v), want 1506 in 16", n, ambiti, err)
-	}
+	addRegion(t, url, dir)
 }
 
 // copyFile sends one extract as psql's \copy does.
