@@ -48,11 +48,11 @@ func TestFindAmbito(t *testing.T) {
 	for _, tt := range []struct{ ref, want string }{
 		{"carate", "Carate Brianza"}, {"CARATE BRIANZA", "Carate Brianza"}, {"vim", "Vimercate"}, {"s", "Seregno"},
 	} {
-		if got, err := findAmbito(scopeAmbiti, tt.ref); err != nil || got != tt.want {
+		if got, err := csi.ResolveAmbito(scopeAmbiti, tt.ref); err != nil || got != tt.want {
 			t.Errorf("%q: %q %v, want %q", tt.ref, got, err, tt.want)
 		}
 	}
-	_, err := findAmbito(scopeAmbiti, "x")
+	_, err := csi.ResolveAmbito(scopeAmbiti, "x")
 	if err == nil {
 		t.Fatal("no error for an unknown Ambito")
 	}

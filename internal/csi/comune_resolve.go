@@ -28,15 +28,21 @@ func ResolveComune(cs []Comune, ref string) (Comune, error) {
 	if fold == "" {
 		return Comune{}, Errorf(EINVALID, "empty Comune name").WithHint("give an ISTAT code or a name")
 	}
-	var like []Comune
+	// A name is exact only when one Comune has it: Italy has homonymous
+	// Comuni (Samone, Castro...), and picking one of them would be a
+	// silent wrong answer.
+	var exact, like []Comune
 	for _, c := range cs {
 		f := FoldName(c.Nome)
 		if f == fold {
-			return c, nil
+			exact = append(exact, c)
 		}
 		if strings.Contains(f, fold) {
 			like = append(like, c)
 		}
+	}
+	if len(exact) == 1 {
+		return exact[0], nil
 	}
 	switch len(like) {
 	case 0:
