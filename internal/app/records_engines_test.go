@@ -11,13 +11,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/pgtest"
-	"github.com/csi-mb/csi/internal/postgres"
-	"github.com/csi-mb/csi/internal/sqlite"
+	"github.com/csi-mb/csi/internal/store"
 )
 
 // services are the services this test compares.
@@ -42,28 +39,13 @@ func fileSource(t *testing.T, path string) csi.Source {
 	}}
 }
 
-// sqliteServices is a migrated SQLite store with Comuni onboarded and
-// registries imported, through the services that still live on *sqlite.DB
-// (Comuni, registry) until their own ports exist; the records and
-// validation services are package app's.
-func sqliteServices(t *testing.T) (csi.Services, *sqlite.DB) {
+// recordsServices are the services over st with Comuni onboarded and
+// registries imported through them: the same setup on either engine.
+func recordsServices(t *testing.T, st store.Store) *app.Services {
 	t.Helper()
 	ctx := recordsActorCtx()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = func() time.Time { return testNow }
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	a := app.New(db)
-	a.Now = db.Now
-	svc := csi.Services(struct {
-		*app.Services
-		*sqlite.DB
-	}{a, db})
+	svc := app.New(st)
+	svc.Now = clock
 	for _, c := range []string{"108002", "108033", "108023"} {
 		if _, err := svc.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "automatic", Date: "2019-01-01"}); err != nil {
 			t.Fatal(err)
@@ -79,86 +61,7 @@ func sqliteServices(t *testing.T) (csi.Services, *sqlite.DB) {
 			t.Fatalf("%s: %v", f.file, err)
 		}
 	}
-	return svc, db
-}
-
-// postgresServices is a fresh PostgreSQL store holding the same Comuni,
-// history, registry and import log as from, copied with plain SQL (the
-// Comuni and registry services have no PostgreSQL port on this branch yet).
-func postgresServices(t *testing.T, from *sqlite.DB) services {
-	t.Helper()
-	ctx := recordsActorCtx()
-	db, err := postgres.Open(ctx, pgtest.NewDatabase(t), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = func() time.Time { return testNow }
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	copyRows(t, from, db, "UPDATE comuni SET status = $2, anagrafe = $3, onboarded_on = $4, offboarded_on = $5, contact = $6 WHERE istat = $1",
-		"SELECT istat, status, anagrafe, onboarded_on, offboarded_on, contact FROM comuni")
-	for _, table := range []string{"comune_history", "imports", "persone"} {
-		cols := columns(t, from, table)
-		params := make([]string, len(cols))
-		for i := range cols {
-			params[i] = fmt.Sprintf("$%d", i+1)
-		}
-		list := strings.Join(cols, ", ")
-		copyRows(t, from, db, "INSERT INTO "+table+"("+list+") VALUES ("+strings.Join(params, ", ")+")", "SELECT "+list+" FROM "+table)
-		if _, err := db.Pool().Exec(ctx, "SELECT setval(pg_get_serial_sequence('"+table+"', 'id'), (SELECT max(id) FROM "+table+"))"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a := app.New(db)
-	a.Now = db.Now
-	return a
-}
-
-func columns(t *testing.T, db *sqlite.DB, table string) []string {
-	t.Helper()
-	rows, err := db.SQL().Query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, n)
-	}
-	return out
-}
-
-// copyRows runs insert on PostgreSQL for every row select returns on SQLite.
-func copyRows(t *testing.T, from *sqlite.DB, to *postgres.DB, insert, sel string) {
-	t.Helper()
-	rows, err := from.SQL().Query(sel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := to.Pool().Exec(context.Background(), insert, vals...); err != nil {
-			t.Fatalf("%s %v: %v", insert, vals, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
+	return svc
 }
 
 // recordsStep is one call of the scenario; it returns what the call gave, as
@@ -248,8 +151,8 @@ var scenario = []recordsStep{
 // TestRecordsAndValidationSameOnBothEngines runs the scenario through
 // app.Services on SQLite and on PostgreSQL and compares every answer.
 func TestRecordsAndValidationSameOnBothEngines(t *testing.T) {
-	lite, db := sqliteServices(t)
-	pg := postgresServices(t, db)
+	lite := recordsServices(t, sqliteEngine(t).st)
+	pg := recordsServices(t, postgresEngine(t).st)
 	var want []string
 	for _, st := range scenario {
 		want = append(want, st.run(t, lite))
