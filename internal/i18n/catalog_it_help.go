@@ -610,10 +610,15 @@ In -o junit gli avvisi risultano failure solo con --fail-on warning.`,
 	"List past validation runs, newest first":                                  "Elenca le validazioni eseguite, dalla più recente",
 }
 
-func init() {
-	for en, it := range italianHelp {
+func init() { merge("italianHelp", italianHelp) }
+
+// merge adds a table of translations to italian, refusing a key that an
+// earlier table holds. Each area of csi may keep its own table in its own
+// file (catalog_it_<area>.go) and merge it from an init function.
+func merge(name string, table map[string]string) {
+	for en, it := range table {
 		if _, ok := italian[en]; ok {
-			panic("i18n: " + en + " is in both italian and italianHelp")
+			panic("i18n: " + en + " is in both italian and " + name)
 		}
 		italian[en] = it
 	}
