@@ -14,7 +14,7 @@ const accessiHeader = "id_accesso;data_accesso;comune;sportello;codice_fiscale;a
 // number of accessi: each Ambito's period totals of SeedAccessi split over
 // the years of the period and over its Comuni (by population, unevenly).
 func accessiByYear(rng *rand.Rand) map[int][]int {
-	mb := pools.mb
+	mb := pools().mb
 	weights := make([]float64, len(mb))
 	for i, c := range mb {
 		weights[i] = float64(c.Popolazione) * (0.2 + 0.8*rng.Float64())

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"strconv"
+	"sync"
 )
 
 // comuniMB is data/comuni-mb.csv: the 55 Comuni of Monza e Brianza with
@@ -74,10 +75,11 @@ var southernRegions = map[string]bool{
 	"Molise": true, "Puglia": true, "Sardegna": true, "Sicilia": true,
 }
 
-// pools is built once from the embedded files.
-var pools = buildPlaces()
+// pools is built once from the embedded files, when first used: a csi
+// command that generates nothing does not pay for it at start.
+var pools = sync.OnceValue(buildPlaces)
 
-// buildPlaces sorts every Italian Comune into the birth-place pools.
+// buildPlaces sorts every Italian Comune into the birth-place pools().
 func buildPlaces() *places {
 	p := &places{mb: parseComuni(), capByIst: map[string]string{}, belfByIst: map[string]string{}}
 	total := 0

@@ -90,7 +90,7 @@ func WriteDemo(opts Options, history bool, create Create) (*Manifest, error) {
 
 // onboard decides how each Comune joined and names a referent per Ambito.
 func (m *Manifest) onboard(rng *rand.Rand) {
-	for _, c := range pools.mb {
+	for _, c := range pools().mb {
 		mode := "manual"
 		if c.Popolazione >= 10_000 || rng.Float64() < 0.3 {
 			mode = "automatic"
@@ -119,7 +119,7 @@ func (m *Manifest) onboard(rng *rand.Rand) {
 
 // comuneByName returns the Comune of the province with that name.
 func comuneByName(name string) Comune {
-	for _, c := range pools.mb {
+	for _, c := range pools().mb {
 		if c.Nome == name {
 			return c
 		}
@@ -175,7 +175,7 @@ func (m *Manifest) updatedComuni() map[string]bool {
 	for _, t := range SeedAccessi {
 		pick := -1
 		for i, o := range m.Comuni {
-			if o.Ambito == t.Ambito && o.Anagrafe == "automatic" && (pick < 0 || pools.mb[i].Popolazione < pools.mb[pick].Popolazione) {
+			if o.Ambito == t.Ambito && o.Anagrafe == "automatic" && (pick < 0 || pools().mb[i].Popolazione < pools().mb[pick].Popolazione) {
 				pick = i
 			}
 		}

@@ -29,7 +29,7 @@ func newGenerator(c Comune, opts Options, seen cfRegistry) *generator {
 	g := &generator{
 		rng:       rand.New(rand.NewPCG(uint64(opts.Seed), istat)),
 		c:         c,
-		cap:       pools.capByIst[c.Istat],
+		cap:       pools().capByIst[c.Istat],
 		asOf:      dayOf(opts.AsOf),
 		maxCivico: 40 + c.Popolazione/1500,
 		seen:      seen,

@@ -98,12 +98,12 @@ func (m *mutation) generatorFor(istat string) *generator {
 	if g := m.gens[istat]; g != nil {
 		return g
 	}
-	c := Comune{Istat: istat, Belfiore: pools.belfByIst[istat]}
+	c := Comune{Istat: istat, Belfiore: pools().belfByIst[istat]}
 	if c.Belfiore == "" {
 		c.Belfiore = monza // an unknown Comune: any valid place will do
 	}
-	if k := slices.IndexFunc(pools.mb, func(x Comune) bool { return x.Istat == istat }); k >= 0 {
-		c = pools.mb[k]
+	if k := slices.IndexFunc(pools().mb, func(x Comune) bool { return x.Istat == istat }); k >= 0 {
+		c = pools().mb[k]
 	}
 	g := newGenerator(c, Options{Seed: m.seed ^ 0x5eed, AsOf: m.asOf.time()}, m.ex.seen)
 	g.cap, g.famID = m.ex.caps[istat], m.ex.maxFam[istat]

@@ -64,7 +64,7 @@ var registryDate = fromCivil(2020, 1, 1)
 // cartella is one planned cartella.
 type cartella struct {
 	open, close day // close is 0 while open
-	comune      int // index in pools.mb
+	comune      int // index in pools().mb
 }
 
 // planCartelle draws the opening and closing dates of every cartella so
@@ -149,7 +149,7 @@ func assignComuni(rng *rand.Rand, all []cartella, openEnd2020 []int, targets []i
 // and 2%, and the rest below 1%, summing to SeedOpen2020. Adoption is
 // uneven: some Comuni use the CSI little, as the seed says.
 func openTargets(rng *rand.Rand) []int {
-	mb := pools.mb
+	mb := pools().mb
 	targets := make([]int, len(mb))
 	band := make([]int, len(mb))
 	var high, mid []int

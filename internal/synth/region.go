@@ -53,7 +53,7 @@ type RegionComune struct {
 // region has about RegionResidents. The same seed gives the same sizes.
 func Region(seed int64) []RegionComune {
 	mbPop := map[string]Comune{}
-	for _, c := range pools.mb {
+	for _, c := range pools().mb {
 		mbPop[c.Istat] = c
 	}
 	var cs []RegionComune

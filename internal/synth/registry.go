@@ -29,8 +29,8 @@ type comuneRegistry struct {
 // rows WriteProvince writes, keeping them in memory.
 func generateRegistries(opts Options) ([]*comuneRegistry, error) {
 	seen := make(cfSet, 900_000)
-	out := make([]*comuneRegistry, 0, len(pools.mb))
-	for _, c := range pools.mb {
+	out := make([]*comuneRegistry, 0, len(pools().mb))
+	for _, c := range pools().mb {
 		r, err := generateRegistry(c, opts, seen)
 		if err != nil {
 			return nil, err

@@ -152,11 +152,11 @@ func (g *generator) elsewherePlace(birth day) string {
 	}
 	switch g.weighted(w) {
 	case 0:
-		return pools.south[g.rng.IntN(len(pools.south))]
+		return pools().south[g.rng.IntN(len(pools().south))]
 	case 1:
-		return pools.rest[g.rng.IntN(len(pools.rest))]
+		return pools().rest[g.rng.IntN(len(pools().rest))]
 	case 2:
-		return pools.lombardy[g.rng.IntN(len(pools.lombardy))]
+		return pools().lombardy[g.rng.IntN(len(pools().lombardy))]
 	case 3:
 		return milano
 	}
@@ -165,6 +165,6 @@ func (g *generator) elsewherePlace(birth day) string {
 
 // mbComune draws a Comune of the province, weighted by population.
 func (g *generator) mbComune() string {
-	n := g.rng.IntN(pools.mbCum[len(pools.mbCum)-1])
-	return pools.mb[sort.SearchInts(pools.mbCum, n+1)].Belfiore
+	n := g.rng.IntN(pools().mbCum[len(pools().mbCum)-1])
+	return pools().mb[sort.SearchInts(pools().mbCum, n+1)].Belfiore
 }

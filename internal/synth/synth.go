@@ -35,7 +35,7 @@ type Comune struct {
 // Comuni returns the 55 Comuni of Monza e Brianza in ISTAT order of
 // comuni-mb.csv.
 func Comuni() []Comune {
-	return slices.Clone(pools.mb)
+	return slices.Clone(pools().mb)
 }
 
 // header lists the columns of an extract.
@@ -82,8 +82,8 @@ func WriteAnagrafe(w io.Writer, c Comune, opts Options) (int, error) {
 		return 0, err
 	}
 	seen := cfSet{}
-	k := slices.IndexFunc(pools.mb, func(m Comune) bool { return m.Istat == c.Istat })
-	for _, prev := range pools.mb[:max(k, 0)] {
+	k := slices.IndexFunc(pools().mb, func(m Comune) bool { return m.Istat == c.Istat })
+	for _, prev := range pools().mb[:max(k, 0)] {
 		if _, err := newGenerator(prev, opts, seen).run(nil, prev.rows(opts.Scale)); err != nil {
 			return 0, err
 		}
@@ -98,7 +98,7 @@ func WriteProvince(w io.Writer, opts Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return writeComuni(w, pools.mb, opts, make(cfSet, 900_000))
+	return writeComuni(w, pools().mb, opts, make(cfSet, 900_000))
 }
 
 // writeComuni writes the header and the rows of each Comune in turn.

@@ -55,7 +55,7 @@ func TestComuni(t *testing.T) {
 	total := 0
 	for _, c := range cs {
 		total += c.Popolazione
-		if len(c.Istat) != 6 || len(c.Belfiore) != 4 || c.Nome == "" || c.Ambito == "" || pools.capByIst[c.Istat] == "" {
+		if len(c.Istat) != 6 || len(c.Belfiore) != 4 || c.Nome == "" || c.Ambito == "" || pools().capByIst[c.Istat] == "" {
 			t.Errorf("incomplete Comune %+v", c)
 		}
 	}
