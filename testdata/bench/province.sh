@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The province's real workload (issue 16): the 55 Comuni's registry extracts
+# of the demo (genrecords -seed 1: anagrafe/*-2020-01-01.csv), imported one
+# by one into one store, side by side with the reference, then a monthly
+# round (every extract with about 1% of its residents changed, 0.3% gone and
+# 0.3% new) and the same round again (every file identical: 55 no-ops).
+#
+#   bash testdata/bench/province.sh [RUNS]              # SQLite; default RUNS=3, medians
+#   POSTGRES=1 bash testdata/bench/province.sh [RUNS]   # PostgreSQL (CSI_BENCH_POSTGRES or a throwaway server)
+#   DEMO=1 bash testdata/bench/province.sh [RUNS]       # also csi demo end to end, built binary
+#
+# The reference on SQLite is 55 runs of the sqlite3 shell's .import
+# (.mode csv, .separator ;, .import --skip 1) into one table keyed on
+# codice_fiscale; on PostgreSQL, 55 psql \copy of the same files into one
+# keyed table on the same server. Each run starts from an empty store; the
+# times are wall-clock seconds of the 55 processes one after another, the
+# memory the largest peak RSS of any single csi import. The script prints
+# the medians and the targets; it does not fail on them.
+#
+# Needs Go, sqlite3 and GNU time (installed with apt-get when missing, as
+# root); PostgreSQL mode also psql and pg_ctl. Files go to
+# testdata/bench/out/province/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${1:-3}
+OUT=testdata/bench/out/province
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need sqlite3 || [ ! -x /usr/bin/time ]; then
+  echo "installing sqlite3 and GNU time" >&2
+  apt-get update -qq && apt-get install -y -qq sqlite3 time >/dev/null
+fi
+go build -o "$OUT/csi" ./cmd/csi
+go build -o "$OUT/genanagrafe" ./testdata/bench/genanagrafe
+CSI=$OUT/csi
+
+# The 55 first extracts and their monthly update.
+if [ ! -s "$OUT/ok" ]; then
+  rm -rf "$OUT/rec" "$OUT/upd"
+  go run ./testdata/bench/genrecords -out "$OUT/rec" -seed 1 >/dev/null
+  mkdir -p "$OUT/upd"
+  for f in "$OUT"/rec/anagrafe/*-2020-01-01.csv; do
+    c=$(basename "$f" -2020-01-01.csv)
+    # A seed per Comune: with one seed, the new residents of two Comuni
+    # would be the same people.
+    "$OUT/genanagrafe" -out "$OUT/upd/$c.csv" -mutate-from "$f" -seed "1${c:3}" \
+      -changed 0.01 -gone 0.003 -added 0.003 -as-of 2020-02-01
+  done
+  touch "$OUT/ok"
+fi
+FILES=$(ls "$OUT"/rec/anagrafe/*-2020-01-01.csv)
+[ "$(echo "$FILES" | wc -l)" = 55 ] || { echo "want 55 extracts in $OUT/rec/anagrafe" >&2; exit 1; }
+ROWS=$(cat $FILES | grep -vc '^codice_fiscale')
+
+COLS="codice_fiscale TEXT PRIMARY KEY, cognome TEXT, nome TEXT, sesso TEXT, data_nascita TEXT, luogo_nascita TEXT,
+ cittadinanza TEXT, comune_residenza TEXT, indirizzo TEXT, civico TEXT, cap TEXT, codice_famiglia TEXT,
+ relazione_parentela TEXT, stato_civile TEXT, data_iscrizione TEXT, motivo_iscrizione TEXT"
+
+now() { date +%s.%N; }
+RES=$OUT/results.txt
+: > "$RES"
+record() { echo "$1 $2" >> "$RES"; }
+
+# timed NAME CMD...: CMD once; appends its peak RSS (KB) to $OUT/rss.txt.
+# Exit 4 (some rows rejected) is not a failure.
+timed() {
+  /usr/bin/time -f "%M" -o "$OUT/time.txt" "$@" >/dev/null 2>"$OUT/err.txt" || {
+    rc=$?; if [ $rc -ne 4 ]; then echo "failed (exit $rc): $*" >&2; cat "$OUT/err.txt" >&2; exit 1; fi; }
+  tail -n1 "$OUT/time.txt" >> "$OUT/rss.txt"
+}
+
+if [ -n "${POSTGRES:-}" ]; then
+  . testdata/bench/pgserver.sh
+  pg_start 40
+fi
+
+# store: a fresh csi store with the 55 Comuni onboarded, in $DB.
+store() {
+  if [ -n "${POSTGRES:-}" ]; then
+    fresh_db csi_test_bench_province
+    DB=$DB_URL
+  else
+    DB=$OUT/csi.db
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+  fi
+  "$CSI" --db "$DB" -q init >/dev/null
+  for f in $FILES; do
+    "$CSI" --db "$DB" -q comuni onboard "$(basename "$f" -2020-01-01.csv)" --date 2020-01-01 >/dev/null
+  done
+}
+
+# round NAME DIR SUFFIX ASOF: 55 csi imports, one after another.
+round() {
+  local t0 f c
+  : > "$OUT/rss.txt"
+  t0=$(now)
+  for f in $FILES; do
+    c=$(basename "$f" -2020-01-01.csv)
+    timed "$CSI" --db "$DB" anagrafe import "$2/$c$3" --comune "$c" --as-of "$4" --progress none -q
+  done
+  record "$1" "$(echo "$(now) - $t0" | bc)"
+  record "${1}_rss_kb" "$(sort -n "$OUT/rss.txt" | tail -n1)"
+}
+
+# reference NAME DIR SUFFIX: 55 loads of the files into one keyed table.
+reference() {
+  local t0 f c
+  if [ -n "${POSTGRES:-}" ]; then
+    fresh_db csi_test_bench_ref
+    psql "$DB_URL" -q -v ON_ERROR_STOP=1 -c "CREATE TABLE anagrafe(${COLS//TEXT/text})" >/dev/null
+    t0=$(now)
+    for f in $FILES; do
+      c=$(basename "$f" -2020-01-01.csv)
+      psql "$DB_URL" -q -v ON_ERROR_STOP=1 -c "\\copy anagrafe FROM '$2/$c$3' WITH (FORMAT csv, HEADER true, DELIMITER ';')"
+    done
+    record "$1" "$(echo "$(now) - $t0" | bc)"
+    return
+  fi
+  rm -f "$OUT/ref.db"
+  sqlite3 "$OUT/ref.db" "CREATE TABLE anagrafe($COLS);"
+  t0=$(now)
+  for f in $FILES; do
+    c=$(basename "$f" -2020-01-01.csv)
+    sqlite3 "$OUT/ref.db" ".mode csv" ".separator ;" ".import --skip 1 $2/$c$3 anagrafe"
+  done
+  record "$1" "$(echo "$(now) - $t0" | bc)"
+}
+
+for i in $(seq "$RUNS"); do
+  echo "run $i/$RUNS: reference, first load" >&2
+  reference ref_load "$OUT/rec/anagrafe" -2020-01-01.csv
+  echo "run $i/$RUNS: reference, the updated files" >&2
+  reference ref_update "$OUT/upd" .csv
+  echo "run $i/$RUNS: csi, first load, monthly round, identical round" >&2
+  store
+  round csi_load "$OUT/rec/anagrafe" -2020-01-01.csv 2020-01-01
+  round csi_update "$OUT/upd" .csv 2020-02-01
+  round csi_noop "$OUT/upd" .csv 2020-02-01
+  if [ -n "${DEMO:-}" ]; then
+    echo "run $i/$RUNS: csi demo" >&2
+    t0=$(now)
+    /usr/bin/time -f "%M" -o "$OUT/time.txt" "$CSI" demo >/dev/null 2>&1
+    record csi_demo "$(echo "$(now) - $t0" | bc)"
+  fi
+done
+
+engine=SQLite; [ -n "${POSTGRES:-}" ] && engine=PostgreSQL
+awk -v rows="$ROWS" -v runs="$RUNS" -v engine="$engine" '
+  { t[$1] = t[$1] " " $2 }
+  function median(s,   a, n, i, j, x) {
+    n = split(s, a, " ")
+    for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j+1] = a[j]; a[j+1] = x }
+    return (n % 2) ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+  }
+  function maximum(s,   a, n, i, m) { n = split(s, a, " "); for (i = 1; i <= n; i++) if (a[i] + 0 > m) m = a[i] + 0; return m }
+  END {
+    printf "province: 55 extracts, %d rows, %s, medians of %d runs\n", rows, engine, runs
+    printf "%-34s %9s %8s   %s\n", "case", "median_s", "ratio", "target"
+    printf "%-34s %9.2f %8s   %s\n", "reference, first load", median(t["ref_load"]), "", "reference"
+    printf "%-34s %9.2f %7.2fx   %s\n", "csi first load (55 imports)", median(t["csi_load"]), median(t["csi_load"]) / median(t["ref_load"]), "<= 1.2x"
+    printf "%-34s %9.2f %8s   %s\n", "reference, updated files", median(t["ref_update"]), "", "reference"
+    printf "%-34s %9.2f %7.2fx   %s\n", "csi monthly round (55 updates)", median(t["csi_update"]), median(t["csi_update"]) / median(t["ref_update"]), "<= 0.8x"
+    printf "%-34s %9.2f %8s   %s\n", "csi identical round (55 no-ops)", median(t["csi_noop"]), "", "< 3 s"
+    m = maximum(t["csi_load_rss_kb"] " " t["csi_update_rss_kb"] " " t["csi_noop_rss_kb"])
+    printf "%-34s %8.1f MiB %7s   %s\n", "peak RSS of any single import", m / 1024, "", "<= 96 MiB"
+    if ("csi_demo" in t) printf "%-34s %9.2f %8s   %s\n", "csi demo (built binary)", median(t["csi_demo"]), "", "<= 0.6x of 20.1 s"
+  }' "$RES"
