@@ -134,7 +134,9 @@ func (t *monitoringTx) ComuniState(ctx context.Context) (*store.ComuniState, err
 	return loadState(ctx, t.tx)
 }
 
-func (t *monitoringTx) Eventi(ctx context.Context) ([]csi.Evento, error) { return loadEventi(ctx, t.tx) }
+func (t *monitoringTx) Eventi(ctx context.Context) ([]csi.Evento, error) {
+	return loadEventi(ctx, t.tx)
+}
 
 func (t *monitoringTx) InsertEvento(ctx context.Context, e csi.Evento) (int64, error) {
 	ruoli, err := json.Marshal(e.PerRuolo)
@@ -192,7 +194,9 @@ func (t *monitoringTx) ReplaceOperatori(ctx context.Context, comuni []string, op
 	return added, nil
 }
 
-func (t *monitoringTx) Canali(ctx context.Context) ([]csi.Canale, error) { return loadCanali(ctx, t.tx) }
+func (t *monitoringTx) Canali(ctx context.Context) ([]csi.Canale, error) {
+	return loadCanali(ctx, t.tx)
+}
 
 func (t *monitoringTx) InsertCanale(ctx context.Context, c csi.Canale) (int64, error) {
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO canali(controparte, descrizione, ambito, comune, note) VALUES (?,?,?,?,?)`,
