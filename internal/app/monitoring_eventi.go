@@ -23,7 +23,11 @@ func (s *Services) AddEvento(ctx context.Context, in csi.EventoInput) (*csi.Even
 		return nil, err
 	case len(res.Rejects) > 0:
 		r := res.Rejects[0]
-		return nil, csi.Errorf(csi.EINVALID, "--%s: %s", r.Field, r.Reason).WithHint("see 'csi eventi add --help'")
+		flag := "--" + r.Field
+		if slices.Contains(csi.RuoliPartecipanti, r.Field) {
+			flag = "--ruolo " + r.Field
+		}
+		return nil, csi.Errorf(csi.EINVALID, "%s: %s", flag, r.Reason).WithHint("see 'csi eventi add --help'")
 	case len(added) == 0:
 		return nil, csi.Errorf(csi.ECONFLICT, "the same event is already recorded").
 			WithHint("run 'csi eventi list' to see it; give a --titolo to tell two events of the same day apart")

@@ -119,7 +119,7 @@ func (p *operatorPlan) row(r csi.OperatoreInput) {
 		p.reject(r.Line, "comune", "%s (%s) is in the Ambito %s, not %s", c.Nome, c.Istat, c.Ambito, p.ambito)
 		return
 	}
-	o := csi.Operatore{Codice: OperatoreCode(r.ID), Comune: c.Istat, Ambito: c.Ambito, Ruolo: strings.ToLower(clean(r.Ruolo))}
+	o := csi.Operatore{Codice: OperatoreCode(r.ID), Comune: c.Istat, Ambito: c.Ambito, Ruolo: strings.ReplaceAll(strings.ToLower(clean(r.Ruolo)), " ", "_")}
 	if o.Ruolo == "" {
 		p.reject(r.Line, "ruolo", "empty: give the account's role (e.g. assistente_sociale, amministrativo)")
 		return

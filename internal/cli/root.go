@@ -89,6 +89,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f), NewCmdReport(f, nil),
 		NewCmdServe(f, nil),
 	)
+	root.AddCommand(newCmdEventi(f), newCmdOperatori(f), newCmdCanali(f))
 	addHelpTopics(root, f)
 	translateCobra(root, f)
 	return root
