@@ -209,7 +209,7 @@ func (p *eventPlan) participants(in csi.EventoInput, e *csi.Evento) bool {
 	sum := 0
 	for role, v := range in.PerRuolo {
 		if !slices.Contains(csi.RuoliPartecipanti, role) {
-			p.reject(in.Line, role, "not a participant role (%s)", strings.Join(csi.RuoliPartecipanti, ", "))
+			p.reject(in.Line, "ruolo", "%q is not a participant role (%s)", role, strings.Join(csi.RuoliPartecipanti, ", "))
 			return false
 		}
 		if strings.TrimSpace(v) == "" {
