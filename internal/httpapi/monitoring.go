@@ -28,19 +28,20 @@ var (
 		textParam("stato", func(f *csi.CanaleFilter) *string { return &f.Stato }))
 )
 
-// monitoringRoutes are the routes of the process registers.
+// monitoringRoutes are the routes of the process registers, each change
+// before the reads of what it makes (the authorization matrix's order).
 func monitoringRoutes() []Route {
 	return []Route{
-		{Method: "GET", Pattern: "/api/v1/eventi", Name: "eventi list", Summary: "List the recorded events", Access: AccessRead, Query: eventiQuery.names(), Handler: listEventi},
-		{Method: "GET", Pattern: "/api/v1/eventi/{id}", Name: "eventi show", Summary: "Show one event", Access: AccessRead, Handler: showEvento},
 		{Method: "POST", Pattern: "/api/v1/eventi", Name: "eventi add", Summary: "Record an event", Access: AccessAdmin, Body: bodyJSON, Handler: addEvento},
 		{Method: "POST", Pattern: "/api/v1/eventi/imports", Name: "eventi import", Summary: "Record a file of events (all or none)", Access: AccessAdmin, Body: bodyJSON, Handler: importEventi},
+		{Method: "GET", Pattern: "/api/v1/eventi", Name: "eventi list", Summary: "List the recorded events", Access: AccessRead, Query: eventiQuery.names(), Handler: listEventi},
+		{Method: "GET", Pattern: "/api/v1/eventi/{id}", Name: "eventi show", Summary: "Show one event", Access: AccessRead, Handler: showEvento},
 		{Method: "DELETE", Pattern: "/api/v1/eventi/{id}", Name: "eventi remove", Summary: "Remove an event recorded by mistake", Access: AccessAdmin, Handler: removeEvento},
 		{Method: "GET", Pattern: "/api/v1/operatori", Name: "operatori list", Summary: "List the operator accounts (pseudonymous)", Access: AccessPersonal, Query: operatoriQuery.names(), Handler: listOperatori},
 		{Method: "POST", Pattern: "/api/v1/operatori/imports", Name: "operatori import", Summary: "Replace the operator list with the platform's (all or none)", Access: AccessAdmin, Body: bodyJSON, Handler: importOperatori},
-		{Method: "GET", Pattern: "/api/v1/canali", Name: "canali list", Summary: "List the interoperability channels", Access: AccessRead, Query: canaliQuery.names(), Handler: listCanali},
 		{Method: "POST", Pattern: "/api/v1/canali", Name: "canali add", Summary: "Open an interoperability channel", Access: AccessAdmin, Body: bodyJSON, Handler: addCanale},
 		{Method: "PATCH", Pattern: "/api/v1/canali/{id}", Name: "canali update", Summary: "Record a channel's new status or notes", Access: AccessAdmin, Body: bodyJSON, Handler: updateCanale},
+		{Method: "GET", Pattern: "/api/v1/canali", Name: "canali list", Summary: "List the interoperability channels", Access: AccessRead, Query: canaliQuery.names(), Handler: listCanali},
 	}
 }
 
