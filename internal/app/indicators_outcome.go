@@ -97,7 +97,12 @@ func utilizzoCSI(ctx context.Context, r store.IndicatorReader, sc store.Indicato
 						points = csi.DecOf(c-q, 2)
 					}
 				}
-				out = append(out, *row.Set("variazione_percentuale", points))
+				row.Set("variazione_percentuale", points)
+				// A change on a small count would give that count away.
+				withholdChange(row, "variazione_accessi", prev.accessi, p.SuppressBelow)
+				withholdChange(row, "variazione_aperte", prev.aperte, p.SuppressBelow)
+				withholdChange(row, "variazione_percentuale", prev.open, p.SuppressBelow)
+				out = append(out, *row)
 			}
 		}
 		res.Population = &csi.PopulationInfo{Date: fmt.Sprintf("%04d-01-01", per.To), Source: "as cartelle-popolazione, each year"}
@@ -225,4 +230,18 @@ func bandMoves(ctx context.Context, r store.IndicatorReader, sc store.IndicatorS
 		}
 	}
 	return moves, order, nil
+}
+
+// withholdChange withholds the change key of row when the count it is
+// computed from, base, is below n (and not zero): --suppress-below.
+func withholdChange(row *csi.IndicatorRow, key string, base int64, n int) {
+	if n <= 1 || base <= 0 || base >= int64(n) {
+		return
+	}
+	for i, k := range row.Keys {
+		if k == key && row.Values[i] != nil {
+			row.Values[i] = nil
+			row.Suppressed = append(row.Suppressed, key)
+		}
+	}
 }

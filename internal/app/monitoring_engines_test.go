@@ -204,3 +204,23 @@ func TestMonitoringIndicators(t *testing.T) {
 		}
 	})
 }
+
+// TestUtilizzoSuppression: with --suppress-below, a change computed from
+// a small count of the year before is withheld with it.
+func TestUtilizzoSuppression(t *testing.T) {
+	s := sqliteEngine(t).services()
+	lario(t, s)
+	res, err := s.ComputeIndicator(context.Background(), "utilizzo-csi", csi.IndicatorParams{Period: []string{"2022"}, Comune: "097001", SuppressBelow: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Abbadia: 2 accessi and 1 cartella opened, 1 open in 2021: every change
+	// rests on a small count. Its 3 open cartelle are withheld too: with the
+	// Ambito's 4 they would give away Airuno's 1.
+	want := `{"rows":[{"periodo":"2022","anno":2022,"livello":"comune","codice":"097001","nome":"Abbadia Lariana","accessi":3,"variazione_accessi":null,` +
+		`"aperte":null,"variazione_aperte":null,"popolazione":100,"cartelle_aperte":null,"percentuale":null,"variazione_percentuale":null,` +
+		`"suppressed":["aperte","cartelle_aperte","percentuale","variazione_accessi","variazione_aperte","variazione_percentuale"],"complementary":["cartelle_aperte","percentuale"]}]}`
+	if got := rowsJSON(t, res); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

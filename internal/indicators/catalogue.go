@@ -78,7 +78,7 @@ var all = []csi.IndicatorDef{
 	{
 		Name: "cartelle-aperte-dal", Version: "1", Group: csi.GroupOutput, Title: "Cartelle opened since a date (presa in carico)",
 		Definition: "Cartelle (each one a presa in carico) with data_apertura from --since (default 2022-01-01) to --at (default today), and of those the ones still open on --at." + ambitoNote,
-		Source:     "seed output indicator 1",
+		Source:     "seed output indicator 1: numero cartelle sociali aperte a partire da gennaio 2022 con presa in carico utente su CSI",
 		Params:     []string{ParamSince, ParamAt}, By: []string{csi.ByAmbito, csi.ByComune, csi.ByProvincia},
 		Columns: []string{"livello", "codice", "nome", "aperte", "ancora_aperte"}, Counts: []string{"aperte", "ancora_aperte"},
 	},
