@@ -93,6 +93,7 @@ type demo struct {
 	step  int
 	start time.Time
 	m     *synth.Manifest
+	mon   *synth.Monitoring // the process registers
 	// counts of what the imports did, for the progress lines
 	rows, rejected int
 }
@@ -191,6 +192,9 @@ func (d *demo) generate() error {
 	if err := d.writeOnboarding(out); err != nil {
 		return err
 	}
+	if err := d.writeMonitoring(out); err != nil {
+		return err
+	}
 	if err := out.commit(); err != nil {
 		return err
 	}
@@ -256,7 +260,11 @@ func (d *demo) load(ctx context.Context) error {
 			return err
 		}
 	}
-	d.progress("onboarded %d Comuni and assigned %d Ambito referents", len(d.m.Comuni), len(d.m.Referenti))
+	if err := d.loadMonitoring(ctx); err != nil {
+		return err
+	}
+	d.progress("onboarded %d Comuni, assigned %d Ambito referents, recorded %d events, %d operator accounts in %d lists and %d channels",
+		len(d.m.Comuni), len(d.m.Referenti), d.mon.Events, d.mon.Accounts, len(d.mon.Operatori), len(d.mon.Canali))
 	if err := d.importRegistry(ctx); err != nil {
 		return err
 	}

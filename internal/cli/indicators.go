@@ -35,13 +35,13 @@ func newCmdIndicatorsList(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			t := Table{Headers: []string{"name", "version", "params", "by", "definition"}}
+			t := Table{Headers: []string{"group", "name", "version", "params", "by", "definition"}}
 			for _, d := range defs {
 				var ps []string
 				for _, p := range d.Params {
 					ps = append(ps, "--"+p)
 				}
-				t.Rows = append(t.Rows, []string{d.Name, d.Version, strings.Join(ps, " "), strings.Join(d.By, "|"), d.Title})
+				t.Rows = append(t.Rows, []string{d.Group, d.Name, d.Version, strings.Join(ps, " "), strings.Join(d.By, "|"), d.Title})
 			}
 			return f.PrintList(defs, t, "the catalogue is empty")
 		},
@@ -140,7 +140,13 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		return err
 	}
 	if f.Output == FormatMarkdown {
-		return indicators.WriteMarkdown(f.IO.Out, def, res, "")
+		if err := indicators.WriteMarkdown(f.IO.Out, def, res, ""); err != nil {
+			return err
+		}
+		for _, n := range res.Notes {
+			fmt.Fprintf(f.IO.Out, "\n> %s\n", f.noteText(n))
+		}
+		return nil
 	}
 	lt := indicators.Layout(def, res, indicators.Format{Group: f.IO.OutTTY, Bar: f.IO.OutTTY})
 	meta := f.IO.Out
@@ -158,6 +164,7 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 			fmt.Fprintf(meta, "  %-11s %s\n", kv[0]+":", kv[1])
 		}
 	}
+	f.printNotes(res.Notes)
 	if len(lt.Rows) == 0 {
 		f.info("no rows: nothing in scope")
 		return nil

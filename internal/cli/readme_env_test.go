@@ -230,6 +230,7 @@ func writeReadmeFiles(t *testing.T, dir, examples, text string) {
 		}
 		write(doc, string(data))
 	}
+	writeMonitoringFiles(write)
 	ruleset, err := os.ReadFile(filepath.Join("..", "rules", "dgr-2457-2019.yaml"))
 	if err != nil {
 		t.Fatal(err)

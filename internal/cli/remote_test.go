@@ -34,7 +34,8 @@ import (
 // server keeps the file open in WAL mode, so its bytes are not the store's
 // content; so are those of local-only commands (init, db, token).
 var parityScripts = []string{"remote_admin.txtar", "remote_registry.txtar", "validate.txtar", "anagrafe_dialects.txtar",
-	"onboard_file.txtar", "indicators.txtar", "report.txtar", "remote_revert.txtar", "comuni_add.txtar"}
+	"onboard_file.txtar", "indicators.txtar", "report.txtar", "remote_revert.txtar", "comuni_add.txtar",
+	"remote_monitoring.txtar"}
 
 // TestRemoteParity runs the parity scripts twice, locally and with
 // CSI_REMOTE pointing at a csi serve over the script's own store, and

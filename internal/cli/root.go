@@ -90,6 +90,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		NewCmdServe(f, nil),
 		newCmdSiuss(f),
 	)
+	root.AddCommand(newCmdEventi(f), newCmdOperatori(f), newCmdCanali(f))
 	addHelpTopics(root, f)
 	translateCobra(root, f)
 	return root

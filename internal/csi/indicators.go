@@ -47,7 +47,46 @@ type IndicatorDef struct {
 	UsesPopulation bool `json:"uses_population"`
 	// Percent is the key a terminal bar chart is drawn from, if any.
 	Percent string `json:"-"`
+	// Group is the plan's family of the indicator (GroupStatoArte,
+	// GroupInput, GroupProcesso, GroupOutput, GroupOutcome or GroupAnalisi).
+	Group string `json:"group"`
+	// Periods are the default periods when --period is not given (nil:
+	// the seed's 2015-2017 and 2018-2020).
+	Periods []string `json:"default_period,omitempty"`
 }
+
+// Groups of the catalogue, in the order of the plan: the published tables
+// of its "stato dell'arte", then its input, process, output and outcome
+// indicators, then the further analyses csi offers.
+const (
+	GroupStatoArte = "stato_arte"
+	GroupInput     = "input"
+	GroupProcesso  = "processo"
+	GroupOutput    = "output"
+	GroupOutcome   = "outcome"
+	GroupAnalisi   = "analisi"
+)
+
+// IndicatorGroups are the groups in catalogue order.
+var IndicatorGroups = []string{GroupStatoArte, GroupInput, GroupProcesso, GroupOutput, GroupOutcome, GroupAnalisi}
+
+// IndicatorNote says why a result has nothing to show, and what to do:
+// Code is stable (NoteNotRecorded), Subject names what is missing (an
+// event type, "operatori", "canali"), Command the command that records it.
+type IndicatorNote struct {
+	Code    string `json:"code"`
+	Subject string `json:"subject"`
+	Command string `json:"command"`
+	Message string `json:"message"`
+}
+
+// NoteNotRecorded is the note of a process indicator whose register holds
+// nothing for the period and scope.
+const NoteNotRecorded = "not_recorded"
+
+// NoteNoData is the note of a year for which the store holds no records:
+// its zeros say nothing about the year.
+const NoteNoData = "no_data"
 
 // IndicatorParams are the parameters of one computation. Only the ones the
 // indicator takes are set in a result (defaults filled).
@@ -97,6 +136,8 @@ type IndicatorResult struct {
 	Geography   string          `json:"geography"`
 	Population  *PopulationInfo `json:"population,omitempty"`
 	Rows        []IndicatorRow  `json:"rows"`
+	// Notes say what a result without data is missing (see IndicatorNote).
+	Notes []IndicatorNote `json:"notes,omitempty"`
 }
 
 // IndicatorService computes the indicators of the catalogue in the store.

@@ -12,4 +12,5 @@ type Services interface {
 	AuditService
 	ValidationService
 	IndicatorService
+	MonitoringService
 }

@@ -61,7 +61,7 @@ type Handler func(w http.ResponseWriter, r *http.Request, svc csi.Services) erro
 
 // Routes returns the table of every route of the API.
 func (s *Server) Routes() []Route {
-	return []Route{
+	return append([]Route{
 		{Method: "GET", Pattern: "/healthz", Name: "healthz", Summary: "Liveness and store check", Access: AccessPublic, Handler: s.healthz},
 		{Method: "GET", Pattern: "/api/v1/openapi.json", Name: "openapi", Summary: "This API's OpenAPI 3 document", Access: AccessPublic, Handler: s.openapi},
 
@@ -103,5 +103,5 @@ func (s *Server) Routes() []Route {
 
 		{Method: "GET", Pattern: "/api/v1/audit", Name: "audit list", Summary: "The audit log from a date", Access: AccessPersonal, Query: auditQuery.names(), Handler: listAudit},
 		{Method: "GET", Pattern: "/api/v1/audit/verify", Name: "audit verify", Summary: "Verify the audit log's hash chain", Access: AccessPersonal, Handler: verifyAudit},
-	}
+	}, monitoringRoutes()...)
 }

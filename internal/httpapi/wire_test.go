@@ -182,7 +182,7 @@ func wireCalls(c *Client) []func() error {
 	ri := filled[csi.RecordImport]()
 	ri.Kind, ri.Rejects, ri.Progress = "accessi", io.Discard, nil
 	errOnly := func(_ any, err error) error { return err }
-	return []func() error{
+	return append([]func() error{
 		func() error { return errOnly(c.ListComuni(ctx, filled[csi.ComuneFilter]())) },
 		func() error { return errOnly(c.FindComune(ctx, "Desio")) },
 		func() error { return errOnly(c.OnboardComune(ctx, filled[csi.OnboardInput]())) },
@@ -216,5 +216,5 @@ func wireCalls(c *Client) []func() error {
 		},
 		func() error { return errOnly(c.ListAudit(ctx, "2024-01-01")) },
 		func() error { return errOnly(c.VerifyAudit(ctx)) },
-	}
+	}, monitoringCalls(c)...)
 }

@@ -87,6 +87,9 @@ func Normalize(def csi.IndicatorDef, p csi.IndicatorParams, today string) (csi.I
 	if Takes(def, ParamPeriod) {
 		if len(p.Period) == 0 {
 			p.Period = slices.Clone(DefaultPeriods)
+			if def.Periods != nil {
+				p.Period = slices.Clone(def.Periods)
+			}
 		}
 		ps, err := ParsePeriods(p.Period)
 		if err != nil {

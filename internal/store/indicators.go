@@ -21,6 +21,8 @@ type Indicators interface {
 // level in that order, within a level by Ambito then name (byte order);
 // CatRows level by level, then by code and category (byte order).
 type IndicatorReader interface {
+	// MonitoringReader reads the process registers in the same snapshot.
+	MonitoringReader
 	// IndicatorRevision identifies the data the snapshot sees.
 	IndicatorRevision(ctx context.Context) (csi.Snapshot, error)
 	// IndicatorGeography returns every Comune (Istat, Nome, Ambito and the

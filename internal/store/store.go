@@ -17,4 +17,5 @@ type Store interface {
 	Validation
 	Indicators
 	Siuss
+	Monitoring
 }
