@@ -462,7 +462,7 @@ indicato, è il Comune presso cui lavora il referente e deve far parte dell'Ambi
 
 	// report.go
 	"Write the monitoring report: every indicator of the catalogue for a period": "Scrive il rapporto di monitoraggio: tutti gli indicatori del catalogo per un periodo",
-	"the period, YYYY-YYYY or YYYY (required)": "il periodo, YYYY-YYYY o YYYY (obbligatorio)",
+	"the period, YYYY-YYYY or YYYY (required)":                                   "il periodo, YYYY-YYYY o YYYY (obbligatorio)",
 
 	// rules.go
 	"Explain the validation rules of a ruleset":                "Spiega le regole di validazione di un insieme di regole",
