@@ -156,12 +156,16 @@ func cellText(v any) string {
 }
 
 // niceTop returns a round upper end for an axis from 0 to top, and the
-// step of its ticks (1, 2 or 5 times a power of ten, four steps or so).
-func niceTop(top float64) (float64, float64) {
+// step of its ticks (1, 2 or 5 times a power of ten, four steps or so;
+// whole numbers for counts).
+func niceTop(top float64, whole bool) (float64, float64) {
 	if top <= 0 {
-		return 1, 0.25
+		return 1, 1
 	}
 	raw := top / 4
+	if whole {
+		raw = max(raw, 1)
+	}
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, m := range []float64{1, 2, 5, 10} {

@@ -35,10 +35,11 @@ p.suppression { font-size: .9rem; color: #4a5568; }
 table { border-collapse: collapse; font-size: .85rem; }
 th, td { border: 1px solid #cbd5e0; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #edf2f7; }
+td:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: .8rem 0; max-width: 40rem; }
 figcaption { font-size: .8rem; color: #4a5568; }
-svg.chart { display: block; width: 100%; height: auto; font-size: 12px; }
+svg.chart { display: block; width: 100%; height: auto; font-size: 13px; }
 svg.chart rect.s0 { fill: #2b6cb0; }
 svg.chart rect.s1 { fill: #dd6b20; }
 svg.chart rect.s2 { fill: #38a169; }
@@ -48,6 +49,7 @@ svg.chart text.value, svg.chart text.tick { font-size: 11px; fill: #4a5568; }
 svg.chart line { stroke: #4a5568; stroke-width: 1; }
 nav ol { padding-left: 1.4rem; }
 a { color: #2b6cb0; }
+@media (max-width: 30rem) { h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; } body { padding: .6rem; } }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }

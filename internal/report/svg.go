@@ -8,16 +8,16 @@ import (
 // Chart geometry, in SVG user units: the chart scales to the width of the
 // page (a phone shows it smaller, never wider than the screen).
 const (
-	svgWidth    = 600
-	svgLabelW   = 170
-	svgValueW   = 64
+	svgWidth    = 480
+	svgLabelW   = 140
+	svgValueW   = 52
 	svgBarH     = 14
 	svgBarGap   = 2
 	svgGroupGap = 8
 	svgTop      = 8
 	svgAxisH    = 40
 	svgLegendH  = 20
-	svgMaxLabel = 26
+	svgMaxLabel = 20
 )
 
 // Drawing is a chart laid out for the SVG template.
@@ -55,19 +55,20 @@ type Tick struct {
 // above when there are several series.
 func (w *words) draw(c *Chart) Drawing {
 	d := Drawing{Width: svgWidth, Title: c.Title, Axis: c.Axis, AxisX: svgLabelW, PlotW: svgWidth - svgLabelW - svgValueW}
-	top := 0.0
+	top, whole := 0.0, true
 	for _, g := range c.Groups {
 		for _, b := range g.Bars {
 			if b.Shown {
 				top = max(top, b.Value)
+				whole = whole && b.Value == float64(int64(b.Value))
 			}
 		}
 	}
-	end, step := niceTop(top)
+	end, step := niceTop(top, whole)
 	y := float64(svgTop)
 	if len(c.Series) > 1 {
 		for i, s := range c.Series {
-			x := float64(svgLabelW + i*140)
+			x := float64(svgLabelW + i*110)
 			d.Legend = append(d.Legend, Mark{X: x, Y: y, W: 12, H: 12, TX: x + 16, TY: y + 10, Class: fmt.Sprintf("s%d", i%4), Text: s})
 		}
 		y += svgLegendH

@@ -210,7 +210,8 @@ func (b *builder) premessa() Part {
 	if tot.last != "" {
 		last = b.date(tot.last)
 	}
-	p.Sentence = b.p.T("The tables were computed on store snapshot %s, from the records imported into the CSI and the registry of %s of the %s Comuni (latest extract: %s).",
+	p.Sentence = b.p.T("The sources are the records imported into the CSI (accessi, cartelle, interventi), the registry extracts of the Comuni and the registers of the process; every table names the store snapshot it was computed on.")
+	sentence := b.p.T("The tables were computed on store snapshot %s, from the records imported into the CSI and the registry of %s of the %s Comuni (latest extract: %s).",
 		snap, b.num(tot.loaded), b.num(tot.comuni), last)
 	t := &Table{
 		Headers: []string{b.p.T("Ambito"), b.p.T("Comuni"), b.p.T("With registry"), b.p.T("Residents in the registry"), b.p.T("Latest extract")},
@@ -227,7 +228,7 @@ func (b *builder) premessa() Part {
 		t.Rows = append(t.Rows, row(name, per[name]))
 	}
 	t.Rows = append(t.Rows, row(csi.TotalLabel, tot))
-	p.Blocks = append(p.Blocks, Block{Heading: b.p.T("The registry of the Comuni"), Sentence: p.Sentence, Table: t})
+	p.Blocks = append(p.Blocks, Block{Heading: b.p.T("The registry of the Comuni"), Sentence: sentence, Table: t})
 	return p
 }
 
