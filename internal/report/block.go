@@ -28,12 +28,18 @@ func (b *builder) block(idx []int) (Block, bool) {
 	if len(missing) > 0 {
 		blk.NoData = b.noData(missing)
 	}
-	if it.Params.Year != 0 && slices.Contains(missing, strconv.Itoa(it.Params.Year)) || len(res.Rows) > 0 && len(rows) == 0 {
+	// The period the table is about has no data: the wording replaces the
+	// sentence, and the table too unless it shows the period before.
+	curMissing := slices.Contains(missing, cur)
+	if curMissing && (len(rows) == 0 || !rowKeys(res)["periodo"]) {
 		blk.Sentence = blk.NoData
 		return blk, true
 	}
 	shown := withRows(res, rows)
 	blk.Sentence = b.sentence(reading{def: def, res: shown, cur: cur, before: before})
+	if curMissing {
+		blk.Sentence = blk.NoData
+	}
 	blk.Table = b.table(def, shown)
 	if blk.Table != nil && len(blk.Table.Rows) > maxBodyRows {
 		if t := totalLevel(rows); len(t) < len(rows) {
@@ -147,11 +153,16 @@ func (b *builder) missing(def csi.IndicatorDef, it Item) []string {
 		}
 	}
 	if len(it.Params.Period) == 0 && it.Params.Year == 0 && it.Params.Since != "" {
+		var none []string
 		for _, y := range b.cur.Years() {
 			if !b.hasData(y) {
-				out = append(out, strconv.Itoa(y))
+				none = append(none, strconv.Itoa(y))
 			}
 		}
+		if len(none) == len(b.cur.Years()) {
+			none = []string{b.cur.Label()}
+		}
+		out = append(out, none...)
 	}
 	return out
 }
@@ -220,7 +231,7 @@ func (b *builder) annexOf(name string) {
 		res := b.in.Results[i]
 		missing := b.missing(def, Item{Name: name, Params: it.Params, Part: PartAltri})
 		rows := comuneRows(dropYears(res.Rows, missing))
-		if len(rows) == 0 {
+		if len(rows) == 0 || slices.Contains(missing, strconv.Itoa(it.Params.Year)) || slices.Contains(missing, b.cur.Label()) {
 			continue
 		}
 		blk := b.header(def, res)
@@ -240,9 +251,13 @@ func (b *builder) annexOf(name string) {
 // how many have none.
 func (b *builder) annexSentence(def csi.IndicatorDef, res *csi.IndicatorResult) string {
 	m := measureOf(def, res)
-	best, _, ok := largest(res.Rows, "nome", m)
+	best, bv, ok := largest(res.Rows, "nome", m)
+	n := b.num(int64(len(comuneSet(res.Rows))))
 	if m == "" || !ok {
-		return b.p.T("%s Comuni, sorted by Ambito and name.", b.num(int64(len(comuneSet(res.Rows)))))
+		return b.p.T("%s Comuni, sorted by Ambito and name.", n)
+	}
+	if bv == 0 {
+		return b.p.T("Sorted by Ambito and name: none of the %s Comuni records any %s.", n, indicators.Title(m))
 	}
 	zero := map[string]bool{}
 	for _, r := range res.Rows {
@@ -258,7 +273,7 @@ func (b *builder) annexSentence(def csi.IndicatorDef, res *csi.IndicatorResult) 
 		}
 	}
 	return b.p.T("Sorted by Ambito and name: the most %s is in %s (%s); %s of the %s Comuni record none.",
-		indicators.Title(m), best, bt, b.num(int64(len(zero))), b.num(int64(len(comuneSet(res.Rows)))))
+		indicators.Title(m), best, bt, b.num(int64(len(zero))), n)
 }
 
 func comuneSet(rows []csi.IndicatorRow) map[string]bool {
