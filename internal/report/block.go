@@ -22,6 +22,12 @@ func (b *builder) block(idx []int) (Block, bool) {
 	}
 	res := b.in.Results[idx[0]]
 	blk := b.header(def, res)
+	// A register with nothing recorded: the note (what to record, with
+	// which command) is the finding, not a table of zeros.
+	if notRecorded(notesOf(res), res.Rows) {
+		blk.Sentence, blk.Note = blk.Note, ""
+		return blk, true
+	}
 	cur, before := b.labelsOf(it)
 	missing := b.missing(def, it)
 	rows := dropYears(res.Rows, missing)
@@ -101,10 +107,7 @@ func (b *builder) yearsBlock(def csi.IndicatorDef, idx []int) Block {
 // header starts a block: its heading, the indicator, what the table is.
 func (b *builder) header(def csi.IndicatorDef, res *csi.IndicatorResult) Block {
 	blk := Block{Indicator: res.Indicator, Version: res.Version, Heading: b.qualified(def, res), Meta: b.meta(res)}
-	blk.Note = jsonString(res, "note", "notes", "nota")
-	if blk.Note == "" && len(res.Rows) == 0 {
-		blk.Note = jsonString(def, "note", "record_hint", "hint")
-	}
+	blk.Note = b.noteText(notesOf(res))
 	return blk
 }
 

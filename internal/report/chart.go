@@ -107,11 +107,13 @@ func (w *words) measureChart(sh shape, ss []series) *Chart {
 func chartRows(sh shape, res *csi.IndicatorResult) []csi.IndicatorRow {
 	keys := rowKeys(res)
 	if sh.category {
-		switch {
-		case keys["ambito"]:
-			return where(res.Rows, "ambito", csi.TotalLabel)
-		case keys["livello"]:
-			return where(res.Rows, "livello", csi.ByProvincia)
+		// The categories of the province: the Totale of each, when the
+		// table repeats them per Ambito, else the categories themselves.
+		if t := where(res.Rows, "ambito", csi.TotalLabel); len(t) > 1 {
+			return t
+		}
+		if t := where(res.Rows, "livello", csi.ByProvincia); len(t) > 1 {
+			return t
 		}
 		return parts(res.Rows)
 	}

@@ -30,8 +30,15 @@ const (
 	PartAnnex    = "allegato"
 )
 
-// groupParts are the parts an indicator's group puts it in.
+// groupParts are the groups that name a part of the report; the
+// catalogue's stato_arte group is the stato dell'arte, its analisi group
+// the other indicators.
 var groupParts = []string{PartInput, PartProcesso, PartOutput, PartOutcome}
+
+const (
+	groupStatoArte = "stato_arte"
+	groupAnalisi   = "analisi"
+)
 
 // Use says what a computed table is for.
 type Use string
@@ -153,7 +160,12 @@ func PartOf(def csi.IndicatorDef) string {
 	if strings.HasPrefix(src, "seed table") {
 		return PartStato
 	}
-	if g := Group(def); slices.Contains(groupParts, g) {
+	switch g := Group(def); {
+	case g == groupStatoArte:
+		return PartStato
+	case g == groupAnalisi:
+		return PartAltri
+	case slices.Contains(groupParts, g):
 		return g
 	}
 	for _, g := range []struct{ word, part string }{{"process", PartProcesso}, {"output", PartOutput}, {"outcome", PartOutcome}, {"input", PartInput}} {
@@ -164,8 +176,8 @@ func PartOf(def csi.IndicatorDef) string {
 	return PartAltri
 }
 
-// Group returns the group the catalogue gives an indicator (input,
-// processo, output, outcome), "" if none. It reads the entry's JSON form,
+// Group returns the group the catalogue gives an indicator (stato_arte,
+// input, processo, output, outcome, analisi), "" if none. It reads the entry's JSON form,
 // the documented contract of 'csi indicators list -o json', so that the
 // report follows the catalogue whatever fields the Go type grows.
 func Group(def csi.IndicatorDef) string {
@@ -174,7 +186,7 @@ func Group(def csi.IndicatorDef) string {
 
 // jsonString returns the string value of key in v's JSON form, "" if
 // there is none.
-func jsonString(v any, keys ...string) string {
+func jsonString(v any, key string) string {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return ""
@@ -183,25 +195,8 @@ func jsonString(v any, keys ...string) string {
 	if json.Unmarshal(b, &m) != nil {
 		return ""
 	}
-	for _, k := range keys {
-		switch x := m[k].(type) {
-		case string:
-			if x != "" {
-				return x
-			}
-		case []any:
-			var s []string
-			for _, e := range x {
-				if t, ok := e.(string); ok && t != "" {
-					s = append(s, t)
-				}
-			}
-			if len(s) > 0 {
-				return strings.Join(s, " ")
-			}
-		}
-	}
-	return ""
+	s, _ := m[key].(string)
+	return s
 }
 
 // breakdown is the report's level for def: per Ambito when it can be.

@@ -250,8 +250,31 @@ func TestGenericSentence(t *testing.T) {
 	if c == nil || len(c.Groups) != 2 || c.Groups[1].Label != "Monza" || c.Axis != "Incontri (count)" {
 		t.Errorf("chart %+v", c)
 	}
-	if got := jsonString(map[string]any{"note": "record them with csi eventi add"}, "note"); got != "record them with csi eventi add" {
-		t.Errorf("note %q", got)
+	if got := Group(def); got != "" {
+		t.Errorf("group %q of an entry without one", got)
+	}
+}
+
+func TestNotes(t *testing.T) {
+	// The notes as a result's JSON carries them (csi indicators show).
+	res := map[string]any{"rows": []any{}, "notes": []map[string]string{
+		{"code": noteNotRecorded, "subject": "incontro_istituzionale", "command": "csi eventi add --tipo incontro_istituzionale"},
+		{"code": "other", "message": "a note of a kind the report does not know"}}}
+	notes := notesOf(res)
+	w := newWords(i18n.NewPrinter(i18n.Italian), 0)
+	want := "Non risulta nulla di registrato per incontro_istituzionale nel periodo: registrarlo con 'csi eventi add --tipo incontro_istituzionale'. a note of a kind the report does not know"
+	if got := w.noteText(notes); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	zero := []csi.IndicatorRow{row("periodo", "2023", "livello", "provincia", "incontri", 0, "partecipanti", 0)}
+	if !notRecorded(notes, zero) {
+		t.Error("a register of zeros with a not_recorded note is not 'nothing recorded'")
+	}
+	if notRecorded(notes, []csi.IndicatorRow{row("periodo", "2023", "incontri", 1)}) || notRecorded(nil, zero) {
+		t.Error("a count, or no note, is 'nothing recorded'")
+	}
+	if notesOf(map[string]any{"rows": nil}) != nil {
+		t.Error("notes out of nothing")
 	}
 }
 

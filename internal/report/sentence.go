@@ -101,8 +101,12 @@ func (w *words) sentenceGeneric(in reading) string {
 		return w.p.T("The table lists %s rows.", w.num(int64(len(in.res.Rows))))
 	}
 	rows := in.res.Rows
-	if keys := rowKeys(in.res); keys["periodo"] && in.cur != "" {
+	keys := rowKeys(in.res)
+	if keys["periodo"] && in.cur != "" {
 		rows = where(rows, "periodo", in.cur)
+	}
+	if keys["anno"] {
+		rows = lastYear(rows)
 	}
 	t, ok := totalRow(rows)
 	if !ok {
@@ -113,10 +117,20 @@ func (w *words) sentenceGeneric(in reading) string {
 		return ""
 	}
 	s := w.p.T("%s in all: %s.", header(m), text)
-	if sh.label != "" {
-		if best, _, ok := largest(rows, sh.label, m); ok && best != "" && len(parts(rows)) > 1 {
+	label := sh.label
+	if label == "anno" {
+		label = ""
+		for _, k := range []string{"nome", "ambito", "codice"} {
+			if keys[k] {
+				label = k
+				break
+			}
+		}
+	}
+	if label != "" {
+		if best, _, ok := largest(rows, label, m); ok && best != "" && len(parts(rows)) > 1 {
 			for _, r := range parts(rows) {
-				if r.Str(sh.label) == best {
+				if r.Str(label) == best {
 					_, bt, _ := w.value(r, m)
 					s = w.p.T("%s in all: %s; the most in %s (%s).", header(m), text, best, bt)
 					break
@@ -125,4 +139,21 @@ func (w *words) sentenceGeneric(in reading) string {
 		}
 	}
 	return s
+}
+
+// lastYear returns the rows of the latest anno.
+func lastYear(rows []csi.IndicatorRow) []csi.IndicatorRow {
+	var last int64
+	for _, r := range rows {
+		if y, ok := r.Get("anno").(int64); ok {
+			last = max(last, y)
+		}
+	}
+	var out []csi.IndicatorRow
+	for _, r := range rows {
+		if y, _ := r.Get("anno").(int64); y == last {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -29,7 +29,7 @@ type shape struct {
 
 // shapeOf reads the shape of a result of def.
 func shapeOf(def csi.IndicatorDef, res *csi.IndicatorResult) shape {
-	var s shape
+	s := shape{measure: measureOf(def, res)}
 	keys := rowKeys(res)
 	if keys["anno"] {
 		for _, c := range def.Counts {
@@ -42,7 +42,6 @@ func shapeOf(def csi.IndicatorDef, res *csi.IndicatorResult) shape {
 			return s
 		}
 	}
-	s.measure = measureOf(def, res)
 	if c := categoryOf(res); c != "" {
 		s.label, s.category = c, true
 		return s
@@ -57,7 +56,7 @@ func shapeOf(def csi.IndicatorDef, res *csi.IndicatorResult) shape {
 }
 
 // measureOf is the value a chart of def draws: its percentage, else its
-// first count, else the last number of its rows.
+// first count, else the first number of its rows.
 func measureOf(def csi.IndicatorDef, res *csi.IndicatorResult) string {
 	if def.Percent != "" {
 		return def.Percent
@@ -67,21 +66,17 @@ func measureOf(def csi.IndicatorDef, res *csi.IndicatorResult) string {
 			return c
 		}
 	}
-	m := ""
 	for _, r := range res.Rows {
 		for i, k := range r.Keys {
 			switch r.Values[i].(type) {
 			case int64, csi.Dec:
 				if !structural[k] {
-					m = k
+					return k
 				}
 			}
 		}
-		if m != "" {
-			return m
-		}
 	}
-	return m
+	return ""
 }
 
 // categoryOf returns the column that names a category (area, reason,
@@ -131,10 +126,18 @@ func rowKeys(res *csi.IndicatorResult) map[string]bool {
 	return keys
 }
 
-// isTotalRow says whether r totals the others: the Totale of the Ambiti
-// or of a category list, or the province.
+// isTotalRow says whether r totals the others: the province's row, or a
+// row labelled Totale (of the Ambiti, of a list of categories).
 func isTotalRow(r csi.IndicatorRow) bool {
-	return r.Str("ambito") == csi.TotalLabel || r.Str("livello") == csi.ByProvincia || r.Str("fascia") == csi.TotalLabel
+	if r.Str("livello") == csi.ByProvincia {
+		return true
+	}
+	for _, v := range r.Values {
+		if s, ok := v.(string); ok && s == csi.TotalLabel {
+			return true
+		}
+	}
+	return false
 }
 
 // isComuneRow says whether r is about one Comune.
