@@ -71,6 +71,12 @@ func (b *builder) yearsBlock(def csi.IndicatorDef, idx []int) Block {
 		years = append(years, strconv.Itoa(b.in.Items[i].Params.Year))
 	}
 	blk.Heading = b.title(def, last) + ", " + strings.Join(years, " / ")
+	q := last.Params
+	q.Year = 0
+	blk.Meta[1].Value = b.p.T("years %s", strings.Join(years, ", "))
+	if rest := b.params(q); rest != "" {
+		blk.Meta[1].Value += "; " + rest
+	}
 	var missing, kept []string
 	var ss []series
 	var rs []*csi.IndicatorResult
