@@ -216,7 +216,9 @@ func (b *builder) table(def csi.IndicatorDef, res *csi.IndicatorResult) *Table {
 	for _, r := range lt.Rows {
 		row := make([]string, len(r))
 		for i, c := range r {
-			row[i] = b.cell(c, i < len(lt.Numeric) && lt.Numeric[i])
+			// A year is a number, but written as a year (2023, not 2.023).
+			numeric := i < len(lt.Numeric) && lt.Numeric[i] && !isYearKey(lt.Headers[i])
+			row[i] = b.cell(c, numeric)
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -291,4 +293,14 @@ func comuneSet(rows []csi.IndicatorRow) map[string]bool {
 		set[r.Str("codice")+r.Str("comune")] = true
 	}
 	return set
+}
+
+// isYearKey says whether a column holds years: anno, anno_iniziale…, not
+// the per-year counts of a seed layout (anno_1_pic).
+func isYearKey(k string) bool {
+	if k == "anno" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(k, "anno_")
+	return ok && rest != "" && (rest[0] < '0' || rest[0] > '9')
 }

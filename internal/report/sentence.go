@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -96,7 +97,7 @@ func largest(rows []csi.IndicatorRow, label, key string) (string, float64, bool)
 // the sum of the parts), and the part with the most.
 func (w *words) sentenceGeneric(in reading) string {
 	sh := shapeOf(in.def, in.res)
-	m := sh.measure
+	m := countOf(in.def, in.res, sh.measure)
 	if m == "" {
 		return w.p.T("The table lists %s rows.", w.num(int64(len(in.res.Rows))))
 	}
@@ -108,7 +109,7 @@ func (w *words) sentenceGeneric(in reading) string {
 	if keys["anno"] {
 		rows = lastYear(rows)
 	}
-	t, ok := totalRow(rows)
+	t, ok := grandTotal(rows, m)
 	if !ok {
 		return ""
 	}
@@ -156,4 +157,49 @@ func lastYear(rows []csi.IndicatorRow) []csi.IndicatorRow {
 		}
 	}
 	return out
+}
+
+// countOf is what a generic sentence adds up: the indicator's first count,
+// else its first whole number, else the chart's measure.
+func countOf(def csi.IndicatorDef, res *csi.IndicatorResult, measure string) string {
+	for _, c := range def.Counts {
+		if !strings.HasPrefix(c, "saldo") {
+			return c
+		}
+	}
+	for _, r := range res.Rows {
+		for i, k := range r.Keys {
+			if _, ok := r.Values[i].(int64); ok && !structural[k] && !isYearKey(k) {
+				return k
+			}
+		}
+	}
+	return measure
+}
+
+// grandTotal returns the row that totals all the others: of the total
+// rows the one with the largest value of key (a Totale of Totali), or the
+// only row.
+func grandTotal(rows []csi.IndicatorRow, key string) (csi.IndicatorRow, bool) {
+	var best csi.IndicatorRow
+	bv, found := 0.0, false
+	for _, r := range rows {
+		if !isTotalRow(r) {
+			continue
+		}
+		var v float64
+		switch x := r.Get(key).(type) {
+		case int64:
+			v = float64(x)
+		case csi.Dec:
+			v = x.Float()
+		}
+		if !found || v > bv {
+			best, bv, found = r, v, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	return totalRow(rows)
 }

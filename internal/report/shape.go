@@ -70,7 +70,7 @@ func measureOf(def csi.IndicatorDef, res *csi.IndicatorResult) string {
 		for i, k := range r.Keys {
 			switch r.Values[i].(type) {
 			case int64, csi.Dec:
-				if !structural[k] {
+				if !structural[k] && !isYearKey(k) {
 					return k
 				}
 			}
