@@ -25,7 +25,7 @@ func (b *builder) block(idx []int) (Block, bool) {
 	// A register with nothing recorded: the note (what to record, with
 	// which command) is the finding, not a table of zeros.
 	if notRecorded(notesOf(res), res.Rows) {
-		blk.Sentence, blk.Note = blk.Note, ""
+		blk.Sentence = blk.Note
 		return blk, true
 	}
 	cur, before := b.labelsOf(it)

@@ -33,7 +33,7 @@ func (w *words) chart(def csi.IndicatorDef, title string, ss []series) *Chart {
 	} else {
 		c = w.measureChart(sh, ss)
 	}
-	if c == nil || len(c.Groups) < 2 || !anyAboveZero(c) {
+	if c == nil || len(c.Groups) < 2 || !anyAboveZero(c) || allEqual(c) {
 		return nil
 	}
 	c.Title = title
@@ -134,6 +134,23 @@ func (w *words) axis(measure string) string {
 		return w.p.T("%s (days)", header(measure))
 	}
 	return w.p.T("%s (count)", header(measure))
+}
+
+// allEqual says whether every bar shows the same value: nothing to compare.
+func allEqual(c *Chart) bool {
+	first, seen := 0.0, false
+	for _, g := range c.Groups {
+		for _, b := range g.Bars {
+			if !b.Shown {
+				return false
+			}
+			if seen && b.Value != first {
+				return false
+			}
+			first, seen = b.Value, true
+		}
+	}
+	return true
 }
 
 func anyAboveZero(c *Chart) bool {

@@ -29,7 +29,7 @@ p.meta { color: #4a5568; font-size: .8rem; overflow-wrap: anywhere; }
 p.lead { font-size: 1rem; font-style: italic; }
 p.sentence { font-size: 1rem; margin: .3rem 0 .6rem; }
 p.nodata, p.note { border-left: 4px solid #dd6b20; background: #fffaf0; padding: .4rem .6rem; margin: .5rem 0; }
-p.note { border-color: #2b6cb0; background: #ebf8ff; }
+p.note, p.sentence.empty { border-left: 4px solid #2b6cb0; background: #ebf8ff; padding: .4rem .6rem; }
 p.suppression { font-size: .9rem; color: #4a5568; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: .6rem 0; }
 table { border-collapse: collapse; font-size: .85rem; }

@@ -36,7 +36,7 @@ func writeMarkdownBlock(b *strings.Builder, d *Document, blk Block) {
 	if blk.NoData != "" && blk.NoData != blk.Sentence {
 		fmt.Fprintf(b, "> %s\n\n", blk.NoData)
 	}
-	if blk.Note != "" {
+	if blk.Note != "" && blk.Note != blk.Sentence {
 		fmt.Fprintf(b, "> %s\n\n", blk.Note)
 	}
 	if blk.Table != nil {

@@ -55,9 +55,21 @@ func shapeOf(def csi.IndicatorDef, res *csi.IndicatorResult) shape {
 	return s
 }
 
+// findings name, for indicators of the first catalogue whose first
+// number is not their finding, the value their chart draws.
+var findings = map[string]string{
+	"anagrafe-automatica":    "regolari",
+	"giorni-accesso-pic":     "mediana_giorni",
+	"interventi-prestazione": "importo",
+	"interventi-misura":      "importo",
+}
+
 // measureOf is the value a chart of def draws: its percentage, else its
 // first count, else the first number of its rows.
 func measureOf(def csi.IndicatorDef, res *csi.IndicatorResult) string {
+	if m, ok := findings[def.Name]; ok {
+		return m
+	}
 	if def.Percent != "" {
 		return def.Percent
 	}
