@@ -25,6 +25,9 @@ type Input struct {
 	Results       []*csi.IndicatorResult
 	Registry      []csi.AnagrafeStatus
 	RegistryKnown bool
+	// Catalogue is the list of indicators the annex describes (nil: the
+	// whole catalogue).
+	Catalogue []csi.IndicatorDef
 }
 
 // builder assembles a Document.

@@ -238,7 +238,11 @@ func (b *builder) annexPart() Part {
 	p := Part{ID: PartAnnex, Heading: b.heading(PartAnnex), Blocks: b.annex}
 	p.Sentence = b.p.T("The tables per Comune, sorted by Ambito and name, the tables too long for the body, and the indicators with their versions and definitions.")
 	t := &Table{Headers: []string{b.p.T("Indicator"), b.p.T("Version"), b.p.T("Part"), b.p.T("Definition")}, Numeric: make([]bool, 4)}
-	for _, def := range indicators.Catalogue() {
+	cat := b.in.Catalogue
+	if cat == nil {
+		cat = indicators.Catalogue()
+	}
+	for _, def := range cat {
 		t.Rows = append(t.Rows, []string{def.Name, def.Version, b.heading(PartOf(def)), def.Definition})
 	}
 	p.Blocks = append(p.Blocks, Block{
