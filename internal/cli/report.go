@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/csi-mb/csi/internal/indicators"
 	"github.com/csi-mb/csi/internal/report"
 	"github.com/spf13/cobra"
@@ -24,19 +25,26 @@ func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report --period YYYY-YYYY",
 		Short: f.T("Write the monitoring report: every indicator of the catalogue for a period"),
-		Long: f.T(`Write one document with every indicator of the catalogue for the period, for the
-annual monitoring and the biennial evaluation report: per Ambito with the province
-total where the indicator allows it, year-based indicators once per year, process
-indicators at the end of the period (or today, if it has not ended). Each table
-comes with a generated sentence that reads it, its parameters, population source,
-store snapshot and indicator version.
+		Long: f.T(`Write the report the coordinator files for the annual monitoring and the biennial
+evaluation, in the plan's structure: the premessa (data sources, registry, store
+snapshot), the state of play (the plan's published tables beside the previous
+period of the same length), the input, process, output and outcome indicators of
+the catalogue, and an annex with the tables per Comune (sorted by Ambito and name)
+and the tables too long for the body. Each table comes with one generated sentence
+that states what it shows and, where it helps, a chart with its axis and unit.
+A year without records says so in words instead of showing zeros; an indicator
+with nothing recorded shows its note (what to record, with which command).
+--suppress-below N withholds small counts in every table and chart.
 
--o markdown (the default) writes Markdown; -o html one self-contained HTML file
-(inline style sheet and SVG bar charts, nothing fetched from a network, laid out for
-printing); -o json the computed results with their sentences.`),
+The report speaks the language of --lang (Italian by default), with its number and
+date formats. -o markdown (the default) writes Markdown; -o html one self-contained
+HTML file (inline style sheet and SVG charts, nothing fetched from a network; laid
+out for phones, and for A4 when printed); -o json the document and every computed
+result with its sentence.`),
 		Example: `  csi report --period 2022-2023 > monitoraggio-2022-2023.md
   csi report --period 2022-2023 -o html > relazione-biennio.html
-  csi report --period 2023 --suppress-below 5 -o html > pubblicazione-2023.html`,
+  csi report --period 2023 --suppress-below 5 -o html > pubblicazione-2023.html
+  csi report --period 2022-2023 --lang en -o json > report-2022-2023.json`,
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Period == "" {
@@ -58,19 +66,6 @@ printing); -o json the computed results with their sentences.`),
 	return cmd
 }
 
-// reportJSON is the -o json form of the report.
-type reportJSON struct {
-	Period      string          `json:"period"`
-	GeneratedAt string          `json:"generated_at"`
-	Sections    []reportSection `json:"sections"`
-}
-
-type reportSection struct {
-	Heading  string               `json:"heading"`
-	Sentence string               `json:"sentence"`
-	Result   *csi.IndicatorResult `json:"result"`
-}
-
 func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 	p, err := indicators.ParsePeriod(opts.Period)
 	if err != nil {
@@ -81,28 +76,41 @@ func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 		return err
 	}
 	now := f.Now()
-	var results []*csi.IndicatorResult
-	for _, item := range report.Plan(p, csi.Day(now), opts.SuppressBelow) {
+	in := report.Input{
+		Period: p, GeneratedAt: now.UTC().Format("2006-01-02T15:04:05Z"), SuppressBelow: opts.SuppressBelow,
+		Printer: i18n.NewPrinter(f.Lang), Items: report.Plan(p, csi.Day(now), opts.SuppressBelow),
+	}
+	// On a province-sized store the tables take a few seconds: progress
+	// on stderr, as for an import.
+	progress := f.newProgress(int64(len(in.Items)), "tables")
+	defer progress.done()
+	for i, item := range in.Items {
 		res, err := svc.ComputeIndicator(ctx, item.Name, item.Params)
 		if err != nil {
 			return err
 		}
-		results = append(results, res)
+		in.Results = append(in.Results, res)
+		progress.update(int64(i+1), i+1)
 	}
-	rep, err := report.New(p, now.UTC().Format("2006-01-02T15:04:05Z"), opts.SuppressBelow, results)
+	progress.done()
+	// A viewer may not read the registry status: the premessa says so.
+	in.Registry, err = svc.AnagrafeStatus(ctx)
+	switch {
+	case err == nil:
+		in.RegistryKnown = true
+	case csi.ErrorCode(err) != csi.EFORBIDDEN:
+		return err
+	}
+	doc, err := report.Build(in)
 	if err != nil {
 		return err
 	}
 	switch f.Output {
 	case FormatHTML:
-		return rep.WriteHTML(f.IO.Out)
+		return doc.WriteHTML(f.IO.Out)
 	case FormatJSON:
-		out := reportJSON{Period: p.Label(), GeneratedAt: rep.GeneratedAt}
-		for _, s := range rep.Sections {
-			out.Sections = append(out.Sections, reportSection{report.Heading(s.Result), s.Sentence, s.Result})
-		}
-		_, err := f.Export(out, nil)
+		_, err := f.Export(doc, nil)
 		return err
 	}
-	return rep.WriteMarkdown(f.IO.Out)
+	return doc.WriteMarkdown(f.IO.Out)
 }

@@ -462,26 +462,7 @@ indicato, è il Comune presso cui lavora il referente e deve far parte dell'Ambi
 
 	// report.go
 	"Write the monitoring report: every indicator of the catalogue for a period": "Scrive il rapporto di monitoraggio: tutti gli indicatori del catalogo per un periodo",
-	`Write one document with every indicator of the catalogue for the period, for the
-annual monitoring and the biennial evaluation report: per Ambito with the province
-total where the indicator allows it, year-based indicators once per year, process
-indicators at the end of the period (or today, if it has not ended). Each table
-comes with a generated sentence that reads it, its parameters, population source,
-store snapshot and indicator version.
-
--o markdown (the default) writes Markdown; -o html one self-contained HTML file
-(inline style sheet and SVG bar charts, nothing fetched from a network, laid out for
-printing); -o json the computed results with their sentences.`: `Scrive un unico documento con tutti gli indicatori del catalogo per il periodo, per il
-monitoraggio annuale e il rapporto di valutazione biennale: per Ambito con il totale
-provinciale dove l'indicatore lo consente, gli indicatori annuali una volta per anno,
-quelli di processo alla fine del periodo (o a oggi, se non è finito). Ogni tabella ha
-una frase che la commenta, i suoi parametri, la fonte della popolazione, lo stato
-dell'archivio e la versione dell'indicatore.
-
--o markdown (predefinito) scrive in Markdown; -o html un unico file HTML autonomo (stile
-e grafici a barre SVG inclusi, nulla scaricato dalla rete, impaginato per la stampa);
--o json i risultati calcolati con le loro frasi.`,
-	"the period, YYYY-YYYY or YYYY (required)": "il periodo, YYYY-YYYY o YYYY (obbligatorio)",
+	"the period, YYYY-YYYY or YYYY (required)":                                   "il periodo, YYYY-YYYY o YYYY (obbligatorio)",
 
 	// rules.go
 	"Explain the validation rules of a ruleset":                "Spiega le regole di validazione di un insieme di regole",

@@ -1,151 +1,197 @@
 package report
 
 import (
-	"fmt"
-	"html"
-	"strings"
+	"math"
+	"slices"
+	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/indicators"
 )
 
-// Bar is one bar of a chart.
-type Bar struct {
-	Label string
-	Value float64
-	Text  string
+// series is one set of bars of a chart: a period's or a year's result.
+type series struct {
+	name string
+	res  *csi.IndicatorResult
 }
 
-// chartSpec says which rows and value a table's chart draws: the parts
-// (totals false) or the categories of the total level (totals true).
-type chartSpec struct {
-	label, value string
-	totals       bool
-}
-
-var charts = map[string]chartSpec{
-	"accessi-segretariato":   {"ambito", "accessi", false},
-	"cartelle-popolazione":   {"nome", "percentuale", false},
-	"comuni-fasce":           {"fascia", "comuni", false},
-	"anagrafe-automatica":    {"nome", "regolari", false},
-	"cartelle-aperte-dal":    {"nome", "aperte", false},
-	"cartelle-area":          {"descrizione", "cartelle_aperte", true},
-	"giorni-accesso-pic":     {"nome", "mediana_giorni", false},
-	"motivi-chiusura":        {"descrizione", "chiuse", true},
-	"interventi-prestazione": {"codice_prestazione", "importo", true},
-	"interventi-misura":      {"misura", "importo", true},
-	"popolazione":            {"nome", "popolazione", false},
-}
-
-// Bars returns the bars of a result's chart (none for a table that has
-// nothing to compare). Withheld values have no bar.
-func Bars(res *csi.IndicatorResult) []Bar {
-	if res.Indicator == "cartelle-movimento" {
-		return movimentoBars(res)
-	}
-	spec, ok := charts[res.Indicator]
-	if !ok {
+// chart builds the chart of a block from its results, choosing it from
+// the indicator's shape: per year, the flows (opened, closed); per
+// category or per place, the measure, one bar per series. There is no
+// chart when there is nothing to compare: fewer than two labels, or no
+// value above zero. A withheld value has no bar, only its text.
+func (w *words) chart(def csi.IndicatorDef, title string, ss []series) *Chart {
+	if len(ss) == 0 {
 		return nil
 	}
-	rows := res.Rows
-	if len(res.Params.Period) > 0 {
-		rows = where(rows, "periodo", lastPeriod(res))
+	if len(ss) == 1 {
+		ss = splitPeriods(ss[0])
 	}
-	if res.Indicator == "accessi-segretariato" && res.Params.By == csi.ByComune {
-		spec.label = "nome"
+	sh := shapeOf(def, ss[0].res)
+	var c *Chart
+	if len(sh.flows) > 0 {
+		c = w.flowChart(sh, ss[len(ss)-1].res)
+	} else {
+		c = w.measureChart(sh, ss)
 	}
-	var bars []Bar
-	for _, r := range chartRows(res, rows, spec.totals) {
-		if b, ok := bar(r, spec.label, spec.value); ok {
-			bars = append(bars, b)
-		}
+	if c == nil || len(c.Groups) < 2 || !anyAboveZero(c) || allEqual(c) {
+		return nil
 	}
-	return bars
+	c.Title = title
+	return c
 }
 
-// chartRows picks the rows a chart compares: the categories of the total
-// level, or the parts at the breakdown level (without the totals).
-func chartRows(res *csi.IndicatorResult, rows []csi.IndicatorRow, totals bool) []csi.IndicatorRow {
-	if totals {
-		if res.Params.By == csi.ByAmbito {
-			return where(rows, "ambito", csi.TotalLabel)
+// splitPeriods turns one result over several periods into one series per
+// period.
+func splitPeriods(s series) []series {
+	var periods []string
+	for _, r := range s.res.Rows {
+		if p := r.Str("periodo"); p != "" && !slices.Contains(periods, p) {
+			periods = append(periods, p)
 		}
-		return rows
 	}
-	if lv := where(rows, "livello", res.Params.By); len(lv) > 0 {
-		return lv
+	if len(periods) < 2 || rowKeys(s.res)["anno"] {
+		return []series{s}
 	}
-	var out []csi.IndicatorRow
-	for _, r := range rows {
-		if !isTotalRow(r) {
-			out = append(out, r)
-		}
+	var out []series
+	for _, p := range periods {
+		out = append(out, series{p, withRows(s.res, where(s.res.Rows, "periodo", p))})
 	}
 	return out
 }
 
-func bar(r csi.IndicatorRow, label, key string) (Bar, bool) {
-	switch v := r.Get(key).(type) {
+// flowChart draws, per year, the flows of the total level.
+func (w *words) flowChart(sh shape, res *csi.IndicatorResult) *Chart {
+	c := &Chart{Axis: w.p.T("number per year")}
+	for _, f := range sh.flows {
+		c.Series = append(c.Series, header(f))
+	}
+	for _, r := range totalLevel(res.Rows) {
+		g := BarGroup{Label: w.cell(cellText(r.Get("anno")), false)}
+		for _, f := range sh.flows {
+			v, text, ok := w.value(r, f)
+			g.Bars = append(g.Bars, Value{v, text, ok})
+		}
+		c.Groups = append(c.Groups, g)
+	}
+	return c
+}
+
+// measureChart draws the measure per label, one bar per series.
+func (w *words) measureChart(sh shape, ss []series) *Chart {
+	if sh.measure == "" || sh.label == "" {
+		return nil
+	}
+	c := &Chart{Axis: w.axis(sh.measure)}
+	index := map[string]int{}
+	for i, s := range ss {
+		if len(ss) > 1 {
+			c.Series = append(c.Series, s.name)
+		}
+		for _, r := range chartRows(sh, s.res) {
+			label := r.Str(sh.label)
+			j, ok := index[label]
+			if !ok {
+				j = len(c.Groups)
+				index[label] = j
+				c.Groups = append(c.Groups, BarGroup{Label: label, Bars: make([]Value, len(ss))})
+			}
+			v, text, shown := w.value(r, sh.measure)
+			c.Groups[j].Bars[i] = Value{v, text, shown}
+		}
+	}
+	return c
+}
+
+// chartRows picks the rows a chart compares: the categories of the total
+// level, or the places at the table's level (without the totals).
+func chartRows(sh shape, res *csi.IndicatorResult) []csi.IndicatorRow {
+	keys := rowKeys(res)
+	if sh.category {
+		// The categories of the province: the Totale of each, when the
+		// table repeats them per Ambito, else the categories themselves.
+		if t := where(res.Rows, "ambito", csi.TotalLabel); len(t) > 1 {
+			return t
+		}
+		if t := where(res.Rows, "livello", csi.ByProvincia); len(t) > 1 {
+			return t
+		}
+		return parts(res.Rows)
+	}
+	if keys["livello"] && res.Params.By != "" {
+		return where(res.Rows, "livello", res.Params.By)
+	}
+	return parts(res.Rows)
+}
+
+// axis is the title of a chart's axis: what the measure is, and its unit.
+func (w *words) axis(measure string) string {
+	switch {
+	case measure == "percentuale":
+		return w.p.T("%s (per cent)", header(measure))
+	case measure == "importo":
+		return w.p.T("%s (euro)", header(measure))
+	case measure == "mediana_giorni" || measure == "giorni":
+		return w.p.T("%s (days)", header(measure))
+	}
+	return w.p.T("%s (count)", header(measure))
+}
+
+// allEqual says whether every bar shows the same value: nothing to compare.
+func allEqual(c *Chart) bool {
+	first, seen := 0.0, false
+	for _, g := range c.Groups {
+		for _, b := range g.Bars {
+			if !b.Shown {
+				return false
+			}
+			if seen && b.Value != first {
+				return false
+			}
+			first, seen = b.Value, true
+		}
+	}
+	return true
+}
+
+func anyAboveZero(c *Chart) bool {
+	for _, g := range c.Groups {
+		for _, b := range g.Bars {
+			if b.Shown && b.Value > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func cellText(v any) string {
+	switch x := v.(type) {
 	case int64:
-		return Bar{r.Str(label), float64(v), indicators.Cell(v, false, 0, true)}, true
-	case csi.Dec:
-		return Bar{r.Str(label), v.Float(), indicators.Cell(v, false, 0, true)}, true
+		return strconv.FormatInt(x, 10)
+	case string:
+		return x
 	}
-	return Bar{}, false
+	return ""
 }
 
-func movimentoBars(res *csi.IndicatorResult) []Bar {
-	rows := where(res.Rows, "periodo", lastPeriod(res))
-	if res.Params.By == csi.ByAmbito {
-		rows = where(rows, "ambito", csi.TotalLabel)
+// niceTop returns a round upper end for an axis from 0 to top, and the
+// step of its ticks (1, 2 or 5 times a power of ten, four steps or so;
+// whole numbers for counts).
+func niceTop(top float64, whole bool) (float64, float64) {
+	if top <= 0 {
+		return 1, 1
 	}
-	var bars []Bar
-	for _, r := range rows {
-		y := fmt.Sprint(r.Get("anno"))
-		if b, ok := bar(r, "", "aperte"); ok {
-			b.Label = y + " opened"
-			bars = append(bars, b)
+	raw := top / 4
+	if whole {
+		raw = max(raw, 1)
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
 		}
-		if b, ok := bar(r, "", "chiuse"); ok {
-			b.Label = y + " closed"
-			bars = append(bars, b)
-		}
 	}
-	return bars
-}
-
-// Chart geometry, in SVG user units.
-const (
-	chartWidth = 640
-	labelWidth = 210
-	barSpace   = 330
-	rowHeight  = 22
-)
-
-// SVG draws bars as an inline horizontal bar chart (no external resource).
-func SVG(title string, bars []Bar) string {
-	if len(bars) == 0 {
-		return ""
-	}
-	top := 0.0
-	for _, b := range bars {
-		top = max(top, b.Value)
-	}
-	h := rowHeight*len(bars) + 8
-	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-label="%s">`,
-		chartWidth, h, chartWidth, h, html.EscapeString(title))
-	fmt.Fprintf(&s, "<title>%s</title>", html.EscapeString(title))
-	for i, b := range bars {
-		y := 4 + i*rowHeight
-		w := 0.0
-		if top > 0 {
-			w = b.Value / top * barSpace
-		}
-		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="end">%s</text>`, labelWidth-6, y+15, html.EscapeString(b.Label))
-		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%.1f" height="16"></rect>`, labelWidth, y+2, w)
-		fmt.Fprintf(&s, `<text x="%.1f" y="%d">%s</text>`, float64(labelWidth)+w+4, y+15, html.EscapeString(b.Text))
-	}
-	s.WriteString("</svg>")
-	return s.String()
+	return math.Ceil(top/step) * step, step
 }

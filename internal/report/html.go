@@ -1,100 +1,142 @@
 package report
 
 import (
-	"fmt"
-	"html"
+	_ "embed"
+	"html/template"
 	"io"
-	"strings"
-
-	"github.com/csi-mb/csi/internal/indicators"
+	"strconv"
 )
 
-// css is the whole style sheet: inline, no fonts or images to fetch, and a
-// print layout (A4, no navigation, tables not split across pages).
+//go:embed report.html.tmpl
+var htmlSource string
+
+// page is the HTML template: html/template escapes every text and
+// attribute by its context, so no value of the store can become markup.
+var page = template.Must(template.New("report").Parse(htmlSource))
+
+// css is the whole style sheet, inline: nothing to fetch. On a phone the
+// tables scroll inside their box and the charts scale to the width; in
+// print, A4 pages, each part on a new page, no row split across pages,
+// table headers repeated, no contents list.
 const css = `
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a202c; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
-h1 { font-size: 1.6rem; border-bottom: 2px solid #2b6cb0; padding-bottom: .3rem; }
-h2 { font-size: 1.15rem; margin-top: 2.2rem; color: #2a4365; }
-p.meta, dl.meta, p.definition { color: #4a5568; font-size: .85rem; }
-p.sentence { font-size: 1rem; }
-table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; }
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a202c; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.45; overflow-wrap: break-word; }
+h1 { font-size: 1.5rem; border-bottom: 2px solid #2b6cb0; padding-bottom: .3rem; margin-top: .5rem; }
+h2 { font-size: 1.25rem; margin-top: 2.4rem; color: #2a4365; }
+h3 { font-size: 1.02rem; margin: 1.8rem 0 .4rem; color: #1a365d; }
+p.meta { color: #4a5568; font-size: .8rem; overflow-wrap: anywhere; }
+p.lead { font-size: 1rem; font-style: italic; }
+p.sentence { font-size: 1rem; margin: .3rem 0 .6rem; }
+p.nodata, p.note { border-left: 4px solid #dd6b20; background: #fffaf0; padding: .4rem .6rem; margin: .5rem 0; }
+p.note, p.sentence.empty { border-left: 4px solid #2b6cb0; background: #ebf8ff; padding: .4rem .6rem; }
+p.suppression { font-size: .9rem; color: #4a5568; }
+.table-wrap { max-width: 100%; overflow-x: auto; margin: .6rem 0; }
+table { border-collapse: collapse; font-size: .85rem; }
 th, td { border: 1px solid #cbd5e0; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #edf2f7; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8rem; }
-dl.meta dt { font-weight: 600; }
-dl.meta dd { margin: 0; }
-svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; }
-svg.chart rect { fill: #2b6cb0; }
+td:first-child { white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: .8rem 0; max-width: 40rem; }
+figcaption { font-size: .8rem; color: #4a5568; }
+svg.chart { display: block; width: 100%; height: auto; font-size: 13px; }
+svg.chart rect.s0 { fill: #2b6cb0; }
+svg.chart rect.s1 { fill: #dd6b20; }
+svg.chart rect.s2 { fill: #38a169; }
+svg.chart rect.s3 { fill: #805ad5; }
 svg.chart text { fill: #1a202c; }
-nav ol { columns: 2; font-size: .9rem; }
-@page { size: A4; margin: 15mm; }
+svg.chart text.value, svg.chart text.tick { font-size: 11px; fill: #4a5568; }
+svg.chart line { stroke: #4a5568; stroke-width: 1; }
+nav ol { padding-left: 1.4rem; }
+a { color: #2b6cb0; }
+@media (max-width: 30rem) { h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; } body { padding: .6rem; } }
+@page { size: A4; margin: 15mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
-  section.indicator { break-inside: avoid-page; }
-  h2 { break-after: avoid; }
+  section.part { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  figure, tr, p.sentence { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
 }
 `
 
-// WriteHTML writes the report as one self-contained HTML file: inline
-// style sheet and SVG charts, no script, nothing fetched from a network.
-func (r *Report) WriteHTML(w io.Writer) error {
-	esc := html.EscapeString
-	var b strings.Builder
-	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", esc(r.Title()), css)
-	fmt.Fprintf(&b, "<header>\n<h1>%s</h1>\n<p class=\"meta\">Generated %s from store snapshot %s.</p>\n<p>%s</p>\n</header>\n",
-		esc(r.Title()), esc(r.GeneratedAt), esc(r.Snapshots()), esc(r.Intro()))
-	b.WriteString("<nav>\n<ol>\n")
-	for i, s := range r.Sections {
-		fmt.Fprintf(&b, "<li><a href=\"#s%d\">%s</a></li>\n", i+1, esc(Heading(s.Result)))
-	}
-	b.WriteString("</ol>\n</nav>\n")
-	for i, s := range r.Sections {
-		writeSection(&b, i+1, s)
-	}
-	b.WriteString("</body>\n</html>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+// htmlView is the document as the template reads it.
+type htmlView struct {
+	*Document
+	CSS    template.CSS
+	Labels labels
+	Parts  []htmlPart
 }
 
-func writeSection(b *strings.Builder, n int, s Section) {
-	esc := html.EscapeString
-	res := s.Result
-	fmt.Fprintf(b, "<section class=\"indicator\" id=\"s%d\" data-indicator=\"%s\" data-version=\"%s\">\n<h2>%d. %s</h2>\n",
-		n, esc(res.Indicator), esc(res.Version), n, esc(Heading(res)))
-	if s.Sentence != "" {
-		fmt.Fprintf(b, "<p class=\"sentence\">%s</p>\n", esc(s.Sentence))
-	}
-	if svg := SVG(Heading(res), Bars(res)); svg != "" {
-		fmt.Fprintf(b, "<figure>%s</figure>\n", svg)
-	}
-	t := indicators.Layout(s.Def, res, indicators.Format{Group: true})
-	if len(t.Rows) > 0 {
-		b.WriteString("<table>\n<thead><tr>")
-		for _, h := range t.Headers {
-			fmt.Fprintf(b, "<th>%s</th>", esc(indicators.Title(h)))
+type htmlPart struct {
+	Part
+	Number string
+	Anchor string
+	Blocks []htmlBlock
+}
+
+type htmlBlock struct {
+	Block
+	Drawing *Drawing
+	View    *tableView
+	AnnexID string
+}
+
+// tableView is a table with each cell's alignment.
+type tableView struct {
+	Label string
+	Head  []cellView
+	Body  [][]cellView
+}
+
+type cellView struct {
+	Text string
+	Num  bool
+}
+
+// WriteHTML writes the report as one self-contained HTML file: the style
+// sheet and the SVG charts inline, no script, nothing fetched from a
+// network; lang is the report's language.
+func (d *Document) WriteHTML(w io.Writer) error {
+	v := htmlView{Document: d, CSS: template.CSS(css), Labels: d.labels}
+	wd := &words{lang: langOf(d.Lang)}
+	for i, p := range d.Parts {
+		hp := htmlPart{Part: p, Number: strconv.Itoa(i + 1), Anchor: "p-" + p.ID}
+		if p.ID == PartAnnex {
+			hp.Number = "A"
 		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
-		for _, row := range t.Rows {
-			b.WriteString("<tr>")
-			for i, c := range row {
-				if i < len(t.Numeric) && t.Numeric[i] {
-					fmt.Fprintf(b, "<td class=\"num\">%s</td>", esc(c))
-				} else {
-					fmt.Fprintf(b, "<td>%s</td>", esc(c))
-				}
+		for _, b := range p.Blocks {
+			hb := htmlBlock{Block: b, AnnexID: b.Annex}
+			if b.Chart != nil {
+				dr := wd.draw(b.Chart)
+				hb.Drawing = &dr
 			}
-			b.WriteString("</tr>\n")
+			if b.Table != nil {
+				hb.View = viewOf(b.Table, b.Heading)
+			}
+			hp.Blocks = append(hp.Blocks, hb)
 		}
-		b.WriteString("</tbody>\n</table>\n")
+		v.Parts = append(v.Parts, hp)
 	}
-	b.WriteString("<dl class=\"meta\">")
-	for _, kv := range indicators.Meta(res) {
-		if kv[0] != "generated" {
-			fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>", esc(kv[0]), esc(kv[1]))
+	return page.Execute(w, v)
+}
+
+func viewOf(t *Table, label string) *tableView {
+	v := &tableView{Label: label}
+	num := func(i int) bool { return i < len(t.Numeric) && t.Numeric[i] }
+	for i, h := range t.Headers {
+		v.Head = append(v.Head, cellView{h, num(i)})
+	}
+	for _, r := range t.Rows {
+		var row []cellView
+		for i, c := range r {
+			row = append(row, cellView{c, num(i)})
 		}
+		v.Body = append(v.Body, row)
 	}
-	fmt.Fprintf(b, "</dl>\n<p class=\"definition\">%s</p>\n</section>\n", esc(s.Def.Definition))
+	return v
 }

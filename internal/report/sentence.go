@@ -1,60 +1,55 @@
 package report
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/indicators"
 )
 
-// Sentence returns a short sentence that reads the table for the reader
-// ("Monza accounts for 41% of accesses…"). It uses only values that were
-// not withheld, and says so when the figure it needs was.
-func Sentence(res *csi.IndicatorResult) string {
-	if len(res.Rows) == 0 {
-		return "No data in scope for these parameters."
+// reading is what a sentence reads: the result shown, and for a table
+// compared with the previous period that period's label (and its result,
+// for the year-based tables).
+type reading struct {
+	def    csi.IndicatorDef
+	res    *csi.IndicatorResult
+	prev   *csi.IndicatorResult
+	cur    string
+	before string
+}
+
+// sentence returns the sentence that states what a table shows. It uses
+// only values that were not withheld, and says so when the figure it
+// needs was. An indicator the report has no sentence of its own for gets
+// a generic one from its shape: the total, and the largest part.
+func (w *words) sentence(in reading) string {
+	if len(in.res.Rows) == 0 {
+		return w.p.T("Nothing is recorded for these parameters.")
 	}
-	fn := sentences[res.Indicator]
+	fn := sentences[in.res.Indicator]
 	if fn == nil {
-		return ""
+		fn = (*words).sentenceGeneric
 	}
-	s := fn(res)
-	if s == "" {
-		return "The figures needed for a summary are withheld (counts below " + fmt.Sprint(res.Params.SuppressBelow) + ")."
+	if s := fn(w, in); s != "" {
+		return s
 	}
-	return s
+	return w.p.T("The figures needed for a summary are withheld (counts below %s).", strconv.Itoa(in.res.Params.SuppressBelow))
 }
 
-var sentences = map[string]func(*csi.IndicatorResult) string{
-	"accessi-segretariato":   sentenceAccessi,
-	"cartelle-movimento":     sentenceMovimento,
-	"cartelle-popolazione":   sentencePopolazioneCartelle,
-	"comuni-fasce":           sentenceFasce,
-	"anagrafe-automatica":    sentenceAutomatica,
-	"ambiti-referente":       sentenceReferente,
-	"cartelle-aperte-dal":    sentenceAperteDal,
-	"cartelle-area":          sentenceArea,
-	"giorni-accesso-pic":     sentenceGiorni,
-	"motivi-chiusura":        sentenceMotivi,
-	"interventi-prestazione": sentencePrestazione,
-	"interventi-misura":      sentenceMisura,
-	"popolazione":            sentencePopolazione,
-}
-
-// num formats a count with thousands separators.
-func num(n int64) string { return indicators.Cell(n, false, 0, true) }
-
-// share formats part/whole as a percentage with no decimals (one below 10).
-func share(part, whole int64) string {
-	if whole == 0 {
-		return "0%"
-	}
-	p := float64(part) * 100 / float64(whole)
-	if p < 10 && p != 0 {
-		return fmt.Sprintf("%.1f%%", p)
-	}
-	return fmt.Sprintf("%.0f%%", p)
+var sentences = map[string]func(*words, reading) string{
+	"accessi-segretariato":   (*words).sentenceAccessi,
+	"cartelle-movimento":     (*words).sentenceMovimento,
+	"cartelle-popolazione":   (*words).sentencePopolazioneCartelle,
+	"comuni-fasce":           (*words).sentenceFasce,
+	"anagrafe-automatica":    (*words).sentenceAutomatica,
+	"ambiti-referente":       (*words).sentenceReferente,
+	"cartelle-aperte-dal":    (*words).sentenceAperteDal,
+	"cartelle-area":          (*words).sentenceArea,
+	"giorni-accesso-pic":     (*words).sentenceGiorni,
+	"motivi-chiusura":        (*words).sentenceMotivi,
+	"interventi-prestazione": (*words).sentencePrestazione,
+	"interventi-misura":      (*words).sentenceMisura,
+	"popolazione":            (*words).sentencePopolazione,
 }
 
 // count returns an unwithheld count.
@@ -63,190 +58,148 @@ func count(r csi.IndicatorRow, key string) (int64, bool) {
 	return v, ok
 }
 
-// isTotalRow says whether r totals the others (ambito Totale, the province).
-func isTotalRow(r csi.IndicatorRow) bool {
-	return r.Str("ambito") == csi.TotalLabel || r.Str("livello") == csi.ByProvincia || r.Str("fascia") == csi.TotalLabel
+// totalRow returns the row that totals the others, or the only row.
+func totalRow(rows []csi.IndicatorRow) (csi.IndicatorRow, bool) {
+	for _, r := range rows {
+		if isTotalRow(r) {
+			return r, true
+		}
+	}
+	if len(rows) == 1 {
+		return rows[0], true
+	}
+	return csi.IndicatorRow{}, false
 }
 
-// where returns the rows whose key equals value.
-func where(rows []csi.IndicatorRow, key, value string) []csi.IndicatorRow {
+// largest returns the part with the largest unwithheld value of key.
+func largest(rows []csi.IndicatorRow, label, key string) (string, float64, bool) {
+	var best string
+	var bv float64
+	found := false
+	for _, r := range parts(rows) {
+		var v float64
+		switch x := r.Get(key).(type) {
+		case int64:
+			v = float64(x)
+		case csi.Dec:
+			v = x.Float()
+		default:
+			continue
+		}
+		if !found || v > bv {
+			best, bv, found = r.Str(label), v, true
+		}
+	}
+	return best, bv, found
+}
+
+// sentenceGeneric reads any table: its measure in all (the total row, or
+// the sum of the parts), and the part with the most.
+func (w *words) sentenceGeneric(in reading) string {
+	sh := shapeOf(in.def, in.res)
+	m := countOf(in.def, in.res, sh.measure)
+	if m == "" {
+		return w.p.T("The table lists %s rows.", w.num(int64(len(in.res.Rows))))
+	}
+	rows := in.res.Rows
+	keys := rowKeys(in.res)
+	if keys["periodo"] && in.cur != "" {
+		rows = where(rows, "periodo", in.cur)
+	}
+	if keys["anno"] {
+		rows = lastYear(rows)
+	}
+	t, ok := grandTotal(rows, m)
+	if !ok {
+		return ""
+	}
+	_, text, shown := w.value(t, m)
+	if !shown {
+		return ""
+	}
+	s := w.p.T("%s in all: %s.", header(m), text)
+	label := sh.label
+	if label == "anno" {
+		label = ""
+		for _, k := range []string{"nome", "ambito", "codice"} {
+			if keys[k] {
+				label = k
+				break
+			}
+		}
+	}
+	if label != "" {
+		if best, _, ok := largest(rows, label, m); ok && best != "" && len(parts(rows)) > 1 {
+			for _, r := range parts(rows) {
+				if r.Str(label) == best {
+					_, bt, _ := w.value(r, m)
+					s = w.p.T("%s in all: %s; the most in %s (%s).", header(m), text, best, bt)
+					break
+				}
+			}
+		}
+	}
+	return s
+}
+
+// lastYear returns the rows of the latest anno.
+func lastYear(rows []csi.IndicatorRow) []csi.IndicatorRow {
+	var last int64
+	for _, r := range rows {
+		if y, ok := r.Get("anno").(int64); ok {
+			last = max(last, y)
+		}
+	}
 	var out []csi.IndicatorRow
 	for _, r := range rows {
-		if r.Str(key) == value {
+		if y, _ := r.Get("anno").(int64); y == last {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
-// extremes returns the label of the parts with the largest and smallest
-// unwithheld value of key, and the total of the total row.
-func extremes(rows []csi.IndicatorRow, label, key string) (top, bottom string, topV, bottomV, total int64, ok bool) {
-	first := true
-	for _, r := range rows {
-		v, has := count(r, key)
-		if !has {
-			continue
+// countOf is what a generic sentence adds up: the indicator's first count,
+// else its first whole number, else the chart's measure.
+func countOf(def csi.IndicatorDef, res *csi.IndicatorResult, measure string) string {
+	for _, c := range def.Counts {
+		if !strings.HasPrefix(c, "saldo") {
+			return c
 		}
-		if isTotalRow(r) {
-			total, ok = v, true
-			continue
-		}
-		if first || v > topV {
-			top, topV = r.Str(label), v
-		}
-		if first || v < bottomV {
-			bottom, bottomV = r.Str(label), v
-		}
-		first = false
 	}
-	return top, bottom, topV, bottomV, total, ok && !first
+	for _, r := range res.Rows {
+		for i, k := range r.Keys {
+			if _, ok := r.Values[i].(int64); ok && !structural[k] && !isYearKey(k) {
+				return k
+			}
+		}
+	}
+	return measure
 }
 
-func lastPeriod(res *csi.IndicatorResult) string {
-	return res.Params.Period[len(res.Params.Period)-1]
-}
-
-func sentenceAccessi(res *csi.IndicatorResult) string {
-	per := lastPeriod(res)
-	rows := where(res.Rows, "periodo", per)
-	label := "ambito"
-	if res.Params.By == csi.ByComune {
-		label = "nome"
-	}
-	top, bottom, tv, bv, tot, ok := extremes(rows, label, "accessi")
-	if !ok {
-		return ""
-	}
-	if tot == 0 {
-		return fmt.Sprintf("No accesses to the segretariato sociale were recorded in %s.", per)
-	}
-	return fmt.Sprintf("In %s the segretariato sociale recorded %s accesses: %s accounts for %s of them; the fewest are in %s (%s).",
-		per, num(tot), top, share(tv, tot), bottom, share(bv, tot))
-}
-
-func sentenceMovimento(res *csi.IndicatorResult) string {
-	rows := res.Rows
-	if res.Params.By == csi.ByAmbito {
-		rows = where(rows, "ambito", csi.TotalLabel)
-	}
-	per := lastPeriod(res)
-	rows = where(rows, "periodo", per)
-	if len(rows) == 0 {
-		return ""
-	}
-	start, ok1 := count(rows[0], "saldo_iniziale")
-	end, ok2 := count(rows[len(rows)-1], "saldo_finale")
-	var opened, closed int64
-	for _, r := range rows {
-		a, okA := count(r, "aperte")
-		c, okC := count(r, "chiuse")
-		if !okA || !okC {
-			return ""
-		}
-		opened, closed = opened+a, closed+c
-	}
-	if !ok1 || !ok2 {
-		return ""
-	}
-	return fmt.Sprintf("Over %s the open cartelle went from %s to %s: %s opened (presa in carico) and %s closed.",
-		per, num(start), num(end), num(opened), num(closed))
-}
-
-func sentencePopolazioneCartelle(res *csi.IndicatorResult) string {
-	var tot *csi.IndicatorRow
+// grandTotal returns the row that totals all the others: of the total
+// rows the one with the largest value of key (a Totale of Totali), or the
+// only row.
+func grandTotal(rows []csi.IndicatorRow, key string) (csi.IndicatorRow, bool) {
 	var best csi.IndicatorRow
-	bestP := -1.0
-	for i, r := range res.Rows {
-		if isTotalRow(r) || (tot == nil && i == len(res.Rows)-1) {
-			tot = &res.Rows[i]
+	bv, found := 0.0, false
+	for _, r := range rows {
+		if !isTotalRow(r) {
 			continue
 		}
-		if d, ok := r.Get("percentuale").(csi.Dec); ok && r.Str("livello") != csi.ByComune && d.Float() > bestP {
-			best, bestP = r, d.Float()
+		var v float64
+		switch x := r.Get(key).(type) {
+		case int64:
+			v = float64(x)
+		case csi.Dec:
+			v = x.Float()
+		}
+		if !found || v > bv {
+			best, bv, found = r, v, true
 		}
 	}
-	open, ok := count(*tot, "cartelle_aperte")
-	pop, _ := count(*tot, "popolazione")
-	if !ok {
-		return ""
+	if found {
+		return best, true
 	}
-	s := fmt.Sprintf("On 31/12/%d, %s cartelle were open in %s, %s per 100 residents on 1/1/%d (population: %s).",
-		res.Params.Year, num(open), tot.Str("nome"), indicators.Cell(tot.Get("percentuale"), false, 0, true), res.Params.Year,
-		tot.Str("fonte_popolazione"))
-	if bestP > 0 && pop > 0 {
-		s += fmt.Sprintf(" The highest share is %s's (%s).", best.Str("nome"), indicators.Cell(best.Get("percentuale"), false, 0, true))
-	}
-	return s
-}
-
-func sentenceFasce(res *csi.IndicatorResult) string {
-	n := map[string]int64{}
-	for _, r := range res.Rows {
-		n[r.Str("fascia")], _ = count(r, "comuni")
-	}
-	return fmt.Sprintf("Of the %s Comuni, %s have open cartelle for under 1%% of their residents at the end of %d, %s between 1%% and 2%%, %s over 2%%.",
-		num(n[csi.TotalLabel]), num(n["<1%"]), res.Params.Year, num(n["1-2%"]), num(n[">2%"]))
-}
-
-func totalRow(res *csi.IndicatorResult) (csi.IndicatorRow, bool) {
-	for _, r := range res.Rows {
-		if isTotalRow(r) {
-			return r, true
-		}
-	}
-	if len(res.Rows) == 1 {
-		return res.Rows[0], true
-	}
-	return csi.IndicatorRow{}, false
-}
-
-func sentenceAutomatica(res *csi.IndicatorResult) string {
-	t, ok := totalRow(res)
-	if !ok {
-		return ""
-	}
-	c, _ := count(t, "comuni")
-	a, _ := count(t, "automatici")
-	r, _ := count(t, "regolari")
-	return fmt.Sprintf("On %s, %s of the %s Comuni load their registry automatically, %s of them with an import in the last %d days.",
-		res.Params.At, num(a), num(c), num(r), res.Params.Days)
-}
-
-func sentenceReferente(res *csi.IndicatorResult) string {
-	var missing []string
-	var with, all int64
-	for _, r := range res.Rows {
-		if isTotalRow(r) {
-			continue
-		}
-		all++
-		if v, _ := count(r, "con_referente"); v > 0 {
-			with++
-		} else {
-			missing = append(missing, r.Str("ambito"))
-		}
-	}
-	s := fmt.Sprintf("On %s, %d of the %d Ambiti have a current operational referent", res.Params.At, with, all)
-	if len(missing) > 0 {
-		return s + " (none in " + strings.Join(missing, ", ") + ")."
-	}
-	return s + "."
-}
-
-func sentenceAperteDal(res *csi.IndicatorResult) string {
-	top, _, tv, _, tot, ok := extremes(res.Rows, "nome", "aperte")
-	if !ok {
-		return ""
-	}
-	s := fmt.Sprintf("From %s to %s, %s cartelle were opened with a presa in carico", res.Params.Since, res.Params.At, num(tot))
-	if t, ok := totalRow(res); ok {
-		if still, ok := count(t, "ancora_aperte"); ok {
-			s += fmt.Sprintf(", %s of them still open", num(still))
-		}
-	}
-	if tot > 0 && len(res.Rows) > 1 {
-		s += fmt.Sprintf("; %s accounts for %s", top, share(tv, tot))
-	}
-	return s + "."
+	return totalRow(rows)
 }
