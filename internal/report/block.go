@@ -243,7 +243,8 @@ func (b *builder) annexOf(name string) {
 		res := b.in.Results[i]
 		missing := b.missing(def, Item{Name: name, Params: it.Params, Part: PartAltri})
 		rows := comuneRows(dropYears(res.Rows, missing))
-		if len(rows) == 0 || slices.Contains(missing, strconv.Itoa(it.Params.Year)) || slices.Contains(missing, b.cur.Label()) {
+		if len(rows) == 0 || slices.Contains(missing, strconv.Itoa(it.Params.Year)) || slices.Contains(missing, b.cur.Label()) ||
+			notRecorded(notesOf(res), res.Rows) {
 			continue
 		}
 		blk := b.header(def, res)
