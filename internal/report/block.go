@@ -132,11 +132,12 @@ func (b *builder) labelsOf(it Item) (cur, before string) {
 }
 
 // missing returns the periods and years of an item's table that have no
-// data. Only the tables of records are read so: the registers of the
-// process (meetings, courses, referents) and the registry have their own
-// dates, and their zeros are findings.
+// data. Only the tables of records are read so (those that count records,
+// or share them out over the residents): the registers of the process
+// (meetings, courses, referents) and the registry have their own dates,
+// and their zeros are findings.
 func (b *builder) missing(def csi.IndicatorDef, it Item) []string {
-	if len(def.Counts) == 0 || it.Part == PartInput || it.Part == PartProcesso {
+	if (len(def.Counts) == 0 && !def.UsesPopulation) || it.Part == PartInput || it.Part == PartProcesso {
 		return nil
 	}
 	var out []string
@@ -242,7 +243,8 @@ func (b *builder) annexOf(name string) {
 		res := b.in.Results[i]
 		missing := b.missing(def, Item{Name: name, Params: it.Params, Part: PartAltri})
 		rows := comuneRows(dropYears(res.Rows, missing))
-		if len(rows) == 0 || slices.Contains(missing, strconv.Itoa(it.Params.Year)) || slices.Contains(missing, b.cur.Label()) {
+		if len(rows) == 0 || slices.Contains(missing, strconv.Itoa(it.Params.Year)) || slices.Contains(missing, b.cur.Label()) ||
+			notRecorded(notesOf(res), res.Rows) {
 			continue
 		}
 		blk := b.header(def, res)
