@@ -37,7 +37,7 @@ func notRecorded(subject, command string) csi.IndicatorNote {
 
 // eventCommand is how events of a type are recorded.
 func eventCommand(tipo string) string {
-	return fmt.Sprintf("csi eventi add --tipo %s --data YYYY-MM-DD --ambito AMBITO --partecipanti N' or 'csi eventi import FILE", tipo)
+	return fmt.Sprintf("csi eventi add --tipo %s --data YYYY-MM-DD --ambito AMBITO --partecipanti N", tipo)
 }
 
 // geo is one row's geography and whether an event's places involve it.

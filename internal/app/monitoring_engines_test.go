@@ -155,8 +155,8 @@ func TestMonitoringIndicators(t *testing.T) {
 			`{"rows":[{"periodo":"2023",` + prov + `,"incontri":1,"partecipanti":9}]}`},
 		{"formazione-debiti", csi.IndicatorParams{Period: []string{"2022"}, By: csi.ByProvincia},
 			`{"rows":[{"periodo":"2022",` + prov + `,"incontri":0,"partecipanti":0}],"notes":[{"code":"not_recorded","subject":"formazione_debiti",` +
-				`"command":"csi eventi add --tipo formazione_debiti --data YYYY-MM-DD --ambito AMBITO --partecipanti N' or 'csi eventi import FILE",` +
-				`"message":"nothing recorded: no formazione_debiti in the period and scope; record them with 'csi eventi add --tipo formazione_debiti --data YYYY-MM-DD --ambito AMBITO --partecipanti N' or 'csi eventi import FILE'"}]}`},
+				`"command":"csi eventi add --tipo formazione_debiti --data YYYY-MM-DD --ambito AMBITO --partecipanti N",` +
+				`"message":"nothing recorded: no formazione_debiti in the period and scope; record them with 'csi eventi add --tipo formazione_debiti --data YYYY-MM-DD --ambito AMBITO --partecipanti N'"}]}`},
 		{"operatori-attivi", csi.IndicatorParams{Period: []string{"2022", "2023"}, By: csi.ByProvincia},
 			// 2022: mario.rossi in Desio and in Monza (two accounts), anna.b; 2023: mario.rossi in Desio, luca.
 			`{"rows":[{"periodo":"2022",` + prov + `,"operatori_attivi":2,"comuni_con_operatori":2},` +
