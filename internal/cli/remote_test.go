@@ -86,9 +86,13 @@ func TestRemoteParity(t *testing.T) {
 		for _, p := range pairs {
 			// Durations differ from run to run, local or not.
 			a, b := durations.ReplaceAllString(runs[p[0]].get(name), "$1"), durations.ReplaceAllString(runs[p[1]].get(name), "$1")
+			// PARITY_DUMP=DIR keeps the transcripts, to diff them whole.
 			if d := os.Getenv("PARITY_DUMP"); d != "" {
-				os.WriteFile(filepath.Join(d, name+"."+strings.ReplaceAll(p[0], "/", "-")), []byte(a), 0o600)
-				os.WriteFile(filepath.Join(d, name+"."+strings.ReplaceAll(p[1], "/", "-")), []byte(b), 0o600)
+				for i, s := range []string{a, b} {
+					if err := os.WriteFile(filepath.Join(d, name+"."+strings.ReplaceAll(p[i], "/", "-")), []byte(s), 0o600); err != nil {
+						t.Error(err)
+					}
+				}
 			}
 			if a == "" {
 				t.Errorf("%s: no csi command ran on %s", name, p[0])
