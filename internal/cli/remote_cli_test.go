@@ -47,7 +47,7 @@ func TestRemoteExitCodes(t *testing.T) {
 	if _, err := db.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	url, token, stop, err := serveForTest(db)
+	url, token, stop, err := serveForTest(db, db.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,8 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/httpapi"
-	"github.com/csi-mb/csi/internal/sqlite"
+	"github.com/csi-mb/csi/internal/pgtest"
+	"github.com/csi-mb/csi/internal/store"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -37,43 +38,69 @@ var parityScripts = []string{"remote_admin.txtar", "remote_registry.txtar", "val
 	"onboard_file.txtar", "indicators.txtar", "report.txtar", "remote_revert.txtar", "comuni_add.txtar",
 	"remote_monitoring.txtar"}
 
-// TestRemoteParity runs the parity scripts twice, locally and with
-// CSI_REMOTE pointing at a csi serve over the script's own store, and
-// checks that every csi command printed the same stdout and stderr and
-// exited with the same code. The scripts' own assertions hold in both runs.
+// TestRemoteParity runs the parity scripts locally and with CSI_REMOTE
+// pointing at a csi serve over the script's own store, on each engine:
+// SQLite always, PostgreSQL when CSI_TEST_POSTGRES names a server (a fresh
+// database per script). It checks that every csi command printed the same
+// stdout and stderr and exited with the same code in the four runs: local
+// and remote on one engine, and SQLite and PostgreSQL against each other.
+// The scripts' own assertions hold in every run.
 //
 // One difference is expected, and normalised in the remote run's output
 // before the script's assertions and the comparison see it: the audit log
 // of a remote run names the token ("token:parity (coordinator)"), keeps
 // the person the client names in a note after the summary ("[client:
 // actor tester; command ...]"), and records the caller's address and
-// request id.
+// request id. Between the engines nothing is normalised: the README's
+// PostgreSQL section says so.
 func TestRemoteParity(t *testing.T) {
 	dir := rewriteScripts(t)
 	runs := map[string]*transcripts{}
-	for _, mode := range []string{"local", "remote"} {
-		tr := &transcripts{m: map[string]*strings.Builder{}}
-		runs[mode] = tr
-		t.Run(mode, func(t *testing.T) {
-			testscript.Run(t, testscript.Params{
-				Dir:   dir,
-				Setup: func(env *testscript.Env) error { return paritySetup(env, mode == "remote", tr) },
-				Cmds:  map[string]func(*testscript.TestScript, bool, []string){"parity-csi": tr.csiCmd},
-			})
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			if engine == "postgres" {
+				pgtest.Required(t)
+			}
+			for _, mode := range []string{"local", "remote"} {
+				tr := &transcripts{m: map[string]*strings.Builder{}}
+				runs[engine+"/"+mode] = tr
+				t.Run(mode, func(t *testing.T) {
+					testscript.Run(t, testscript.Params{
+						Dir:       dir,
+						Condition: scriptCondition(engine),
+						Setup:     func(env *testscript.Env) error { return paritySetup(env, engine, mode == "remote", tr) },
+						Cmds:      map[string]func(*testscript.TestScript, bool, []string){"parity-csi": tr.csiCmd},
+					})
+				})
+			}
 		})
 	}
 	if t.Failed() {
 		return
 	}
+	pairs := [][2]string{{"sqlite/local", "sqlite/remote"}}
+	if runs["postgres/local"] != nil {
+		pairs = append(pairs, [2]string{"postgres/local", "postgres/remote"}, [2]string{"sqlite/local", "postgres/local"})
+	}
 	for _, name := range parityScripts {
 		name = strings.TrimSuffix(name, ".txtar")
-		// Durations differ from run to run, local or not.
-		local, remote := durations.ReplaceAllString(runs["local"].get(name), "$1"), durations.ReplaceAllString(runs["remote"].get(name), "$1")
-		if local == "" {
-			t.Errorf("%s: no csi command ran", name)
-		}
-		if local != remote {
-			t.Errorf("%s: remote output differs from local:\n%s", name, firstDiff(local, remote))
+		for _, p := range pairs {
+			// Durations differ from run to run, local or not.
+			a, b := durations.ReplaceAllString(runs[p[0]].get(name), "$1"), durations.ReplaceAllString(runs[p[1]].get(name), "$1")
+			// PARITY_DUMP=DIR keeps the transcripts, to diff them whole.
+			if d := os.Getenv("PARITY_DUMP"); d != "" {
+				for i, s := range []string{a, b} {
+					if err := os.WriteFile(filepath.Join(d, name+"."+strings.ReplaceAll(p[i], "/", "-")), []byte(s), 0o600); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+			if a == "" {
+				t.Errorf("%s: no csi command ran on %s", name, p[0])
+			}
+			if a != b {
+				t.Errorf("%s: %s output differs from %s:\n%s", name, p[1], p[0], firstDiff(a, b, p[0], p[1]))
+			}
 		}
 	}
 }
@@ -147,38 +174,41 @@ func (tr *transcripts) csiCmd(ts *testscript.TestScript, neg bool, args []string
 	}
 }
 
-// paritySetup prepares a script's store, as 'csi init' would (so neither
-// run says it created one), and in remote mode serves it on 127.0.0.1 with
-// a coordinator token in CSI_TOKEN.
-func paritySetup(env *testscript.Env, remote bool, tr *transcripts) error {
+// paritySetup prepares a script's store on the engine, as 'csi init'
+// would (so neither run says it created one): a file in the script's
+// folder, or a fresh PostgreSQL database dropped when the script ends. In
+// remote mode it serves the store on 127.0.0.1 with a coordinator token in
+// CSI_TOKEN.
+func paritySetup(env *testscript.Env, engine string, remote bool, tr *transcripts) error {
 	name := strings.TrimPrefix(filepath.Base(env.WorkDir), "script-")
 	env.Setenv("PARITY_SCRIPT", name)
-	dbPath := filepath.Join(env.WorkDir, "csi.db")
-	env.Setenv("CSI_DB", dbPath)
+	dsn, err := scriptStore(env, engine)
+	if err != nil {
+		return err
+	}
+	env.Setenv("CSI_DB", dsn)
 	env.Setenv("CSI_ACTOR", "tester")
 	env.Setenv("CSI_NOW", "2024-06-30T10:00:00Z")
 	env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "xdg"))
 	env.Setenv("NO_COLOR", "1")
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, dbPath, true)
-	if err != nil {
-		return err
-	}
-	now, _ := parseNow("2024-06-30T10:00:00Z")
-	db.Now = func() time.Time { return now }
-	if _, err := db.Migrate(ctx); err != nil {
-		db.Close()
+	if err := initTestStore(dsn); err != nil {
 		return err
 	}
 	if !remote {
-		return db.Close()
+		return nil
 	}
-	url, token, stop, err := serveForTest(db)
+	ctx := context.Background()
+	now, _ := parseNow("2024-06-30T10:00:00Z")
+	st, err := openEngine(ctx, dsn, false, func() time.Time { return now })
 	if err != nil {
-		db.Close()
 		return err
 	}
-	env.Defer(func() { stop(); db.Close() })
+	url, token, stop, err := serveForTest(st, func() time.Time { return now })
+	if err != nil {
+		st.Close()
+		return err
+	}
+	env.Defer(func() { stop(); st.Close() })
 	env.Setenv("CSI_REMOTE", url)
 	env.Setenv("CSI_TOKEN", token)
 	return nil
@@ -193,14 +223,14 @@ const parityToken = "csi_parity-test-coordinator-secret"
 // per-role scope adds audit entries for reads; both are tested on their
 // own (token and authorization tests). Here the point is that the
 // transport changes nothing.
-func serveForTest(db *sqlite.DB) (url, token string, stop func(), err error) {
+func serveForTest(st store.Store, now func() time.Time) (url, token string, stop func(), err error) {
 	auth := func(r *http.Request) (*csi.Principal, error) {
 		if r.Header.Get("Authorization") != "Bearer "+parityToken {
 			return nil, csi.Errorf(csi.EUNAUTHORIZED, "unknown API token").WithHint("check CSI_TOKEN")
 		}
 		return &csi.Principal{Token: "parity", Role: csi.RoleCoordinator}, nil
 	}
-	api, err := httpapi.New(httpapi.Config{Services: servicesOver(db, db.Now), Authenticate: auth, Logger: slog.New(slog.DiscardHandler)})
+	api, err := httpapi.New(httpapi.Config{Services: servicesOver(st, now), Authenticate: auth, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return "", "", nil, err
 	}
@@ -232,7 +262,7 @@ func normaliseRemote(s string) string {
 	return remoteAddr.ReplaceAllString(s, `"$1": ""`)
 }
 
-func firstDiff(a, b string) string {
+func firstDiff(a, b, aName, bName string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := 0; i < max(len(al), len(bl)); i++ {
 		var x, y string
@@ -244,7 +274,7 @@ func firstDiff(a, b string) string {
 		}
 		if x != y {
 			from := max(0, i-8)
-			return fmt.Sprintf("line %d:\ncontext:\n%s\nlocal:  %q\nremote: %q", i+1, strings.Join(al[from:i], "\n"), x, y)
+			return fmt.Sprintf("line %d:\ncontext:\n%s\n%s: %q\n%s: %q", i+1, strings.Join(al[from:i], "\n"), aName, x, bName, y)
 		}
 	}
 	return ""

@@ -141,3 +141,38 @@ func TestIntegrityCheck(t *testing.T) {
 		t.Errorf("Damaged: %v", e)
 	}
 }
+
+// TestConnectionSettingsFromURL: the URL's application_name and
+// pool_max_conns are honoured (README, several csi serve behind a load
+// balancer), and without them the connections say "csi".
+func TestConnectionSettingsFromURL(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		params, name string
+		conns        int32
+	}{
+		{"", "csi", 0},
+		{"application_name=csi-serve-2&pool_max_conns=3", "csi-serve-2", 3},
+	} {
+		u := url
+		if c.params != "" && strings.Contains(u, "?") {
+			u += "&" + c.params
+		} else if c.params != "" {
+			u += "?" + c.params
+		}
+		db, err := Open(ctx, u, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var name string
+		err = db.pool.QueryRow(ctx, "SELECT current_setting('application_name')").Scan(&name)
+		if err != nil || name != c.name {
+			t.Errorf("%q: application_name %q (%v), want %q", c.params, name, err, c.name)
+		}
+		if got := db.pool.Config().MaxConns; c.conns != 0 && got != c.conns {
+			t.Errorf("%q: pool of %d connections, want %d", c.params, got, c.conns)
+		}
+		db.Close()
+	}
+}

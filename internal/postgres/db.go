@@ -40,7 +40,11 @@ func Open(ctx context.Context, url string, create bool) (*DB, error) {
 		return nil, csi.Errorf(csi.EINVALID, "the PostgreSQL URL %s cannot be used: %s", MaskURL(url), scrub(err, url)).
 			WithHint("write it as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require] in --db or CSI_DB")
 	}
-	cfg.ConnConfig.RuntimeParams["application_name"] = "csi"
+	// What pg_stat_activity shows: the URL's application_name (one per
+	// csi serve behind a load balancer, say), else "csi".
+	if cfg.ConnConfig.RuntimeParams["application_name"] == "" {
+		cfg.ConnConfig.RuntimeParams["application_name"] = "csi"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, connectErr(url, err)

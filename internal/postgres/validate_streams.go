@@ -25,10 +25,13 @@ func (e *validateEnv) each(ctx context.Context, query string, args []any, scan f
 	return e.db.mapErr(rows.Err())
 }
 
-// EachCurrentPerson streams the current registry versions.
+// EachCurrentPerson streams the current registry versions ordered by
+// Comune and codice fiscale, byte order whatever the database's collation:
+// the order SQLite streams them in.
 func (e *validateEnv) EachCurrentPerson(ctx context.Context, comuni []string, fn func(csi.PersonVersion) error) error {
 	where, args := validationScope("comune", comuni)
-	return e.each(ctx, `SELECT codice_fiscale, comune, dati, valid_from FROM persone WHERE valid_to = '' AND `+where, args,
+	return e.each(ctx, `SELECT codice_fiscale, comune, dati, valid_from FROM persone WHERE valid_to = '' AND `+where+`
+		ORDER BY comune COLLATE "C", codice_fiscale COLLATE "C"`, args,
 		func(rows pgx.Rows) error {
 			var p csi.PersonVersion
 			var dati string
@@ -54,7 +57,7 @@ func (e *validateEnv) EachIrregularHousehold(ctx context.Context, comuni []strin
 		coalesce(string_agg(CASE WHEN relazione_parentela = '1' THEN codice_fiscale END, ','), '')
 		FROM persone WHERE valid_to = '' AND codice_famiglia != '' AND `+where+`
 		GROUP BY comune, codice_famiglia HAVING count(*) FILTER (WHERE relazione_parentela = '1') != 1
-		ORDER BY comune, codice_famiglia`, args, func(rows pgx.Rows) error {
+		ORDER BY comune COLLATE "C", codice_famiglia COLLATE "C"`, args, func(rows pgx.Rows) error {
 		var h store.Household
 		var heads string
 		if err := rows.Scan(&h.Comune, &h.Codice, &h.Size, &h.MinCF, &heads); err != nil {
@@ -67,11 +70,11 @@ func (e *validateEnv) EachIrregularHousehold(ctx context.Context, comuni []strin
 	})
 }
 
-// EachAccesso streams the accessi.
+// EachAccesso streams the accessi ordered by Comune and id.
 func (e *validateEnv) EachAccesso(ctx context.Context, comuni []string, fn func(csi.Accesso) error) error {
 	where, args := validationScope("comune", comuni)
 	return e.each(ctx, `SELECT id_accesso, data_accesso, comune, sportello, codice_fiscale, area, esito, operatore
-		FROM accessi WHERE `+where, args, func(rows pgx.Rows) error {
+		FROM accessi WHERE `+where+` ORDER BY comune COLLATE "C", id_accesso COLLATE "C"`, args, func(rows pgx.Rows) error {
 		var a csi.Accesso
 		if err := rows.Scan(&a.ID, &a.Data, &a.Comune, &a.Sportello, &a.CodiceFiscale, &a.Area, &a.Esito, &a.Operatore); err != nil {
 			return err
@@ -80,7 +83,7 @@ func (e *validateEnv) EachAccesso(ctx context.Context, comuni []string, fn func(
 	})
 }
 
-// EachCartella streams the cartelle ordered by Comune and codice fiscale,
+// EachCartella streams the cartelle ordered by Comune, codice fiscale and id,
 // each with whether its person was resident on the opening date and
 // whether the registry records the person's death: the answers of the
 // lookups its rules make, without a round trip per cartella.
@@ -92,7 +95,7 @@ func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func
 		EXISTS(SELECT 1 FROM persone p WHERE p.codice_fiscale = c.codice_fiscale AND p.comune = c.comune
 			AND p.valid_from <= c.data_apertura AND (p.valid_to = '' OR p.valid_to > c.data_apertura)),
 		EXISTS(SELECT 1 FROM persone p WHERE p.codice_fiscale = c.codice_fiscale AND p.dati::json ->> 15 IN ('1', '2'))
-		FROM cartelle c WHERE `+where+` ORDER BY c.comune, c.codice_fiscale`, args, func(rows pgx.Rows) error {
+		FROM cartelle c WHERE `+where+` ORDER BY c.comune COLLATE "C", c.codice_fiscale COLLATE "C", c.id_cartella COLLATE "C"`, args, func(rows pgx.Rows) error {
 		var c csi.Cartella
 		a := cartellaAnswers{ok: true}
 		if err := scanCartella(rows, &c, &a.resident, &a.deadness); err != nil {
@@ -104,12 +107,12 @@ func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func
 	})
 }
 
-// EachIntervento streams the interventi.
+// EachIntervento streams the interventi ordered by Comune and id.
 func (e *validateEnv) EachIntervento(ctx context.Context, comuni []string, fn func(csi.Intervento) error) error {
 	where, args := validationScope("i.comune", comuni)
 	return e.each(ctx, `SELECT i.id_intervento, i.id_cartella, i.codice_prestazione, i.carattere, i.data_inizio,
 		i.data_fine, i.importo_mensile, i.data_erogazione, i.importo, i.misura, i.presa_in_carico, i.comune
-		FROM interventi i WHERE `+where, args, func(rows pgx.Rows) error {
+		FROM interventi i WHERE `+where+` ORDER BY i.comune COLLATE "C", i.id_intervento COLLATE "C"`, args, func(rows pgx.Rows) error {
 		var x csi.Intervento
 		var mensile, importo *int64
 		if err := rows.Scan(&x.ID, &x.IDCartella, &x.CodicePrestazione, &x.Carattere, &x.DataInizio, &x.DataFine, &mensile,

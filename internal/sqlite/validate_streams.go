@@ -10,11 +10,12 @@ import (
 	"github.com/csi-mb/csi/internal/store"
 )
 
-// EachCurrentPerson streams the current registry versions in storage
-// order (no sort).
+// EachCurrentPerson streams the current registry versions ordered by
+// Comune and codice fiscale, the order of store.ValidationReader that both
+// engines share (storage order is not: it follows the query plan).
 func (e *validateEnv) EachCurrentPerson(ctx context.Context, comuni []string, fn func(csi.PersonVersion) error) error {
 	rows, err := e.db.db.QueryContext(ctx, `SELECT codice_fiscale, comune, dati, valid_from FROM persone
-		WHERE valid_to = '' AND `+inScope("comune", comuni))
+		WHERE valid_to = '' AND `+inScope("comune", comuni)+` ORDER BY comune, codice_fiscale`)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -77,10 +78,10 @@ func (e *validateEnv) EachIrregularHousehold(ctx context.Context, comuni []strin
 	return rows.Err()
 }
 
-// EachAccesso streams the accessi.
+// EachAccesso streams the accessi ordered by Comune and id.
 func (e *validateEnv) EachAccesso(ctx context.Context, comuni []string, fn func(csi.Accesso) error) error {
 	rows, err := e.db.db.QueryContext(ctx, `SELECT id_accesso, data_accesso, comune, sportello, codice_fiscale, area, esito, operatore
-		FROM accessi WHERE `+inScope("comune", comuni))
+		FROM accessi WHERE `+inScope("comune", comuni)+` ORDER BY comune, id_accesso`)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -97,9 +98,9 @@ func (e *validateEnv) EachAccesso(ctx context.Context, comuni []string, fn func(
 	return rows.Err()
 }
 
-// EachCartella streams the cartelle ordered by Comune and codice fiscale.
+// EachCartella streams the cartelle ordered by Comune, codice fiscale and id.
 func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func(csi.Cartella) error) error {
-	rows, err := e.db.db.QueryContext(ctx, "SELECT "+cartellaCols+" FROM cartelle WHERE "+inScope("comune", comuni)+" ORDER BY comune, codice_fiscale")
+	rows, err := e.db.db.QueryContext(ctx, "SELECT "+cartellaCols+" FROM cartelle WHERE "+inScope("comune", comuni)+" ORDER BY comune, codice_fiscale, id_cartella")
 	if err != nil {
 		return mapErr(err)
 	}
@@ -116,11 +117,11 @@ func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func
 	return rows.Err()
 }
 
-// EachIntervento streams the interventi.
+// EachIntervento streams the interventi ordered by Comune and id.
 func (e *validateEnv) EachIntervento(ctx context.Context, comuni []string, fn func(csi.Intervento) error) error {
 	rows, err := e.db.db.QueryContext(ctx, `SELECT i.id_intervento, i.id_cartella, i.codice_prestazione, i.carattere, i.data_inizio,
 		i.data_fine, i.importo_mensile, i.data_erogazione, i.importo, i.misura, i.presa_in_carico, i.comune
-		FROM interventi i WHERE `+inScope("i.comune", comuni))
+		FROM interventi i WHERE `+inScope("i.comune", comuni)+` ORDER BY i.comune, i.id_intervento`)
 	if err != nil {
 		return mapErr(err)
 	}

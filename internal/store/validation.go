@@ -65,16 +65,22 @@ type ValidationReader interface {
 	// Err returns the first failure of a lookup; the run stops on it.
 	Err() error
 
-	// EachCurrentPerson streams the current registry versions.
+	// The streams come in the order each one names, keys compared byte by
+	// byte, on every engine: the findings of a run are then in the same
+	// order whatever the store and its query plans.
+
+	// EachCurrentPerson streams the current registry versions ordered by
+	// Comune and codice fiscale.
 	EachCurrentPerson(ctx context.Context, comuni []string, fn func(csi.PersonVersion) error) error
 	// EachIrregularHousehold streams, ordered by Comune and code, the
 	// households that do not have exactly one head.
 	EachIrregularHousehold(ctx context.Context, comuni []string, fn func(Household) error) error
-	// EachAccesso streams the accessi.
+	// EachAccesso streams the accessi ordered by Comune and id.
 	EachAccesso(ctx context.Context, comuni []string, fn func(csi.Accesso) error) error
-	// EachCartella streams the cartelle ordered by Comune and codice fiscale.
+	// EachCartella streams the cartelle ordered by Comune, codice fiscale
+	// and id.
 	EachCartella(ctx context.Context, comuni []string, fn func(csi.Cartella) error) error
-	// EachIntervento streams the interventi.
+	// EachIntervento streams the interventi ordered by Comune and id.
 	EachIntervento(ctx context.Context, comuni []string, fn func(csi.Intervento) error) error
 	// Close releases the reader.
 	Close()

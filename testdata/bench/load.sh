@@ -87,15 +87,21 @@ imports=
 for c in $IMPORTED; do imports="$imports,$c=$OUT/imp-$c-$ISCALE.csv"; done
 export CSI_LOAD_IMPORTS=${imports#,}
 
-# Two servers on the same store.
+# Two servers on the same store, each on a free port of 127.0.0.1 that it
+# picks itself (--addr 127.0.0.1:0) and names on its start line.
 servers=
 for i in 1 2; do
-  port=$((40000 + RANDOM % 10000))
-  "$CSI" --db "$DB" serve --addr "127.0.0.1:$port" > "$OUT/serve-$i.log" 2>&1 &
+  "$CSI" --db "$DB" serve --addr 127.0.0.1:0 > "$OUT/serve-$i.log" 2>&1 &
   PIDS="$PIDS $!"
-  servers="$servers,http://127.0.0.1:$port"
-  for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$OUT/serve-$i.log" >&2; exit 1; }
+  url=
+  for _ in $(seq 300); do
+    url=$(sed -nE 's#.*serving .* on (http://127\.0\.0\.1:[0-9]+).*#\1#p;T;q' "$OUT/serve-$i.log")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { echo "csi serve $i did not start:" >&2; cat "$OUT/serve-$i.log" >&2; exit 1; }
+  echo "server $i: $url" >&2
+  servers="$servers,$url"
 done
 export CSI_LOAD_SERVERS=${servers#,}
 

@@ -13,8 +13,10 @@ PG_DBS=
 pg_need() {
   if ! command -v psql >/dev/null 2>&1 || [ ! -x /usr/bin/time ] ||
     { [ -z "${CSI_BENCH_POSTGRES:-}" ] && ! command -v pg_ctl >/dev/null 2>&1; }; then
+    local sudo_cmd=
+    if [ "$(id -u)" != 0 ]; then sudo_cmd=sudo; fi
     echo "installing postgresql and GNU time" >&2
-    apt-get update -qq && apt-get install -y -qq postgresql time >/dev/null
+    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql time >/dev/null
   fi
   if ! command -v pg_ctl >/dev/null 2>&1 && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
     PATH=$PATH:$(ls -d /usr/lib/postgresql/*/bin | tail -n1)
