@@ -9,21 +9,27 @@ import (
 )
 
 // resident is what an import keeps in memory of a current resident of its
-// Comune: 32 bytes, so that a Comune of a million people takes about 40 MB
-// with its index. Knowing the residents' hashes on the client is what lets
-// an update send the server only the rows that change.
+// Comune: 32 bytes. Knowing the residents' hashes on the client is what
+// lets an update send the server only the rows that change.
 type resident struct {
 	key  [16]byte // codice fiscale
 	hash uint64   // fingerprint of its values (row_hash)
 	seen int32    // line of the row that mentioned the person (negated for a rejected row), 0 if none
 }
 
+// chunkBits sets the size of the chunks residents are kept in (65,536, 2 MB).
+const chunkBits = 16
+
 // residents holds a Comune's current residents with an open-addressing
-// index on the codice fiscale (4 bytes a slot, at most half full).
+// index on the codice fiscale (4 bytes a slot, at most two thirds full).
+// The residents are kept in fixed chunks so that growing never copies
+// them: a Comune of a million people takes 32 MB and an 8 MB index, under
+// the import's memory limit, and leaves no garbage behind while loading.
 type residents struct {
-	list  []resident
-	slots []int32 // 1 + position in list; 0 = empty
-	mask  uint64
+	chunks [][]resident
+	n      int
+	slots  []int32 // 1 + position; 0 = empty
+	mask   uint64
 }
 
 func cfKey(cf string) (k [16]byte) {
@@ -41,34 +47,37 @@ func slotOf(k *[16]byte) uint64 {
 	return h ^ h>>32
 }
 
-func newResidents(n int) *residents {
-	size := 16
-	for size < 2*n {
-		size <<= 1
-	}
-	return &residents{list: make([]resident, 0, n), slots: make([]int32, size), mask: uint64(size - 1)}
+func newResidents() *residents {
+	return &residents{slots: make([]int32, 1<<12), mask: 1<<12 - 1}
 }
 
+// at returns the resident at position i.
+func (rs *residents) at(i int32) *resident { return &rs.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
 // add appends a resident; the caller guarantees distinct keys (one current
-// version per person and Comune). The index doubles when half full.
+// version per person and Comune). The index doubles when two thirds full.
 func (rs *residents) add(r resident) {
-	rs.list = append(rs.list, r)
-	if 2*len(rs.list) > len(rs.slots) {
+	if rs.n&(1<<chunkBits-1) == 0 {
+		rs.chunks = append(rs.chunks, make([]resident, 1<<chunkBits))
+	}
+	*rs.at(int32(rs.n)) = r
+	rs.n++
+	if 3*rs.n > 2*len(rs.slots) {
 		rs.slots = make([]int32, 2*len(rs.slots))
 		rs.mask = uint64(len(rs.slots) - 1)
-		for i := range rs.list {
-			rs.index(i)
+		for i := 0; i < rs.n; i++ {
+			rs.index(int32(i))
 		}
 		return
 	}
-	rs.index(len(rs.list) - 1)
+	rs.index(int32(rs.n - 1))
 }
 
-// index puts list[i] in its slot.
-func (rs *residents) index(i int) {
-	for s := slotOf(&rs.list[i].key) & rs.mask; ; s = (s + 1) & rs.mask {
+// index puts the resident at position i in its slot.
+func (rs *residents) index(i int32) {
+	for s := slotOf(&rs.at(i).key) & rs.mask; ; s = (s + 1) & rs.mask {
 		if rs.slots[s] == 0 {
-			rs.slots[s] = int32(i + 1)
+			rs.slots[s] = i + 1
 			return
 		}
 	}
@@ -76,7 +85,7 @@ func (rs *residents) index(i int) {
 
 // find returns the resident with the given codice fiscale, or nil.
 func (rs *residents) find(key *[16]byte) *resident {
-	if rs == nil || len(rs.list) == 0 {
+	if rs == nil || rs.n == 0 {
 		return nil
 	}
 	for i := slotOf(key) & rs.mask; ; i = (i + 1) & rs.mask {
@@ -84,7 +93,7 @@ func (rs *residents) find(key *[16]byte) *resident {
 		if s == 0 {
 			return nil
 		}
-		if r := &rs.list[s-1]; r.key == *key {
+		if r := rs.at(s - 1); r.key == *key {
 			return r
 		}
 	}
@@ -95,17 +104,15 @@ func (rs *residents) size() int {
 	if rs == nil {
 		return 0
 	}
-	return len(rs.list)
+	return rs.n
 }
 
 // unseen counts the residents no row mentioned.
 func (rs *residents) unseen() int {
 	n := 0
-	if rs != nil {
-		for i := range rs.list {
-			if rs.list[i].seen == 0 {
-				n++
-			}
+	for i := 0; i < rs.size(); i++ {
+		if rs.at(int32(i)).seen == 0 {
+			n++
 		}
 	}
 	return n
@@ -120,7 +127,7 @@ func loadResidents(ctx context.Context, tx pgx.Tx, comune string) (*residents, e
 		return nil, err
 	}
 	defer rows.Close()
-	rs := newResidents(1 << 12)
+	rs := newResidents()
 	var cf []byte
 	var h int64
 	_, err = pgx.ForEachRow(rows, []any{&cf, &h}, func() error {
