@@ -64,7 +64,7 @@ func manyPeople(n int, addr string) []byte {
 // Comune waits for the first to commit and then sees its versions, while
 // an import of another Comune goes ahead meanwhile.
 func TestSameComuneImportsNeverInterleave(t *testing.T) {
-	fx := postgresFixture(t)
+	fx := postgresEngine(t)
 	ctx := onboarded(t, fx, "108033")
 	fx.onboard(t, "108002")
 	snap := func(c, asOf string) csi.AnagrafeImport {
@@ -125,7 +125,7 @@ func TestSameComuneImportsNeverInterleave(t *testing.T) {
 // TestSameFileTwiceAtOnce: two imports of the same file into one Comune at
 // the same time make one import; the one that waited is a no-op.
 func TestSameFileTwiceAtOnce(t *testing.T) {
-	fx := postgresFixture(t)
+	fx := postgresEngine(t)
 	ctx := onboarded(t, fx, "108033")
 	data := manyPeople(2000, "Via Po 1")
 	first := newGated(data)
@@ -162,7 +162,7 @@ func TestSameFileTwiceAtOnce(t *testing.T) {
 }
 
 // waitForLockWaiter waits until a session waits for an advisory lock.
-func waitForLockWaiter(t *testing.T, fx *fixture) {
+func waitForLockWaiter(t *testing.T, fx engine) {
 	t.Helper()
 	for range 200 {
 		if fx.scalar(t, `SELECT count(*) || '' FROM pg_locks WHERE locktype = 'advisory' AND NOT granted

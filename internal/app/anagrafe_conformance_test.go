@@ -87,7 +87,7 @@ func conformanceSteps() []conformanceStep {
 
 // runConformance runs the sequence on fx and returns what each step and
 // the final queries answered, as JSON lines.
-func runConformance(t *testing.T, fx *fixture) []string {
+func runConformance(t *testing.T, fx engine) []string {
 	ctx := onboarded(t, fx, "108033")
 	var out []string
 	add := func(name string, v any, err error) {
@@ -143,8 +143,8 @@ func runConformance(t *testing.T, fx *fixture) []string {
 // TestEnginesConform runs the same imports, reverts and queries through
 // app.Services on SQLite and on PostgreSQL and compares every answer.
 func TestEnginesConform(t *testing.T) {
-	pg := postgresFixture(t) // skips, with a visible line, without a server
-	lite := runConformance(t, sqliteFixture(t))
+	pg := postgresEngine(t) // skips, with a visible line, without a server
+	lite := runConformance(t, sqliteEngine(t))
 	other := runConformance(t, pg)
 	if len(lite) != len(other) {
 		t.Fatalf("%d answers on SQLite, %d on PostgreSQL", len(lite), len(other))

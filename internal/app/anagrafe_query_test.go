@@ -14,7 +14,8 @@ import (
 // stops it at once), and each row costs a bounded number of allocations,
 // whatever the size of the Comune.
 func TestResidentsStreams(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108023")
 		var c synth.Comune
 		for _, m := range synth.Comuni() {

@@ -29,7 +29,8 @@ func snapshotReq(asOf string) csi.AnagrafeImport {
 // position; that resident is present, not closed, and a later valid row
 // with the same CF is not taken for a repeat of the rejected one.
 func TestSnapshotKeepsResidentsOfRejectedRows(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		if _, err := fx.svc.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 			t.Fatal(err)
@@ -58,7 +59,8 @@ func TestSnapshotKeepsResidentsOfRejectedRows(t *testing.T) {
 // close are behind rejected rows, the refusal says so and does not
 // suggest --allow-mass-exit, which would close them all.
 func TestMassExitGuardShowsTheRejects(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		if _, err := fx.svc.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 			t.Fatal(err)
@@ -86,7 +88,8 @@ func TestMassExitGuardShowsTheRejects(t *testing.T) {
 // unusable: nothing is written (no version, no import record, no
 // closure), and the summary still lists the rejects.
 func TestAllRowsRejectedWritesNothing(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		if _, err := fx.svc.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People[0]))); err != nil {
 			t.Fatal(err)
@@ -109,7 +112,8 @@ func TestAllRowsRejectedWritesNothing(t *testing.T) {
 // re-import (no-op) reports the file's dialect and columns field by field,
 // as the first import did; a dry run reports no id (none exists).
 func TestImportSummaryNamesTheImport(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		file := issue9File(issue9People...)
 		dry := snapshotReq("2024-03-31")
@@ -139,7 +143,8 @@ func TestImportSummaryNamesTheImport(t *testing.T) {
 // TestAsOfInTheFutureIsRefused: a mistyped --as-of beyond tomorrow would
 // lock the Comune (the next real extract is older); it needs Force.
 func TestAsOfInTheFutureIsRefused(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		file := bytesSource("v1.csv", issue9File(issue9People...))
 		_, err := fx.svc.ImportAnagrafe(ctx, snapshotReq("2030-01-01"), file)

@@ -12,7 +12,8 @@ import (
 // people alike), drops it from the import log, audits it, and lets a
 // corrected extract of an earlier date in.
 func TestRevertUndoesTheLatestImport(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		if _, err := fx.svc.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 			t.Fatal(err)
@@ -71,7 +72,8 @@ func TestRevertUndoesTheLatestImport(t *testing.T) {
 // TestRevertRefusesAllButTheLatest: only a Comune's latest import can be
 // undone (later ones built on it); an unknown id is not found.
 func TestRevertRefusesAllButTheLatest(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		for i, f := range [][]byte{issue9File(issue9People...), issue9File(append(issue9People, "RSSNNA90B68F205K;Rossi;Anna;F;1990-02-28;F205")...)} {
 			if _, err := fx.svc.ImportAnagrafe(ctx, snapshotReq([]string{"2024-03-31", "2024-06-30"}[i]), bytesSource("v.csv", f)); err != nil {
@@ -97,7 +99,8 @@ func TestRevertRefusesAllButTheLatest(t *testing.T) {
 // TestRevertRefusesAnImportThatDidNotRecordItsClosures: an import made
 // before persone.closed_by existed cannot be undone exactly.
 func TestRevertRefusesAnImportThatDidNotRecordItsClosures(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		if _, err := fx.svc.ImportAnagrafe(ctx, snapshotReq("2024-03-31"), bytesSource("v1.csv", issue9File(issue9People...))); err != nil {
 			t.Fatal(err)
@@ -107,7 +110,7 @@ func TestRevertRefusesAnImportThatDidNotRecordItsClosures(t *testing.T) {
 		if _, err := fx.svc.ImportAnagrafe(ctx, req, bytesSource("v2.csv", issue9File(issue9People[:2]...))); err != nil {
 			t.Fatal(err)
 		}
-		fx.exec(t, "UPDATE persone SET closed_by = 0")
+		fx.mustExec(t, "UPDATE persone SET closed_by = 0")
 		before := storeCounts(t, fx)
 		_, err := fx.svc.RevertImport(ctx, csi.RevertRequest{ImportID: 2})
 		if csi.ErrorCode(err) != csi.ECONFLICT || !strings.Contains(err.Error(), "cannot be reverted exactly") {

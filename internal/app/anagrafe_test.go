@@ -37,14 +37,16 @@ func TestImportDialects(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				eachRegistryEngine(t, func(t *testing.T, fx *fixture) { dialectCase(t, fx, tt.file, tt.mapping, tt.enc, tt.delim) })
+				eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+					dialectCase(t, newEngine(t), tt.file, tt.mapping, tt.enc, tt.delim)
+				})
 			})
 		}
 	}
 }
 
 // dialectCase imports one dialect's file and checks what was stored.
-func dialectCase(t *testing.T, fx *fixture, file []byte, mapping map[string]string, enc, delim string) {
+func dialectCase(t *testing.T, fx engine, file []byte, mapping map[string]string, enc, delim string) {
 	ctx := onboarded(t, fx, "108033")
 	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30", ImportOptions: csi.ImportOptions{Map: mapping}}
 	sum, err := fx.svc.ImportAnagrafe(ctx, req, bytesSource("f.csv", file))
@@ -93,7 +95,8 @@ func csvOf(rows, delim, eol, header string, date func(string) string) []byte {
 }
 
 func TestImportWholeFileErrors(t *testing.T) {
-	eachRegistryEngine(t, func(t *testing.T, fx *fixture) {
+	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
+		fx := newEngine(t)
 		ctx := onboarded(t, fx, "108033")
 		req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
 		for name, tc := range map[string]struct{ data, want string }{

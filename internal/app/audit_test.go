@@ -13,7 +13,7 @@ import (
 func TestAuditRecordsTheAPICaller(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s := e.services()
+		s := e.svc
 		ctx := csi.WithPrincipal(actorCtx(), &csi.Principal{Token: "desio-ref", Role: csi.RoleReferent, Ambito: "Desio",
 			Remote: "127.0.0.1:50000", RequestID: "req-1"})
 		if _, err := s.OnboardComune(actorCtx(), csi.OnboardInput{Comune: "Desio", Anagrafe: "manual"}); err != nil {
@@ -51,7 +51,7 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				e := newEngine(t)
-				s := e.services()
+				s := e.svc
 				ctx := actorCtx()
 				for _, c := range []string{"108001", "108002", "108003"} {
 					if _, err := s.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "manual"}); err != nil {

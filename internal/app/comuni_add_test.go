@@ -23,7 +23,7 @@ func rowsOf(rows ...string) []csi.ComuneAdd {
 func TestAddComuni(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s, ctx := e.services(), actorCtx()
+		s, ctx := e.svc, actorCtx()
 		bad := csi.AddComuniInput{File: "c.csv", Rows: rowsOf("097042", "Lecco", "47000", "108028", "Vimercate", "46034", "1234567", "Lecco", "1")}
 		res, err := s.AddComuni(ctx, bad)
 		if err != nil {
@@ -86,7 +86,7 @@ func TestAddComuni(t *testing.T) {
 // TestAddComuniDryRun checks that a dry run reports and writes nothing.
 func TestAddComuniDryRun(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
-		s, ctx := newEngine(t).services(), actorCtx()
+		s, ctx := newEngine(t).svc, actorCtx()
 		res, err := s.AddComuni(ctx, csi.AddComuniInput{DryRun: true, Rows: rowsOf("097042", "Lecco", "47000", "097002", "Lecco", "x")})
 		if err != nil {
 			t.Fatal(err)
@@ -109,7 +109,7 @@ func TestAddComuniDryRun(t *testing.T) {
 // the others are written, and a Comune given twice fails the second time.
 func TestOnboardComuni(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
-		s, ctx := newEngine(t).services(), actorCtx()
+		s, ctx := newEngine(t).svc, actorCtx()
 		ins := []csi.OnboardInput{
 			{Comune: "108023", Anagrafe: csi.AnagrafeAutomatic, Date: "2024-02-01"},
 			{Comune: "Atlantide", Anagrafe: csi.AnagrafeManual},

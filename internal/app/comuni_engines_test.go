@@ -3,106 +3,13 @@ package app_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/pgtest"
-	"github.com/csi-mb/csi/internal/postgres"
-	"github.com/csi-mb/csi/internal/sqlite"
-	"github.com/csi-mb/csi/internal/store"
 )
-
-// testNow is the clock of both engines and of the services.
-var testNow = time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC)
-
-func clock() time.Time { return testNow }
-
-// engine is a fresh store of one engine, with a way to run raw SQL on it
-// (for tampering) and the services over it.
-type engine struct {
-	name string
-	st   store.Store
-	exec func(q string) error
-	// queryString reads one text value.
-	queryString func(q string) (string, error)
-	// guards are the statements that drop the audit log's append-only
-	// guard, as someone with the store's files could.
-	guards []string
-}
-
-func (e engine) services() *app.Services {
-	s := app.New(e.st)
-	s.Now = clock
-	return s
-}
-
-func sqliteEngine(t *testing.T) engine {
-	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "csi.db"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = clock
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return engine{name: "sqlite", st: db,
-		exec: func(q string) error { _, err := db.SQL().Exec(q); return err },
-		queryString: func(q string) (v string, err error) {
-			err = db.SQL().QueryRow(q).Scan(&v)
-			return v, err
-		},
-		guards: []string{"DROP TRIGGER IF EXISTS audit_no_update", "DROP TRIGGER IF EXISTS audit_no_delete"},
-	}
-}
-
-// postgresEngine opens a fresh database on the server CSI_TEST_POSTGRES
-// names; without one, it skips t after one visible line.
-func postgresEngine(t *testing.T) engine {
-	t.Helper()
-	url := pgtest.NewDatabase(t)
-	db := openPostgres(t, url, true)
-	if _, err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	return engine{name: "postgres", st: db,
-		exec: func(q string) error { _, err := db.Pool().Exec(ctx, q); return err },
-		queryString: func(q string) (v string, err error) {
-			err = db.Pool().QueryRow(ctx, q).Scan(&v)
-			return v, err
-		},
-		guards: []string{"DROP TRIGGER IF EXISTS audit_no_update ON audit", "DROP TRIGGER IF EXISTS audit_no_delete ON audit"},
-	}
-}
-
-// eachEngine runs fn on SQLite and, as a subtest that skips visibly when
-// no server is named, on PostgreSQL; fn gets a fresh store each time it
-// calls newEngine.
-func eachEngine(t *testing.T, fn func(t *testing.T, newEngine func(*testing.T) engine)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, sqliteEngine) })
-	t.Run("postgres", func(t *testing.T) {
-		pgtest.Required(t)
-		fn(t, postgresEngine)
-	})
-}
-
-func openPostgres(t *testing.T, url string, create bool) *postgres.DB {
-	t.Helper()
-	db, err := postgres.Open(context.Background(), url, create)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = clock
-	return db
-}
 
 func actorCtx() context.Context {
 	return csi.WithActor(context.Background(), csi.Actor{Name: "maria", Command: "test"})
@@ -315,7 +222,7 @@ func TestEnginesAgree(t *testing.T) {
 
 func run(t *testing.T, e engine) []string {
 	t.Helper()
-	s, ctx := e.services(), actorCtx()
+	s, ctx := e.svc, actorCtx()
 	out := make([]string, len(sequence))
 	for i, st := range sequence {
 		out[i] = outcome(st.call(ctx, s, e))

@@ -10,7 +10,7 @@ import (
 func TestResolveComune(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s := e.services()
+		s := e.svc
 		tests := []struct{ ref, istat, code string }{
 			{"108033", "108033", ""},
 			{"monza", "108033", ""},

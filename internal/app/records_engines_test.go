@@ -13,7 +13,6 @@ import (
 
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/store"
 )
 
 // services are the services this test compares.
@@ -40,11 +39,9 @@ func fileSource(t *testing.T, path string) csi.Source {
 
 // recordsServices are the services over st with Comuni onboarded and
 // registries imported through them: the same setup on either engine.
-func recordsServices(t *testing.T, st store.Store) *app.Services {
+func recordsServices(t *testing.T, e engine) *app.Services {
 	t.Helper()
-	ctx := recordsActorCtx()
-	svc := app.New(st)
-	svc.Now = clock
+	ctx, svc := recordsActorCtx(), e.svc
 	for _, c := range []string{"108002", "108033", "108023"} {
 		if _, err := svc.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "automatic", Date: "2019-01-01"}); err != nil {
 			t.Fatal(err)
@@ -150,8 +147,8 @@ var scenario = []recordsStep{
 // TestRecordsAndValidationSameOnBothEngines runs the scenario through
 // app.Services on SQLite and on PostgreSQL and compares every answer.
 func TestRecordsAndValidationSameOnBothEngines(t *testing.T) {
-	lite := recordsServices(t, sqliteEngine(t).st)
-	pg := recordsServices(t, postgresEngine(t).st)
+	lite := recordsServices(t, sqliteEngine(t))
+	pg := recordsServices(t, postgresEngine(t))
 	var want []string
 	for _, st := range scenario {
 		want = append(want, st.run(t, lite))

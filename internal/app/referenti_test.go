@@ -9,7 +9,7 @@ import (
 func TestReferenteOneCurrent(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s := e.services()
+		s := e.svc
 		ctx := actorCtx()
 		in := csi.AssignInput{Ambito: "Desio", Nome: "A", Email: "a@example.it", From: "2024-01-01"}
 		if _, err := s.AssignReferente(ctx, in); err != nil {

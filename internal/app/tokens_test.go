@@ -13,7 +13,7 @@ import (
 func TestTokenLifecycle(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s := e.services()
+		s := e.svc
 		ctx := actorCtx()
 		nt, err := s.CreateToken(ctx, csi.TokenInput{Name: "desio-ref", Role: csi.RoleReferent, Ambito: "desio", Expires: "2024-12-31"})
 		if err != nil {
@@ -67,7 +67,7 @@ func TestTokenLifecycle(t *testing.T) {
 func TestTokenExpires(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s := e.services()
+		s := e.svc
 		ctx := actorCtx()
 		nt, err := s.CreateToken(ctx, csi.TokenInput{Name: "op", Role: csi.RoleOperator, Comune: "Lissone", Expires: "2024-07-01"})
 		if err != nil {
@@ -91,7 +91,7 @@ func TestTokenExpires(t *testing.T) {
 func TestTokenRefusals(t *testing.T) {
 	eachEngine(t, func(t *testing.T, newEngine func(*testing.T) engine) {
 		e := newEngine(t)
-		s := e.services()
+		s := e.svc
 		ctx := actorCtx()
 		if _, err := s.CreateToken(ctx, csi.TokenInput{Name: "c", Role: csi.RoleCoordinator}); err != nil {
 			t.Fatal(err)

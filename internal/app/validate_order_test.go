@@ -19,7 +19,7 @@ func TestValidationStreamsInKeyOrder(t *testing.T) {
 	for name, open := range map[string]func(*testing.T) engine{"sqlite": sqliteEngine, "postgres": postgresEngine} {
 		t.Run(name, func(t *testing.T) {
 			eng := open(t)
-			svc := recordsServices(t, eng.st)
+			svc := recordsServices(t, eng)
 			for _, st := range scenario[:12] { // the imports
 				if out := st.run(t, svc); strings.HasPrefix(out, "error:") && !strings.Contains(st.name, "visite") {
 					t.Fatalf("%s: %s", st.name, out)

@@ -8,7 +8,7 @@ import (
 )
 
 func newCmdAmbiti(f *Factory) *cobra.Command {
-	cmd := newGroup("ambiti", f.T("List the five Ambiti territoriali and their figures"),
+	cmd := newGroup("ambiti", f.T("List the Ambiti territoriali and their figures"),
 		"  csi ambiti list\n  csi ambiti show Desio")
 	cmd.AddCommand(newCmdAmbitiList(f), newCmdAmbitiShow(f))
 	return cmd

@@ -48,33 +48,13 @@ func pgDigest(t *testing.T, url string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// pgOnboard makes a Comune a member as 'csi comuni onboard' does, in SQL
-// until the Comuni capability runs on PostgreSQL.
-func pgOnboard(t *testing.T, url, istat string) {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `INSERT INTO comune_history(istat, date, event, detail, actor, created_at)
-		VALUES ($1, '2024-01-01', 'onboarded', 'anagrafe automatic', 'tester', '2024-06-30T00:00:00Z')`, istat); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, `UPDATE comuni SET status = 'active', anagrafe = 'automatic', onboarded_on = '2024-01-01'
-		WHERE istat = $1`, istat); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestKilledImportLeavesPostgresUnchanged sends SIGKILL to a csi process in
 // the middle of a registry import into PostgreSQL and checks that the
 // store is exactly as before, and takes the same file afterwards.
 func TestKilledImportLeavesPostgresUnchanged(t *testing.T) {
 	url := pgtest.NewDatabase(t)
 	runCSI(t, url, "init")
-	pgOnboard(t, url, "108033")
+	runCSI(t, url, "comuni", "onboard", "108033", "--date", "2024-01-01", "--anagrafe", "automatic")
 	extract := filepath.Join(t.TempDir(), "monza.csv")
 	writeMonza(t, extract)
 	before := pgDigest(t, url)

@@ -2,7 +2,7 @@ package csi
 
 import "context"
 
-// Ambito is one of the five Ambiti territoriali with its current figures.
+// Ambito is an Ambito territoriale with its current figures.
 type Ambito struct {
 	Nome              string `json:"nome"`
 	Comuni            int    `json:"comuni"`

@@ -84,7 +84,7 @@ func (s *scoped) OffboardComune(ctx context.Context, ref, date string) (*csi.Com
 	return writeOne(ctx, s, func() (*csi.Comune, error) { return s.inner.OffboardComune(ctx, ref, date) })
 }
 
-// ListAmbiti lists the caller's Ambito (all five for a coordinator or a
+// ListAmbiti lists the caller's Ambito (all of them for a coordinator or a
 // viewer; a viewer without the referents' names).
 func (s *scoped) ListAmbiti(ctx context.Context) ([]csi.Ambito, error) {
 	as, err := s.inner.ListAmbiti(ctx)

@@ -5,7 +5,7 @@ package i18n
 // text. init merges it into italian, refusing a key both tables hold.
 var italianHelp = map[string]string{
 	// ambiti.go
-	"List the five Ambiti territoriali and their figures":                          "Elenca i cinque Ambiti territoriali con i loro dati",
+	"List the Ambiti territoriali and their figures":                               "Elenca gli Ambiti territoriali con i loro dati",
 	"List the Ambiti: Comuni, onboarded, automatic registry, population, referent": "Elenca gli Ambiti: Comuni, Comuni aderenti, anagrafe automatica, popolazione, referente",
 	"Show one Ambito with its Comuni":                                              "Mostra un Ambito con i suoi Comuni",
 

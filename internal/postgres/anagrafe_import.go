@@ -61,8 +61,9 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	return w, nil
 }
 
-// open locks the Comune, refuses a file imported meanwhile and creates the
-// staging table of the rows.
+// open locks the Comune, refuses a file imported meanwhile, creates the
+// staging table of the rows and loads the current residents, under the
+// lock, so that they stay current until the import commits.
 func (w *writer) open(ctx context.Context) error {
 	if err := lockComune(ctx, w.tx, w.start.Comune); err != nil {
 		return err
@@ -75,9 +76,14 @@ func (w *writer) open(ctx context.Context) error {
 	if n > 0 {
 		return store.ErrSameFile
 	}
-	_, err := w.tx.Exec(ctx, `CREATE TEMP TABLE reg_stage (line bigint NOT NULL, cf text NOT NULL, ok boolean NOT NULL,
+	if _, err := w.tx.Exec(ctx, `CREATE TEMP TABLE reg_stage (line bigint NOT NULL, cf text NOT NULL, cur boolean NOT NULL,
 		row_hash bigint NOT NULL, dati text NOT NULL, codice_famiglia text NOT NULL, relazione_parentela text NOT NULL,
-		cancelled text NOT NULL, raw text NOT NULL, repeats bigint NOT NULL DEFAULT 0) ON COMMIT DROP`)
+		cancelled text NOT NULL, raw text NOT NULL, repeats bigint NOT NULL DEFAULT 0,
+		same_last boolean NOT NULL DEFAULT false) ON COMMIT DROP`); err != nil {
+		return err
+	}
+	cur, err := loadResidents(ctx, w.tx, w.start.Comune)
+	w.cur = cur
 	return err
 }
 

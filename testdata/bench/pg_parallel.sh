@@ -27,10 +27,9 @@ awk -F',' -v OFS=',' 'NR>1{$8="108023"}1' "$tmp/a.csv" > "$tmp/b.csv"
 fresh() { # a new store with both Comuni onboarded
   psql -q "$SERVER" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
   CSI_DB="$url" "$tmp/csi" -q init >/dev/null
-  # Onboarding in SQL until csi comuni onboard runs on PostgreSQL.
-  psql -q "$url" -c "INSERT INTO comune_history(istat, date, event, detail, actor, created_at)
-    SELECT istat, '2020-01-01', 'onboarded', 'anagrafe automatic', 'bench', '2024-06-30T00:00:00Z' FROM comuni WHERE istat IN ('108033', '108023');
-    UPDATE comuni SET status = 'active', anagrafe = 'automatic', onboarded_on = '2020-01-01' WHERE istat IN ('108033', '108023')" >/dev/null
+  for c in 108033 108023; do
+    CSI_DB="$url" "$tmp/csi" -q comuni onboard "$c" --date 2020-01-01 --anagrafe automatic >/dev/null
+  done
 }
 imp() { CSI_DB="$url" "$tmp/csi" -q anagrafe import "$1" --comune "$2" --as-of 2024-01-01 --progress none >/dev/null; }
 now() { date +%s.%N; }

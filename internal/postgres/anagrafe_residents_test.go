@@ -1,0 +1,65 @@
+package postgres
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestResidentsFindEveryKey fills the table past several index doublings
+// and chunks and checks that every resident is found with its own values
+// and that absent codes are not.
+func TestResidentsFindEveryKey(t *testing.T) {
+	const n = 3*(1<<chunkBits) + 123
+	rs := newResidents()
+	cf := func(i int) string { return fmt.Sprintf("CF%014d", i) }
+	for i := 0; i < n; i++ {
+		rs.add(resident{key: cfKey(cf(i)), hash: uint64(i) * 7})
+	}
+	if rs.size() != n || len(rs.chunks) != 4 {
+		t.Fatalf("size %d in %d chunks, want %d in 4", rs.size(), len(rs.chunks), n)
+	}
+	if 3*rs.size() > 2*len(rs.slots) {
+		t.Errorf("%d slots for %d residents: more than two thirds full", len(rs.slots), n)
+	}
+	for i := 0; i < n; i++ {
+		k := cfKey(cf(i))
+		r := rs.find(&k)
+		if r == nil || r.hash != uint64(i)*7 || r.cf() != cf(i) {
+			t.Fatalf("resident %d: %+v", i, r)
+		}
+	}
+	for _, missing := range []string{cf(n), cf(-1), "", "RSSMRA80A01F704X"} {
+		if k := cfKey(missing); rs.find(&k) != nil {
+			t.Errorf("found %q, never added", missing)
+		}
+	}
+}
+
+// TestResidentsUnseen counts the residents no row marked, and a nil table
+// (a Comune without residents) answers as an empty one.
+func TestResidentsUnseen(t *testing.T) {
+	var none *residents
+	if none.size() != 0 || none.unseen() != 0 {
+		t.Error("a nil table is not empty")
+	}
+	if k := cfKey("RSSMRA80A01F704X"); none.find(&k) != nil {
+		t.Error("a nil table found a resident")
+	}
+	rs := newResidents()
+	for i := 0; i < 10; i++ {
+		rs.add(resident{key: cfKey(fmt.Sprintf("CF%014d", i))})
+	}
+	rs.at(2).seen, rs.at(5).seen = 7, -9 // mentioned by a valid row, by a rejected one
+	if got := rs.unseen(); got != 8 {
+		t.Errorf("unseen = %d, want 8", got)
+	}
+}
+
+// TestResidentCodeOfShortKey: a key shorter than 16 bytes comes back
+// without its zero padding.
+func TestResidentCodeOfShortKey(t *testing.T) {
+	r := resident{key: cfKey("12345678901")}
+	if got := r.cf(); got != "12345678901" {
+		t.Errorf("cf() = %q", got)
+	}
+}
