@@ -28,6 +28,7 @@ type writer struct {
 	start    store.RegistryStart
 	importID int64
 	done     bool
+	check    *storeCheck // the store's quick_check, nil once passed
 	cur      *residents
 	bloom    *bloom
 	pending  []*anagrafe.Record
@@ -65,7 +66,7 @@ func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") +
 // constant columns take the values in consts.
 func insertSQL(rows int, consts []string) string {
 	one := "(" + strings.Join(consts, ",") + strings.Repeat(",?", len(rowCols)) + ")"
-	return "INSERT INTO persone(" + strings.Join(constCols, ",") + "," + strings.Join(rowCols, ",") + ") VALUES " +
+	return "INSERT OR FAIL INTO persone(" + strings.Join(constCols, ",") + "," + strings.Join(rowCols, ",") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+",", rows), ",")
 }
 
@@ -85,7 +86,7 @@ func (w *writer) open(ctx context.Context) error {
 		return mapErr(err)
 	}
 	w.importID, _ = res.LastInsertId()
-	w.bloom, w.args, w.suspects = newBloom(), make([]any, 0, insertBatch*len(rowCols)), map[string][]suspect{}
+	w.bloom, w.args, w.suspects = newBloom(s.Size), make([]any, 0, insertBatch*len(rowCols)), map[string][]suspect{}
 	if w.cur, err = loadResidents(ctx, w.tx, s.Comune); err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func (w *writer) open(ctx context.Context) error {
 func (w *writer) Write(ctx context.Context, rows []store.RegistryRow) error {
 	for i := range rows {
 		if err := w.apply(ctx, &rows[i]); err != nil {
-			return err
+			return w.verdict(err)
 		}
 	}
 	return nil
