@@ -63,7 +63,10 @@ var rowCols = []string{"codice_fiscale", "dati", "codice_famiglia", "relazione_p
 func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // insertSQL returns a statement inserting rows current versions whose
-// constant columns take the values in consts.
+// constant columns take the values in consts. OR FAIL spares SQLite the
+// statement journal that lets a failing multi-row INSERT undo its first
+// rows (9% of a big Comune's import into a populated store, in perf): any
+// error of the import rolls back its whole transaction anyway.
 func insertSQL(rows int, consts []string) string {
 	one := "(" + strings.Join(consts, ",") + strings.Repeat(",?", len(rowCols)) + ")"
 	return "INSERT OR FAIL INTO persone(" + strings.Join(constCols, ",") + "," + strings.Join(rowCols, ",") + ") VALUES " +
