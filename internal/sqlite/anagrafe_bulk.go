@@ -20,11 +20,10 @@ func (w *writer) startBulk(ctx context.Context) error {
 	if w.cur.size() > 0 {
 		return nil
 	}
-	var total int64
-	if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM persone").Scan(&total); err != nil {
-		return mapErr(err)
-	}
-	if total*bulkBytesPerRow > w.start.Size {
+	// The versions are counted by the largest id (loadResidents read it):
+	// count(*) walked a whole index of the province, 5% of a small
+	// Comune's import into it.
+	if w.versions*bulkBytesPerRow > w.start.Size {
 		// A new Comune in a populated store keeps the 16 MB cache. A
 		// 64 MB one kept more of the province-wide persone_cf in memory,
 		// but took the peak of Monza's first import to 174 MB (each page

@@ -93,9 +93,9 @@ func TestResidentsReadThroughEitherIndex(t *testing.T) {
 		if got := residentsIndex(int64(len(want)), versions); got != wantIndex {
 			t.Errorf("%s (%d of %d versions): read through %s, want %s", comune, len(want), versions, got, wantIndex)
 		}
-		rs, err := loadResidents(ctx, tx, comune)
-		if err != nil {
-			t.Fatal(err)
+		rs, n, err := loadResidents(ctx, tx, comune)
+		if err != nil || n != versions {
+			t.Fatalf("%s: %v, %d versions, want %d", comune, err, n, versions)
 		}
 		sameResidents(t, comune+" (loadResidents)", rs, want)
 		for _, index := range []string{"persone_cf", "persone_validity"} {
@@ -106,7 +106,7 @@ func TestResidentsReadThroughEitherIndex(t *testing.T) {
 			sameResidents(t, comune+" through "+index, rs, want)
 		}
 	}
-	rs, err := loadResidents(ctx, tx, "108003")
+	rs, _, err := loadResidents(ctx, tx, "108003")
 	if err != nil || rs.size() != 0 {
 		t.Errorf("a Comune without residents: %d residents, %v", rs.size(), err)
 	}

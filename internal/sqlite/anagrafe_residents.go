@@ -83,16 +83,19 @@ func (rs *residents) size() int {
 // same imports), and one that is most of it by a scan of the covering index
 // persone_cf, which never touches the table. Scanning persone_cf for every
 // Comune read the whole province's index before each small import.
-func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, error) {
+// It also returns the largest id of persone: about how many versions the
+// store holds (those removed by a revert or a repeat aside).
+func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, int64, error) {
 	var n, versions int64
 	if err := tx.QueryRowContext(ctx, `SELECT count(*), (SELECT coalesce(max(id), 0) FROM persone)
 		FROM persone INDEXED BY persone_validity WHERE comune = ? AND valid_to = ''`, comune).Scan(&n, &versions); err != nil {
-		return nil, mapErr(err)
+		return nil, 0, mapErr(err)
 	}
 	if n == 0 {
-		return nil, nil
+		return nil, versions, nil
 	}
-	return readResidents(ctx, tx, comune, residentsIndex(n, versions), int(n))
+	rs, err := readResidents(ctx, tx, comune, residentsIndex(n, versions), int(n))
+	return rs, versions, err
 }
 
 // residentsIndex chooses the index that reads n current residents from a

@@ -30,6 +30,7 @@ type writer struct {
 	done     bool
 	check    *storeCheck // the store's quick_check, nil once passed
 	cur      *residents
+	versions int64 // about how many versions the store held before the import
 	bloom    *bloom
 	pending  []*anagrafe.Record
 	insert   *sql.Stmt // full batch insert
@@ -90,7 +91,7 @@ func (w *writer) open(ctx context.Context) error {
 	}
 	w.importID, _ = res.LastInsertId()
 	w.bloom, w.args, w.suspects = newBloom(s.Size), make([]any, 0, insertBatch*len(rowCols)), map[string][]suspect{}
-	if w.cur, err = loadResidents(ctx, w.tx, s.Comune); err != nil {
+	if w.cur, w.versions, err = loadResidents(ctx, w.tx, s.Comune); err != nil {
 		return err
 	}
 	w.out.Current = w.cur.size()
