@@ -50,13 +50,16 @@ func (db *DB) LatestRegistryImport(ctx context.Context, comune string) (*csi.Imp
 func (db *DB) ScratchDir() string { return filepath.Dir(db.path) }
 
 // BeginRegistryImport opens the import's transaction (SQLite has one
-// writer at a time) and loads the Comune's current residents.
+// writer at a time) and loads the Comune's current residents. The store's
+// quick_check runs meanwhile (see storeCheck): Resolve waits for it.
 func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart) (store.RegistryWriter, error) {
-	if err := db.checkBeforeWrite(ctx); err != nil {
+	check, err := db.startCheck(ctx)
+	if err != nil {
 		return nil, err
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
+		check.stop()
 		return nil, mapErr(err)
 	}
 	// A bigger page cache (16 MB) keeps the hot index pages in memory while they change at
@@ -65,12 +68,14 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	// is small); temp_store goes back to FILE on this pooled connection
 	// before the transaction ends, so that big sorts of other commands
 	// spill to disk.
-	w := &writer{db: db, tx: tx, start: start}
+	w := &writer{db: db, tx: tx, start: start, check: check}
 	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"); err != nil {
+		err = w.verdict(mapErr(err))
 		w.Rollback(context.WithoutCancel(ctx))
-		return nil, mapErr(err)
+		return nil, err
 	}
 	if err := w.open(ctx); err != nil {
+		err = w.verdict(err)
 		w.Rollback(context.WithoutCancel(ctx))
 		return nil, err
 	}
@@ -79,6 +84,9 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 
 // Commit records the import's counts and its audit entry, and commits.
 func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(int64) string) (int64, error) {
+	if err := w.check.wait(); err != nil {
+		return 0, err
+	}
 	_, err := w.tx.ExecContext(ctx, `UPDATE imports SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, closed = ?,
 		rejected = ?, duration_ms = ? WHERE id = ?`, s.Rows, s.Inserted, s.Updated, s.Unchanged, s.Closed, s.Rejected, s.DurationMS, w.importID)
 	if err != nil {
@@ -100,6 +108,7 @@ func (w *writer) Rollback(ctx context.Context) {
 		return
 	}
 	w.done = true
+	w.check.stop()
 	w.tx.ExecContext(ctx, "PRAGMA temp_store = FILE")
 	w.tx.Rollback()
 }

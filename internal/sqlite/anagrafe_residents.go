@@ -76,17 +76,41 @@ func (rs *residents) size() int {
 	return len(rs.list)
 }
 
-// loadResidents reads the current residents of a Comune from the covering
-// index persone_cf, without touching the table.
-func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM persone INDEXED BY persone_cf WHERE comune = ? AND valid_to = ''", comune).Scan(&n); err != nil {
-		return nil, mapErr(err)
+// loadResidents reads the current residents of a Comune. They are counted
+// on persone_validity, which holds the Comune's versions side by side; a
+// Comune that is a small part of the store is then read through that index
+// (one table row per resident, close together since they came with the
+// same imports), and one that is most of it by a scan of the covering index
+// persone_cf, which never touches the table. Scanning persone_cf for every
+// Comune read the whole province's index before each small import.
+// It also returns the largest id of persone: about how many versions the
+// store holds (those removed by a revert or a repeat aside).
+func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, int64, error) {
+	var n, versions int64
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), (SELECT coalesce(max(id), 0) FROM persone)
+		FROM persone INDEXED BY persone_validity WHERE comune = ? AND valid_to = ''`, comune).Scan(&n, &versions); err != nil {
+		return nil, 0, mapErr(err)
 	}
 	if n == 0 {
-		return nil, nil
+		return nil, versions, nil
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone INDEXED BY persone_cf WHERE comune = ? AND valid_to = ''", comune)
+	rs, err := readResidents(ctx, tx, comune, residentsIndex(n, versions), int(n))
+	return rs, versions, err
+}
+
+// residentsIndex chooses the index that reads n current residents from a
+// store of about versions versions (ids count them, but those removed).
+func residentsIndex(n, versions int64) string {
+	if n*residentsScanShare >= versions {
+		return "persone_cf"
+	}
+	return "persone_validity"
+}
+
+// readResidents reads the n current residents of a Comune through index.
+func readResidents(ctx context.Context, tx *sql.Tx, comune, index string, n int) (*residents, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone INDEXED BY "+index+
+		" WHERE comune = ? AND valid_to = ''", comune)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -105,3 +129,8 @@ func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, 
 	}
 	return rs, rows.Err()
 }
+
+// residentsScanShare: a Comune with more than 1/residentsScanShare of the
+// store's versions is read from persone_cf whole. A row of the table is
+// about five times an entry of the index, and read in order.
+const residentsScanShare = 3

@@ -37,7 +37,7 @@ go build -o "$OUT/genanagrafe" ./testdata/bench/genanagrafe
 CSI=$OUT/csi
 
 # The 55 first extracts and their monthly update.
-if [ ! -s "$OUT/ok" ]; then
+if [ ! -e "$OUT/ok" ]; then  # touch leaves it empty: -s would regenerate every time
   rm -rf "$OUT/rec" "$OUT/upd"
   go run ./testdata/bench/genrecords -out "$OUT/rec" -seed 1 >/dev/null
   mkdir -p "$OUT/upd"
