@@ -140,9 +140,9 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		return err
 	}
 	if f.Output == FormatMarkdown {
-		return indicators.WriteMarkdown(f.IO.Out, def, res, "")
+		return f.indicatorMarkdown(def, res)
 	}
-	lt := indicators.Layout(def, res, indicators.Format{Group: f.IO.OutTTY, Bar: f.IO.OutTTY})
+	lt := indicatorTable(def, res, f.IO.OutTTY)
 	meta := f.IO.Out
 	if !f.IO.OutTTY {
 		// Piped, stdout carries only the rows; what they are goes to stderr.
@@ -155,14 +155,14 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 	if meta != nil {
 		fmt.Fprintf(meta, "%s\n", res.Title)
 		for _, kv := range indicators.Meta(res) {
-			fmt.Fprintf(meta, "  %-11s %s\n", kv[0]+":", kv[1])
+			fmt.Fprintf(meta, "  %-11s %s\n", kv[0]+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
 		}
 	}
 	if len(lt.Rows) == 0 {
 		f.info("no rows: nothing in scope")
 		return nil
 	}
-	return f.writeTable(f.IO.Out, Table{Headers: lt.Headers, Rows: lt.Rows})
+	return f.writeTable(f.IO.Out, lt)
 }
 
 // indicatorCSV is the flat form of a result, one row per JSON row; each

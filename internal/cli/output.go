@@ -11,9 +11,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -29,6 +27,17 @@ const (
 type Table struct {
 	Headers []string
 	Rows    [][]string
+	// Kinds, when given, says what each column holds (KindCount,
+	// KindDate, ...): cells stay machine text (what CSV prints) and the
+	// human outputs write them in the language's conventions. Columns
+	// without a kind are inferred (see inferKind).
+	Kinds []i18n.Kind
+	// Title names the table where a format has room for it: the sheet of
+	// an xlsx workbook.
+	Title string
+	// Meta says what the table is (indicator, version, period, snapshot):
+	// label and value pairs, written above the header of an xlsx sheet.
+	Meta [][2]string
 }
 
 // Detail is the form of a show command: labelled fields, then sections.
@@ -235,21 +244,11 @@ func (f *Factory) writeTable(w io.Writer, t Table) error {
 		return nil
 	}
 	head := f.IO.renderer(w).NewStyle().Bold(true).Foreground(lipgloss.Color("6"))
-	headers := make([]string, len(t.Headers))
-	for i, h := range t.Headers {
-		headers[i] = head.Render(strings.ToUpper(strings.ReplaceAll(h, "_", " ")))
+	l := newLayout(t, f.Lang)
+	if !l.fit(f.IO.Width) {
+		return l.drawBlocks(w, func(s string) string { return head.Render(s) })
 	}
-	tbl := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleRounded)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	)
-	tbl.Header(headers)
-	if err := tbl.Bulk(t.Rows); err != nil {
-		return err
-	}
-	return tbl.Render()
+	return l.draw(w, func(s string) string { return head.Render(s) })
 }
 
 func (f *Factory) writeDetail(d Detail) error {
@@ -260,11 +259,12 @@ func (f *Factory) writeDetail(d Detail) error {
 		width = max(width, len(kv[0]))
 	}
 	for _, kv := range d.Fields {
-		label := kv[0] + ":" + strings.Repeat(" ", width-len(kv[0]))
+		label, value := kv[0]+":"+strings.Repeat(" ", width-len(kv[0])), kv[1]
 		if f.IO.OutTTY {
 			label = key.Render(label)
+			value = f.Lang.Cell(inferKind(kv[0], []string{value}), value)
 		}
-		fmt.Fprintf(w, "%s  %s\n", label, kv[1])
+		fmt.Fprintf(w, "%s  %s\n", label, value)
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(w, "\n%s\n", s.Title)
