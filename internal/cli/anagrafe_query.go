@@ -111,7 +111,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&comune, "comune", "", f.T("Comune: ISTAT code or name (required)"))
-	cmd.Flags().StringVar(&at, "at", "", f.T("date, YYYY-MM-DD (default today)"))
+	dateVar(cmd.Flags(), &at, "at", f.T("date, YYYY-MM-DD (default today)"))
 	cmd.Flags().BoolVar(&count, "count", false, f.T("print only the number of residents"))
 	return cmd
 }

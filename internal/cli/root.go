@@ -193,6 +193,9 @@ var badNumberFlag = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag
 // plainFlagError rewrites pflag's message for a non-numeric value of a
 // numeric flag in the user's terms.
 func plainFlagError(err error, f *Factory) error {
+	if d := dateFlagError(err, f); d != nil {
+		return d
+	}
 	m := badNumberFlag.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
