@@ -136,7 +136,8 @@ func (f *Factory) showIndicator(ctx context.Context, name string, params csi.Ind
 
 // printIndicator prints a computed result in the chosen output format.
 func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	if done, err := f.Export(res, func() Table { return indicatorCSV(res) }); done {
+	sheets := func() []Table { return []Table{indicatorTable(def, res, false)} }
+	if done, err := f.ExportTables(res, func() Table { return indicatorCSV(res) }, sheets); done {
 		return err
 	}
 	if f.Output == FormatMarkdown {

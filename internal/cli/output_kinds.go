@@ -8,6 +8,9 @@ import (
 	"github.com/csi-mb/csi/internal/i18n"
 )
 
+// Kind is what a column of a Table holds (see i18n.Kind).
+type Kind = i18n.Kind
+
 // Cell kinds, re-exported so that commands can declare Table.Kinds
 // without importing i18n.
 const (

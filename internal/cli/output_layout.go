@@ -12,9 +12,9 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// minTextWidth is the narrowest a text column is wrapped to before a table
-// that still does not fit drops to one block per row.
-const minTextWidth = 8
+// maxWordWidth is the longest word a text column keeps whole when the
+// table must narrow; a longer one breaks.
+const maxWordWidth = 16
 
 // layout is a table ready to draw on a terminal: cells written for people,
 // the alignment of each column, and the width each column is wrapped to
@@ -62,41 +62,75 @@ func (l *layout) natural() []int {
 }
 
 // minimum returns the narrowest each column may be wrapped to: a number
-// never wraps, a header wraps only between words, text wraps down to
-// minTextWidth.
+// never wraps, a header and text wrap only between words (a code or a
+// period such as 2015-2017 stays whole), except words longer than
+// maxWordWidth (an email address), which break.
 func (l *layout) minimum(natural []int) []int {
 	ws := make([]int, len(natural))
 	for i, h := range l.headers {
 		ws[i] = longestWord(h)
-		if l.numeric[i] {
-			for _, r := range l.rows {
-				if i < len(r) {
-					ws[i] = max(ws[i], lipgloss.Width(r[i]))
-				}
+		for _, r := range l.rows {
+			if i >= len(r) {
+				continue
 			}
-		} else {
-			ws[i] = max(ws[i], min(natural[i], minTextWidth))
+			if l.numeric[i] {
+				ws[i] = max(ws[i], lipgloss.Width(r[i]))
+			} else {
+				ws[i] = max(ws[i], min(longestWord(r[i]), maxWordWidth))
+			}
 		}
 	}
 	return ws
 }
 
-// fit makes the table fit width columns: it drops the unnamed decoration
-// columns (the indicators' bars) first, then narrows the widest columns
-// one step at a time. It reports false when even the narrowest layout is
-// too wide. width 0 means no limit.
-func (l *layout) fit(width int) bool {
+// compactWidth is the width of the borderless layout: two spaces between
+// columns.
+func compactWidth(widths []int) int {
+	n := 0
+	for _, w := range widths {
+		n += w + 2
+	}
+	return max(n-2, 0)
+}
+
+// style is how a table is drawn on a terminal, from the widest to the
+// narrowest.
+type style int
+
+const (
+	bordered style = iota // rounded borders
+	compact               // no borders, two spaces between columns
+	blocks                // one block of "HEADER  value" lines per row
+)
+
+// fit makes the table fit width columns and returns the style to draw it
+// in: it drops the unnamed decoration columns (the indicators' bars)
+// first, then narrows the widest columns one step at a time, with borders
+// if it can and without if it must; blocks when even that is too wide.
+// width 0 means no limit.
+func (l *layout) fit(width int) style {
 	ws := l.natural()
 	if width <= 0 || tableWidth(ws) <= width {
-		return true
+		return bordered
 	}
 	l.dropDecoration()
 	ws = l.natural()
 	floor := l.minimum(ws)
-	if tableWidth(floor) > width {
-		return false
+	switch {
+	case tableWidth(floor) <= width:
+		l.narrow(ws, floor, width, tableWidth)
+		return bordered
+	case compactWidth(floor) <= width:
+		l.narrow(ws, floor, width, compactWidth)
+		return compact
 	}
-	for tableWidth(ws) > width {
+	return blocks
+}
+
+// narrow narrows the widest columns of ws, never below floor, until
+// measure says the table fits width.
+func (l *layout) narrow(ws, floor []int, width int, measure func([]int) int) {
+	for measure(ws) > width {
 		widest := -1
 		for i := range ws {
 			if ws[i] > floor[i] && (widest < 0 || ws[i] > ws[widest]) {
@@ -106,7 +140,6 @@ func (l *layout) fit(width int) bool {
 		ws[widest]--
 	}
 	l.widths = ws
-	return true
 }
 
 // dropDecoration removes the columns without a header.
@@ -186,6 +219,62 @@ func (l *layout) draw(w io.Writer, style func(string) string) error {
 		return err
 	}
 	return tbl.Render()
+}
+
+// drawCompact prints the table without borders, columns two spaces
+// apart, each header line styled.
+func (l *layout) drawCompact(w io.Writer, style func(string) string) error {
+	headers, rows := l.wrapped()
+	ws := l.widths
+	if ws == nil {
+		ws = l.natural()
+	}
+	write := func(cells []string, styled bool) error {
+		lines := make([][]string, len(ws))
+		height := 1
+		for i := range ws {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			lines[i] = strings.Split(c, "\n")
+			height = max(height, len(lines[i]))
+		}
+		for k := 0; k < height; k++ {
+			var b strings.Builder
+			for i, width := range ws {
+				c := ""
+				if k < len(lines[i]) {
+					c = lines[i][k]
+				}
+				pad := strings.Repeat(" ", max(width-lipgloss.Width(c), 0))
+				if styled && c != "" {
+					c = style(c)
+				}
+				if i > 0 {
+					b.WriteString("  ")
+				}
+				if l.numeric[i] {
+					b.WriteString(pad + c)
+				} else {
+					b.WriteString(c + pad)
+				}
+			}
+			if _, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " ")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := write(headers, true); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := write(r, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // drawBlocks prints one block per row, a header and its value per line:

@@ -51,7 +51,7 @@ printing); -o json the computed results with their sentences.`),
 			}
 			return reportRun(cmd.Context(), f, opts)
 		},
-		Annotations: formats(FormatMarkdown, FormatHTML, FormatJSON),
+		Annotations: formats(FormatMarkdown, FormatHTML, FormatJSON, FormatXLSX),
 	}
 	cmd.Flags().StringVar(&opts.Period, "period", "", f.T("the period, YYYY-YYYY or YYYY (required)"))
 	cmd.Flags().IntVar(&opts.SuppressBelow, "suppress-below", 0, f.T("withhold counts from 1 to N-1 (print <N)"))
@@ -96,6 +96,9 @@ func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 	switch f.Output {
 	case FormatHTML:
 		return rep.WriteHTML(f.IO.Out)
+	case FormatXLSX:
+		_, err := f.ExportTables(nil, nil, func() []Table { return reportSheets(rep) })
+		return err
 	case FormatJSON:
 		out := reportJSON{Period: p.Label(), GeneratedAt: rep.GeneratedAt}
 		for _, s := range rep.Sections {

@@ -37,7 +37,7 @@ func (s *findingSink) add(x csi.Finding) error {
 		return s.json(x)
 	case FormatCSV:
 		return s.csvRow(x)
-	case "junit":
+	case "junit", FormatXLSX:
 		s.all = append(s.all, x)
 		return nil
 	}
@@ -71,7 +71,7 @@ var findingHeaders = []string{"rule", "severity", "kind", "id", "comune", "field
 
 func (s *findingSink) csvRow(x csi.Finding) error {
 	if s.csv == nil {
-		s.csv = newCSVWriter(s.f.IO.Out)
+		s.csv = s.f.newCSV(s.f.IO.Out)
 		if err := s.csv.Write(findingHeaders); err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 		return s.finishJSON(run, sum)
 	case FormatCSV:
 		if s.csv == nil {
-			s.csv = newCSVWriter(s.f.IO.Out)
+			s.csv = s.f.newCSV(s.f.IO.Out)
 			if err := s.csv.Write(findingHeaders); err != nil {
 				return err
 			}
@@ -95,6 +95,9 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 		return s.csv.Error()
 	case "junit":
 		return s.junit(run, sum)
+	case FormatXLSX:
+		_, err := s.f.ExportTables(nil, nil, func() []Table { return validationSheets(run, sum, s.all) })
+		return err
 	}
 	return s.f.writeValidationText(run, sum, s.order, s.shown)
 }
