@@ -143,3 +143,8 @@ func humanCells(t Table, kinds []i18n.Kind, lang i18n.Lang) [][]string {
 	}
 	return rows
 }
+
+// Human writes the machine text raw of kind k as people read it in the
+// chosen language: for messages and summaries that print a figure or a
+// date outside a table, so that it reads as it does in the tables.
+func (f *Factory) Human(k Kind, raw string) string { return f.Lang.Cell(k, raw) }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,6 +112,35 @@ func TestXLSXThroughExport(t *testing.T) {
 	ref, _ = excelize.CoordinatesToCellName(4, header+1)
 	if v, num := cellOf(t, x, "popolazione", ref); !num {
 		t.Errorf("popolazione %s = %q, want a number", ref, v)
+	}
+}
+
+// TestReportXLSX: csi report -o xlsx writes one sheet per section, each
+// with its heading and reading above the table.
+func TestReportXLSX(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "csi.db")
+	runCSI(t, db, "init")
+	var doc struct {
+		Sections []struct{ Heading string } `json:"sections"`
+	}
+	if err := json.Unmarshal([]byte(runCSI(t, db, "report", "--period", "2020", "-o", "json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "report.xlsx")
+	runCSI(t, db, "report", "--period", "2020", "-o", "xlsx", "--out", path)
+	x := openXLSX(t, path)
+	sheets := x.GetSheetList()
+	if len(sheets) != len(doc.Sections) || len(sheets) < 5 {
+		t.Fatalf("%d sheets %q for %d sections", len(sheets), sheets, len(doc.Sections))
+	}
+	for i, name := range sheets {
+		if a1, _ := x.GetCellValue(name, "A1"); a1 != "section" {
+			t.Errorf("sheet %s: A1 %q, want section", name, a1)
+		}
+		if b1, _ := x.GetCellValue(name, "B1"); b1 != doc.Sections[i].Heading {
+			t.Errorf("sheet %s: heading %q, want %q", name, b1, doc.Sections[i].Heading)
+		}
 	}
 }
 
