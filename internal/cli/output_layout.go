@@ -229,48 +229,45 @@ func (l *layout) drawCompact(w io.Writer, style func(string) string) error {
 	if ws == nil {
 		ws = l.natural()
 	}
-	write := func(cells []string, styled bool) error {
-		lines := make([][]string, len(ws))
-		height := 1
-		for i := range ws {
-			c := ""
-			if i < len(cells) {
-				c = cells[i]
-			}
-			lines[i] = strings.Split(c, "\n")
-			height = max(height, len(lines[i]))
-		}
-		for k := 0; k < height; k++ {
-			var b strings.Builder
-			for i, width := range ws {
-				c := ""
-				if k < len(lines[i]) {
-					c = lines[i][k]
-				}
-				pad := strings.Repeat(" ", max(width-lipgloss.Width(c), 0))
-				if styled && c != "" {
-					c = style(c)
-				}
-				if i > 0 {
-					b.WriteString("  ")
-				}
-				if l.numeric[i] {
-					b.WriteString(pad + c)
-				} else {
-					b.WriteString(c + pad)
-				}
-			}
-			if _, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " ")); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := write(headers, true); err != nil {
+	if err := l.compactRow(w, headers, ws, style); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := write(r, false); err != nil {
+		if err := l.compactRow(w, r, ws, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// compactRow prints one row of the borderless layout, a line per line of
+// its tallest cell; style, when given, renders each cell's text.
+func (l *layout) compactRow(w io.Writer, cells []string, ws []int, style func(string) string) error {
+	lines := make([][]string, len(ws))
+	height := 1
+	for i := range ws {
+		if i < len(cells) {
+			lines[i] = strings.Split(cells[i], "\n")
+		}
+		height = max(height, len(lines[i]))
+	}
+	for k := range height {
+		parts := make([]string, len(ws))
+		for i, width := range ws {
+			c := ""
+			if k < len(lines[i]) {
+				c = lines[i][k]
+			}
+			pad := strings.Repeat(" ", max(width-lipgloss.Width(c), 0))
+			if style != nil && c != "" {
+				c = style(c)
+			}
+			parts[i] = c + pad
+			if l.numeric[i] {
+				parts[i] = pad + c
+			}
+		}
+		if _, err := fmt.Fprintln(w, strings.TrimRight(strings.Join(parts, "  "), " ")); err != nil {
 			return err
 		}
 	}
