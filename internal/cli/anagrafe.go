@@ -80,7 +80,7 @@ file imported twice is a no-op. --dry-run computes everything and writes nothing
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Request.Comune, "comune", "", f.T("the Comune of the extract: ISTAT code or name (required)"))
 	fl.StringVar(&opts.Request.Mode, "mode", csi.ModeSnapshot, f.T("snapshot|delta"))
-	fl.StringVar(&opts.Request.AsOf, "as-of", "", f.T("date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)"))
+	dateVar(fl, &opts.Request.AsOf, "as-of", f.T("date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)"))
 	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("compute and print the summary; write nothing to the store (--rejects FILE still receives the rejected rows)"))
 	fl.BoolVar(&opts.Request.AllowMassExit, "allow-mass-exit", false, f.T("let a snapshot close more than 10%% of the residents"))
 	fl.StringVar(&opts.RejectsFile, "rejects", "", f.T("write rejected rows to this CSV file (line, column, reason, raw)"))

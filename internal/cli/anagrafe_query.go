@@ -111,7 +111,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&comune, "comune", "", f.T("Comune: ISTAT code or name (required)"))
-	cmd.Flags().StringVar(&at, "at", "", f.T("date, YYYY-MM-DD (default today)"))
+	dateVar(cmd.Flags(), &at, "at", f.T("date, YYYY-MM-DD (default today)"))
 	cmd.Flags().BoolVar(&count, "count", false, f.T("print only the number of residents"))
 	return cmd
 }
@@ -120,7 +120,7 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 // but the terminal's table (which needs all rows to size its columns): a
 // whole Comune is never held in memory for -o json, -o csv or a pipe.
 func (f *Factory) printResidents(ctx context.Context, db csi.Services, comune, at string) error {
-	if f.Output == FormatTable && f.IO.OutTTY {
+	if (f.Output == FormatTable && f.IO.OutTTY) || f.Output == FormatXLSX {
 		vs := []csi.PersonVersion{}
 		err := db.Residents(ctx, comune, at, func(v csi.PersonVersion) error { vs = append(vs, v); return nil })
 		if err != nil {
@@ -164,7 +164,7 @@ func (p *rowPrinter) add(v any, row []string) error {
 		return err
 	case FormatCSV:
 		if p.csv == nil {
-			p.csv = newCSVWriter(w)
+			p.csv = p.f.newCSV(w)
 			if err := p.csv.Write(p.headers); err != nil {
 				return err
 			}
@@ -190,7 +190,7 @@ func (p *rowPrinter) end(empty string) error {
 		_, err := io.WriteString(w, "\n]\n")
 		return err
 	case p.f.Output == FormatCSV && p.csv == nil:
-		return writeCSV(w, Table{Headers: p.headers})
+		return p.f.writeCSV(w, Table{Headers: p.headers})
 	case p.f.Output == FormatCSV:
 		p.csv.Flush()
 		return p.csv.Error()

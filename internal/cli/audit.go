@@ -49,7 +49,7 @@ import, token, referent, validation run or Comune event has no entry (as
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&since, "since", "", f.T("only entries from this date, YYYY-MM-DD"))
+	dateVar(cmd.Flags(), &since, "since", f.T("only entries from this date, YYYY-MM-DD"))
 	cmd.Flags().BoolVar(&verify, "verify", false, f.T("verify the hash chain instead of listing"))
 	return cmd
 }

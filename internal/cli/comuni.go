@@ -143,7 +143,7 @@ it). Suspending asks for confirmation on a terminal; scripts pass --yes, and
 	fl.StringVar(&anagrafe, "anagrafe", "", f.T("registry mode: automatic|manual"))
 	fl.StringVar(&contact, "contact", "", f.T("contact person or office"))
 	fl.StringVar(&status, "status", "", f.T("active|suspended"))
-	fl.StringVar(&in.Date, "date", "", f.T("date of the change, YYYY-MM-DD (default today)"))
+	dateVar(fl, &in.Date, "date", f.T("date of the change, YYYY-MM-DD (default today)"))
 	ch.flags(cmd, f)
 	return cmd
 }
@@ -176,7 +176,7 @@ scripts pass --yes, and --dry-run shows the result without writing it.`),
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
-	cmd.Flags().StringVar(&date, "date", "", f.T("date the Comune leaves, YYYY-MM-DD (required)"))
+	dateVar(cmd.Flags(), &date, "date", f.T("date the Comune leaves, YYYY-MM-DD (required)"))
 	ch.flags(cmd, f)
 	return cmd
 }

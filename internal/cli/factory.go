@@ -33,6 +33,17 @@ type Factory struct {
 	NoColor  bool
 	Progress string
 	Quiet    bool
+	// OutFile is --out: the file -o xlsx writes (else stdout, when it is
+	// not a terminal).
+	OutFile string
+	// CSVSep and CSVBOM are --csv-sep and --csv-bom; checkOutput resolves
+	// them with CSI_CSV_SEP and CSI_CSV_BOM into csv.
+	CSVSep string
+	CSVBOM bool
+	csv    csvOptions
+	// command is the running command's path without "csi", which names
+	// an xlsx sheet that has no title of its own.
+	command string
 	// Remote is the --remote server URL (or CSI_REMOTE), and Token the
 	// --token (or CSI_TOKEN) sent to it; see resolveRemote.
 	Remote string

@@ -60,8 +60,8 @@ func TestFormatCheckedOnce(t *testing.T) {
 var streamPrinters = map[string]bool{"add": true, "end": true, "csvRow": true, "finish": true, "reportCheck": true}
 
 // TestOneExporter fails when a command writes JSON or CSV itself instead
-// of through Export (output.go): one exporter per format, for every
-// command, but the streaming printers.
+// of through Export (output.go, output_export.go): one exporter per
+// format, for every command, but the streaming printers.
 func TestOneExporter(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -70,7 +70,7 @@ func TestOneExporter(t *testing.T) {
 	writers := map[string]bool{"writeJSON": true, "writeCSV": true, "newCSVWriter": true, "Marshal": true, "MarshalIndent": true, "NewEncoder": true}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == "output.go" {
+		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "output") {
 			continue
 		}
 		file, err := parser.ParseFile(fset, name, nil, 0)

@@ -56,7 +56,10 @@ func environmentHelp(f *Factory) string {
   CSI_CA_FILE    PEM file of the CA that signed the server's certificate, when it
                  is not one the system trusts
   CSI_INSECURE   when set, allow a plain http:// --remote that is not on loopback
-                 (the token then crosses the network in clear)`)
+                 (the token then crosses the network in clear)`) + "\n" + f.T(`  CSI_CSV_SEP    the field separator of -o csv (same as --csv-sep): , ; | or tab
+  CSI_CSV_BOM    when 1 or true, -o csv starts with a UTF-8 byte order mark (same
+                 as --csv-bom); with CSI_CSV_SEP=';' Excel set to Italian opens
+                 the file in columns, accents intact`)
 }
 
 // translateCobra puts cobra's own texts in the chosen language: the usage

@@ -105,8 +105,8 @@ func addIndicatorFlags(f *Factory, cmd *cobra.Command, p *csi.IndicatorParams) {
 	fl := cmd.Flags()
 	fl.StringSliceVar(&p.Period, "period", nil, f.T("periods YYYY-YYYY or YYYY, comma-separated (default the seed's 2015-2017,2018-2020)"))
 	fl.IntVar(&p.Year, "year", 0, f.T("year (default 2020)"))
-	fl.StringVar(&p.At, "at", "", f.T("reference date YYYY-MM-DD (default today)"))
-	fl.StringVar(&p.Since, "since", "", f.T("first day counted, YYYY-MM-DD (default 2022-01-01)"))
+	dateVar(fl, &p.At, "at", f.T("reference date YYYY-MM-DD (default today)"))
+	dateVar(fl, &p.Since, "since", f.T("first day counted, YYYY-MM-DD (default 2022-01-01)"))
 	fl.IntVar(&p.Days, "days", 0, f.T("window in days of a regular registry update (default 45)"))
 	fl.StringVar(&p.By, "by", "", f.T("break rows down by comune|ambito|provincia (default per indicator)"))
 	fl.StringVar(&p.Ambito, "ambito", "", f.T("only the Comuni of this Ambito"))
@@ -136,11 +136,12 @@ func (f *Factory) showIndicator(ctx context.Context, name string, params csi.Ind
 
 // printIndicator prints a computed result in the chosen output format.
 func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	if done, err := f.Export(res, func() Table { return indicatorCSV(res) }); done {
+	sheets := func() []Table { return []Table{indicatorTable(def, res, false)} }
+	if done, err := f.ExportTables(res, func() Table { return indicatorCSV(res) }, sheets); done {
 		return err
 	}
 	if f.Output == FormatMarkdown {
-		if err := indicators.WriteMarkdown(f.IO.Out, def, res, ""); err != nil {
+		if err := f.indicatorMarkdown(def, res); err != nil {
 			return err
 		}
 		for _, n := range res.Notes {
@@ -148,7 +149,7 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		}
 		return nil
 	}
-	lt := indicators.Layout(def, res, indicators.Format{Group: f.IO.OutTTY, Bar: f.IO.OutTTY})
+	lt := indicatorTable(def, res, f.IO.OutTTY)
 	meta := f.IO.Out
 	if !f.IO.OutTTY {
 		// Piped, stdout carries only the rows; what they are goes to stderr.
@@ -161,7 +162,7 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 	if meta != nil {
 		fmt.Fprintf(meta, "%s\n", res.Title)
 		for _, kv := range indicators.Meta(res) {
-			fmt.Fprintf(meta, "  %-11s %s\n", kv[0]+":", kv[1])
+			fmt.Fprintf(meta, "  %-11s %s\n", kv[0]+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
 		}
 	}
 	f.printNotes(res.Notes)
@@ -169,7 +170,7 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		f.info("no rows: nothing in scope")
 		return nil
 	}
-	return f.writeTable(f.IO.Out, Table{Headers: lt.Headers, Rows: lt.Rows})
+	return f.writeTable(f.IO.Out, lt)
 }
 
 // indicatorCSV is the flat form of a result, one row per JSON row; each

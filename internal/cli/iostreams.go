@@ -21,14 +21,28 @@ type IOStreams struct {
 	InTTY bool
 	// Color is false with NO_COLOR, --no-color or when not on a terminal.
 	Color bool
+	// Width is the terminal's width in columns, which styled tables fit
+	// (see SetTerminalWidth); 0 when unknown: no limit.
+	Width int
 }
 
 // SystemIO returns the process's streams.
 func SystemIO() *IOStreams {
 	out, errOut := isTerminal(os.Stdout), isTerminal(os.Stderr)
 	_, noColor := os.LookupEnv("NO_COLOR")
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: out, ErrTTY: errOut, InTTY: isTerminal(os.Stdin), Color: out && !noColor}
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: out, ErrTTY: errOut, InTTY: isTerminal(os.Stdin), Color: out && !noColor}
+	if out {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.Width = w
+		}
+	}
+	return s
 }
+
+// SetTerminalWidth makes styled tables fit n columns, as on a terminal
+// that wide; with SetStdoutTTY it lets tests check the layouts at 80 and
+// 120 columns. 0 removes the limit.
+func (s *IOStreams) SetTerminalWidth(n int) { s.Width = n }
 
 // SetStdoutTTY makes stdout behave as a terminal (styled tables, grouped
 // numbers, bars) or as a pipe, whatever it is connected to: the forced-TTY

@@ -56,7 +56,7 @@ the exit code is 4 when any row failed.`),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Input.Anagrafe, "anagrafe", csi.AnagrafeAutomatic, f.T("how the registry reaches the CSI: automatic|manual"))
-	fl.StringVar(&opts.Input.Date, "date", "", f.T("date joined, YYYY-MM-DD (default today)"))
+	dateVar(fl, &opts.Input.Date, "date", f.T("date joined, YYYY-MM-DD (default today)"))
 	fl.StringVar(&opts.Input.Contact, "contact", "", f.T("contact person or office at the Comune"))
 	fl.StringVarP(&opts.File, "file", "f", "", f.T("CSV file with one Comune per row"))
 	_ = cmd.RegisterFlagCompletionFunc("anagrafe", fixedCompletion(csi.AnagrafeAutomatic, csi.AnagrafeManual))

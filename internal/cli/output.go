@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -29,6 +28,17 @@ const (
 type Table struct {
 	Headers []string
 	Rows    [][]string
+	// Kinds, when given, says what each column holds (KindCount,
+	// KindDate, ...): cells stay machine text (what CSV prints) and the
+	// human outputs write them in the language's conventions. Columns
+	// without a kind are inferred (see inferKind).
+	Kinds []i18n.Kind
+	// Title names the table where a format has room for it: the sheet of
+	// an xlsx workbook.
+	Title string
+	// Meta says what the table is (indicator, version, period, snapshot):
+	// label and value pairs, written above the header of an xlsx sheet.
+	Meta [][2]string
 }
 
 // Detail is the form of a show command: labelled fields, then sections.
@@ -48,12 +58,15 @@ const formatsKey = "csi/formats"
 
 // knownFormats are the formats a command may declare.
 var knownFormats = map[string]bool{FormatTable: true, FormatJSON: true, FormatCSV: true,
-	FormatMarkdown: true, FormatHTML: true, "junit": true}
+	FormatMarkdown: true, FormatHTML: true, "junit": true, FormatXLSX: true}
 
 // formats is the annotation a command's constructor sets to declare the -o
 // formats it supports (the first is its default); prepare checks -o against
 // it before the command runs, so nothing is written and then refused.
 func formats(fs ...string) map[string]string {
+	if slices.Contains(fs, FormatCSV) && !slices.Contains(fs, FormatXLSX) {
+		fs = append(slices.Clone(fs), FormatXLSX) // every table with a CSV form has a workbook
+	}
 	return map[string]string{formatsKey: strings.Join(fs, ",")}
 }
 
@@ -90,35 +103,6 @@ func checkFormat(format string, allowed ...string) error {
 		WithHint("use -o %s", strings.Join(allowed, "|"))
 }
 
-// exporter writes a whole result in one machine format: data is what -o
-// json encodes, table what -o csv writes (built only when asked).
-type exporter func(w io.Writer, data any, table func() Table) error
-
-// exporters are the machine formats of every command, written here once.
-// -o table and the document formats (markdown, html, junit) are each
-// command's own human forms.
-var exporters = map[string]exporter{
-	FormatJSON: func(w io.Writer, data any, _ func() Table) error { return writeJSON(w, data) },
-	FormatCSV: func(w io.Writer, _ any, table func() Table) error {
-		if table == nil {
-			return csi.Errorf(csi.EINTERNAL, "this command has no CSV form")
-		}
-		return writeCSV(w, table())
-	},
-}
-
-// Export writes a result in the machine format -o chose, through the one
-// exporter of that format, and reports whether it did; when it did not (-o
-// table or a document format) the command prints its human form. table
-// may be nil for a command that does not declare csv.
-func (f *Factory) Export(data any, table func() Table) (bool, error) {
-	e, ok := exporters[f.Output]
-	if !ok {
-		return false, nil
-	}
-	return true, e(f.IO.Out, data, table)
-}
-
 // PrintList prints a list result in the chosen format; data is what -o json
 // encodes. An empty list says so on stderr.
 func (f *Factory) PrintList(data any, t Table, empty string) error {
@@ -134,10 +118,24 @@ func (f *Factory) PrintList(data any, t Table, empty string) error {
 
 // PrintDetail prints a show result in the chosen format.
 func (f *Factory) PrintDetail(data any, d Detail) error {
-	if done, err := f.Export(data, d.fieldsTable); done {
+	if done, err := f.ExportTables(data, d.fieldsTable, d.sheets); done {
 		return err
 	}
 	return f.writeDetail(d)
+}
+
+// sheets are the tables of a Detail in -o xlsx: its fields as one row,
+// then each section.
+func (d Detail) sheets() []Table {
+	fields := d.fieldsTable()
+	fields.Title = "fields"
+	ts := []Table{fields}
+	for _, s := range d.Sections {
+		t := s.Table
+		t.Title = s.Title
+		ts = append(ts, t)
+	}
+	return ts
 }
 
 // fieldsTable is the CSV form of a Detail: its fields as one row.
@@ -175,8 +173,9 @@ func marshalJSON(v any, prefix, indent string) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-func writeCSV(w io.Writer, t Table) error {
-	cw := newCSVWriter(w)
+func writeCSV(w io.Writer, t Table) error { return writeCSVWith(newCSVWriter(w), t) }
+
+func writeCSVWith(cw *csvWriter, t Table) error {
 	if err := cw.Write(t.Headers); err != nil {
 		return err
 	}
@@ -191,12 +190,22 @@ func writeCSV(w io.Writer, t Table) error {
 
 // csvWriter is the one CSV writer of csi's exports: a csv.Writer whose
 // cells cannot run as spreadsheet formulas (see textCell).
-type csvWriter struct{ *csv.Writer }
+// bom, when set, receives a UTF-8 byte order mark before the first record.
+type csvWriter struct {
+	*csv.Writer
+	bom io.Writer
+}
 
-func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{csv.NewWriter(w)} }
+func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{Writer: csv.NewWriter(w)} }
 
 // Write writes one record, each cell made safe for a spreadsheet.
 func (cw *csvWriter) Write(record []string) error {
+	if cw.bom != nil {
+		if _, err := io.WriteString(cw.bom, utf8BOM); err != nil {
+			return err
+		}
+		cw.bom = nil
+	}
 	safe := make([]string, len(record))
 	for i, c := range record {
 		safe[i] = textCell(c)
@@ -235,21 +244,15 @@ func (f *Factory) writeTable(w io.Writer, t Table) error {
 		return nil
 	}
 	head := f.IO.renderer(w).NewStyle().Bold(true).Foreground(lipgloss.Color("6"))
-	headers := make([]string, len(t.Headers))
-	for i, h := range t.Headers {
-		headers[i] = head.Render(strings.ToUpper(strings.ReplaceAll(h, "_", " ")))
+	l := newLayout(t, f.Lang)
+	render := func(s string) string { return head.Render(s) }
+	switch l.fit(f.IO.Width) {
+	case compact:
+		return l.drawCompact(w, render)
+	case blocks:
+		return l.drawBlocks(w, render)
 	}
-	tbl := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleRounded)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-	)
-	tbl.Header(headers)
-	if err := tbl.Bulk(t.Rows); err != nil {
-		return err
-	}
-	return tbl.Render()
+	return l.draw(w, render)
 }
 
 func (f *Factory) writeDetail(d Detail) error {
@@ -260,11 +263,12 @@ func (f *Factory) writeDetail(d Detail) error {
 		width = max(width, len(kv[0]))
 	}
 	for _, kv := range d.Fields {
-		label := kv[0] + ":" + strings.Repeat(" ", width-len(kv[0]))
+		label, value := kv[0]+":"+strings.Repeat(" ", width-len(kv[0])), kv[1]
 		if f.IO.OutTTY {
 			label = key.Render(label)
+			value = f.Lang.Cell(inferKind(kv[0], []string{value}), value)
 		}
-		fmt.Fprintf(w, "%s  %s\n", label, kv[1])
+		fmt.Fprintf(w, "%s  %s\n", label, value)
 	}
 	for _, s := range d.Sections {
 		fmt.Fprintf(w, "\n%s\n", s.Title)

@@ -58,7 +58,7 @@ employing the referent and must belong to the Ambito.`),
 	fl.StringVar(&opts.Input.Email, "email", "", f.T("email address (required)"))
 	fl.StringVar(&opts.Input.Phone, "phone", "", f.T("phone number"))
 	fl.StringVar(&opts.Input.Comune, "comune", "", f.T("Comune of employment (ISTAT code or name)"))
-	fl.StringVar(&opts.Input.From, "from", "", f.T("start of the term, YYYY-MM-DD (default today)"))
+	dateVar(fl, &opts.Input.From, "from", f.T("start of the term, YYYY-MM-DD (default today)"))
 	fl.BoolVar(&opts.Input.Replace, "replace", false, f.T("end the current referent's term the day before --from"))
 	return cmd
 }
@@ -130,6 +130,6 @@ func newCmdReferentiEnd(f *Factory) *cobra.Command {
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&ambito, "ambito", "", f.T("Ambito (required)"))
-	cmd.Flags().StringVar(&date, "date", "", f.T("last day of the term, YYYY-MM-DD (required)"))
+	dateVar(cmd.Flags(), &date, "date", f.T("last day of the term, YYYY-MM-DD (required)"))
 	return cmd
 }

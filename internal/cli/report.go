@@ -59,7 +59,7 @@ result with its sentence.`),
 			}
 			return reportRun(cmd.Context(), f, opts)
 		},
-		Annotations: formats(FormatMarkdown, FormatHTML, FormatJSON),
+		Annotations: formats(FormatMarkdown, FormatHTML, FormatJSON, FormatXLSX),
 	}
 	cmd.Flags().StringVar(&opts.Period, "period", "", f.T("the period, YYYY-YYYY or YYYY (required)"))
 	cmd.Flags().IntVar(&opts.SuppressBelow, "suppress-below", 0, f.T("withhold counts from 1 to N-1 (print <N)"))
@@ -108,6 +108,9 @@ func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 	switch f.Output {
 	case FormatHTML:
 		return doc.WriteHTML(f.IO.Out)
+	case FormatXLSX:
+		_, err := f.ExportTables(nil, nil, func() []Table { return reportSheets(doc) })
+		return err
 	case FormatJSON:
 		_, err := f.Export(doc, nil)
 		return err

@@ -99,7 +99,10 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 func addGlobalFlags(root *cobra.Command, f *Factory) {
 	p := root.PersistentFlags()
 	p.StringVar(&f.DBPath, "db", "", f.T("store file (env CSI_DB; default $XDG_DATA_HOME/csi/csi.db)"))
-	p.StringVarP(&f.Output, "output", "o", FormatTable, f.T("output format: table|json|csv"))
+	p.StringVarP(&f.Output, "output", "o", FormatTable, f.T("output format: table|json|csv|xlsx"))
+	p.StringVar(&f.OutFile, "out", "", f.T("the file -o xlsx writes, readable by you only (default stdout, when it is not a terminal)"))
+	p.StringVar(&f.CSVSep, "csv-sep", ",", f.T("field separator of -o csv: , ; | or tab (env CSI_CSV_SEP)"))
+	p.BoolVar(&f.CSVBOM, "csv-bom", false, f.T("start -o csv with a UTF-8 byte order mark, for Excel (env CSI_CSV_BOM)"))
 	p.StringVar(&f.Actor, "actor", "", f.T("who is acting, for the audit log (env CSI_ACTOR; default the OS user)"))
 	p.BoolVar(&f.NoColor, "no-color", false, f.T("disable colour (also NO_COLOR)"))
 	p.StringVar(&f.Progress, "progress", "auto", f.T("progress display: auto|bar|plain|none"))
@@ -109,7 +112,8 @@ func addGlobalFlags(root *cobra.Command, f *Factory) {
 	// Run has read --lang already (langFromArgs); the flag is declared so
 	// that cobra accepts it, lists it and completes it.
 	p.String("lang", "", f.T("language of messages and help: it|en (env CSI_LANG, else the locale; default it)"))
-	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("table", "json", "csv"))
+	_ = root.RegisterFlagCompletionFunc("output", fixedCompletion("table", "json", "csv", "xlsx"))
+	_ = root.RegisterFlagCompletionFunc("csv-sep", fixedCompletion(",", ";", "|", "tab"))
 	_ = root.RegisterFlagCompletionFunc("progress", fixedCompletion("auto", "bar", "plain", "none"))
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletion("it", "en"))
 }
@@ -169,10 +173,14 @@ func (f *Factory) prepare(cmd *cobra.Command) error {
 	if err := checkDeclaredFormat(cmd, f.Output); err != nil {
 		return err
 	}
+	if err := f.checkOutput(cmd); err != nil {
+		return err
+	}
 	if err := f.resolveRemote(cmd); err != nil {
 		return err
 	}
 	name := strings.TrimPrefix(cmd.CommandPath(), "csi ")
+	f.command = name
 	cmd.SetContext(csi.WithActor(cmd.Context(), csi.Actor{Name: f.ActorName(), Command: name}))
 	return nil
 }
@@ -195,6 +203,9 @@ var badNumberFlag = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag
 // plainFlagError rewrites pflag's message for a non-numeric value of a
 // numeric flag in the user's terms.
 func plainFlagError(err error, f *Factory) error {
+	if d := dateFlagError(err, f); d != nil {
+		return d
+	}
 	m := badNumberFlag.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err

@@ -88,4 +88,5 @@ func TestStyledOutput(t *testing.T) {
 			golden.Check(t, styledGolden(c.name, tty), runStyled(t, env, tty, c.args...))
 		}
 	}
+	checkWidths(t, env)
 }

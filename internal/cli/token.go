@@ -65,7 +65,7 @@ neither. --expires is the first day on which the token no longer works
 	fl.StringVar(&opts.Input.Role, "role", "", f.T("coordinator|referent|operator|viewer (required)"))
 	fl.StringVar(&opts.Input.Ambito, "ambito", "", f.T("the Ambito of a referent token"))
 	fl.StringVar(&opts.Input.Comune, "comune", "", f.T("the Comune of an operator token (ISTAT code or name)"))
-	fl.StringVar(&opts.Input.Expires, "expires", "", f.T("first day the token stops working, YYYY-MM-DD"))
+	dateVar(fl, &opts.Input.Expires, "expires", f.T("first day the token stops working, YYYY-MM-DD"))
 	_ = cmd.RegisterFlagCompletionFunc("role", fixedCompletion(csi.RoleCoordinator, csi.RoleReferent, csi.RoleOperator, csi.RoleViewer))
 	return cmd
 }

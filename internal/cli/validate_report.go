@@ -43,7 +43,7 @@ func (s *findingSink) add(x csi.Finding) error {
 		return s.json(x)
 	case FormatCSV:
 		return s.csvRow(&x)
-	case "junit":
+	case "junit", FormatXLSX:
 		s.all = append(s.all, x)
 		return nil
 	}
@@ -79,7 +79,7 @@ var findingHeaders = []string{"rule", "severity", "kind", "id", "comune", "field
 // nil: a run without findings still prints its header).
 func (s *findingSink) csvRow(x *csi.Finding) error {
 	if s.csv == nil {
-		s.csv = newCSVWriter(s.f.IO.Out)
+		s.csv = s.f.newCSV(s.f.IO.Out)
 		h := findingHeaders
 		if s.withFix {
 			h = append(append([]string(nil), h...), "fix")
@@ -111,6 +111,9 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 		return s.csv.Error()
 	case "junit":
 		return s.junit(run, sum)
+	case FormatXLSX:
+		_, err := s.f.ExportTables(nil, nil, func() []Table { return validationSheets(run, sum, s.all) })
+		return err
 	}
 	return s.f.writeValidationText(run, sum, s.order, s.shown, s.command)
 }

@@ -32,7 +32,7 @@ il caricamento delle anagrafi comunali e il registro delle operazioni, su un
 archivio SQLite locale oppure, con --remote URL, su un server 'csi serve', con
 gli stessi comandi e gli stessi risultati.`,
 	"store file (env CSI_DB; default $XDG_DATA_HOME/csi/csi.db)":                           "file dell'archivio (env CSI_DB; predefinito $XDG_DATA_HOME/csi/csi.db)",
-	"output format: table|json|csv":                                                        "formato dei risultati: table|json|csv",
+	"output format: table|json|csv|xlsx":                                                   "formato dei risultati: table|json|csv|xlsx",
 	"who is acting, for the audit log (env CSI_ACTOR; default the OS user)":                "chi sta operando, per il registro delle operazioni (env CSI_ACTOR; predefinito l'utente del computer)",
 	"disable colour (also NO_COLOR)":                                                       "senza colori (anche con NO_COLOR)",
 	"progress display: auto|bar|plain|none":                                                "come mostrare l'avanzamento: auto|bar|plain|none",

@@ -49,11 +49,16 @@ func WriteMarkdown(w io.Writer, def csi.IndicatorDef, res *csi.IndicatorResult, 
 
 // WriteMarkdownSection is WriteMarkdown under the given heading line.
 func WriteMarkdownSection(w io.Writer, heading string, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string) error {
+	return WriteMarkdownLayout(w, heading, def, res, sentence, Layout(def, res, Format{Group: true}))
+}
+
+// WriteMarkdownLayout is WriteMarkdownSection with the table already laid
+// out, its cells written by the caller (in the reader's language).
+func WriteMarkdownLayout(w io.Writer, heading string, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string, t Table) error {
 	fmt.Fprintf(w, "%s\n\n", heading)
 	if sentence != "" {
 		fmt.Fprintf(w, "%s\n\n", sentence)
 	}
-	t := Layout(def, res, Format{Group: true})
 	if len(t.Rows) == 0 {
 		fmt.Fprint(w, "No data in scope.\n\n")
 	} else {
