@@ -16,4 +16,5 @@ type Store interface {
 	Records
 	Validation
 	Indicators
+	SiussRegister
 }
