@@ -90,7 +90,7 @@ func TestPostgresInitStatusBackup(t *testing.T) {
 		t.Fatalf("init: %d %s", code, errOut)
 	}
 	out, _, code := runDemoCSI(t, nil, "--db", url, "db", "status", "-o", "csv")
-	if code != 0 || strings.Count(out, "\n") != 10 || strings.Contains(out, "pending") { // the header and 9 migrations
+	if code != 0 || strings.Count(out, "\n") != 12 || strings.Contains(out, "pending") { // the header and 11 migrations
 		t.Errorf("status: %d\n%s", code, out)
 	}
 	if _, errOut, code := runDemoCSI(t, nil, "--db", url, "db", "migrate"); code != 0 || !strings.Contains(errOut, "up to date") {

@@ -37,7 +37,7 @@ var Cartelle = &Kind{Name: "cartelle", Record: "cartella", Table: "cartelle",
 // Interventi are benefits and services delivered within a cartella (phase D);
 // an intervento belongs to its cartella's Comune.
 var Interventi = &Kind{Name: "interventi", Record: "intervento", Table: "interventi",
-	Columns: []Column{
+	Columns: append([]Column{
 		{"id_intervento", []string{"id", "codice_intervento"}, Text},
 		{"id_cartella", []string{"cartella", "codice_cartella"}, Text},
 		{"codice_prestazione", []string{"prestazione", "cod_prestazione"}, Code},
@@ -52,7 +52,10 @@ var Interventi = &Kind{Name: "interventi", Record: "intervento", Table: "interve
 		// Optional: the Comune of the cartella; without it the import takes
 		// the Comune of the only cartella with that id.
 		{"comune", []string{"istat", "codice_istat"}, Comune},
-	},
+		// The SIUSS fields (siuss_kinds.go), all optional.
+	}, siussInterventiColumns...),
 	Required: []string{"id_cartella", "codice_prestazione"},
 	Person:   "id_cartella",
+	// Files written before the SIUSS columns keep their rows' fingerprints.
+	Stable: 12,
 }

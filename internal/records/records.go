@@ -23,6 +23,8 @@ const (
 	Amount        // parsed to euro cents; empty is NULL
 	CF            // codice fiscale, normalised (not validated here)
 	Comune        // ISTAT code; pre-2009 015xxx codes of MB become current
+	Month         // a month, stored as MM/YYYY (SINBA dates); a full date gives its month
+	List          // a list of codes separated by '|', '+' or spaces, stored upper-cased joined by '|'
 )
 
 // Column is one column of a record file.
@@ -43,10 +45,24 @@ type Kind struct {
 	// Person names the column saying whom a record is about; an import
 	// never moves a stored record to another person.
 	Person string
+	// Stable, when not 0, is the number of leading columns that always
+	// enter a row's fingerprint: the columns after them, added later,
+	// enter it only when filled, so that a row of an older file keeps the
+	// fingerprint it had and re-importing it changes nothing.
+	Stable int
 }
 
 // Kinds lists the record files in import order (cartelle before interventi).
-var Kinds = []*Kind{Accessi, Cartelle, Interventi}
+var Kinds = []*Kind{Accessi, Cartelle, Interventi, ValutazioniSINA, SINBA}
+
+// KindNames returns the names of the kinds, in import order.
+func KindNames() []string {
+	out := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = k.Name
+	}
+	return out
+}
 
 // Find returns the kind named name.
 func Find(name string) (*Kind, bool) {
@@ -153,7 +169,12 @@ func (k *Kind) Parse(row *dialect.Row, headerFields int, dec byte) ([]any, uint6
 			return nil, 0, &Reject{row.Line, c.Name, fmt.Sprintf("%s %v", c.Name, err)}
 		}
 		vals[i] = v
-		fmt.Fprint(h, v, "\x1f")
+		switch {
+		case k.Stable == 0 || i < k.Stable:
+			fmt.Fprint(h, v, "\x1f")
+		case v != nil && v != "":
+			fmt.Fprint(h, c.Name, "=", v, "\x1f")
+		}
 	}
 	if vals[0] == "" {
 		return nil, 0, &Reject{row.Line, k.Columns[0].Name, k.Columns[0].Name + " is empty"}
@@ -188,6 +209,10 @@ func convert(typ int, s string, dec byte) (any, error) {
 			return nil, fmt.Errorf("is not a valid date: %v", err)
 		}
 		return d, nil
+	case Month:
+		return parseMonth(s)
+	case List:
+		return joinList(s), nil
 	case Amount:
 		if s == "" {
 			return nil, nil

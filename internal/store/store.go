@@ -16,5 +16,6 @@ type Store interface {
 	Records
 	Validation
 	Indicators
+	Siuss
 	SiussRegister
 }

@@ -1,0 +1,183 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"sync"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/records"
+	"github.com/csi-mb/csi/internal/store"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+)
+
+var _ store.Siuss = (*DB)(nil)
+
+// siussInterventiSQL reads the interventi of a period with, for each, the
+// registry version of its person valid on the benefit's date and the
+// person's latest SINA assessment in the Comune by that date: one
+// statement, its lookups lateral joins on the indexes persone_cf and
+// valutazioni_sina_cf. Text is ordered as SQLite orders it (COLLATE "C").
+var siussInterventiSQL = sync.OnceValue(func() string {
+	return fmt.Sprintf(`WITH iv AS (
+		SELECT i.*, CASE WHEN i.carattere = 'O' OR i.data_inizio = '' THEN i.data_erogazione ELSE i.data_inizio END AS d
+		FROM interventi i
+		WHERE ($1::text[] IS NULL OR i.comune = ANY($1))
+		  AND CASE WHEN i.carattere <> 'O' AND i.data_inizio <> ''
+		      THEN substr(i.data_inizio, 1, 7) <= substr($3, 1, 7) AND (i.data_fine = '' OR substr(i.data_fine, 1, 7) >= substr($2, 1, 7))
+		      ELSE i.data_erogazione <> '' AND i.data_erogazione BETWEEN $2 AND $3 END)
+	SELECT %s, iv.row_hash, coalesce(c.codice_fiscale, ''), coalesce(c.area, ''),
+		p.id, p.cognome, p.nome, p.sesso, p.data_nascita, p.luogo_nascita, p.cittadinanza, p.comune, p.row_hash,
+		%s, s.row_hash
+	FROM iv
+	LEFT JOIN cartelle c ON c.comune = iv.comune AND c.id_cartella = iv.id_cartella
+	LEFT JOIN LATERAL (SELECT p2.id, p2.row_hash, p2.comune, p2.dati::json ->> 0 AS cognome, p2.dati::json ->> 1 AS nome,
+			p2.dati::json ->> 2 AS sesso, p2.dati::json ->> 3 AS data_nascita, p2.dati::json ->> 4 AS luogo_nascita,
+			p2.dati::json ->> 5 AS cittadinanza
+		FROM persone p2
+		WHERE p2.codice_fiscale = c.codice_fiscale AND p2.valid_from <= iv.d AND (p2.valid_to = '' OR p2.valid_to > iv.d)
+		ORDER BY p2.comune = iv.comune DESC, p2.valid_from DESC, p2.id DESC LIMIT 1) p ON true
+	LEFT JOIN LATERAL (SELECT * FROM valutazioni_sina s2
+		WHERE s2.comune = iv.comune AND s2.codice_fiscale = c.codice_fiscale AND s2.data_valutazione <= iv.d
+		ORDER BY s2.data_valutazione DESC, s2.id_valutazione COLLATE "C" DESC LIMIT 1) s ON true
+	ORDER BY iv.comune COLLATE "C", iv.id_intervento COLLATE "C"`,
+		prefixed("iv", records.Interventi), prefixed("s", records.ValutazioniSINA))
+})
+
+// siussSINBASQL reads the SINBA records of the cartelle open in a period.
+var siussSINBASQL = sync.OnceValue(func() string {
+	return fmt.Sprintf(`SELECT %s, s.row_hash, m.belfiore,
+		coalesce((SELECT substr(p.dati::json ->> 3, 1, 4) FROM persone p WHERE p.codice_fiscale = c.codice_fiscale
+			ORDER BY p.valid_from DESC, p.id DESC LIMIT 1), '')
+	FROM sinba s
+	JOIN comuni m ON m.istat = s.comune
+	JOIN cartelle c ON c.comune = s.comune AND c.id_cartella = s.id_cartella
+	WHERE ($1::text[] IS NULL OR s.comune = ANY($1))
+	  AND c.data_apertura <= $3 AND (c.data_chiusura = '' OR c.data_chiusura >= $2)
+	ORDER BY s.comune COLLATE "C", s.id_cartella COLLATE "C"`, prefixed("s", records.SINBA))
+})
+
+// prefixed lists the columns of a kind qualified by a table alias.
+func prefixed(alias string, k *records.Kind) string {
+	cols := k.ColumnNames()
+	for i, c := range cols {
+		cols[i] = alias + "." + c
+	}
+	return strings.Join(cols, ", ")
+}
+
+// EachSiussIntervento streams the interventi of q with their beneficiary
+// and assessment.
+func (db *DB) EachSiussIntervento(ctx context.Context, q store.SiussQuery, fn func(store.SiussInterventoRow) error) error {
+	rows, err := db.pool.Query(ctx, siussInterventiSQL(), q.Comuni, q.From, q.To)
+	if err != nil {
+		return db.mapErr(err)
+	}
+	defer rows.Close()
+	iv, sina := newValueScan(records.Interventi), newValueScan(records.ValutazioniSINA)
+	for rows.Next() {
+		var r store.SiussInterventoRow
+		var ivHash int64
+		var pID, pHash, sHash pgtype.Int8
+		var p [7]pgtype.Text
+		dest := append(iv.dest(), &ivHash, &r.CodiceFiscale, &r.Area, &pID)
+		for i := range p {
+			dest = append(dest, &p[i])
+		}
+		dest = append(append(dest, &pHash), sina.dest()...)
+		if err := rows.Scan(append(dest, &sHash)...); err != nil {
+			return db.mapErr(err)
+		}
+		r.Values = iv.values()
+		h := fnv.New64a()
+		fmt.Fprint(h, ivHash)
+		if pID.Valid {
+			r.Person = &store.SiussPerson{Cognome: p[0].String, Nome: p[1].String, Sesso: p[2].String, DataNascita: p[3].String,
+				LuogoNascita: p[4].String, Cittadinanza: p[5].String, Comune: p[6].String}
+			fmt.Fprint(h, "|", pHash.Int64)
+		}
+		if sHash.Valid {
+			r.SINA = sina.values()
+			fmt.Fprint(h, "|", sHash.Int64)
+		}
+		r.Hash = h.Sum64()
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return db.mapErr(rows.Err())
+}
+
+// EachSiussSINBA streams the SINBA records of q.
+func (db *DB) EachSiussSINBA(ctx context.Context, q store.SiussQuery, fn func(store.SiussSINBARow) error) error {
+	rows, err := db.pool.Query(ctx, siussSINBASQL(), q.Comuni, q.From, q.To)
+	if err != nil {
+		return db.mapErr(err)
+	}
+	defer rows.Close()
+	vs := newValueScan(records.SINBA)
+	for rows.Next() {
+		var r store.SiussSINBARow
+		var hash int64
+		if err := rows.Scan(append(vs.dest(), &hash, &r.Belfiore, &r.AnnoNascita)...); err != nil {
+			return db.mapErr(err)
+		}
+		r.Values, r.Hash = vs.values(), uint64(hash)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return db.mapErr(rows.Err())
+}
+
+// SiussComune returns a Comune's Belfiore code and name.
+func (db *DB) SiussComune(ctx context.Context, istat string) (string, string, error) {
+	var belfiore, nome string
+	err := db.pool.QueryRow(ctx, "SELECT belfiore, nome FROM comuni WHERE istat = $1", istat).Scan(&belfiore, &nome)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", "", csi.Errorf(csi.ENOTFOUND, "no Comune with ISTAT code %s", istat).WithHint("'csi comuni list' shows the Comuni")
+	}
+	return belfiore, nome, db.mapErr(err)
+}
+
+// valueScan scans the columns of a kind, possibly NULL (a lateral join
+// that found nothing), into the values an import writes: text as string,
+// amounts as int64 or nil.
+type valueScan struct {
+	kind *records.Kind
+	text []pgtype.Text
+	amt  []pgtype.Int8
+}
+
+func newValueScan(k *records.Kind) *valueScan {
+	return &valueScan{kind: k, text: make([]pgtype.Text, len(k.Columns)), amt: make([]pgtype.Int8, len(k.Columns))}
+}
+
+func (v *valueScan) dest() []any {
+	out := make([]any, len(v.kind.Columns))
+	for i, c := range v.kind.Columns {
+		if c.Type == records.Amount {
+			out[i] = &v.amt[i]
+		} else {
+			out[i] = &v.text[i]
+		}
+	}
+	return out
+}
+
+func (v *valueScan) values() []any {
+	out := make([]any, len(v.kind.Columns))
+	for i, c := range v.kind.Columns {
+		switch {
+		case c.Type != records.Amount:
+			out[i] = v.text[i].String
+		case v.amt[i].Valid:
+			out[i] = v.amt[i].Int64
+		}
+	}
+	return out
+}
