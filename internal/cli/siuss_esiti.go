@@ -119,7 +119,7 @@ no cancellation. Asks for confirmation; --yes confirms in a script.`),
 		Annotations: formats(FormatTable, FormatJSON),
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", f.T("folder for the cancellation flow's file (required)"))
-	cmd.Flags().StringVar(&opts.Operatore, "operatore", "", f.T("codice fiscale of the operator who sends the flows (env CSI_OPERATORE)"))
+	cmd.Flags().StringVar(&opts.Operatore, "operatore", "", f.T("codice fiscale of the operator sending the flows (env CSI_OPERATORE)"))
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, f.T("do not ask for confirmation (scripts)"))
 	return cmd
 }

@@ -65,7 +65,7 @@ records nothing.`),
 	fl.StringVar(&opts.Out, "out", "", f.T("folder for the flow files (created if missing) (required unless --dry-run)"))
 	fl.StringVar(&opts.Mode, "mode", "waas", f.T("waas: one flow per record; upload: one file per Comune"))
 	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("show what would be written; write and record nothing"))
-	fl.StringVar(&opts.Request.Operatore, "operatore", "", f.T("codice fiscale of the operator who sends the flows (env CSI_OPERATORE)"))
+	fl.StringVar(&opts.Request.Operatore, "operatore", "", f.T("codice fiscale of the operator sending the flows (env CSI_OPERATORE)"))
 	_ = cmd.RegisterFlagCompletionFunc("tipo", fixedCompletion("ps", "sinba"))
 	_ = cmd.RegisterFlagCompletionFunc("mode", fixedCompletion("waas", "upload"))
 	return cmd
