@@ -11,26 +11,41 @@ import (
 // dirSink writes flow files into a folder: first into a private staging
 // folder inside it while the export's transaction runs, then, once the
 // register has recorded the flows, under their names (Publish). An export
-// that fails leaves no file behind (Discard).
+// that fails leaves no file behind (Discard), and one that writes no flow
+// creates no folder.
 type dirSink struct {
 	dir, staging string
 	names        []string
 }
 
-// newDirSink creates dir (mode 0700) when missing and its staging folder.
+// newDirSink returns the sink of the folder dir; the folder is made on the
+// first flow.
 func newDirSink(dir string) (*dirSink, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, cannotWriteDir(dir, err)
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, notAFolder(dir)
 	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, csi.Errorf(csi.EINVALID, "--out %s is not a folder", dir).
-			WithHint("give --out the folder the flow files go to")
+	return &dirSink{dir: dir}, nil
+}
+
+func notAFolder(dir string) error {
+	return csi.Errorf(csi.EINVALID, "--out %s is not a folder", dir).
+		WithHint("give --out the folder the flow files go to")
+}
+
+// open creates the folder (mode 0700) when missing, and the staging folder.
+func (s *dirSink) open() error {
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return cannotWriteDir(s.dir, err)
 	}
-	staging, err := os.MkdirTemp(dir, ".csi-flussi-")
+	if st, err := os.Stat(s.dir); err != nil || !st.IsDir() {
+		return notAFolder(s.dir)
+	}
+	staging, err := os.MkdirTemp(s.dir, ".csi-flussi-")
 	if err != nil {
-		return nil, cannotWriteDir(dir, err)
+		return cannotWriteDir(s.dir, err)
 	}
-	return &dirSink{dir: dir, staging: staging}, nil
+	s.staging = staging
+	return nil
 }
 
 func cannotWriteDir(dir string, err error) error {
@@ -46,6 +61,11 @@ func cannotWriteDir(dir string, err error) error {
 // WriteFlow writes one flow's XML (mode 0600) into the staging folder,
 // refusing a name already taken in the target folder.
 func (s *dirSink) WriteFlow(id string, xml []byte) error {
+	if s.staging == "" {
+		if err := s.open(); err != nil {
+			return err
+		}
+	}
 	name := id + ".xml"
 	if _, err := os.Lstat(filepath.Join(s.dir, name)); err == nil {
 		return csi.Errorf(csi.ECONFLICT, "%s already exists", flowFile(s.dir, id)).
@@ -68,6 +88,9 @@ func (s *dirSink) WriteFlow(id string, xml []byte) error {
 
 // Publish moves the staged files to their names in the folder.
 func (s *dirSink) Publish() error {
+	if s.staging == "" {
+		return nil
+	}
 	for _, n := range s.names {
 		if err := os.Rename(filepath.Join(s.staging, n), filepath.Join(s.dir, n)); err != nil {
 			return cannotWriteDir(s.dir, err)
@@ -78,4 +101,8 @@ func (s *dirSink) Publish() error {
 }
 
 // Discard removes the staging folder and what is left in it.
-func (s *dirSink) Discard() { os.RemoveAll(s.staging) }
+func (s *dirSink) Discard() {
+	if s.staging != "" {
+		os.RemoveAll(s.staging)
+	}
+}
