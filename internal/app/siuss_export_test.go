@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -330,4 +331,40 @@ func TestSiussExportRequestErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDebitiInformativiIndicator: the indicator counts the register's
+// flows by type, operation and state, per Ambito with the province total.
+func TestDebitiInformativiIndicator(t *testing.T) {
+	siussEngines(t, func(t *testing.T, open func(*testing.T) siussStore) {
+		e := newExportTest(t, open(t), monzaSource())
+		res, _ := e.export(psRequest())
+		if _, err := e.svc.RecordSiussEsiti(testCtx(), "esiti.csv", []SiussEsitoInput{
+			{IDFlusso: res.Flussi[0].ID, Codice: "OK"}, {IDFlusso: res.Flussi[1].ID, Codice: "DATI_NON_TROVATI"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.AnnullaSiussFlow(testCtx(), res.Flussi[0].ID, operatore, nil); err != nil {
+			t.Fatal(err)
+		}
+		ind, err := e.svc.ComputeIndicator(context.Background(), "debiti-informativi",
+			csi.IndicatorParams{Period: []string{"2024"}, By: csi.ByAmbito})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range ind.Rows {
+			got = append(got, fmt.Sprintf("%v %v %v %v %v %v", r.Get("ambito"), r.Get("tipo"), r.Get("operazione"), r.Get("stato"), r.Get("flussi"), r.Get("record")))
+		}
+		want := []string{
+			"Monza PS C ready 1 1", "Monza PS I DATI_NON_TROVATI 1 1", "Monza PS I OK 1 1", "Monza PS I ready 1 1",
+			"Totale PS C ready 1 1", "Totale PS I DATI_NON_TROVATI 1 1", "Totale PS I OK 1 1", "Totale PS I ready 1 1",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		none, err := e.svc.ComputeIndicator(context.Background(), "debiti-informativi", csi.IndicatorParams{Period: []string{"2023"}})
+		if err != nil || len(none.Rows) != 0 {
+			t.Errorf("2023: %+v, %v; want no rows", none, err)
+		}
+	})
 }

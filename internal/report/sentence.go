@@ -40,6 +40,7 @@ var sentences = map[string]func(*csi.IndicatorResult) string{
 	"interventi-prestazione": sentencePrestazione,
 	"interventi-misura":      sentenceMisura,
 	"popolazione":            sentencePopolazione,
+	"debiti-informativi":     sentenceDebiti,
 }
 
 // num formats a count with thousands separators.
