@@ -18,8 +18,8 @@ type SiussExportRequest struct {
 	// flow per ente with every record).
 	Tipo siuss.Tipo
 	Mode siuss.Mode
-	// Ente (an ISTAT code or a name) or Ambito selects the Comuni; one of
-	// the two is required.
+	// Ente (an ISTAT code or a name) or Ambito selects the Comuni; neither
+	// selects every Comune of the catalogue.
 	Ente, Ambito string
 	// From and To (YYYY-MM-DD, inclusive) bound the period.
 	From, To string
@@ -67,13 +67,13 @@ type SiussExported struct {
 	Voci []string `json:"voci"`
 }
 
-// SiussRefused is a record the checks refused, with the rules it breaks.
+// SiussRefused is a record the checks refused, with the rules it breaks
+// ('csi siuss check' gives each finding's field and message).
 type SiussRefused struct {
-	Comune   string          `json:"comune"`
-	Record   string          `json:"record"`
-	Anno     int             `json:"anno,omitempty"`
-	Rules    []string        `json:"regole"`
-	Findings []siuss.Finding `json:"findings"`
+	Comune string   `json:"comune"`
+	Record string   `json:"record"`
+	Anno   int      `json:"anno,omitempty"`
+	Rules  []string `json:"regole"`
 }
 
 // SiussRuleCount is how many records one rule refused.
@@ -141,7 +141,6 @@ func (x *siussExporter) export(ctx context.Context, req SiussExportRequest, sink
 			return err
 		}
 		p.filter(carried, res)
-		p.check(res)
 		if req.DryRun {
 			res.Flussi = p.preview()
 			return errDryRun
@@ -169,9 +168,9 @@ func checkExportRequest(req *SiussExportRequest) error {
 		return csi.Errorf(csi.EINVALID, "--mode must be waas or upload, not %q", req.Mode).
 			WithHint("waas makes one flow per record, for INPS to collect; upload one file per ente, for the web upload")
 	}
-	if (req.Ente == "") == (req.Ambito == "") {
-		return csi.Errorf(csi.EINVALID, "give --ente or --ambito (one of the two)").
-			WithHint("e.g. --ente 108033 for Monza, or --ambito Desio for its Comuni")
+	if req.Ente != "" && req.Ambito != "" {
+		return csi.Errorf(csi.EINVALID, "give --ente or --ambito, not both").
+			WithHint("e.g. --ente 108033 for Monza, or --ambito Desio for its Comuni; neither for every Comune")
 	}
 	from, err := csi.ParseDay("--from", req.From)
 	if err != nil {
@@ -206,18 +205,21 @@ func (x *siussExporter) scope(ctx context.Context, ente, ambito string) ([]csi.C
 		}
 		return []csi.Comune{c}, "comune " + c.Istat + " " + c.Nome, nil
 	}
-	a, err := csi.ResolveAmbito(sortedAmbiti(state.Ambiti), ambito)
-	if err != nil {
-		return nil, "", err
+	a, scope := "", "provincia"
+	if ambito != "" {
+		if a, err = csi.ResolveAmbito(sortedAmbiti(state.Ambiti), ambito); err != nil {
+			return nil, "", err
+		}
+		scope = "ambito " + a
 	}
 	var out []csi.Comune
 	for _, c := range state.Comuni {
-		if c.Ambito == a {
+		if a == "" || c.Ambito == a {
 			out = append(out, c)
 		}
 	}
 	sortByIstat(out)
-	return out, "ambito " + a, nil
+	return out, scope, nil
 }
 
 func istats(cs []csi.Comune) []string {

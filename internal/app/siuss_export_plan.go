@@ -22,7 +22,16 @@ type exportPlan struct {
 	day   time.Time
 	enti  map[string]siuss.Ente // by ISTAT code
 	order []string              // the Comuni's ISTAT codes
-	cands []candidate
+	// cands passed the checks; refused did not (only their key and rules
+	// are kept, so that memory follows the records that will be sent).
+	cands   []candidate
+	refused []refusal
+}
+
+// refusal is a record the checks refused.
+type refusal struct {
+	key   store.SiussItemKey
+	rules []string
 }
 
 // candidate is one record to send: an intervento's piece of one year
@@ -33,6 +42,8 @@ type candidate struct {
 	benef siuss.Beneficiario
 	pres  siuss.Prestazione
 	sinba siuss.SINBA
+	// warnings are the checks' warnings on the record.
+	warnings []siuss.Finding
 }
 
 // label names a candidate's record in the output: intervento/anno or cartella.
@@ -85,14 +96,13 @@ func (p *exportPlan) read(ctx context.Context, src siussSource) error {
 	q := SiussQuery{Comuni: p.order, From: p.req.From, To: p.req.To}
 	if p.req.Tipo == siuss.TipoSINBA {
 		return src.siussSINBA(ctx, q, func(r SiussSINBA) error {
-			p.cands = append(p.cands, candidate{key: store.SiussItemKey{Comune: r.Comune, Record: r.Cartella},
-				hash: r.Hash, sinba: r.Record})
+			p.admit(candidate{key: store.SiussItemKey{Comune: r.Comune, Record: r.Cartella}, hash: r.Hash, sinba: r.Record})
 			return nil
 		})
 	}
 	return src.siussInterventi(ctx, q, func(it SiussIntervento) error {
 		for _, piece := range exportPieces(it.Prestazione, p.req.From, p.req.To) {
-			p.cands = append(p.cands, candidate{
+			p.admit(candidate{
 				key:  store.SiussItemKey{Comune: it.Comune, Record: it.Prestazione.ID, Anno: pieceYear(piece)},
 				hash: it.Hash, benef: it.Beneficiario, pres: piece,
 			})
@@ -179,80 +189,79 @@ func pieceYear(q siuss.Prestazione) int {
 	return y
 }
 
-// filter leaves out the candidates the register already carries: accepted
-// by INPS (and not cancelled since), or in a flow INPS has not answered.
-// A record whose last flow was refused, or whose acceptance was
-// cancelled, is sent again.
+// admit runs the SIUSS checks on a candidate and keeps it when they find
+// no error; otherwise it keeps the refusal.
+func (p *exportPlan) admit(c candidate) {
+	var rules []string
+	for _, f := range p.checkOne(c) {
+		if f.Severity == siuss.SeverityError {
+			rules = appendUnique(rules, f.Rule)
+		} else {
+			c.warnings = append(c.warnings, f)
+		}
+	}
+	if rules == nil {
+		p.cands = append(p.cands, c)
+		return
+	}
+	sort.Strings(rules)
+	p.refused = append(p.refused, refusal{key: c.key, rules: rules})
+}
+
+// filter leaves out the records the register already carries: accepted by
+// INPS (and not cancelled since), or in a flow INPS has not answered. A
+// record whose last flow was refused, or whose acceptance was cancelled,
+// is sent again; one of those the checks refused is reported.
 func (p *exportPlan) filter(carried map[store.SiussItemKey]store.SiussCarried, res *SiussExportResult) {
 	kept := p.cands[:0]
 	for _, c := range p.cands {
-		prev, ok := carried[c.key]
-		switch {
-		case !ok:
+		if !skipCarried(carried, c.key, c.hash, c.label(), res) {
 			kept = append(kept, c)
-		case pending(prev.Stato):
-			res.Saltati.InAttesa++
-		case (prev.Operazione == siuss.Inserimento) == (prev.Stato == store.EsitoOK):
-			// An accepted insertion, or a cancellation INPS refused:
-			// INPS holds the record.
-			res.Saltati.Accettati++
-			if prev.Hash != c.hash {
-				res.Saltati.Modificati = append(res.Saltati.Modificati, c.key.Comune+" "+c.label())
-			}
-		default:
-			kept = append(kept, c)
+			res.Warnings = append(res.Warnings, c.warnings...)
 		}
 	}
 	p.cands = kept
+	for _, r := range p.refused {
+		if !skipCarried(carried, r.key, 0, "", res) {
+			res.Rifiutati = append(res.Rifiutati, SiussRefused{Comune: r.key.Comune, Record: r.key.Record, Anno: r.key.Anno, Rules: r.rules})
+		}
+	}
+	p.refused = nil
+}
+
+// skipCarried says whether the register's last flow of a record keeps it
+// from being sent, and counts why. A refused record (label "") that INPS
+// holds is not reported as changed: its hash is not known here.
+func skipCarried(carried map[store.SiussItemKey]store.SiussCarried, key store.SiussItemKey, hash uint64, label string, res *SiussExportResult) bool {
+	prev, ok := carried[key]
+	switch {
+	case !ok:
+		return false
+	case pending(prev.Stato):
+		res.Saltati.InAttesa++
+		return true
+	case (prev.Operazione == siuss.Inserimento) == (prev.Stato == store.EsitoOK):
+		// An accepted insertion, or a cancellation INPS refused: INPS
+		// holds the record.
+		res.Saltati.Accettati++
+		if label != "" && prev.Hash != hash {
+			res.Saltati.Modificati = append(res.Saltati.Modificati, key.Comune+" "+label)
+		}
+		return true
+	}
+	return false
 }
 
 func pending(stato string) bool { return stato == store.StatoReady || stato == store.StatoAcquired }
 
-// check runs the SIUSS checks on each candidate, alone in a flow of the
-// export's mode, and keeps those without errors; the others are refused
-// with their findings, and warnings are reported.
-func (p *exportPlan) check(res *SiussExportResult) {
-	kept := p.cands[:0]
-	for _, c := range p.cands {
-		fs := p.checkOne(c)
-		var rules []string
-		for _, f := range fs {
-			if f.Severity == siuss.SeverityError {
-				rules = appendUnique(rules, f.Rule)
-			} else {
-				res.Warnings = append(res.Warnings, f)
-			}
-		}
-		if rules == nil {
-			kept = append(kept, c)
-			continue
-		}
-		sort.Strings(rules)
-		res.Rifiutati = append(res.Rifiutati, SiussRefused{Comune: c.key.Comune, Record: c.key.Record, Anno: c.key.Anno,
-			Rules: rules, Findings: errorsOnly(fs)})
-	}
-	p.cands = kept
-}
-
-// checkOne checks a candidate in a flow of its own with a well-formed id
-// (the real one is allocated when the flow is written).
+// checkOne checks a candidate's record: its beneficiary and prestazione,
+// or its SINBA record. The ente was checked once (newPlan) and a flow of
+// one record has the shape of both modes; the flow id is csi's own.
 func (p *exportPlan) checkOne(c candidate) []siuss.Finding {
-	e := p.enti[c.key.Comune]
-	id, _ := siuss.FlowID(e.Codice, p.req.Tipo, p.day, 1)
 	if p.req.Tipo == siuss.TipoSINBA {
-		return p.enc.CheckSINBAFlow(siuss.SINBAFlow{ID: id, Ente: e, Records: []siuss.SINBA{c.sinba}})
+		return p.enc.SINBA(c.sinba)
 	}
-	return p.enc.CheckPSFlow(siuss.WaaSFlow(id, e, c.benef, c.pres), p.req.Mode)
-}
-
-func errorsOnly(fs []siuss.Finding) []siuss.Finding {
-	var out []siuss.Finding
-	for _, f := range fs {
-		if f.Severity == siuss.SeverityError {
-			out = append(out, f)
-		}
-	}
-	return out
+	return append(p.enc.Beneficiario(c.pres.ID, c.benef), p.enc.Prestazione(c.pres)...)
 }
 
 func appendUnique(list []string, s string) []string {

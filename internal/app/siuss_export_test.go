@@ -313,7 +313,6 @@ func TestSiussExportRequestErrors(t *testing.T) {
 	}{
 		{"tipo", func(r *SiussExportRequest) { r.Tipo = "xx" }, "--tipo"},
 		{"mode", func(r *SiussExportRequest) { r.Mode = "fax" }, "--mode"},
-		{"no scope", func(r *SiussExportRequest) { r.Ente = "" }, "--ente or --ambito"},
 		{"both scopes", func(r *SiussExportRequest) { r.Ambito = "Monza" }, "--ente or --ambito"},
 		{"dates", func(r *SiussExportRequest) { r.From, r.To = "2024-12-31", "2024-01-01" }, "before --from"},
 		{"no operator", func(r *SiussExportRequest) { r.Operatore = "" }, "operator"},

@@ -24,10 +24,10 @@ type SiussExportOptions struct {
 func NewCmdSiussExport(f *Factory, runF func(*SiussExportOptions) error) *cobra.Command {
 	opts := &SiussExportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export --tipo ps|sinba --ente ISTAT|--ambito A --from D --to D --out DIR",
+		Use:   "export --tipo ps|sinba [--ente ISTAT|--ambito A] --from D --to D --out DIR",
 		Short: f.T("Write the SIUSS flows owed to INPS and record them in the register"),
-		Long: f.T(`Write the SIUSS flows of a Comune (--ente) or of the Comuni of an Ambito
-(--ambito) for a period: PS-PSA-SINA flows of the benefits (--tipo ps) or SINBA
+		Long: f.T(`Write the SIUSS flows of a Comune (--ente), of the Comuni of an Ambito
+(--ambito) or of every Comune (neither) for a period: PS-PSA-SINA flows of the benefits (--tipo ps) or SINBA
 flows of the children taken in charge (--tipo sinba). Every record is checked
 first as 'csi siuss check' does: a record SIUSS would refuse stays out, and the
 output names the rules it breaks (exit 4).
