@@ -57,6 +57,7 @@ var italianSiussExport = map[string]string{
 	"this change needs confirmation":                                                                      "questa modifica va confermata",
 	"pass --yes to confirm it in a script":                                                                "in uno script, confermare con --yes",
 	"cancelled: nothing was changed":                                                                      "annullato: non è cambiato nulla",
+	"leave out the SIUSS export step":                                                                     "saltare il passo dell'esportazione SIUSS",
 }
 
 func init() { merge("italianSiussExport", italianSiussExport) }
