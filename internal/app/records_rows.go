@@ -19,6 +19,9 @@ type recordImport struct {
 	sum  *csi.ImportSummary
 	rw   *dialect.RejectWriter
 	seen map[string]int // line of each Comune and id met so far
+	// assessed is the line of each Comune, person and date of a SINA
+	// assessment met so far (one assessment per person and date).
+	assessed map[string]int
 }
 
 // pendingRow is a row read and parsed, waiting for its batch's lookups.
@@ -65,6 +68,9 @@ func (imp *recordImport) flush(ctx context.Context, batch []pendingRow) error {
 		p := &batch[i]
 		if p.rej == nil {
 			p.rej = imp.repeated(p.line, p.vals)
+		}
+		if p.rej == nil && imp.kind == records.ValutazioniSINA {
+			p.rej = imp.repeatedAssessment(p.line, p.vals)
 		}
 		key := store.RecordKey{Comune: p.vals0(imp.comune()), ID: p.vals0(0)}
 		old, found := stored[key]
@@ -217,5 +223,21 @@ func (imp *recordImport) reject(rej *records.Reject, raw []byte) error {
 	if imp.rw != nil {
 		return imp.rw.Write(rej.Line, rej.Column, rej.Reason, raw)
 	}
+	return nil
+}
+
+// repeatedAssessment refuses a SINA assessment of a person on a date that
+// an earlier row of the file already assessed in the same Comune.
+func (imp *recordImport) repeatedAssessment(line int, vals []any) *records.Reject {
+	k := imp.kind
+	key := vals[imp.comune()].(string) + "\x1f" + vals[k.Index("codice_fiscale")].(string) + "\x1f" + vals[k.Index("data_valutazione")].(string)
+	if first, dup := imp.assessed[key]; dup {
+		return &records.Reject{Line: line, Column: "data_valutazione",
+			Reason: fmt.Sprintf("the person already has an assessment on this date at line %d: one assessment per person and date", first)}
+	}
+	if imp.assessed == nil {
+		imp.assessed = map[string]int{}
+	}
+	imp.assessed[key] = line
 	return nil
 }

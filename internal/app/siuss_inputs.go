@@ -24,7 +24,8 @@ type SiussIntervento struct {
 	Comune, Cartella string
 	// Prestazione holds the intervento's SIUSS fields; its ID is the
 	// intervento's id. SINA is the person's latest assessment on or before
-	// the benefit's start (or delivery) date, when there is one.
+	// the benefit's start (or delivery) date, when there is one and the
+	// person is in charge (PresaCarico 1: the only case the flow carries it).
 	Prestazione siuss.Prestazione
 	// Beneficiario comes from the registry version valid on the benefit's
 	// date (its start, or its delivery for a one-off benefit).

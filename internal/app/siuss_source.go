@@ -19,7 +19,8 @@ func (s *Services) siussInterventi(ctx context.Context, q SiussQuery, fn func(Si
 		v := kindValues{records.Interventi, r.Values}
 		x := SiussIntervento{Comune: v.str("comune"), Cartella: v.str("id_cartella"), Hash: r.Hash, InRegistry: r.Person != nil}
 		x.Prestazione = prestazioneOf(v, r.Area)
-		if r.SINA != nil {
+		// The flow carries SINA only for a person in charge (PresaCarico 1).
+		if r.SINA != nil && x.Prestazione.PresaCarico == siuss.PresaCaricoSi {
 			x.Prestazione.SINA = sinaOf(kindValues{records.ValutazioniSINA, r.SINA})
 		}
 		x.Beneficiario = beneficiarioOf(r.CodiceFiscale, r.Person)

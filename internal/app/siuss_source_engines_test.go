@@ -137,8 +137,8 @@ func checkSiussRead(t *testing.T, r siussRead) {
 		i2.DataErogazione != "2020-05-10" || !reflect.DeepEqual(i2.Importo, d(15000)) || i2.SINA != nil {
 		t.Errorf("I2 %+v: the cartella's area FAM gives AreaUtenza 1", i2)
 	}
-	if i7 := byID["I7"].Prestazione; i7.SINA == nil || i7.SINA.Mobilita != 2 {
-		t.Errorf("I7 (2020-09-01) SINA %+v, want the assessment of 2020-01-15", i7.SINA)
+	if i7 := byID["I7"].Prestazione; i7.SINA != nil {
+		t.Errorf("I7 (not in charge) SINA %+v, want none", i7.SINA)
 	}
 	if i3 := byID["I3"]; i3.Beneficiario.Cittadinanza != "272" || i3.Prestazione.DSU.Anno != 0 {
 		t.Errorf("I3 %+v", i3)

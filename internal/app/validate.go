@@ -194,12 +194,17 @@ func (v *validation) cartelle(ctx context.Context) error {
 
 // emit counts a finding and passes it on.
 func (v *validation) emit(f rules.Finding) {
+	v.emitFinding(csi.Finding{Rule: f.Rule, Severity: string(f.Severity), Kind: f.Kind, ID: f.ID, Comune: f.Comune, Field: f.Field, Message: f.Message})
+}
+
+// emitFinding counts a finding by rule and Comune and passes it on.
+func (v *validation) emitFinding(f csi.Finding) {
 	if v.err != nil {
 		return
 	}
 	c := v.byRule[f.Rule]
 	if c == nil {
-		c = &csi.RuleCount{Rule: f.Rule, Severity: string(f.Severity)}
+		c = &csi.RuleCount{Rule: f.Rule, Severity: f.Severity}
 		v.byRule[f.Rule] = c
 	}
 	c.Count++
@@ -208,12 +213,12 @@ func (v *validation) emit(f rules.Finding) {
 		cc = &csi.ComuneCount{Comune: f.Comune}
 		v.byComune[f.Comune] = cc
 	}
-	if f.Severity == rules.Severity(csi.SeverityError) {
+	if f.Severity == csi.SeverityError {
 		cc.Errors++
 	} else {
 		cc.Warnings++
 	}
-	v.err = v.emitOut(csi.Finding{Rule: f.Rule, Severity: string(f.Severity), Kind: f.Kind, ID: f.ID, Comune: f.Comune, Field: f.Field, Message: f.Message})
+	v.err = v.emitOut(f)
 }
 
 // summary orders the counts: rules by id, Comuni by code.

@@ -287,7 +287,7 @@ func (d *demo) importRegistry(ctx context.Context) error {
 	return nil
 }
 
-// importRecords runs `csi records import` on the three record files.
+// importRecords runs `csi records import` on the record files.
 func (d *demo) importRecords(ctx context.Context) error {
 	d.rows, d.rejected = 0, 0
 	for _, r := range d.m.Records {
@@ -297,7 +297,7 @@ func (d *demo) importRecords(ctx context.Context) error {
 			return err
 		}
 	}
-	d.progress("imported accessi, cartelle and interventi with csi records import: %d rows, %d rejected", d.rows, d.rejected)
+	d.progress("imported accessi, cartelle, interventi, valutazioni-sina and sinba with csi records import: %d rows, %d rejected", d.rows, d.rejected)
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/codicefiscale"
+	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/siuss"
 )
 
@@ -23,12 +24,14 @@ var demoOperatore = "DMOPRT80A01F704" + string(codicefiscale.CheckChar("DMOPRT80
 
 // demoSiuss is what the demo's SIUSS export did, for its output.
 type demoSiuss struct {
-	From      string               `json:"from"`
-	To        string               `json:"to"`
-	Mode      string               `json:"mode"`
-	Flussi    int                  `json:"flussi"`
-	Rifiutati int                  `json:"rifiutati"`
-	PerRegola []app.SiussRuleCount `json:"per_regola"`
+	// Check is the summary of csi siuss check over the same period.
+	Check     csi.ValidationSummary `json:"check"`
+	From      string                `json:"from"`
+	To        string                `json:"to"`
+	Mode      string                `json:"mode"`
+	Flussi    int                   `json:"flussi"`
+	Rifiutati int                   `json:"rifiutati"`
+	PerRegola []app.SiussRuleCount  `json:"per_regola"`
 }
 
 // siussExport runs `csi siuss export --tipo ps --mode waas` for every
@@ -39,6 +42,11 @@ func (d *demo) siussExport(ctx context.Context) (*demoSiuss, error) {
 		return nil, nil
 	}
 	svc, err := d.f.appServices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, check, err := svc.CheckSiuss(ctx, csi.SiussCheckRequest{From: demoSiussFrom, To: demoSiussTo, Operatore: demoOperatore},
+		func(csi.Finding) error { return nil })
 	if err != nil {
 		return nil, err
 	}
@@ -55,9 +63,10 @@ func (d *demo) siussExport(ctx context.Context) (*demoSiuss, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &demoSiuss{From: demoSiussFrom, To: demoSiussTo, Mode: string(siuss.ModeWaaS), Flussi: len(res.Flussi),
+	out := &demoSiuss{Check: *check, From: demoSiussFrom, To: demoSiussTo, Mode: string(siuss.ModeWaaS), Flussi: len(res.Flussi),
 		Rifiutati: len(res.Rifiutati), PerRegola: res.PerRegola}
-	d.progress("exported the SIUSS PS flows of %s with csi siuss export (waas): %d flows, %d records refused", demoSiussTo[:4], out.Flussi, out.Rifiutati)
+	d.progress("checked the SIUSS records of %s with csi siuss check (%d errors, %d warnings) and exported the PS flows with csi siuss export (waas): %d flows, %d records refused",
+		demoSiussTo[:4], check.Errors, check.Warnings, out.Flussi, out.Rifiutati)
 	return out, nil
 }
 
@@ -67,7 +76,8 @@ func (d *demo) printSiuss(s *demoSiuss) {
 		return
 	}
 	out := d.f.IO.Out
-	fmt.Fprintf(out, "\nSIUSS (csi siuss export --tipo ps --mode %s, %s..%s): %d flows written, %d records refused\n",
+	fmt.Fprintf(out, "\nSIUSS check (csi siuss check --from %s --to %s): %d errors, %d warnings\n", s.From, s.To, s.Check.Errors, s.Check.Warnings)
+	fmt.Fprintf(out, "SIUSS (csi siuss export --tipo ps --mode %s, %s..%s): %d flows written, %d records refused\n",
 		s.Mode, s.From, s.To, s.Flussi, s.Rifiutati)
 	for _, r := range s.PerRegola {
 		fmt.Fprintf(out, "  %-30s %d\n", r.Rule, r.Count)

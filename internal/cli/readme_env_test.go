@@ -230,6 +230,14 @@ func writeReadmeFiles(t *testing.T, dir, examples, text string) {
 		}
 		write(doc, string(data))
 	}
+	// The SIUSS section's files, of people of the examples' cartelle.
+	write("valutazioni-sina.csv", "id_valutazione;codice_fiscale;comune;data_valutazione;mobilita;attivita_vita_quotidiana;"+
+		"disturbi_comportamentali;area_reddituale;area_supporto;fonte_derivazione_valutazione;strumento_valutazione;invalidita_civile\n"+
+		"V1;CPPMNL33R65A096Y;108002;2024-02-01;2;2;1;2;1;1;1;2|6\n")
+	write("sinba.csv", "id_cartella;comune;minore_straniero_non_accompagnato;condizione_minore;luogo_vita;scuola_frequentata;"+
+		"condizione_lavoro;disabilita;data_prima_segnalazione;fonte_segnalazione;valutazione_minore;valutazione_famiglia_minore;"+
+		"segnalazione_autorita_giudiziaria;provvedimento_giudiziario;fascia_eta_beneficiario;regione_residenza;prestazioni;famiglia\n"+
+		"108002-C-00010;108002;2;1;1;4;1;2;09/2015;13;2;3;2;2;3;03;A2.02;1|2\n")
 	ruleset, err := os.ReadFile(filepath.Join("..", "rules", "dgr-2457-2019.yaml"))
 	if err != nil {
 		t.Fatal(err)

@@ -27,7 +27,7 @@ type RecordsImportOptions struct {
 func NewCmdRecordsImport(f *Factory, runF func(*RecordsImportOptions) error) *cobra.Command {
 	opts := &RecordsImportOptions{}
 	cmd := &cobra.Command{
-		Use:   "import accessi|cartelle|interventi FILE",
+		Use:   "import accessi|cartelle|interventi|valutazioni-sina|sinba FILE",
 		Short: f.T("Import a file of accessi, cartelle or interventi (upsert by Comune and id)"),
 		Long: f.T(`Import a file of social records in one transaction. Each row is one record keyed by
 its Comune and id (software numbers records per Comune): a new one is inserted, a known
@@ -47,7 +47,19 @@ when none shows it. A row is rejected only
 when it cannot be stored: no id, an unreadable date or amount, a Comune and id repeated
 in the file, a wrong number of fields, or a known record given to another person. Codes, consistency and references are checked by
 'csi validate', so that everything to fix is in one report. Import cartelle before
-their interventi.`),
+their interventi.`) + "\n\n" + f.T(`For the SIUSS flows to INPS ('csi siuss'), interventi may carry the optional columns
+protocollo_domanda, presenza_prova_mezzi (1-4), numero_protocollo_dsu, anno_protocollo_dsu,
+data_dsu, data_evento, quota_ente, quota_utente, quota_ssn, quota_richiesta, soglia_isee,
+ore_servizio_mensile (decimal hours), area_utenza (1-3) and denominazione_prestazione;
+a file without them imports as before. Two more kinds:
+
+  valutazioni-sina  id_valutazione, codice_fiscale, comune, data_valutazione (one per
+                    person and date), the SINA answers (mobilita, attivita_vita_quotidiana,
+                    ...), invalidita_civile and necessita_interventi (lists)
+  sinba             id_cartella, comune, the SINBA fields of the child (months as MM/YYYY),
+                    prestazioni and famiglia (lists)
+
+Lists separate their codes with '|', '+' or spaces (e.g. 2|6 or A2.07 A2.08).`),
 		Example: `  csi records import accessi accessi-2024.csv
   csi records import cartelle cartelle.csv --rejects scarti.csv
   csi records import interventi interventi.csv --dry-run -o json`,
@@ -61,7 +73,7 @@ their interventi.`),
 			}
 			return nil
 		},
-		ValidArgs: []string{"accessi", "cartelle", "interventi"},
+		ValidArgs: records.KindNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Request.Kind, opts.File = args[0], args[1]
 			if runF != nil {

@@ -15,6 +15,9 @@ func loadRuleset(file string) (*rules.Ruleset, error) {
 	if file == "" || file == "dgr-2457-2019" {
 		return rules.Builtin()
 	}
+	if file == csi.SiussRuleset {
+		return siussRuleset()
+	}
 	fh, err := os.Open(file)
 	if err != nil {
 		return nil, csi.Errorf(csi.EBADFILE, "cannot read the ruleset %s", file).WithHint("give a ruleset file, or omit --ruleset for the built-in dgr-2457-2019")
@@ -29,7 +32,7 @@ func loadRuleset(file string) (*rules.Ruleset, error) {
 
 func newCmdRules(f *Factory) *cobra.Command {
 	cmd := newGroup("rules", f.T("Explain the validation rules of a ruleset"), "  csi rules list\n  csi rules show cartella-chiusura-motivo")
-	cmd.PersistentFlags().String("ruleset", "", f.T("ruleset file (default: the built-in dgr-2457-2019)"))
+	cmd.PersistentFlags().String("ruleset", "", f.T("ruleset file (default: the built-in dgr-2457-2019)")+f.T("; siuss: the SIUSS pre-flight checks"))
 	cmd.AddCommand(newCmdRulesList(f), newCmdRulesShow(f))
 	return cmd
 }

@@ -14,10 +14,11 @@ import (
 
 // SiussExportOptions are the flags of `csi siuss export`.
 type SiussExportOptions struct {
-	Request app.SiussExportRequest
-	Tipo    string
-	Mode    string
-	Out     string
+	Request   app.SiussExportRequest
+	Tipo      string
+	Mode      string
+	Out       string
+	CodesFile string
 }
 
 // NewCmdSiussExport builds `csi siuss export`; runF replaces the action in tests.
@@ -66,6 +67,7 @@ records nothing.`),
 	fl.StringVar(&opts.Mode, "mode", "waas", f.T("waas: one flow per record; upload: one file per Comune"))
 	fl.BoolVar(&opts.Request.DryRun, "dry-run", false, f.T("show what would be written; write and record nothing"))
 	fl.StringVar(&opts.Request.Operatore, "operatore", "", f.T("codice fiscale of the operator sending the flows (env CSI_OPERATORE)"))
+	fl.StringVar(&opts.CodesFile, "codes", "", f.T("SIUSS code table file replacing the embedded one (env CSI_SIUSS_CODES)"))
 	_ = cmd.RegisterFlagCompletionFunc("tipo", fixedCompletion("ps", "sinba"))
 	_ = cmd.RegisterFlagCompletionFunc("mode", fixedCompletion("waas", "upload"))
 	return cmd
@@ -87,6 +89,9 @@ func (o *SiussExportOptions) complete(f *Factory) error {
 func siussExportRun(ctx context.Context, f *Factory, opts *SiussExportOptions) error {
 	svc, err := f.appServices(ctx)
 	if err != nil {
+		return err
+	}
+	if opts.Request.Codes, err = siussCodeTable(f, opts.CodesFile); err != nil {
 		return err
 	}
 	var sink *dirSink

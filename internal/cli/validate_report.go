@@ -24,6 +24,12 @@ type findingSink struct {
 	order            []string
 	all              []csi.Finding
 	failWarnings     bool // junit: a warning is a failure (--fail-on warning)
+	// withFix adds each finding's fix (SIUSS findings carry one): a fix
+	// column in CSV, a fix line per rule in the terminal report.
+	withFix bool
+	// command is what the report tells to run for the findings it does
+	// not show ("csi validate" when empty).
+	command string
 }
 
 func (f *Factory) newFindingSink(ruleset, version string) *findingSink {
@@ -36,7 +42,7 @@ func (s *findingSink) add(x csi.Finding) error {
 	case FormatJSON:
 		return s.json(x)
 	case FormatCSV:
-		return s.csvRow(x)
+		return s.csvRow(&x)
 	case "junit":
 		s.all = append(s.all, x)
 		return nil
@@ -69,14 +75,27 @@ func (s *findingSink) json(x csi.Finding) error {
 
 var findingHeaders = []string{"rule", "severity", "kind", "id", "comune", "field", "message"}
 
-func (s *findingSink) csvRow(x csi.Finding) error {
+// csvRow writes the header the first time, then the finding x (none when
+// nil: a run without findings still prints its header).
+func (s *findingSink) csvRow(x *csi.Finding) error {
 	if s.csv == nil {
 		s.csv = newCSVWriter(s.f.IO.Out)
-		if err := s.csv.Write(findingHeaders); err != nil {
+		h := findingHeaders
+		if s.withFix {
+			h = append(append([]string(nil), h...), "fix")
+		}
+		if err := s.csv.Write(h); err != nil {
 			return err
 		}
 	}
-	return s.csv.Write([]string{x.Rule, x.Severity, x.Kind, x.ID, x.Comune, x.Field, x.Message})
+	if x == nil {
+		return nil
+	}
+	row := []string{x.Rule, x.Severity, x.Kind, x.ID, x.Comune, x.Field, x.Message}
+	if s.withFix {
+		row = append(row, x.Fix)
+	}
+	return s.csv.Write(row)
 }
 
 // finish prints what only the end of the run knows.
@@ -85,18 +104,15 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 	case FormatJSON:
 		return s.finishJSON(run, sum)
 	case FormatCSV:
-		if s.csv == nil {
-			s.csv = newCSVWriter(s.f.IO.Out)
-			if err := s.csv.Write(findingHeaders); err != nil {
-				return err
-			}
+		if err := s.csvRow(nil); err != nil {
+			return err
 		}
 		s.csv.Flush()
 		return s.csv.Error()
 	case "junit":
 		return s.junit(run, sum)
 	}
-	return s.f.writeValidationText(run, sum, s.order, s.shown)
+	return s.f.writeValidationText(run, sum, s.order, s.shown, s.command)
 }
 
 func (s *findingSink) finishJSON(run *csi.ValidationRun, sum *csi.ValidationSummary) error {
@@ -152,6 +168,9 @@ func (s *findingSink) junit(run *csi.ValidationRun, sum *csi.ValidationSummary) 
 		for _, x := range byRule[rc.Rule] {
 			tc := testcase{Name: x.Kind + " " + x.ID, Classname: rc.Rule}
 			text := fmt.Sprintf("%s %s, Comune %s, field %s: %s", x.Kind, x.ID, x.Comune, x.Field, x.Message)
+			if x.Fix != "" {
+				text += "; fix: " + x.Fix
+			}
 			if x.Severity == csi.SeverityError || s.failWarnings {
 				tc.Failure = &failure{Message: x.Message, Type: x.Severity, Text: text}
 				su.Failures++
@@ -178,7 +197,10 @@ func (s *findingSink) junit(run *csi.ValidationRun, sum *csi.ValidationSummary) 
 	return err
 }
 
-func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.ValidationSummary, order []string, shown map[string][]csi.Finding) error {
+func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.ValidationSummary, order []string, shown map[string][]csi.Finding, command string) error {
+	if command == "" {
+		command = "csi validate"
+	}
 	w := f.IO.Out
 	fmt.Fprintf(w, "validation %d: %s %s, %s: %d records checked, %d errors, %d warnings\n\n",
 		run.ID, run.Ruleset, run.RulesetVersion, run.Scope, run.Checked, sum.Errors, sum.Warnings)
@@ -209,6 +231,9 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 	}
 	for _, rule := range order {
 		fmt.Fprintf(w, "\n%s (%d)\n", rule, counts[rule])
+		if fs := shown[rule]; len(fs) > 0 && fs[0].Fix != "" {
+			fmt.Fprintf(w, "fix: %s\n", fs[0].Fix)
+		}
 		ft := Table{Headers: []string{"severity", "kind", "id", "comune", "field", "message"}}
 		for _, x := range shown[rule] {
 			ft.Rows = append(ft.Rows, []string{f.severity(x.Severity), x.Kind, x.ID, x.Comune, x.Field, x.Message})
@@ -217,7 +242,7 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 			return err
 		}
 		if rest := counts[rule] - len(shown[rule]); rest > 0 {
-			fmt.Fprintf(w, "... and %d more: csi validate -o csv | grep %s\n", rest, rule)
+			fmt.Fprintf(w, "... and %d more: %s -o csv | grep %s\n", rest, command, rule)
 		}
 	}
 	return nil

@@ -9,6 +9,9 @@ type Finding struct {
 	Comune   string `json:"comune"`
 	Field    string `json:"field"`
 	Message  string `json:"message"`
+	// Fix says how to correct the record (SIUSS findings); "" when the
+	// rule's catalogue entry says it ('csi rules show ID').
+	Fix string `json:"fix,omitempty"`
 }
 
 // Severities of a finding.

@@ -10,7 +10,7 @@ import (
 const (
 	cartelleHeader   = "id_cartella;codice_fiscale;comune;data_apertura;data_chiusura;motivo_chiusura;area;case_manager"
 	interventiHeader = "id_intervento;id_cartella;codice_prestazione;carattere;data_inizio;data_fine;importo_mensile;" +
-		"data_erogazione;importo;misura;presa_in_carico"
+		"data_erogazione;importo;misura;presa_in_carico" + siussInterventiHeader
 )
 
 var cartellaAree = []weightedCode{
@@ -32,6 +32,7 @@ type recordsWriter struct {
 	cartelle, interventi bytes.Buffer
 	nCartelle, nInterv   int
 	nonResident          int // cartelle whose person is not in the history
+	siuss                *siussWriter
 }
 
 // comune writes the cartelle planned for Comune r, with their interventi.
@@ -53,7 +54,13 @@ func (w *recordsWriter) comune(r *comuneRegistry, plan []cartella) {
 		fmt.Fprintf(&w.cartelle, "%s;%s;%s;%s;%s;%s;%s;AS-%s-%02d\n", id, p.cf, r.c.Istat, c.open.iso(), closeDay, motivo,
 			area, r.c.Istat, 1+w.rng.IntN(managers))
 		w.nCartelle++
-		w.interventiOf(id, area, c)
+		codes := w.interventiOf(id, area, c)
+		switch {
+		case area == "ANZ" || area == "DIS":
+			w.siuss.assessment(r.c.Istat, p.cf, c.open)
+		case area == "FAM" && p.birth.years(c.open) < 18:
+			w.siuss.child(r.c.Istat, id, p, c.open, codes)
+		}
 	}
 }
 
@@ -92,8 +99,10 @@ var prestazioniByArea = map[string][]prestazione{
 	"MUL": {{"A1.04", "O", "", 150, 1000, false}, {"A2.18", "O", "", 50, 300, true}},
 }
 
-// interventiOf writes zero to three interventi of cartella id.
-func (w *recordsWriter) interventiOf(id, area string, c cartella) {
+// interventiOf writes zero to three interventi of cartella id and returns
+// their codes.
+func (w *recordsWriter) interventiOf(id, area string, c cartella) []string {
+	var codes []string
 	end := c.close
 	if end == 0 {
 		end = lastRecordDay
@@ -107,16 +116,19 @@ func (w *recordsWriter) interventiOf(id, area string, c cartella) {
 			pic = "N"
 		}
 		fmt.Fprintf(&w.interventi, "%s-I%d;%s;%s;%s;", id, k+1, id, p.code, p.carattere)
-		amount := func() string { return euro(p.lo*100 + w.rng.IntN((p.hi-p.lo)*100+1)) }
+		var cents int
+		amount := func() string { cents = p.lo*100 + w.rng.IntN((p.hi-p.lo)*100+1); return euro(cents) }
 		if p.carattere == "P" {
 			stop := min(start+day(90+w.rng.IntN(640)), end)
 			fmt.Fprintf(&w.interventi, "%s;%s;%s;;;", start.iso(), stop.iso(), amount())
 		} else {
 			fmt.Fprintf(&w.interventi, ";;;%s;%s;", start.iso(), amount())
 		}
-		fmt.Fprintf(&w.interventi, "%s;%s\n", p.misura, pic)
+		fmt.Fprintf(&w.interventi, "%s;%s%s\n", p.misura, pic, w.siuss.intervento(p.code, start, cents))
 		w.nInterv++
+		codes = append(codes, p.code)
 	}
+	return codes
 }
 
 // euro formats cents with a decimal comma, as Italian exports do.

@@ -15,7 +15,7 @@ type Manifest struct {
 	Comuni    []Onboarding
 	Referenti []Referent
 	Registry  []RegistryFile // in import order
-	Records   []RecordFile   // accessi, cartelle, interventi
+	Records   []RecordFile   // accessi, cartelle, interventi, valutazioni-sina, sinba
 	// Residents2020 is the number of rows of the 2020-01-01 extracts: the
 	// residents on 1/1/2020 (870,193 at scale 1).
 	Residents2020 int
@@ -82,7 +82,7 @@ func WriteDemo(opts Options, history bool, create Create) (*Manifest, error) {
 	if err := m.writeRegistry(regs, opts.Seed, create); err != nil {
 		return nil, err
 	}
-	if err := m.writeRecords(rng, regs, create); err != nil {
+	if err := m.writeRecords(rng, opts.Seed, regs, create); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -218,8 +218,9 @@ func (m *Manifest) writeUpdates(full map[string][]byte, history bool, seed int64
 	return nil
 }
 
-// writeRecords writes the accessi, cartelle and interventi files.
-func (m *Manifest) writeRecords(rng *rand.Rand, regs []*comuneRegistry, create Create) error {
+// writeRecords writes the accessi, cartelle and interventi files, then the
+// SINA assessments and SINBA records (drawn from their own stream of seed).
+func (m *Manifest) writeRecords(rng *rand.Rand, seed int64, regs []*comuneRegistry, create Create) error {
 	aw := &accessiWriter{rng: rng}
 	aw.buf.WriteString(accessiHeader + "\n")
 	for y, perComune := range sortedYears(accessiByYear(rng)) {
@@ -232,7 +233,7 @@ func (m *Manifest) writeRecords(rng *rand.Rand, regs []*comuneRegistry, create C
 	for _, c := range plan {
 		byComune[c.comune] = append(byComune[c.comune], c)
 	}
-	rw := &recordsWriter{rng: rng}
+	rw := &recordsWriter{rng: rng, siuss: newSiussWriter(seed)}
 	rw.cartelle.WriteString(cartelleHeader + "\n")
 	rw.interventi.WriteString(interventiHeader + "\n")
 	for i, r := range regs {
@@ -248,9 +249,14 @@ func (m *Manifest) writeRecords(rng *rand.Rand, regs []*comuneRegistry, create C
 		{"accessi", &aw.buf, aw.rows, (*planter).accessi},
 		{"cartelle", &rw.cartelle, rw.nCartelle, func(p *planter, rows [][]string) { p.cartelle(rows, regs) }},
 		{"interventi", &rw.interventi, rw.nInterv, (*planter).interventi},
+		{"valutazioni-sina", &rw.siuss.sina, rw.siuss.nSina, nil},
+		{"sinba", &rw.siuss.sinba, rw.siuss.nSinba, nil},
 	}
 	for _, f := range files {
-		data := p.apply(f.buf.Bytes(), f.edit)
+		data := f.buf.Bytes()
+		if f.edit != nil {
+			data = p.apply(data, f.edit)
+		}
 		name := f.kind + ".csv"
 		if _, err := writeFile(create, name, func(w io.Writer) (int, error) { _, err := w.Write(data); return f.rows, err }); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/csi-mb/csi/internal/codicefiscale"
 )
@@ -273,4 +274,55 @@ func TestDemoRegistryMatchesProvince(t *testing.T) {
 			t.Fatalf("row %d %.16s not from WriteAnagrafe or not in CF order", i, g)
 		}
 	}
+}
+
+// TestDemoSiuss: the interventi carry the SIUSS fields, most complete and a
+// realistic share not; the SINA assessments are of people in charge for
+// disability or old age, the SINBA records of children's cartelle.
+func TestDemoSiuss(t *testing.T) {
+	_, files := writeDemoMem(t, Options{Seed: 3, Scale: 0.3}, false)
+	cartelle := map[string]map[string]string{}
+	for _, c := range readRecords(t, files["cartelle.csv"]) {
+		cartelle[c["id_cartella"]] = c
+	}
+	rows := readRecords(t, files["interventi.csv"])
+	noProtocol, partialDSU, quote := 0, 0, 0
+	for _, x := range rows {
+		if x["protocollo_domanda"] == "" {
+			noProtocol++
+		}
+		if n := btoi(x["numero_protocollo_dsu"] != "") + btoi(x["anno_protocollo_dsu"] != "") + btoi(x["data_dsu"] != ""); n == 1 || n == 2 {
+			partialDSU++
+		}
+		if x["quota_ente"] != "" {
+			quote++
+		}
+	}
+	n := len(rows)
+	if noProtocol == 0 || noProtocol > n/5 || partialDSU == 0 || partialDSU > n/10 || quote < n/5 {
+		t.Errorf("%d interventi: %d without protocollo, %d with a partial DSU, %d with quote", n, noProtocol, partialDSU, quote)
+	}
+	sina := readRecords(t, files["valutazioni-sina.csv"])
+	for _, v := range sina {
+		if _, err := time.Parse(time.DateOnly, v["data_valutazione"]); err != nil || codicefiscale.Validate(v["codice_fiscale"]) != nil {
+			t.Errorf("assessment %v", v)
+		}
+	}
+	sinba := readRecords(t, files["sinba.csv"])
+	for _, s := range sinba {
+		c, ok := cartelle[s["id_cartella"]]
+		if !ok || c["area"] != "FAM" || s["prestazioni"] == "" || len(s["data_prima_segnalazione"]) != 7 {
+			t.Errorf("SINBA record %v of cartella %v", s, c)
+		}
+	}
+	if len(sina) < 100 || len(sinba) < 100 {
+		t.Errorf("%d assessments, %d SINBA records", len(sina), len(sinba))
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
