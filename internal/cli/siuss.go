@@ -49,7 +49,7 @@ in the embedded SIUSS code table or in --codes FILE (or CSI_SIUSS_CODES): see 'c
 prestazioni'. The run is recorded: 'csi validate history' lists it.`),
 		Example: `  csi siuss check --ambito Desio --from 2024-01-01 --to 2024-12-31
   csi siuss check --ente 108033 --from 2024-01-01 --to 2024-06-30 -o csv > da-correggere.csv
-  CSI_OPERATORE=RSSMRA80A01F704X csi siuss check --ente Monza --from 2024-01-01 --to 2024-12-31 -o junit`,
+  CSI_OPERATORE=PRTCRL85A60F704O csi siuss check --ente Monza --from 2024-01-01 --to 2024-12-31 -o junit`,
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkSiussFlags(f, opts); err != nil {
