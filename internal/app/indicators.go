@@ -34,6 +34,7 @@ var indicatorFuncs = map[string]indicatorFunc{
 	"interventi-prestazione": interventiPrestazione,
 	"interventi-misura":      interventiMisura,
 	"popolazione":            popolazioneIndicator,
+	"debiti-informativi":     debitiInformativi,
 }
 
 // ComputeIndicator computes one indicator of the catalogue. Every read

@@ -23,6 +23,9 @@ type DemoOptions struct {
 	Seed    int64
 	History bool    // load the 2014 registry extracts too
 	Scale   float64 // registry scale, for tests
+	// SkipSiuss leaves out the SIUSS export step (benchmarks export later
+	// on a copy of the store).
+	SkipSiuss bool
 }
 
 // NewCmdDemo builds `csi demo`; runF replaces the action in tests.
@@ -78,12 +81,13 @@ The same --seed gives the same province.`),
 	fl.Int64Var(&opts.Seed, "seed", 1, f.T("random seed of the synthetic province"))
 	fl.BoolVar(&opts.History, "history", false, f.T("also load every Comune's 2014 registry extract (slower)"))
 	fl.Float64Var(&opts.Scale, "scale", 1, f.T("registry scale (1 = the real populations)"))
+	fl.BoolVar(&opts.SkipSiuss, "skip-siuss", false, f.T("leave out the SIUSS export step"))
 	_ = fl.MarkHidden("scale")
 	return cmd
 }
 
 // demoSteps is the number of progress steps.
-const demoSteps = 6
+const demoSteps = 7
 
 // demo is one run of `csi demo`.
 type demo struct {
@@ -96,6 +100,8 @@ type demo struct {
 	mon   *synth.Monitoring // the process registers
 	// counts of what the imports did, for the progress lines
 	rows, rejected int
+	// siuss is what the SIUSS export step did
+	siuss *demoSiuss
 }
 
 func demoRun(ctx context.Context, f *Factory, opts *DemoOptions) (err error) {
@@ -121,6 +127,9 @@ func demoRun(ctx context.Context, f *Factory, opts *DemoOptions) (err error) {
 	}
 	sum, err := d.validate(ctx)
 	if err != nil {
+		return err
+	}
+	if d.siuss, err = d.siussExport(ctx); err != nil {
 		return err
 	}
 	return d.print(ctx, sum)

@@ -47,6 +47,7 @@ type demoDoc struct {
 	Planted       []string              `json:"planted"`
 	Validation    csi.ValidationSummary `json:"validation"`
 	Indicators    []json.RawMessage     `json:"indicators"`
+	Siuss         *demoSiuss            `json:"siuss"`
 }
 
 // demoImport counts the files of one kind the demo imported.
@@ -69,6 +70,7 @@ func (d *demo) print(ctx context.Context, sum *csi.ValidationSummary) error {
 		}
 		fmt.Fprintf(out, "  %-30s %-8s %d\n", r.Rule, r.Severity, r.Count)
 	}
+	d.printSiuss(d.siuss)
 	for _, t := range demoTables {
 		fmt.Fprintf(out, "\n== csi indicators show %s%s\n\n", t.name, paramFlags(t.params))
 		if err := d.f.showIndicator(ctx, t.name, t.params); err != nil {
@@ -114,7 +116,7 @@ func paramFlags(p csi.IndicatorParams) string {
 
 func (d *demo) printJSON(ctx context.Context, sum *csi.ValidationSummary) error {
 	doc := demoDoc{Seed: d.opts.Seed, Store: d.opts.DB, Files: d.opts.Out, Residents2020: d.m.Residents2020,
-		Planted: d.m.Planted, Validation: *sum}
+		Planted: d.m.Planted, Validation: *sum, Siuss: d.siuss}
 	reg := demoImport{Kind: "anagrafe", Files: len(d.m.Registry)}
 	for _, r := range d.m.Registry {
 		reg.Rows += r.Rows

@@ -200,6 +200,10 @@ func TestDemoScaled(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "files", "cartelle.csv")); err != nil {
 		t.Errorf("--out did not keep the files: %v", err)
 	}
+	if !strings.Contains(stdout, "SIUSS (csi siuss export --tipo ps --mode waas, 2022-01-01..2022-12-31): ") {
+		t.Errorf("the demo's output lacks the SIUSS export's summary:\n%s", stdout)
+	}
+	checkDemoFlows(t, filepath.Join(dir, "files", "flussi"))
 }
 
 // showSeedTables runs `csi indicators show -o json` for the seed's tables.

@@ -239,6 +239,19 @@ func writeReadmeFiles(t *testing.T, dir, examples, text string) {
 		"condizione_lavoro;disabilita;data_prima_segnalazione;fonte_segnalazione;valutazione_minore;valutazione_famiglia_minore;"+
 		"segnalazione_autorita_giudiziaria;provvedimento_giudiziario;fascia_eta_beneficiario;regione_residenza;prestazioni;famiglia\n"+
 		"108002-C-00010;108002;2;1;1;4;1;2;09/2015;13;2;3;2;2;3;03;A2.02;1|2\n")
+	// The export's paragraph: a cartella of the Monza resident above, its
+	// interventi with the SIUSS columns (I1 over two years gives two flows,
+	// I3 has no protocol and is refused), and INPS's outcomes of two flows.
+	write("cartelle-siuss.csv", "id_cartella;codice_fiscale;comune;data_apertura;data_chiusura;motivo_chiusura;area;case_manager\n"+
+		"M-1;RSSMRA85T10F704Z;108033;2024-07-01;;;POV;AS-01\n")
+	write("interventi-siuss.csv", "id_intervento;id_cartella;comune;codice_prestazione;carattere;data_inizio;data_fine;importo_mensile;"+
+		"data_erogazione;importo;misura;presa_in_carico;protocollo_domanda;prova_mezzi\n"+
+		"M-1-I1;M-1;108033;A1.04;P;2024-07-01;2025-02-28;150,00;;;;N;P-2024-1;4\n"+
+		"M-1-I2;M-1;108033;A1.04;O;;;;2024-09-15;450,00;;N;P-2024-2;4\n"+
+		"M-1-I3;M-1;108033;A1.04;O;;;;2024-10-01;200,00;;N;;4\n")
+	write("esiti-siuss.csv", "id_flusso;codice_esito;descrizione;id_acquisizione_siuss\n"+
+		"F704.PS.20261201.0000001;OK;;SIUSS-000123\n"+
+		"F704.PS.20261201.0000002;RICHIESTA_INVALIDA;struttura non conforme;\n")
 	ruleset, err := os.ReadFile(filepath.Join("..", "rules", "dgr-2457-2019.yaml"))
 	if err != nil {
 		t.Fatal(err)

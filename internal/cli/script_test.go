@@ -54,7 +54,7 @@ func runScripts(t *testing.T, engine string) {
 		Dir:           filepath.Join("..", "..", "testdata", "script"),
 		UpdateScripts: golden.Update() && engine == "sqlite",
 		Condition:     scriptCondition(engine),
-		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"pgdump": pgdumpCmd},
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"pgdump": pgdumpCmd, "xsd": xsdCmd},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CSI_ACTOR", "tester")
 			env.Setenv("CSI_NOW", "2024-06-30T10:00:00Z")

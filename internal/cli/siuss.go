@@ -15,9 +15,10 @@ import (
 
 // newCmdSiuss builds `csi siuss`, the debiti informativi to INPS's SIUSS.
 func newCmdSiuss(f *Factory) *cobra.Command {
-	cmd := newGroup("siuss", f.T("Debiti informativi to INPS (SIUSS): check the records, list the code table"),
-		"  csi siuss check --ambito Desio --from 2024-01-01 --to 2024-12-31\n  csi siuss prestazioni")
+	cmd := newGroup("siuss", f.T("Debiti informativi to INPS (SIUSS): check the records, export the flows, keep their register"),
+		"  csi siuss check --ambito Desio --from 2024-01-01 --to 2024-12-31\n  csi siuss export --tipo ps --ambito Desio --from 2024-01-01 --to 2024-12-31 --out flussi/\n  csi siuss prestazioni")
 	cmd.AddCommand(NewCmdSiussCheck(f, nil), newCmdSiussPrestazioni(f))
+	addSiussRegisterCommands(cmd, f)
 	return cmd
 }
 

@@ -5,8 +5,7 @@ package i18n
 // 'csi records import'.
 var italianSiuss = map[string]string{
 	// siuss.go
-	"Debiti informativi to INPS (SIUSS): check the records, list the code table": "Debiti informativi verso l'INPS (SIUSS): verifica dei dati, tabella delle prestazioni",
-	"Check the interventi and SINBA records that the SIUSS flows would carry":    "Verifica gli interventi e le schede SINBA che i flussi SIUSS invierebbero",
+	"Check the interventi and SINBA records that the SIUSS flows would carry": "Verifica gli interventi e le schede SINBA che i flussi SIUSS invierebbero",
 	`Check, before anything is sent to INPS, the records that the SIUSS flows of an ente
 (a Comune, --ente) or of an Ambito's Comuni would carry for a period: the sending ente
 and operator, each intervento's beneficiary as the registry knew them on the benefit's

@@ -50,6 +50,7 @@ var sentences = map[string]func(*words, reading) string{
 	"interventi-prestazione": (*words).sentencePrestazione,
 	"interventi-misura":      (*words).sentenceMisura,
 	"popolazione":            (*words).sentencePopolazione,
+	"debiti-informativi":     (*words).sentenceDebiti,
 }
 
 // count returns an unwithheld count.

@@ -78,6 +78,11 @@ type IndicatorReader interface {
 	// beneficiaries, amount in cents].
 	SumInterventi(ctx context.Context, sc IndicatorScope, by, from, to string) ([]CatRow, error)
 
+	// CountFlussi counts the SIUSS flows of the register whose id's day
+	// falls between from and to, by category tipo + " " + operazione + " "
+	// + stato (e.g. "PS I OK"): N is [flows, records carried].
+	CountFlussi(ctx context.Context, sc IndicatorScope, from, to string) ([]CatRow, error)
+
 	// AmbitiReferenti returns the Ambiti in scope, in name order, each with
 	// the start of its referent's term covering at.
 	AmbitiReferenti(ctx context.Context, sc IndicatorScope, at string) ([]ReferentTerm, error)

@@ -18,4 +18,5 @@ type Store interface {
 	Indicators
 	Siuss
 	Monitoring
+	SiussRegister
 }

@@ -1,0 +1,66 @@
+package i18n
+
+// italianSiussExport holds the Italian texts of csi siuss export, of the
+// register of debiti informativi (flussi, esiti) and of annulla.
+var italianSiussExport = map[string]string{
+	"Debiti informativi to INPS (SIUSS): check the records, export the flows, keep their register": "Debiti informativi verso l'INPS (SIUSS): verifica dei dati, produzione dei flussi, registro",
+	"Write the SIUSS flows owed to INPS and record them in the register":                           "Produrre i flussi SIUSS dovuti a INPS e registrarli",
+	"Write the SIUSS flows of a Comune (--ente), of the Comuni of an Ambito\n(--ambito) or of every Comune (neither) for a period: PS-PSA-SINA flows of the benefits (--tipo ps) or SINBA\nflows of the children taken in charge (--tipo sinba). Every record is checked\nfirst as 'csi siuss check' does: a record SIUSS would refuse stays out, and the\noutput names the rules it breaks (exit 4).\n\n--mode waas (default) writes one flow per beneficiary and prestazione, as the\nWaaS channel requires; --mode upload one file per Comune for the web upload.\nPeriodic benefits are split per calendar year. Each flow gets the id\n{Belfiore}.PS.{YYYYMMDD}.{counter} (or .SINBA.) and a unique timestamp, and goes\ninto the register (see 'csi siuss flussi'). A record already accepted by INPS,\nor in a flow still waiting for INPS's outcome, is not exported again; after a\nrefusal it goes in a new flow. Files are written with mode 0600 into --out\n(created 0700) only when the register has recorded them. --dry-run writes and\nrecords nothing.": "Produce i flussi SIUSS di un Comune (--ente), dei Comuni di un Ambito (--ambito)\no di tutti i Comuni (nessuno dei due) per un periodo: i flussi PS-PSA-SINA delle prestazioni (--tipo ps) o i flussi\nSINBA dei minori in carico (--tipo sinba). Ogni record viene prima controllato\ncome fa 'csi siuss check': un record che INPS rifiuterebbe resta fuori, e\nl'esito indica le regole che non rispetta (uscita 4).\n\n--mode waas (predefinito) produce un flusso per beneficiario e prestazione, come\nrichiede il canale WaaS; --mode upload un file per Comune da caricare sul portale.\nLe prestazioni periodiche sono divise per anno solare. Ogni flusso riceve l'id\n{Belfiore}.PS.{AAAAMMGG}.{progressivo} (o .SINBA.) e un istante univoco, ed entra\nnel registro (vedi 'csi siuss flussi'). Un record già accettato da INPS, o in un\nflusso che attende ancora l'esito, non viene esportato di nuovo; dopo un rifiuto\nva in un nuovo flusso. I file sono scritti con permessi 0600 in --out (creata con\n0700) solo dopo la registrazione. --dry-run non scrive e non registra nulla.",
+	"flow type: ps (benefits) or sinba (children) (required)":                                       "tipo di flusso: ps (prestazioni) o sinba (minori) (obbligatorio)",
+	"the Comune whose flows to write (ISTAT code or name)":                                          "il Comune di cui produrre i flussi (codice ISTAT o nome)",
+	"write the flows of every Comune of this Ambito":                                                "produrre i flussi di tutti i Comuni di questo Ambito",
+	"first day of the period, YYYY-MM-DD (required)":                                                "primo giorno del periodo, AAAA-MM-GG (obbligatorio)",
+	"last day of the period, YYYY-MM-DD (required)":                                                 "ultimo giorno del periodo, AAAA-MM-GG (obbligatorio)",
+	"folder for the flow files (created if missing) (required unless --dry-run)":                    "cartella dei file dei flussi (creata se manca) (obbligatoria, salvo con --dry-run)",
+	"waas: one flow per record; upload: one file per Comune":                                        "waas: un flusso per record; upload: un file per Comune",
+	"show what would be written; write and record nothing":                                          "mostrare cosa verrebbe prodotto, senza scrivere né registrare nulla",
+	"codice fiscale of the operator sending the flows (env CSI_OPERATORE)":                          "codice fiscale dell'operatore che invia i flussi (variabile CSI_OPERATORE)",
+	"--tipo, --from, --to and --out are required":                                                   "servono --tipo, --from, --to e --out",
+	"e.g. csi siuss export --tipo ps --ente 108033 --from 2024-01-01 --to 2024-06-30 --out flussi/": "ad esempio csi siuss export --tipo ps --ente 108033 --from 2024-01-01 --to 2024-06-30 --out flussi/",
+	"warning: %d record(s) refused by the SIUSS checks; 'csi siuss check' lists what to fix":        "attenzione: %d record esclusi dai controlli SIUSS; 'csi siuss check' elenca cosa correggere",
+	"dry run: %d flow(s) would be written, %d record(s) refused; nothing was written":               "prova: verrebbero prodotti %d flussi, %d record esclusi; non è stato scritto nulla",
+	"%d flow(s) written to %s and recorded in the register; %d record(s) refused":                   "%d flussi scritti in %s e registrati; %d record esclusi",
+	"Flows":           "Flussi",
+	"Refused by rule": "Esclusi per regola",
+	"Refused records": "Record esclusi",
+
+	"List and show the flows of the register of debiti informativi": "Elencare e consultare i flussi del registro dei debiti informativi",
+	"List the flows of the register":                                "Elencare i flussi del registro",
+	"List the flows csi produced, in the order INPS reads them (their timestamp),\nwith their state: ready (written), acquired (INPS collected it over WaaS), then\nINPS's outcome: OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA or ERRORE_GENERICO.\n--from and --to select by the day in the flow id.": "Elenca i flussi prodotti da csi, nell'ordine in cui INPS li legge (il loro istante),\ncon il loro stato: ready (prodotto), acquired (INPS lo ha prelevato via WaaS), poi\nl'esito di INPS: OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA o ERRORE_GENERICO.\n--from e --to scelgono per il giorno scritto nell'id del flusso.",
+	"only the flows of this Comune (ISTAT code or name)": "solo i flussi di questo Comune (codice ISTAT o nome)",
+	"only the flows of the Comuni of this Ambito":        "solo i flussi dei Comuni di questo Ambito",
+	"only ps or sinba flows":                             "solo i flussi ps o sinba",
+	"only flows in this state (ready, acquired, OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA, ERRORE_GENERICO)": "solo i flussi in questo stato (ready, acquired, OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA, ERRORE_GENERICO)",
+	"only flows of this day or later, YYYY-MM-DD":                                                           "solo i flussi di questo giorno o successivi, AAAA-MM-GG",
+	"only flows of this day or earlier, YYYY-MM-DD":                                                         "solo i flussi di questo giorno o precedenti, AAAA-MM-GG",
+	"no flows in the register match; 'csi siuss export' writes them":                                        "nessun flusso del registro corrisponde; 'csi siuss export' li produce",
+	"Show one flow: its state, the records it carries and INPS's outcomes":                                  "Consultare un flusso: stato, record che contiene ed esiti di INPS",
+	"Show one flow of the register: its state, the records it carries\n(intervento and year, or cartella) and every outcome INPS sent for it. --xml\nprints the flow itself, as it was sent: it holds personal data, keep it safe.": "Mostra un flusso del registro: il suo stato, i record che contiene (intervento e\nanno, o cartella) e ogni esito ricevuto da INPS. --xml stampa il flusso così come\nè stato inviato: contiene dati personali, va custodito con cura.",
+	"print the flow's XML as it was sent": "stampare l'XML del flusso così come è stato inviato",
+	"Records":                             "Record",
+	"Outcomes":                            "Esiti",
+
+	"Record INPS's outcomes of the flows":                   "Registrare gli esiti dei flussi comunicati da INPS",
+	"Record the outcomes INPS gave the flows (CSV or JSON)": "Registrare gli esiti dei flussi (CSV o JSON)",
+	"Record in the register the outcomes INPS gave the flows, e.g. those of a web\nupload. FILE is a CSV with the columns id_flusso, codice_esito, descrizione and\nid_acquisizione_siuss (also codice_siuss), or JSON: a list of such objects, or\nINPS's {\"elenco_esiti\": [...]}. codice_esito is OK, DATI_NON_TROVATI,\nRICHIESTA_INVALIDA or ERRORE_GENERICO. Importing the same outcomes again changes\nnothing; an outcome of a flow the register does not have is recorded as such\nand reported. A file with an unusable row is refused whole.": "Registra gli esiti che INPS ha dato ai flussi, ad esempio quelli di un caricamento\nsul portale. FILE è un CSV con le colonne id_flusso, codice_esito, descrizione e\nid_acquisizione_siuss (anche codice_siuss), oppure JSON: un elenco di tali oggetti,\no il {\"elenco_esiti\": [...]} di INPS. codice_esito è OK, DATI_NON_TROVATI,\nRICHIESTA_INVALIDA o ERRORE_GENERICO. Importare di nuovo gli stessi esiti non\ncambia nulla; l'esito di un flusso che il registro non conosce viene registrato\ncome tale e segnalato. Un file con una riga inutilizzabile è rifiutato per intero.",
+	"%d outcome(s) read: %d recorded, %d already known, %d of flows not in the register": "%d esiti letti: %d registrati, %d già noti, %d di flussi assenti dal registro",
+	"Recorded by outcome":       "Registrati per esito",
+	"Flows not in the register": "Flussi assenti dal registro",
+
+	"Cancel at INPS the records of an accepted flow (TipoOperazione C)": "Annullare presso INPS i record di un flusso accettato (TipoOperazione C)",
+	"Write the cancellation of a PS flow INPS accepted (OK): a new flow with the same\nrecords and TipoOperazione C, recorded in the register like any other. Once INPS\naccepts the cancellation, the next 'csi siuss export' sends the records again\nas they are now: this is how an accepted record is corrected. SINBA records have\nno cancellation. Asks for confirmation; --yes confirms in a script.": "Produce l'annullamento di un flusso PS accettato da INPS (OK): un nuovo flusso con\ngli stessi record e TipoOperazione C, registrato come ogni altro. Quando INPS\naccetta l'annullamento, il successivo 'csi siuss export' invia di nuovo i record\ncome sono ora: è così che si corregge un record già accettato. I record SINBA non\nsi annullano. Chiede conferma; --yes conferma in uno script.",
+	"folder for the cancellation flow's file (required)": "cartella del file del flusso di annullamento (obbligatoria)",
+	"--out is required": "serve --out",
+	"give the folder the cancellation flow is written to":                                                 "indicare la cartella in cui scrivere il flusso di annullamento",
+	"Cancel at INPS the records of flow %s":                                                               "Annullare presso INPS i record del flusso %s",
+	"cancellation flow %s written to %s; send it, then export the corrected records once INPS accepts it": "flusso di annullamento %s scritto in %s; inviarlo, poi esportare i record corretti quando INPS lo accetta",
+	"this change needs confirmation":                                                                      "questa modifica va confermata",
+	"pass --yes to confirm it in a script":                                                                "in uno script, confermare con --yes",
+	"cancelled: nothing was changed":                                                                      "annullato: non è cambiato nulla",
+	"leave out the SIUSS export step":                                                                     "saltare il passo dell'esportazione SIUSS",
+	// The report's sentence of debiti-informativi (internal/report/sentence_siuss.go).
+	"No SIUSS flow was produced in %s.": "Nel %s il CSI non ha prodotto flussi SIUSS.",
+	"In %s the CSI produced %s SIUSS flows (%s of them cancellations): INPS accepted %s, refused %s, and %s await its outcome.": "Nel %s il CSI ha prodotto %s flussi SIUSS (%s di annullamento): l'INPS ne ha accettati %s, scartati %s, e %s attendono l'esito.",
+}
+
+func init() { merge("italianSiussExport", italianSiussExport) }
