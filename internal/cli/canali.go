@@ -69,7 +69,7 @@ today). Record each later status with 'csi canali update'.`),
 	fl.StringVar(&in.Ambito, "ambito", "", f.T("the channel is of this Ambito"))
 	fl.StringVar(&in.Comune, "comune", "", f.T("the channel is of this Comune (ISTAT code or name)"))
 	fl.StringVar(&in.Stato, "stato", "", f.T("first status (default richiesto)"))
-	fl.StringVar(&in.Data, "data", "", f.T("day of the status, YYYY-MM-DD (default today)"))
+	dateVar(fl, &in.Data, "data", f.T("day of the status, YYYY-MM-DD (default today)"))
 	fl.StringVar(&in.Note, "note", "", f.T("notes (no personal data)"))
 	_ = cmd.RegisterFlagCompletionFunc("controparte", fixedCompletion(csi.Controparti...))
 	_ = cmd.RegisterFlagCompletionFunc("stato", fixedCompletion(csi.CanaleStati...))
@@ -111,7 +111,7 @@ channel's notes. Every status stays in the history ('csi canali list --history')
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 	cmd.Flags().StringVar(&in.Stato, "stato", "", f.T("new status: richiesto|autorizzato|in_test|attivo|sospeso"))
-	cmd.Flags().StringVar(&in.Data, "data", "", f.T("day of the status, YYYY-MM-DD (default today)"))
+	dateVar(cmd.Flags(), &in.Data, "data", f.T("day of the status, YYYY-MM-DD (default today)"))
 	cmd.Flags().StringVar(&in.Note, "note", "", f.T("notes (no personal data)"))
 	_ = cmd.RegisterFlagCompletionFunc("stato", fixedCompletion(csi.CanaleStati...))
 	return cmd

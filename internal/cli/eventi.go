@@ -87,7 +87,7 @@ altri) and, without --partecipanti, makes up the total.`),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Input.Tipo, "tipo", "", f.T("event type (required; see above)"))
-	fl.StringVar(&opts.Input.Data, "data", "", f.T("day of the event, YYYY-MM-DD or DD/MM/YYYY (required)"))
+	dateVar(fl, &opts.Input.Data, "data", f.T("day of the event, YYYY-MM-DD or DD/MM/YYYY (required)"))
 	fl.StringVar(&opts.Input.Titolo, "titolo", "", f.T("title of the event"))
 	fl.StringArrayVar(&opts.Input.Ambiti, "ambito", nil, f.T("Ambito involved (repeatable; tutti for all)"))
 	fl.StringArrayVar(&opts.Input.Comuni, "comune", nil, f.T("Comune involved, ISTAT code or name (repeatable)"))
@@ -218,8 +218,8 @@ func newCmdEventiList(f *Factory) *cobra.Command {
 	cmd.Flags().StringVar(&fl.Tipo, "tipo", "", f.T("only events of this type"))
 	cmd.Flags().StringVar(&fl.Ambito, "ambito", "", f.T("only events involving this Ambito"))
 	cmd.Flags().StringVar(&fl.Comune, "comune", "", f.T("only events involving this Comune"))
-	cmd.Flags().StringVar(&fl.From, "from", "", f.T("only events from this day, YYYY-MM-DD"))
-	cmd.Flags().StringVar(&fl.To, "to", "", f.T("only events up to this day, YYYY-MM-DD"))
+	dateVar(cmd.Flags(), &fl.From, "from", f.T("only events from this day, YYYY-MM-DD"))
+	dateVar(cmd.Flags(), &fl.To, "to", f.T("only events up to this day, YYYY-MM-DD"))
 	_ = cmd.RegisterFlagCompletionFunc("tipo", fixedCompletion(csi.EventoTipi...))
 	return cmd
 }

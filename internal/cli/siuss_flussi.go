@@ -56,8 +56,8 @@ INPS's outcome: OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA or ERRORE_GENERICO.
 	fl.StringVar(&opts.Query.Ambito, "ambito", "", f.T("only the flows of the Comuni of this Ambito"))
 	fl.StringVar(&opts.Query.Tipo, "tipo", "", f.T("only ps or sinba flows"))
 	fl.StringVar(&opts.Query.Stato, "stato", "", f.T("only flows in this state (ready, acquired, OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA, ERRORE_GENERICO)"))
-	fl.StringVar(&opts.Query.From, "from", "", f.T("only flows of this day or later, YYYY-MM-DD"))
-	fl.StringVar(&opts.Query.To, "to", "", f.T("only flows of this day or earlier, YYYY-MM-DD"))
+	dateVar(fl, &opts.Query.From, "from", f.T("only flows of this day or later, YYYY-MM-DD"))
+	dateVar(fl, &opts.Query.To, "to", f.T("only flows of this day or earlier, YYYY-MM-DD"))
 	_ = cmd.RegisterFlagCompletionFunc("stato", fixedCompletion("ready", "acquired", "OK", "DATI_NON_TROVATI", "RICHIESTA_INVALIDA", "ERRORE_GENERICO"))
 	return cmd
 }

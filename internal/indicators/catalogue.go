@@ -126,7 +126,7 @@ var all = []csi.IndicatorDef{
 		UsesPopulation: true,
 	},
 	{
-		Name: "debiti-informativi", Version: "1", Title: "Debiti informativi sent through the CSI (SIUSS flows)",
+		Name: "debiti-informativi", Version: "1", Group: csi.GroupOutput, Title: "Debiti informativi sent through the CSI (SIUSS flows)",
 		Definition: "SIUSS flows in the register of debiti informativi whose id's day falls in the period, by type (PS benefits, SINBA children), operation (I insertion, C cancellation) and state (ready, acquired by INPS, or INPS's outcome: OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA, ERRORE_GENERICO), with the records they carry (an intervento's calendar year, or a child's SINBA record); the Comune of a flow is its sending ente." + ambitoNote,
 		Source:     "seed output indicator: numero debiti informativi inviati tramite CSI",
 		Params:     []string{ParamPeriod}, By: []string{csi.ByProvincia, csi.ByAmbito},
