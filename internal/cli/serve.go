@@ -31,6 +31,8 @@ type ServeOptions struct {
 	MaxConns int
 	// MaxUploads and MaxUploadsPerToken bound the imports uploaded at once.
 	MaxUploads, MaxUploadsPerToken int
+	// WaaS is the e-service INPS polls (csi serve --waas).
+	WaaS WaaSOptions
 	// Ready, when set, receives the address the server listens on (tests
 	// listen on port 0).
 	Ready func(addr string)
@@ -88,6 +90,7 @@ rolled back, never half-written.`),
 	fl.IntVar(&opts.MaxUploads, "max-uploads", httpapi.DefaultMaxUploads, f.T("most imports uploaded or running at once, all tokens together"))
 	fl.IntVar(&opts.MaxUploadsPerToken, "max-uploads-per-token", httpapi.DefaultMaxUploadsPerToken, f.T("most imports uploaded or running at once with one token"))
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, f.T("on SIGTERM, how long running requests may finish"))
+	addWaaSFlags(f, fl, &opts.WaaS)
 	return cmd
 }
 
@@ -134,6 +137,11 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	api, err := newAPIServer(st, svc, opts, logger, f.Getenv("CSI_DEBUG") != "")
 	if err != nil {
 		return err
+	}
+	if opts.WaaS.Enabled {
+		if err := mountWaaS(ctx, st, svc, api, &opts.WaaS, logger); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
