@@ -233,7 +233,7 @@ func (fx *waasFixture) addFlows(t testing.TB, istat string, n int) []string {
 			flows[i] = store.SiussFlow{ID: id, Tipo: "PS", Mode: "waas", Operazione: "I", Ente: e.Belfiore, Comune: istat,
 				TS: ts + int64(i), Day: day, Counter: c + i, SHA256: hex.EncodeToString(sum[:]), XML: xml, Voci: 1,
 				Items: []store.SiussItem{{SiussItemKey: store.SiussItemKey{Comune: istat, Record: "INT-" + id, Anno: 2024}, Hash: uint64(i + 1)}},
-				From: "2024-01-01", To: "2024-12-31", CreatedAt: now.Format(time.RFC3339), Actor: "tester"}
+				From:  "2024-01-01", To: "2024-12-31", CreatedAt: now.Format(time.RFC3339), Actor: "tester"}
 		}
 		return tx.InsertFlows(ctx, flows)
 	})
