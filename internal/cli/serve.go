@@ -60,7 +60,10 @@ running ones finish for --shutdown-timeout; an import still running then is
 rolled back, never half-written.`),
 		Example: `  csi serve --db /srv/csi/csi.db
   csi serve --addr 0.0.0.0:8787 --tls-cert /etc/csi/cert.pem --tls-key /etc/csi/key.pem
-  CSI_REMOTE=http://127.0.0.1:8787 CSI_TOKEN=csi_... csi comuni list`,
+  CSI_REMOTE=http://127.0.0.1:8787 CSI_TOKEN=csi_... csi comuni list
+  csi serve --addr 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem --waas --waas-ente 108023 \
+    --pdnd-jwks /etc/csi/pdnd.jwks --pdnd-issuer interop.pagopa.it --pdnd-audience 108023=AUD \
+    --pdnd-purpose PURPOSE-ID --waas-allow 192.0.2.0/24`,
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if (opts.TLSCert == "") != (opts.TLSKey == "") {

@@ -91,15 +91,17 @@ func mountWaaS(ctx context.Context, st store.Admin, svc *app.Services, api *http
 		return err
 	}
 	logger.Info("waas", "enti", len(enti), "keys", strings.Join(base.KeyIDs(), ","))
-	go reloadOnHangup(ctx, base, logger)
+	// Registered now, before the server listens: a SIGHUP from then on
+	// reloads the keys and never stops the server.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	go reloadOnHangup(ctx, hup, base, logger)
 	return nil
 }
 
 // reloadOnHangup reloads the key set on every SIGHUP; a bad file keeps the
 // keys in use (the Verifier's own rule) and is logged.
-func reloadOnHangup(ctx context.Context, v *pdnd.Verifier, logger *slog.Logger) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGHUP)
+func reloadOnHangup(ctx context.Context, ch chan os.Signal, v *pdnd.Verifier, logger *slog.Logger) {
 	defer signal.Stop(ch)
 	for {
 		select {
