@@ -206,6 +206,15 @@ func (fx *waasFixture) base(istat string) string {
 // second), and returns their ids in time order.
 func (fx *waasFixture) addFlows(t testing.TB, istat string, n int) []string {
 	t.Helper()
+	ids, err := fx.addFlowsErr(istat, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// addFlowsErr is addFlows for another goroutine than the test's.
+func (fx *waasFixture) addFlowsErr(istat string, n int) ([]string, error) {
 	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "tester", Command: "siuss export"})
 	e := fx.enti[istat]
 	now := time.Now().UTC()
@@ -237,10 +246,7 @@ func (fx *waasFixture) addFlows(t testing.TB, istat string, n int) []string {
 		}
 		return tx.InsertFlows(ctx, flows)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ids
+	return ids, err
 }
 
 // flow returns a flow of the register.
@@ -309,6 +315,8 @@ type contract struct {
 	mu     sync.Mutex
 	// checked counts the responses validated, by operation.
 	checked map[string]int
+	// violations are those the Transport found.
+	violations []error
 }
 
 func newContract(t testing.TB, url string, enti []app.WaaSEnte) *contract {
@@ -404,4 +412,59 @@ func checkProblem(t testing.TB, resp *http.Response, body []byte) {
 	if st, _ := p["status"].(float64); int(st) != resp.StatusCode {
 		t.Fatalf("problem status %v, response status %d", p["status"], resp.StatusCode)
 	}
+}
+
+// Transport returns a RoundTripper that validates every request and
+// response against the contract, for a client the test does not drive
+// itself (the fake INPS poller); the violations are in Violations.
+func (c *contract) Transport() http.RoundTripper { return &contractTransport{c: c} }
+
+type contractTransport struct{ c *contract }
+
+func (ct *contractTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	var raw []byte
+	if req.Body != nil {
+		var err error
+		if raw, err = io.ReadAll(req.Body); err != nil {
+			return nil, err
+		}
+		req.Body = io.NopCloser(bytes.NewReader(raw))
+	}
+	route, params, err := ct.c.router.FindRoute(req)
+	if err != nil {
+		ct.c.violation(fmt.Errorf("%s %s is not an operation of api-comuni.yaml: %v", req.Method, req.URL.Path, err))
+		return http.DefaultTransport.RoundTrip(req)
+	}
+	check := req.Clone(context.Background())
+	check.Body = io.NopCloser(bytes.NewReader(raw))
+	in := &openapi3filter.RequestValidationInput{Request: check, PathParams: params, Route: route,
+		Options: &openapi3filter.Options{AuthenticationFunc: bearerPresent, MultiError: true}}
+	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+		ct.c.violation(fmt.Errorf("the request %s %s breaks api-comuni.yaml: %v", req.Method, req.URL.Path, err))
+	}
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode, Header: resp.Header,
+		Body: io.NopCloser(bytes.NewReader(body)), Options: &openapi3filter.Options{MultiError: true}}
+	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+		ct.c.violation(fmt.Errorf("the response %d to %s %s breaks api-comuni.yaml: %v", resp.StatusCode, req.Method, req.URL.Path, err))
+	}
+	ct.c.mu.Lock()
+	ct.c.checked[route.Operation.OperationID]++
+	ct.c.mu.Unlock()
+	return resp, nil
+}
+
+func (c *contract) violation(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.violations = append(c.violations, err)
 }
