@@ -15,7 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rogpeppe/go-internal/txtar"
+
 	"github.com/csi-mb/csi/internal/pdnd/pdndtest"
+	"github.com/csi-mb/csi/internal/waastest"
 )
 
 // TestServeWaaS runs the real csi serve --waas over TLS: /status without a
@@ -137,5 +140,106 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("timed out")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestServeWaaSReexport exports real interventi (those of
+// testdata/script/siuss_export.txtar), lets the fake INPS collect them
+// from csi serve --waas and refuse one, exports again and checks that the
+// poller collects the new flow of the refused record, once, and that the
+// register shows both flows with their outcomes.
+func TestServeWaaSReexport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "csi.db")
+	ar, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", "siuss_export.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"CSI_DB": db, "CSI_ACTOR": "tester", "CSI_NOW": "2024-06-30T10:00:00Z", "CSI_OPERATORE": "RSSMRA80A01F704F"}
+	csiRun := func(okCodes []int, args ...string) string {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		code := Run(context.Background(), args, &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}, enEnv(env))
+		for _, ok := range okCodes {
+			if code == ok {
+				return out.String()
+			}
+		}
+		t.Fatalf("csi %v: exit %d: %s", args, code, errOut.String())
+		return ""
+	}
+	in := func(name string) string { return filepath.Join(dir, name) }
+	csiRun([]int{0}, "init")
+	csiRun([]int{0}, "comuni", "onboard", "108033", "--anagrafe", "automatic", "--date", "2019-01-01")
+	csiRun([]int{0}, "anagrafe", "import", in("anagrafe.csv"), "--comune", "108033", "--as-of", "2019-01-01")
+	csiRun([]int{0}, "records", "import", "cartelle", in("cartelle.csv"))
+	csiRun([]int{0}, "records", "import", "interventi", in("interventi.csv"))
+	export := func() {
+		csiRun([]int{0, 4}, "siuss", "export", "--tipo", "ps", "--ente", "108033", "--from", "2023-01-01", "--to", "2024-12-31", "--out", in("flussi"))
+	}
+	export()
+
+	auth, err := pdndtest.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	jwks := in("pdnd.jwks")
+	if err := auth.WriteJWKS(jwks); err != nil {
+		t.Fatal(err)
+	}
+	var serveErr bytes.Buffer
+	f := NewFactory(&IOStreams{Out: &bytes.Buffer{}, ErrOut: &lockedWriter{w: &serveErr}}, enEnv(env))
+	f.DBPath = db
+	ready := make(chan string, 1)
+	opts := &ServeOptions{Addr: "127.0.0.1:0", ShutdownTimeout: time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute,
+		Ready: func(a string) { ready <- a },
+		WaaS: WaaSOptions{Enabled: true, Base: "/waas/{Belfiore}/v1", JWKS: jwks, Audiences: []string{pdndtest.Audience},
+			Issuer: pdndtest.Issuer, Purposes: []string{pdndtest.PurposeID}}}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveRun(ctx, f, opts); f.Close() }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	}
+	const refused = "F704.PS.20240630.0000002"
+	p := &waastest.Poller{Base: "http://" + addr + "/waas/F704/v1", Voucher: func() string { return auth.MustMint() },
+		Refuse: func(id string) bool { return id == refused }, Limit: func(int) int { return 10 }}
+	if n, err := p.Poll(ctx); err != nil || n != 3 {
+		t.Fatalf("first poll: %d flows, %v; want the 3 exported", n, err)
+	}
+	export()
+	if n, err := p.Poll(ctx); err != nil || n != 1 {
+		t.Fatalf("second poll: %d flows, %v; want the new flow of the refused record", n, err)
+	}
+	flows := p.Flows()
+	reexported := flows[len(flows)-1]
+	if reexported.IDFlusso == refused || !bytes.Contains(reexported.XML, []byte(`DataInizioPrestazione="2024-01-01"`)) {
+		t.Fatalf("the new flow %s does not carry the refused record (I1/2024)", reexported.IDFlusso)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ID    string `json:"id_flusso"`
+		Stato string `json:"stato"`
+	}
+	if err := json.Unmarshal([]byte(csiRun([]int{0}, "siuss", "flussi", "list", "-o", "json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]string{}
+	for _, fl := range list {
+		states[fl.ID] = fl.Stato
+	}
+	if states[refused] != "RICHIESTA_INVALIDA" || states[reexported.IDFlusso] != "OK" || len(states) != 4 {
+		t.Fatalf("register: %v, want %s refused and %s accepted among 4 flows", states, refused, reexported.IDFlusso)
 	}
 }
