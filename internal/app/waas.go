@@ -61,6 +61,34 @@ func waasEnte(c csi.Comune) WaaSEnte {
 	return WaaSEnte{Istat: c.Istat, Belfiore: c.Belfiore, Denominazione: "Comune di " + c.Nome}
 }
 
+// siussReader is the read of FlowsAfter outside a write transaction, which
+// both engines offer (internal/sqlite/waas.go, internal/postgres/waas.go).
+type siussReader interface {
+	SiussFlowsAfter(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error)
+}
+
+// AcquireWaaSFlows is AcquireSiussFlows for GET /flussi under load: it
+// reads the page first without taking the register's write lock, and only
+// when a flow of it is still ready does it acquire the page in a write
+// transaction (which reads it again). A page INPS already acquired (a
+// poller that starts over, several pollers) costs no write.
+func (s *Services) AcquireWaaSFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error) {
+	r, ok := s.st.(siussReader)
+	if !ok {
+		return s.AcquireSiussFlows(ctx, ente, since, limit)
+	}
+	flows, err := r.SiussFlowsAfter(ctx, ente, since, limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range flows {
+		if f.Stato == store.StatoReady {
+			return s.AcquireSiussFlows(ctx, ente, since, limit)
+		}
+	}
+	return flows, nil
+}
+
 // RecordWaaSEsiti records the outcomes INPS posted to the e-service of the
 // ente belfiore, as RecordSiussEsiti does for a file: once each, in one
 // transaction. An outcome of a flow of another ente is not applied to it:

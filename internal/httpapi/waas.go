@@ -32,7 +32,7 @@ const (
 
 // WaaSServices are what the WaaS e-service needs of the application.
 type WaaSServices interface {
-	AcquireSiussFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error)
+	AcquireWaaSFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error)
 	RecordWaaSEsiti(ctx context.Context, belfiore string, in []app.SiussEsitoInput) (*app.SiussEsitiResult, error)
 	AuditWaaSRefusal(ctx context.Context, belfiore, route, check string, status int) error
 }
@@ -123,6 +123,9 @@ func (w *waasEnte) handler(name string, voucher bool, fn func(http.ResponseWrite
 				Client: "purpose " + c.PurposeID})
 		}
 		if err := fn(rw, r.WithContext(ctx)); err != nil {
+			if sw, ok := rw.(*statusWriter); ok && sw.wrote {
+				return // the answer had begun: the client went away
+			}
 			w.writeError(rw, r, route, err)
 		}
 	})
@@ -250,7 +253,7 @@ func (w *waasEnte) flussi(rw http.ResponseWriter, r *http.Request) error {
 	}
 	out := []waasFlusso{}
 	if limit > 0 {
-		flows, err := w.cfg.Services.AcquireSiussFlows(r.Context(), w.ente.Belfiore, since, limit)
+		flows, err := w.cfg.Services.AcquireWaaSFlows(r.Context(), w.ente.Belfiore, since, limit)
 		if err != nil {
 			return err
 		}
