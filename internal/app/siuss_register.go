@@ -119,6 +119,9 @@ func (s *Services) flowFilter(ctx context.Context, q SiussFlowQuery) (store.Sius
 			}
 		}
 	}
+	if q.Ente != "" && q.Ambito != "" {
+		return f, csi.Errorf(csi.EINVALID, "give --ente or --ambito, not both").WithHint("leave both out for every Comune")
+	}
 	if q.Ente == "" && q.Ambito == "" {
 		return f, nil
 	}
