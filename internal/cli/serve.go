@@ -31,6 +31,8 @@ type ServeOptions struct {
 	MaxConns int
 	// MaxUploads and MaxUploadsPerToken bound the imports uploaded at once.
 	MaxUploads, MaxUploadsPerToken int
+	// WaaS is the e-service INPS polls (csi serve --waas).
+	WaaS WaaSOptions
 	// Ready, when set, receives the address the server listens on (tests
 	// listen on port 0).
 	Ready func(addr string)
@@ -58,7 +60,10 @@ running ones finish for --shutdown-timeout; an import still running then is
 rolled back, never half-written.`),
 		Example: `  csi serve --db /srv/csi/csi.db
   csi serve --addr 0.0.0.0:8787 --tls-cert /etc/csi/cert.pem --tls-key /etc/csi/key.pem
-  CSI_REMOTE=http://127.0.0.1:8787 CSI_TOKEN=csi_... csi comuni list`,
+  CSI_REMOTE=http://127.0.0.1:8787 CSI_TOKEN=csi_... csi comuni list
+  csi serve --addr 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem --waas --waas-ente 108023 \
+    --pdnd-jwks /etc/csi/pdnd.jwks --pdnd-issuer interop.pagopa.it --pdnd-audience 108023=AUD \
+    --pdnd-purpose PURPOSE-ID --waas-allow 192.0.2.0/24`,
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if (opts.TLSCert == "") != (opts.TLSKey == "") {
@@ -88,6 +93,7 @@ rolled back, never half-written.`),
 	fl.IntVar(&opts.MaxUploads, "max-uploads", httpapi.DefaultMaxUploads, f.T("most imports uploaded or running at once, all tokens together"))
 	fl.IntVar(&opts.MaxUploadsPerToken, "max-uploads-per-token", httpapi.DefaultMaxUploadsPerToken, f.T("most imports uploaded or running at once with one token"))
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", time.Minute, f.T("on SIGTERM, how long running requests may finish"))
+	addWaaSFlags(f, fl, &opts.WaaS)
 	return cmd
 }
 
@@ -134,6 +140,11 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 	api, err := newAPIServer(st, svc, opts, logger, f.Getenv("CSI_DEBUG") != "")
 	if err != nil {
 		return err
+	}
+	if opts.WaaS.Enabled {
+		if err := mountWaaS(ctx, st, svc, api, &opts.WaaS, logger); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
+)
+
+// WaaSEnte is an ente whose WaaS e-service csi serve hosts: INPS polls its
+// flows under its Belfiore code.
+type WaaSEnte struct {
+	Istat, Belfiore, Denominazione string
+}
+
+// WaaSFonte is the source the register records for outcomes INPS posted.
+const WaaSFonte = "waas"
+
+// WaaSEnti resolves the enti csi serve --waas hosts: the Comuni refs name
+// (ISTAT codes or names), or every Comune ever onboarded when refs is
+// empty. A Comune never onboarded is refused: it has no flows to serve.
+func (s *Services) WaaSEnti(ctx context.Context, refs []string) ([]WaaSEnte, error) {
+	state, err := s.st.LoadComuni(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []WaaSEnte
+	if len(refs) == 0 {
+		for _, c := range state.Comuni {
+			if c.OnboardedOn != "" {
+				out = append(out, waasEnte(c))
+			}
+		}
+		if len(out) == 0 {
+			return nil, csi.Errorf(csi.EINVALID, "no Comune is onboarded: WaaS has no ente to serve").
+				WithHint("onboard the Comuni first with 'csi comuni onboard', or name them with --waas-ente")
+		}
+		return out, nil
+	}
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		c, err := csi.ResolveComune(state.Comuni, ref)
+		if err != nil {
+			return nil, err
+		}
+		if c.OnboardedOn == "" {
+			return nil, csi.Errorf(csi.EINVALID, "--waas-ente %s: %s is not onboarded", ref, c.Nome).
+				WithHint("onboard it with 'csi comuni onboard' before publishing its e-service")
+		}
+		if !seen[c.Istat] {
+			seen[c.Istat] = true
+			out = append(out, waasEnte(c))
+		}
+	}
+	return out, nil
+}
+
+func waasEnte(c csi.Comune) WaaSEnte {
+	return WaaSEnte{Istat: c.Istat, Belfiore: c.Belfiore, Denominazione: "Comune di " + c.Nome}
+}
+
+// siussReader is the read of FlowsAfter outside a write transaction, which
+// both engines offer (internal/sqlite/waas.go, internal/postgres/waas.go).
+type siussReader interface {
+	SiussFlowsAfter(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error)
+}
+
+// AcquireWaaSFlows is AcquireSiussFlows for GET /flussi under load: it
+// reads the page first without taking the register's write lock, and only
+// when a flow of it is still ready does it acquire the page in a write
+// transaction (which reads it again). A page INPS already acquired (a
+// poller that starts over, several pollers) costs no write.
+func (s *Services) AcquireWaaSFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error) {
+	r, ok := s.st.(siussReader)
+	if !ok {
+		return s.AcquireSiussFlows(ctx, ente, since, limit)
+	}
+	flows, err := r.SiussFlowsAfter(ctx, ente, since, limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range flows {
+		if f.Stato == store.StatoReady {
+			return s.AcquireSiussFlows(ctx, ente, since, limit)
+		}
+	}
+	return flows, nil
+}
+
+// RecordWaaSEsiti records the outcomes INPS posted to the e-service of the
+// ente belfiore, as RecordSiussEsiti does for a file: once each, in one
+// transaction. An outcome of a flow of another ente is not applied to it:
+// it is logged as an outcome of a flow the ente does not know, so that one
+// ente's voucher never changes another's register.
+func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []SiussEsitoInput) (*SiussEsitiResult, error) {
+	res := &SiussEsitiResult{File: WaaSFonte, Esiti: len(in), Sconosciuti: []string{}, PerEsito: map[string]int{}}
+	for _, e := range in {
+		if err := checkEsito(WaaSFonte, e); err != nil {
+			return nil, err
+		}
+	}
+	at := s.Now().UTC().Format("2006-01-02T15:04:05Z07:00")
+	err := s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
+		own := enteTx{SiussTx: tx, prefix: belfiore + "."}
+		for _, e := range in {
+			if err := recordEsito(ctx, own, WaaSFonte, at, e, res); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// enteTx is a register transaction that sees only the flows of one ente.
+type enteTx struct {
+	store.SiussTx
+	prefix string
+}
+
+func (t enteTx) Flow(ctx context.Context, id string) (*store.SiussFlow, error) {
+	if !strings.HasPrefix(id, t.prefix) {
+		return nil, nil
+	}
+	return t.SiussTx.Flow(ctx, id)
+}
+
+// AuditWaaSRefusal records in the audit log that a call to the e-service
+// of the ente belfiore was refused (a bad voucher, or an address outside
+// the allowed ranges): the check that failed and the status, never the
+// voucher.
+func (s *Services) AuditWaaSRefusal(ctx context.Context, belfiore, route, check string, status int) error {
+	return s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
+		return tx.AppendAudit(ctx, "waas ente "+belfiore, fmt.Sprintf("%s refused %d: %s", route, status, check))
+	})
+}

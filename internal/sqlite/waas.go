@@ -1,0 +1,31 @@
+package sqlite
+
+import (
+	"context"
+
+	"github.com/csi-mb/csi/internal/store"
+)
+
+// SiussFlowsAfter is FlowsAfter outside a transaction (one SELECT is one
+// consistent snapshot under WAL): what WaaS's GET /flussi reads first, so
+// that a page of flows INPS already acquired does not wait for the
+// store's single writer (every transaction of the store begins IMMEDIATE).
+func (db *DB) SiussFlowsAfter(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error) {
+	rows, err := db.db.QueryContext(ctx, "SELECT "+flowCols+`, contenuto FROM siuss_flussi
+		WHERE ente = ? AND ts_ms > ? AND stato IN ('ready','acquired') ORDER BY ts_ms LIMIT ?`, ente, since, limit)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := []store.SiussFlow{}
+	for rows.Next() {
+		var xml []byte
+		f, err := scanFlow(rows, &xml)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		f.XML = xml
+		out = append(out, f)
+	}
+	return out, mapErr(rows.Err())
+}
