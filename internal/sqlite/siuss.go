@@ -92,21 +92,21 @@ func (db *DB) EachSiussIntervento(ctx context.Context, q store.SiussQuery, fn fu
 		return mapErr(err)
 	}
 	defer rows.Close()
-	iv, sina := newValueScan(records.Interventi), newValueScan(records.ValutazioniSINA)
+	iv, sina := records.NewNullScan(records.Interventi), records.NewNullScan(records.ValutazioniSINA)
 	for rows.Next() {
 		var r store.SiussInterventoRow
 		var ivHash int64
 		var pID, pHash, sHash sql.NullInt64
 		var p [7]sql.NullString
-		dest := append(iv.dest(), &ivHash, &r.CodiceFiscale, &r.Area, &pID)
+		dest := append(iv.Dest(), &ivHash, &r.CodiceFiscale, &r.Area, &pID)
 		for i := range p {
 			dest = append(dest, &p[i])
 		}
-		dest = append(append(dest, &pHash), sina.dest()...)
+		dest = append(append(dest, &pHash), sina.Dest()...)
 		if err := rows.Scan(append(dest, &sHash)...); err != nil {
 			return mapErr(err)
 		}
-		r.Values = iv.values()
+		r.Values = iv.Values()
 		h := fnv.New64a()
 		fmt.Fprint(h, ivHash)
 		if pID.Valid {
@@ -115,7 +115,7 @@ func (db *DB) EachSiussIntervento(ctx context.Context, q store.SiussQuery, fn fu
 			fmt.Fprint(h, "|", pHash.Int64)
 		}
 		if sHash.Valid {
-			r.SINA = sina.values()
+			r.SINA = sina.Values()
 			fmt.Fprint(h, "|", sHash.Int64)
 		}
 		r.Hash = h.Sum64()
@@ -137,14 +137,14 @@ func (db *DB) EachSiussSINBA(ctx context.Context, q store.SiussQuery, fn func(st
 		return mapErr(err)
 	}
 	defer rows.Close()
-	vs := newValueScan(records.SINBA)
+	vs := records.NewNullScan(records.SINBA)
 	for rows.Next() {
 		var r store.SiussSINBARow
 		var hash int64
-		if err := rows.Scan(append(vs.dest(), &hash, &r.Belfiore, &r.AnnoNascita)...); err != nil {
+		if err := rows.Scan(append(vs.Dest(), &hash, &r.Belfiore, &r.AnnoNascita)...); err != nil {
 			return mapErr(err)
 		}
-		r.Values, r.Hash = vs.values(), uint64(hash)
+		r.Values, r.Hash = vs.Values(), uint64(hash)
 		if err := fn(r); err != nil {
 			return err
 		}
@@ -160,42 +160,4 @@ func (db *DB) SiussComune(ctx context.Context, istat string) (string, string, er
 		return "", "", csi.Errorf(csi.ENOTFOUND, "no Comune with ISTAT code %s", istat).WithHint("'csi comuni list' shows the Comuni")
 	}
 	return belfiore, nome, mapErr(err)
-}
-
-// valueScan scans the columns of a kind, possibly NULL (a LEFT JOIN that
-// found nothing), into the values an import writes: text as string,
-// amounts as int64 or nil.
-type valueScan struct {
-	kind *records.Kind
-	text []sql.NullString
-	amt  []sql.NullInt64
-}
-
-func newValueScan(k *records.Kind) *valueScan {
-	return &valueScan{kind: k, text: make([]sql.NullString, len(k.Columns)), amt: make([]sql.NullInt64, len(k.Columns))}
-}
-
-func (v *valueScan) dest() []any {
-	out := make([]any, len(v.kind.Columns))
-	for i, c := range v.kind.Columns {
-		if c.Type == records.Amount {
-			out[i] = &v.amt[i]
-		} else {
-			out[i] = &v.text[i]
-		}
-	}
-	return out
-}
-
-func (v *valueScan) values() []any {
-	out := make([]any, len(v.kind.Columns))
-	for i, c := range v.kind.Columns {
-		switch {
-		case c.Type != records.Amount:
-			out[i] = v.text[i].String
-		case v.amt[i].Valid:
-			out[i] = v.amt[i].Int64
-		}
-	}
-	return out
 }
