@@ -265,4 +265,3 @@ optional code_list). Edit a copy to the Region's layout and pass it to 'csi debi
 		Annotations: formats(FormatJSON),
 	}
 }
-
