@@ -3,8 +3,11 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
@@ -17,7 +20,7 @@ import (
 // are not SIUSS flows: Misura B2 and Dopo di Noi.
 func newCmdDebiti(f *Factory) *cobra.Command {
 	cmd := newGroup("debiti", f.T("Regional debiti informativi: the Misura B2 and Dopo di Noi reports (provisional layout)"),
-		"  csi debiti report b2 --ambito Monza --period 2024\n  csi debiti report dopo-di-noi --ambito Desio --period 2024-01-01..2024-06-30 -o csv > ddn.csv\n  csi debiti definition b2 > b2.json")
+		"  csi debiti report b2 --ambito Monza --period 2024\n  csi debiti report dopo-di-noi --ambito Desio --period 2024-01-01..2024-06-30 -o csv > ddn.csv\n  csi debiti definition b2 -o json > b2.json")
 	cmd.AddCommand(NewCmdDebitiReport(f, nil), newCmdDebitiDefinition(f))
 	return cmd
 }
@@ -46,8 +49,8 @@ measures the person had.
 No public record layout of the Region's flows was found: the report follows an embedded,
 versioned definition that is PROVISIONAL (said in the table, in -o json as "provisional"
 and "definition", and on stderr for -o csv). When the Region publishes its layout,
---definition FILE replaces it: a JSON file of the same shape ('csi debiti definition b2'
-prints the embedded one).
+--definition FILE replaces it: a JSON file of the same shape ('csi debiti definition b2
+-o json' prints the embedded one).
 
 --period is a year (2024), years (2023-2024) or days (2024-01-01..2024-06-30). The
 report holds personal data (codici fiscali): each run is recorded in the audit log, and
@@ -79,7 +82,7 @@ report holds personal data (codici fiscali): each run is recorded in the audit l
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Scope.Ambito, "ambito", "", f.T("the Ambito whose Comuni report"))
 	fl.StringVar(&opts.Scope.Comune, "ente", "", f.T("one Comune instead of an Ambito (ISTAT code or name)"))
-	fl.StringVar(&opts.Period, "period", "", f.T("the period: YYYY, YYYY-YYYY or YYYY-MM-DD..YYYY-MM-DD (required)"))
+	fl.StringVar(&opts.Period, "period", "", f.T("the period: a year (2024), years (2023-2024) or days (2024-01-01..2024-06-30) (required)"))
 	fl.StringVar(&opts.DefinitionFile, "definition", "", f.T("definition file (JSON) replacing the embedded, provisional one"))
 	return cmd
 }
@@ -121,12 +124,12 @@ func debitiDefinition(f *Factory, report, file string) (*debiti.Definition, erro
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, csi.Errorf(csi.EBADFILE, "%s", f.T("cannot read the definition %s", file)).
-			WithHint("%s", f.T("give a definition file (see 'csi debiti definition %s'), or leave out --definition for the embedded one", report))
+			WithHint("%s", f.T("give a definition file (see 'csi debiti definition %s -o json'), or leave out --definition for the embedded one", report))
 	}
 	d, err := debiti.Parse(data, file, report)
 	if err != nil {
 		return nil, csi.Errorf(csi.EBADFILE, "%v", err).
-			WithHint("%s", f.T("fix the field named; 'csi debiti definition %s' prints a valid definition", report))
+			WithHint("%s", f.T("fix the field named; 'csi debiti definition %s -o json' prints a valid definition", report))
 	}
 	return d, nil
 }
@@ -244,9 +247,9 @@ func newCmdDebitiDefinition(f *Factory) *cobra.Command {
 		Long: f.T(`Print the embedded, provisional definition of a regional report as JSON: name,
 version, provisional, title, source, filters (misura codes, optional prestazione codes),
 code_lists and columns (key, label it/en, type text|date|amount|integer|list, source,
-optional code_list). Edit a copy to the Region's layout and pass it to 'csi debiti report
---definition FILE'.`),
-		Example:   "  csi debiti definition b2 > tracciato-b2.json",
+optional code_list); -o table lists its fields and columns. Edit a copy of the -o json
+form to the Region's layout and pass it to 'csi debiti report --definition FILE'.`),
+		Example:   "  csi debiti definition b2\n  csi debiti definition b2 -o json > tracciato-b2.json",
 		ValidArgs: debiti.Reports,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || !contains(debiti.Reports, args[0]) {
@@ -260,8 +263,33 @@ optional code_list). Edit a copy to the Region's layout and pass it to 'csi debi
 			if err != nil {
 				return err
 			}
-			return writeJSON(f.IO.Out, d)
+			return f.printDebitiDefinition(d)
 		},
-		Annotations: formats(FormatJSON),
+		Annotations: formats(FormatTable, FormatJSON),
 	}
+}
+
+// printDebitiDefinition prints a definition: -o json as the file that
+// replaces it, -o table its fields and columns.
+func (f *Factory) printDebitiDefinition(d *debiti.Definition) error {
+	if done, err := f.Export(d, nil); done {
+		return err
+	}
+	lang := string(f.Lang)
+	cols := Table{Headers: []string{"key", "type", "source", "code_list", "label"}}
+	for _, c := range d.Columns {
+		cols.Rows = append(cols.Rows, []string{c.Key, c.Type, c.Source, c.CodeList, c.Label.In(lang)})
+	}
+	lists := Table{Headers: []string{"code_list", "code", "value"}}
+	for _, name := range slices.Sorted(maps.Keys(d.CodeLists)) {
+		for _, code := range slices.Sorted(maps.Keys(d.CodeLists[name])) {
+			lists.Rows = append(lists.Rows, []string{name, code, d.CodeLists[name][code]})
+		}
+	}
+	return f.writeDetail(Detail{
+		Fields: [][2]string{{"name", d.Name}, {"version", d.Version}, {"provisional", strconv.FormatBool(d.Provisional)},
+			{"title", d.Title.In(lang)}, {"misura", strings.Join(d.Filters.Misura, " ")},
+			{"prestazioni", strings.Join(d.Filters.Prestazioni, " ")}, {"source", d.Source}},
+		Sections: []Section{{Title: f.T("Columns"), Table: cols}, {Title: f.T("Code lists"), Table: lists}},
+	})
 }

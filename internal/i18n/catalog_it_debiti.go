@@ -17,8 +17,8 @@ measures the person had.
 No public record layout of the Region's flows was found: the report follows an embedded,
 versioned definition that is PROVISIONAL (said in the table, in -o json as "provisional"
 and "definition", and on stderr for -o csv). When the Region publishes its layout,
---definition FILE replaces it: a JSON file of the same shape ('csi debiti definition b2'
-prints the embedded one).
+--definition FILE replaces it: a JSON file of the same shape ('csi debiti definition b2
+-o json' prints the embedded one).
 
 --period is a year (2024), years (2023-2024) or days (2024-01-01..2024-06-30). The
 report holds personal data (codici fiscali): each run is recorded in the audit log, and
@@ -33,18 +33,18 @@ Non è stato trovato un tracciato pubblico dei flussi regionali: il report segue
 definizione incorporata e versionata, PROVVISORIA (lo dicono la tabella, -o json con
 "provisional" e "definition", e lo stderr per -o csv). Quando la Regione pubblica il suo
 tracciato, --definition FILE la sostituisce: un file JSON della stessa forma ('csi
-debiti definition b2' stampa quella incorporata).
+debiti definition b2 -o json' stampa quella incorporata).
 
 --period è un anno (2024), più anni (2023-2024) o un intervallo di giorni
 (2024-01-01..2024-06-30). Il report contiene dati personali (codici fiscali): ogni
 esecuzione è registrata nel registro di audit, e -o xlsx --out FILE scrive un file
 leggibile solo dal proprietario.`,
-	"name the report: b2 or dopo-di-noi":                               "indicare il report: b2 o dopo-di-noi",
-	"e.g. csi debiti report b2 --ambito Monza --period 2024":           "ad esempio csi debiti report b2 --ambito Monza --period 2024",
-	"the Ambito whose Comuni report":                                   "l'Ambito di cui si riportano i Comuni",
-	"one Comune instead of an Ambito (ISTAT code or name)":             "un solo Comune invece di un Ambito (codice ISTAT o nome)",
-	"the period: YYYY, YYYY-YYYY or YYYY-MM-DD..YYYY-MM-DD (required)": "il periodo: AAAA, AAAA-AAAA o AAAA-MM-GG..AAAA-MM-GG (obbligatorio)",
-	"definition file (JSON) replacing the embedded, provisional one":   "file di definizione (JSON) che sostituisce quella incorporata, provvisoria",
+	"name the report: b2 or dopo-di-noi":                                                       "indicare il report: b2 o dopo-di-noi",
+	"e.g. csi debiti report b2 --ambito Monza --period 2024":                                   "ad esempio csi debiti report b2 --ambito Monza --period 2024",
+	"the Ambito whose Comuni report":                                                           "l'Ambito di cui si riportano i Comuni",
+	"one Comune instead of an Ambito (ISTAT code or name)":                                     "un solo Comune invece di un Ambito (codice ISTAT o nome)",
+	"the period: a year (2024), years (2023-2024) or days (2024-01-01..2024-06-30) (required)": "il periodo: un anno (2024), più anni (2023-2024) o un intervallo di giorni (2024-01-01..2024-06-30) (obbligatorio)",
+	"definition file (JSON) replacing the embedded, provisional one":                           "file di definizione (JSON) che sostituisce quella incorporata, provvisoria",
 	"unknown report %q":                                                       "report %q sconosciuto",
 	"the reports are b2 and dopo-di-noi":                                      "i report sono b2 e dopo-di-noi",
 	"give --ambito or --ente, one of them":                                    "indicare --ambito oppure --ente, uno dei due",
@@ -54,22 +54,25 @@ leggibile solo dal proprietario.`,
 	"--period %q is not a period":                                             "--period %q non è un periodo",
 	"write a year (2024), years (2023-2024) or days (2024-01-01..2024-06-30)": "scrivere un anno (2024), più anni (2023-2024) o un intervallo di giorni (2024-01-01..2024-06-30)",
 	"cannot read the definition %s":                                           "impossibile leggere la definizione %s",
-	"give a definition file (see 'csi debiti definition %s'), or leave out --definition for the embedded one": "indicare un file di definizione (vedere 'csi debiti definition %s'), oppure omettere --definition per quella incorporata",
-	"fix the field named; 'csi debiti definition %s' prints a valid definition":                               "correggere il campo indicato; 'csi debiti definition %s' stampa una definizione valida",
-	"csi debiti works on a local store only: the remote API has no debiti routes":                             "csi debiti funziona solo su un archivio locale: l'API remota non ha percorsi debiti",
-	"PROVISIONAL layout: definition %s %s, not yet the Region's; see 'csi debiti report --help'":              "tracciato PROVVISORIO: definizione %s %s, non ancora quella della Regione; vedere 'csi debiti report --help'",
+	"give a definition file (see 'csi debiti definition %s -o json'), or leave out --definition for the embedded one": "indicare un file di definizione (vedere 'csi debiti definition %s -o json'), oppure omettere --definition per quella incorporata",
+	"fix the field named; 'csi debiti definition %s -o json' prints a valid definition":                               "correggere il campo indicato; 'csi debiti definition %s -o json' stampa una definizione valida",
+	"csi debiti works on a local store only: the remote API has no debiti routes":                                     "csi debiti funziona solo su un archivio locale: l'API remota non ha percorsi debiti",
+	"PROVISIONAL layout: definition %s %s, not yet the Region's; see 'csi debiti report --help'":                      "tracciato PROVVISORIO: definizione %s %s, non ancora quella della Regione; vedere 'csi debiti report --help'",
 	"PROVISIONAL layout": "tracciato PROVVISORIO",
 	"Print the embedded definition of a report (JSON), to start a replacement from": "Stampa la definizione incorporata di un report (JSON), da cui partire per sostituirla",
 	`Print the embedded, provisional definition of a regional report as JSON: name,
 version, provisional, title, source, filters (misura codes, optional prestazione codes),
 code_lists and columns (key, label it/en, type text|date|amount|integer|list, source,
-optional code_list). Edit a copy to the Region's layout and pass it to 'csi debiti report
---definition FILE'.`: `Stampa in JSON la definizione incorporata e provvisoria di un report regionale: name,
+optional code_list); -o table lists its fields and columns. Edit a copy of the -o json
+form to the Region's layout and pass it to 'csi debiti report --definition FILE'.`: `Stampa in JSON la definizione incorporata e provvisoria di un report regionale: name,
 version, provisional, title, source, filters (codici misura, codici prestazione
 facoltativi), code_lists e columns (key, label it/en, type text|date|amount|integer|list,
-source, code_list facoltativa). Modificarne una copia secondo il tracciato della Regione
-e passarla a 'csi debiti report --definition FILE'.`,
+source, code_list facoltativa); -o table ne elenca campi e colonne. Modificare una copia
+della forma -o json secondo il tracciato della Regione e passarla a 'csi debiti report
+--definition FILE'.`,
 	"e.g. csi debiti definition b2": "ad esempio csi debiti definition b2",
+	"Columns":                       "Colonne",
+	"Code lists":                    "Liste di codici",
 
 	// help.go: the environment variables of the SIUSS flows and the rest.
 	`  CSI_OPERATORE  codice fiscale of the operator who sends the SIUSS flows (same as
