@@ -54,8 +54,13 @@ func (s *Services) ImportRecords(ctx context.Context, req csi.RecordImport, src 
 	fillDialect(sum, r.Detected(), kind.ColumnNames())
 	entry := store.ImportEntry{File: sum.File, SHA256: sum.SHA256, Dialect: r.Detected().String(),
 		Actor: csi.ActorFrom(ctx).Name, At: s.Now().UTC().Format(time.RFC3339), DryRun: req.DryRun}
+	// A column the file lacks keeps the stored value (an older interventi
+	// file without the SIUSS columns does not wipe them); one present but
+	// empty clears it.
+	detected := r.Detected()
+	entry.Keep = kind.Kept(func(name string) bool { _, ok := detected.Columns[name]; return ok })
 	err = s.st.UpsertRecordFile(ctx, kind, entry, func(sess store.RecordSession) (*store.ImportDone, error) {
-		imp := &recordImport{kind: kind, sess: sess, dec: dec, sum: sum, seen: map[string]int{}}
+		imp := &recordImport{kind: kind, sess: sess, dec: dec, sum: sum, seen: map[string]int{}, keep: entry.Keep}
 		return imp.run(ctx, r, req, start)
 	})
 	sum.DurationMS = time.Since(start).Milliseconds()

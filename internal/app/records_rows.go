@@ -22,6 +22,9 @@ type recordImport struct {
 	// assessed is the line of each Comune, person and date of a SINA
 	// assessment met so far (one assessment per person and date).
 	assessed map[string]int
+	// keep names the columns the file lacks, whose stored values an
+	// update keeps (store.ImportEntry.Keep).
+	keep []string
 }
 
 // pendingRow is a row read and parsed, waiting for its batch's lookups.
@@ -31,6 +34,8 @@ type pendingRow struct {
 	vals []any
 	hash uint64
 	rej  *records.Reject
+	// comune is the Comune as the file wrote it, before resolveComuni.
+	comune string
 }
 
 // parse turns a row into a pending row. Its raw bytes are kept (copied:
@@ -38,6 +43,9 @@ type pendingRow struct {
 func (imp *recordImport) parse(row *dialect.Row, fields int) pendingRow {
 	vals, hash, rej := imp.kind.Parse(row, fields, imp.dec)
 	p := pendingRow{line: row.Line, vals: vals, hash: hash, rej: rej}
+	if vals != nil {
+		p.comune = vals[imp.comune()].(string)
+	}
 	if imp.rw != nil {
 		p.raw = append([]byte(nil), row.Raw...)
 	}
@@ -87,6 +95,9 @@ func (imp *recordImport) flush(ctx context.Context, batch []pendingRow) error {
 				return err
 			}
 			continue
+		}
+		if found && len(imp.keep) > 0 {
+			imp.merge(p, old.Kept)
 		}
 		switch {
 		case found && old.Hash == p.hash:
@@ -240,4 +251,22 @@ func (imp *recordImport) repeatedAssessment(line int, vals []any) *records.Rejec
 	}
 	imp.assessed[key] = line
 	return nil
+}
+
+// merge gives the row the stored values of the columns its file lacks,
+// and the fingerprint of the merged row.
+func (imp *recordImport) merge(p *pendingRow, kept []any) {
+	for i, name := range imp.keep {
+		if i < len(kept) {
+			p.vals[imp.kind.Index(name)] = kept[i]
+		}
+	}
+	// The fingerprint is of the row as its file wrote it: an intervento's
+	// Comune, taken from its cartella, enters it as the file had it.
+	vals := p.vals
+	if c := imp.comune(); p.comune != vals[c] {
+		vals = append([]any(nil), p.vals...)
+		vals[c] = p.comune
+	}
+	p.hash = imp.kind.Hash(vals)
 }

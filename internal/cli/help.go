@@ -59,7 +59,16 @@ func environmentHelp(f *Factory) string {
                  (the token then crosses the network in clear)`) + "\n" + f.T(`  CSI_CSV_SEP    the field separator of -o csv (same as --csv-sep): , ; | or tab
   CSI_CSV_BOM    when 1 or true, -o csv starts with a UTF-8 byte order mark (same
                  as --csv-bom); with CSI_CSV_SEP=';' Excel set to Italian opens
-                 the file in columns, accents intact`)
+                 the file in columns, accents intact`) + "\n" + f.T(`  CSI_OPERATORE  codice fiscale of the operator who sends the SIUSS flows (same as
+                 --operatore of csi siuss check, export and annulla)
+  CSI_SIUSS_CODES  SIUSS code table file replacing the embedded one (same as
+                 --codes of csi siuss)
+  GOMEMLIMIT     the Go memory limit; when set, csi anagrafe import keeps it
+                 instead of its own smaller limit
+  LOCALAPPDATA   on Windows, the base folder of the default store when
+                 XDG_DATA_HOME is not set
+  LC_ALL, LC_MESSAGES, LANG  the locale, read for the language when CSI_LANG
+                 is not set`)
 }
 
 // translateCobra puts cobra's own texts in the chosen language: the usage

@@ -88,7 +88,7 @@ registry (anagrafe) imports and the audit log, from a local SQLite store or, wit
 		newCmdInit(f), NewCmdDemo(f, nil), newCmdDB(f), newCmdComuni(f), newCmdAmbiti(f), newCmdReferenti(f),
 		newCmdAnagrafe(f), newCmdRecords(f), NewCmdValidate(f, nil), newCmdRules(f), newCmdAudit(f), newCmdToken(f), newCmdIndicators(f), NewCmdReport(f, nil),
 		NewCmdServe(f, nil),
-		newCmdSiuss(f),
+		newCmdSiuss(f), newCmdDebiti(f),
 	)
 	root.AddCommand(newCmdEventi(f), newCmdOperatori(f), newCmdCanali(f))
 	addHelpTopics(root, f)

@@ -41,7 +41,7 @@ func (db *DB) UpsertRecordFile(ctx context.Context, kind *records.Kind, entry st
 	if err != nil {
 		return db.mapErr(err)
 	}
-	done, err := fn(newRecordSession(db, tx, kind, id))
+	done, err := fn(newRecordSession(db, tx, kind, id, entry.Keep))
 	if err != nil || done == nil {
 		return db.mapErr(err)
 	}
@@ -76,20 +76,26 @@ type recordSession struct {
 	tx       pgx.Tx
 	kind     *records.Kind
 	importID int64
-	lookup   string // stored row_hash, person and known, for arrays of Comuni and ids
-	write    string // the upsert of one row
+	lookup   string            // stored row_hash, person and known, for arrays of Comuni and ids
+	write    string            // the upsert of one row
+	kept     *records.KeptScan // the columns the file lacks, read back so that an update keeps them
 }
 
-func newRecordSession(db *DB, tx pgx.Tx, kind *records.Kind, importID int64) *recordSession {
+func newRecordSession(db *DB, tx pgx.Tx, kind *records.Kind, importID int64, keep []string) *recordSession {
 	cols := kind.ColumnNames()
 	known := "true"
 	if kind == records.Interventi {
 		known = "EXISTS(SELECT 1 FROM cartelle c WHERE c.comune = t.comune AND c.id_cartella = t.id_cartella)"
 	}
 	s := &recordSession{db: db, tx: tx, kind: kind, importID: importID}
-	s.lookup = fmt.Sprintf(`SELECT t.comune, t.%s, t.row_hash, t.%s, %s FROM %s t
+	kept := ""
+	if len(keep) > 0 {
+		s.kept = records.NewKeptScan(kind, keep)
+		kept = ", t." + strings.Join(keep, ", t.")
+	}
+	s.lookup = fmt.Sprintf(`SELECT t.comune, t.%s, t.row_hash, t.%s, %s%s FROM %s t
 		JOIN unnest($1::text[], $2::text[]) AS k(comune, id) ON t.comune = k.comune AND t.%s = k.id`,
-		cols[0], kind.Person, known, kind.Table, cols[0])
+		cols[0], kind.Person, known, kept, kind.Table, cols[0])
 	var sets, params []string
 	for _, c := range append(cols[1:], "row_hash", "import_id") {
 		if c != "comune" {
@@ -143,10 +149,17 @@ func (s *recordSession) StoredRecords(ctx context.Context, keys []store.RecordKe
 		var k store.RecordKey
 		var r store.StoredRecord
 		var hash int64
-		if err := rows.Scan(&k.Comune, &k.ID, &hash, &r.Person, &r.Known); err != nil {
+		dest := []any{&k.Comune, &k.ID, &hash, &r.Person, &r.Known}
+		if s.kept != nil {
+			dest = append(dest, s.kept.Dest()...)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		r.Hash = uint64(hash)
+		if s.kept != nil {
+			r.Kept = s.kept.Values()
+		}
 		out[k] = r
 	}
 	return out, rows.Err()

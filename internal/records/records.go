@@ -162,13 +162,25 @@ func (k *Kind) Parse(row *dialect.Row, headerFields int, dec byte) ([]any, uint6
 		return nil, 0, &Reject{row.Line, "", fmt.Sprintf("row has %d fields, the header has %d", n, headerFields)}
 	}
 	vals := make([]any, len(k.Columns))
-	h := fnv.New64a()
 	for i, c := range k.Columns {
 		v, err := convert(c.Type, row.Get(i), dec)
 		if err != nil {
 			return nil, 0, &Reject{row.Line, c.Name, fmt.Sprintf("%s %v", c.Name, err)}
 		}
 		vals[i] = v
+	}
+	if vals[0] == "" {
+		return nil, 0, &Reject{row.Line, k.Columns[0].Name, k.Columns[0].Name + " is empty"}
+	}
+	return vals, k.Hash(vals), nil
+}
+
+// Hash returns the fingerprint of a row's values (in column order, as
+// Parse gives them): an import compares it with the stored one.
+func (k *Kind) Hash(vals []any) uint64 {
+	h := fnv.New64a()
+	for i, c := range k.Columns {
+		v := vals[i]
 		switch {
 		case k.Stable == 0 || i < k.Stable:
 			fmt.Fprint(h, v, "\x1f")
@@ -176,10 +188,25 @@ func (k *Kind) Parse(row *dialect.Row, headerFields int, dec byte) ([]any, uint6
 			fmt.Fprint(h, c.Name, "=", v, "\x1f")
 		}
 	}
-	if vals[0] == "" {
-		return nil, 0, &Reject{row.Line, k.Columns[0].Name, k.Columns[0].Name + " is empty"}
+	return h.Sum64()
+}
+
+// Kept returns the columns that an update keeps from the stored record
+// because the file has no such column (present names the canonical
+// columns the file has): the optional columns added after the first
+// version of the kind (after Stable), so that re-importing an older file
+// does not wipe them. A column present but empty clears its value.
+func (k *Kind) Kept(present func(name string) bool) []string {
+	if k.Stable == 0 {
+		return nil
 	}
-	return vals, h.Sum64(), nil
+	var out []string
+	for _, c := range k.Columns[k.Stable:] {
+		if !present(c.Name) && c.Name != "comune" {
+			out = append(out, c.Name)
+		}
+	}
+	return out
 }
 
 func convert(typ int, s string, dec byte) (any, error) {

@@ -43,7 +43,7 @@ func (db *DB) UpsertRecordFile(ctx context.Context, kind *records.Kind, entry st
 	if err != nil {
 		return err
 	}
-	sess, err := prepareUpsert(ctx, tx, kind, id)
+	sess, err := prepareUpsert(ctx, tx, kind, id, entry.Keep)
 	if err != nil {
 		return mapErr(err)
 	}
@@ -83,20 +83,26 @@ type recordUpsert struct {
 	importID int64
 	lookup   *sql.Stmt // row_hash, person and whether that person's record exists, by Comune and id
 	write    *sql.Stmt
-	resolve  *sql.Stmt // interventi: the Comuni of a cartella id
-	adopt    *sql.Stmt // interventi: drop the copy stored without a Comune before its cartella came
+	resolve  *sql.Stmt         // interventi: the Comuni of a cartella id
+	adopt    *sql.Stmt         // interventi: drop the copy stored without a Comune before its cartella came
+	kept     *records.KeptScan // the columns the file lacks, read back so that an update keeps them
 }
 
-func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID int64) (*recordUpsert, error) {
+func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID int64, keep []string) (*recordUpsert, error) {
 	cols := kind.ColumnNames()
 	u := &recordUpsert{kind: kind, importID: importID}
+	kept := ""
+	if len(keep) > 0 {
+		u.kept = records.NewKeptScan(kind, keep)
+		kept = ", t." + strings.Join(keep, ", t.")
+	}
 	known := "1"
 	if kind == records.Interventi {
 		known = "EXISTS(SELECT 1 FROM cartelle c WHERE c.comune = t.comune AND c.id_cartella = t.id_cartella)"
 	}
 	var err error
-	u.lookup, err = tx.PrepareContext(ctx, fmt.Sprintf("SELECT row_hash, %s, %s FROM %s t WHERE comune = ? AND %s = ?",
-		kind.Person, known, kind.Table, cols[0]))
+	u.lookup, err = tx.PrepareContext(ctx, fmt.Sprintf("SELECT row_hash, %s, %s%s FROM %s t WHERE comune = ? AND %s = ?",
+		kind.Person, known, kept, kind.Table, cols[0]))
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +176,11 @@ func (u *recordUpsert) StoredRecords(ctx context.Context, keys []store.RecordKey
 	for _, k := range keys {
 		var old int64
 		var r store.StoredRecord
-		err := u.lookup.QueryRowContext(ctx, k.Comune, k.ID).Scan(&old, &r.Person, &r.Known)
+		dest := []any{&old, &r.Person, &r.Known}
+		if u.kept != nil {
+			dest = append(dest, u.kept.Dest()...)
+		}
+		err := u.lookup.QueryRowContext(ctx, k.Comune, k.ID).Scan(dest...)
 		if err == sql.ErrNoRows {
 			continue
 		}
@@ -178,6 +188,9 @@ func (u *recordUpsert) StoredRecords(ctx context.Context, keys []store.RecordKey
 			return nil, mapErr(err)
 		}
 		r.Hash = uint64(old)
+		if u.kept != nil {
+			r.Kept = u.kept.Values()
+		}
 		out[k] = r
 	}
 	return out, nil

@@ -39,6 +39,10 @@ type ImportEntry struct {
 	// whose ids are not transactional must not spend one): the rows are
 	// written with import id 0.
 	DryRun bool
+	// Keep names the columns the file does not have (records.Kind.Kept):
+	// StoredRecords returns their stored values, so that an update keeps
+	// them.
+	Keep []string
 }
 
 // ImportDone closes an import: its totals and its audit entry.
@@ -58,6 +62,9 @@ type StoredRecord struct {
 	// Known says, for an intervento, whether its stored cartella exists
 	// in its Comune; true for the other kinds.
 	Known bool
+	// Kept holds the stored values of the import's ImportEntry.Keep
+	// columns, in that order (text as string, amounts as int64 or nil).
+	Kept []any
 }
 
 // RecordRow is one row to store: its values in the kind's column order
