@@ -52,7 +52,7 @@ elsewhere it needs --yes. --dry-run shows what it would undo and changes nothing
 			opts.ImportID = id
 			opts.CanPrompt = f.canPrompt()
 			if !opts.Yes && !opts.DryRun && !opts.CanPrompt {
-				return &usageError{csi.Errorf(csi.EINVALID, "reverting import %d changes the registry: confirm with --yes", id).
+				return &usageError{csi.Errorf(csi.EINVALID, "reverting import %s changes the registry: confirm with --yes", fmt.Sprint(id)).
 					WithHint("run it on a terminal to be asked, pass --yes in scripts, or see what it would undo with --dry-run")}
 			}
 			if runF != nil {
