@@ -287,6 +287,7 @@ var italianErrors = map[string]string{
 	"use 1-64 lower-case letters, digits, '.', '_' or '-', e.g. desio-referente":       "usare da 1 a 64 lettere minuscole, cifre, '.', '_' o '-', es. desio-referente",
 
 	// internal/httpapi: the server's problems and the remote client.
+	"report request id %s to the server's administrator: the server's log has it": "comunicare all'amministratore del server l'id di richiesta %s: il log del server lo riporta",
 	"no API token": "nessun token API",
 	"pass --token or set CSI_TOKEN; the coordinator creates tokens with 'csi token create'":              "indicare --token o impostare CSI_TOKEN; il coordinatore crea i token con 'csi token create'",
 	"send 'Authorization: Bearer csi_...'":                                                               "inviare 'Authorization: Bearer csi_...'",
