@@ -6,6 +6,7 @@ package csi
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 )
 
@@ -97,19 +98,44 @@ func (e *Error) Localize(t Translator) (msg, hint string) {
 func localizeArgs(t Translator, args []any) []any {
 	var out []any
 	for i, a := range args {
-		ce, ok := a.(*Error)
-		if !ok || ce == nil {
+		var s string
+		switch v := a.(type) {
+		case *Error:
+			if v == nil {
+				continue
+			}
+			s, _ = v.Localize(t)
+		case error:
+			var ok bool
+			if s, ok = osReason(t, v); !ok {
+				continue
+			}
+		default:
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(args)
 		}
-		out[i], _ = ce.Localize(t)
+		out[i] = s
 	}
 	if out == nil {
 		return args
 	}
 	return out
+}
+
+// osReason localizes the operating system's reason for a failed file
+// operation when err is only that reason (as errors.Unwrap of a
+// *fs.PathError is): "no such file or directory" reads "file o cartella
+// inesistente" in Italian.
+func osReason(T Translator, err error) (string, bool) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && err.Error() == "no such file or directory":
+		return T("no such file or directory"), true
+	case errors.Is(err, fs.ErrPermission) && err.Error() == "permission denied":
+		return T("permission denied"), true
+	}
+	return "", false
 }
 
 // LocalizeError renders err for a person: the localized message and hint

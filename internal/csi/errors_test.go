@@ -3,6 +3,8 @@ package csi
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -70,5 +72,19 @@ func TestWithHintFrom(t *testing.T) {
 	}
 	if e := Errorf(EBADFILE, "f").WithHint("old").WithHintFrom(errors.New("plain")); e.Hint != "" || e.HintFormat != "" {
 		t.Errorf("hint from a plain error: %q", e.Hint)
+	}
+}
+
+// TestLocalizeOSReason: an argument that is only the system's reason for a
+// failed file operation is translated; other errors are left as they are.
+func TestLocalizeOSReason(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "missing.csv"))
+	e := Errorf(EBADFILE, "cannot read %s: %v", "missing.csv", errors.Unwrap(err))
+	if msg, _ := e.Localize(upper); msg != "CANNOT READ missing.csv: NO SUCH FILE OR DIRECTORY" {
+		t.Errorf("got %q", msg)
+	}
+	e = Errorf(EBADFILE, "cannot read %s: %v", "missing.csv", err)
+	if msg, _ := e.Localize(upper); msg != "CANNOT READ missing.csv: "+err.Error() {
+		t.Errorf("a whole path error was changed: %q", msg)
 	}
 }

@@ -493,6 +493,33 @@ var italianErrors = map[string]string{
 	"run csi as the user that owns the store, or fix the permissions of the file and its folder":                      "eseguire csi con l'utente proprietario dell'archivio, oppure correggere i permessi del file e della sua cartella",
 	"run csi as the user that owns the store, or run 'chmod 600 %s' yourself":                                         "eseguire csi con l'utente proprietario dell'archivio, oppure eseguire di persona 'chmod 600 %s'",
 	"the file is empty: make it a store with 'csi init --db %s', or check --db and CSI_DB":                            "il file è vuoto: trasformarlo in un archivio con 'csi init --db %s', oppure controllare --db e CSI_DB",
+
+	// internal/dialect's reasons for refusing a date, and pflag's errors (root.go, flags_date.go).
+	"not a date: expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or YYYYMMDD": "non è una data: sono ammesse AAAA-MM-GG, GG/MM/AAAA, GG-MM-AAAA o AAAAMMGG",
+	"read as YYYYMMDD, %v":                            "letta come AAAAMMGG, %v",
+	"year 0000 does not exist":                        "l'anno 0000 non esiste",
+	"month %d does not exist":                         "il mese %d non esiste",
+	"day %d does not exist":                           "il giorno %d non esiste",
+	"day %d does not exist in %v %s (it has %d days)": "il giorno %d non esiste a %v %s (ha %d giorni)",
+	"January":   "gennaio",
+	"February":  "febbraio",
+	"March":     "marzo",
+	"April":     "aprile",
+	"May":       "maggio",
+	"June":      "giugno",
+	"July":      "luglio",
+	"August":    "agosto",
+	"September": "settembre",
+	"October":   "ottobre",
+	"November":  "novembre",
+	"December":  "dicembre",
+	"ambiguous date: write the year with four digits": "data ambigua: scrivere l'anno con quattro cifre",
+	"a zero date is not a date":                       "una data tutta a zero non è una data",
+	"no such file or directory":                       "file o cartella inesistente",
+	"permission denied":                               "permesso negato",
+	"unknown flag: %s":                                "opzione sconosciuta: %s",
+	"unknown shorthand flag: '%s' in %s":              "opzione breve sconosciuta: '%s' in %s",
+	"flag needs an argument: %s":                      "manca il valore dell'opzione %s",
 }
 
 func init() { merge("italianErrors", italianErrors) }

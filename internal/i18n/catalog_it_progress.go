@@ -27,10 +27,10 @@ var italianProgress = map[string]string{
 	"line":   "riga",
 	"column": "colonna",
 	"reason": "motivo",
-	"warning: import %s of this file rejected %d of %d rows, and they are still not in the store; fix them and import the corrected file": "attenzione: il caricamento %s di questo file ha scartato %d righe su %d, che non sono ancora nell'archivio; correggerle e caricare il file corretto",
+	"warning: import %s of this file rejected %d of %d rows, and they are still not in the store; fix them and import the corrected file": "attenzione: il caricamento %s di questo file ha scartato righe (%d su %d), che non sono ancora nell'archivio; correggerle e caricare il file corretto",
 	"warning: the only row was rejected, nothing was imported; --rejects FILE lists it":                                                   "attenzione: l'unica riga è stata scartata, non è stato caricato nulla; --rejects FILE la riporta",
 	"warning: all %d rows rejected, nothing was imported; --rejects FILE lists them":                                                      "attenzione: tutte le %d righe sono state scartate, non è stato caricato nulla; --rejects FILE le riporta",
-	"warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them":                                                "attenzione: %d righe scartate su %d, le altre sono state caricate; --rejects FILE le riporta",
+	"warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them":                                                "attenzione: righe scartate %d su %d, le altre sono state caricate; --rejects FILE le riporta",
 
 	// csi anagrafe revert (anagrafe_revert.go).
 	"reverting import %s of %s (%s, %s as of %s) will remove %d versions and reopen %d.\nRevert it? [y/N] ": "annullare il caricamento %s di %s (%s, %s al %s) elimina %d versioni e ne riapre %d.\nAnnullarlo? [s/N] ",
