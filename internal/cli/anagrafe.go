@@ -216,7 +216,7 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	if f.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
-	prog := f.newProgress(src.Size, "rows")
+	prog := f.newProgress(src.Size, f.T("rows"))
 	o.Progress = prog.callback()
 	sum, err := do(db, src)
 	prog.done()

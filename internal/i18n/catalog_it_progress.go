@@ -71,6 +71,12 @@ var italianProgress = map[string]string{
 	"requests still running after %s: cancelling them (their imports roll back)": "richieste ancora in corso dopo %s: le annullo (i loro caricamenti vengono annullati)",
 	"stopped": "fermato",
 
+	// The progress of an import or a report (progress.go).
+	"rows":                                   "righe",
+	"tables":                                 "tabelle",
+	"%s of %s MB":                            "%s di %s MB",
+	"csi: %s read (%s%%), %s, about %s left": "csi: letti %s (%s%%), %s, ne mancano circa %s",
+
 	// csi validate's text report (validate_report.go).
 	"validation %s: %s %s, %s: %d records checked, %d errors, %d warnings": "validazione %s: %s %s, %s: %d record controllati, %d errori, %d avvisi",
 	"no findings: every rule passed":                                       "nessuna segnalazione: tutte le regole sono rispettate",
