@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -136,7 +135,7 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 		}
 	}
 	if failed > 0 {
-		return &exitError{code: ExitRejected, msg: fmt.Sprintf("error: %d of %d rows failed", failed, len(out))}
+		return &exitError{code: ExitRejected, msg: f.T("error: %d of %d rows failed", failed, len(out))}
 	}
 	return nil
 }

@@ -48,6 +48,7 @@ var italianProgress = map[string]string{
 	"updated %s":                               "aggiornato %s",
 	"offboarded %s":                            "%s è uscito dalla CSI",
 	"%s will leave the shared CSI on %s; until then it stays %s": "%s uscirà dalla CSI condivisa il %s; fino ad allora resta %s",
+	"error: %d of %d rows failed":                                "errore: righe non riuscite %d su %d",
 	"onboarded %s (%s) on %s":                                    "%s (%s) ha aderito il %s",
 	"referent of %s from %s":                                     "referente di %s dal %s",
 	"ended the term of the referent of %s on %s":                 "chiuso l'incarico del referente di %s il %s",
@@ -79,6 +80,7 @@ var italianProgress = map[string]string{
 
 	// csi validate's text report (validate_report.go).
 	"validation %s: %s %s, %s: %d records checked, %d errors, %d warnings": "validazione %s: %s %s, %s: %d record controllati, %d errori, %d avvisi",
+	"validation failed: %d findings at or above %s":                        "validazione non superata: %d segnalazioni di livello %s o superiore",
 	"no findings: every rule passed":                                       "nessuna segnalazione: tutte le regole sono rispettate",
 	"fix: %s":                                                              "come correggere: %s",
 	"... and %d more: %s -o csv | grep %s":                                 "... e altre %d: %s -o csv | grep %s",
