@@ -63,6 +63,8 @@ var italianProgress = map[string]string{
 	"backup written to %s":                                                    "backup scritto in %s",
 	"store %s: integrity ok; audit log intact: %d entries verified":           "archivio %s: integrità verificata; registro delle operazioni integro: %d voci verificate",
 	"created token %s (%s); copy the secret below now: it is not shown again": "creato il token %s (%s); copiare subito il segreto qui sotto: non verrà mostrato di nuovo",
+	"%s of Ambito %s":                                                         "%s dell'Ambito %s",
+	"%s of Comune %s":                                                         "%s del Comune %s",
 	"revoked token %s":                                                        "revocato il token %s",
 	"no rows: nothing in scope":                                               "nessuna riga: nulla nell'ambito richiesto",
 
