@@ -137,6 +137,14 @@ func TestCatalogMatchesCode(t *testing.T) {
 	if len(used) == 0 {
 		t.Fatal("found no T calls: the scan is broken")
 	}
+	// One key of each kind of call the scan reads: csi.Errorf, Errorf
+	// inside package csi, WithHint, the CLI's info and the demo's steps.
+	for _, key := range []string{"no Comune matches %q", "unknown status %q", "run 'csi comuni list' to see the names and codes",
+		"the store is up to date", "printed the seed's tables"} {
+		if _, ok := used[key]; !ok {
+			t.Errorf("the scan did not find %q: it is broken", key)
+		}
+	}
 	for _, where := range opaque {
 		t.Errorf("%s: T is called with a key that is not a string literal; the catalog test cannot check it", where)
 	}
