@@ -106,7 +106,7 @@ func (s *Services) checkAsOf(ctx context.Context, comune, asOf string) error {
 	}
 	if asOf < last.AsOf {
 		return csi.Errorf(csi.ECONFLICT, "the extract is as of %s, older than the last import (as of %s)", asOf, last.AsOf).
-			WithHint("pass --as-of with the extract's date (extracts go in date order); if import %d's date is wrong, undo it: csi anagrafe revert %d", last.ID, last.ID)
+			WithHint("pass --as-of with the extract's date (extracts go in date order); if import %s's date is wrong, undo it: csi anagrafe revert %s", fmt.Sprint(last.ID), fmt.Sprint(last.ID))
 	}
 	return nil
 }

@@ -107,21 +107,21 @@ func (s *Services) RevertImport(ctx context.Context, req csi.RevertRequest) (*cs
 func (s *Services) checkRevert(ctx context.Context, id int64, t store.RevertTarget) error {
 	switch {
 	case !t.Found:
-		return csi.Errorf(csi.ENOTFOUND, "no registry import %d", id).
+		return csi.Errorf(csi.ENOTFOUND, "no registry import %s", fmt.Sprint(id)).
 			WithHint("csi anagrafe imports lists the imports with their ids")
 	case t.Reverted:
-		return csi.Errorf(csi.ECONFLICT, "import %d was already reverted", id).
+		return csi.Errorf(csi.ECONFLICT, "import %s was already reverted", fmt.Sprint(id)).
 			WithHint("csi anagrafe imports --comune %s lists the imports with their ids", t.Summary.Comune)
 	case t.Latest != id:
 		c, err := s.st.ComuneOn(ctx, t.Summary.Comune, s.today())
 		if err != nil {
 			return err
 		}
-		return csi.Errorf(csi.ECONFLICT, "import %d is not the latest import of %s (%s): import %d is", id, c.Nome, c.Istat, t.Latest).
-			WithHint("revert the later imports first, newest first: csi anagrafe revert %d", t.Latest)
+		return csi.Errorf(csi.ECONFLICT, "import %s is not the latest import of %s (%s): import %s is", fmt.Sprint(id), c.Nome, c.Istat, fmt.Sprint(t.Latest)).
+			WithHint("revert the later imports first, newest first: csi anagrafe revert %s", fmt.Sprint(t.Latest))
 	case t.ClosedBy != t.Expected:
-		return csi.Errorf(csi.ECONFLICT, "import %d closed %d versions, of which the store knows %d: it was made by an older csi and cannot be reverted exactly",
-			id, t.Expected, t.ClosedBy).WithHint("import a corrected extract dated on or after %s instead", t.Summary.AsOf)
+		return csi.Errorf(csi.ECONFLICT, "import %s closed %d versions, of which the store knows %d: it was made by an older csi and cannot be reverted exactly",
+			fmt.Sprint(id), t.Expected, t.ClosedBy).WithHint("import a corrected extract dated on or after %s instead", t.Summary.AsOf)
 	}
 	return nil
 }

@@ -33,8 +33,8 @@ func (s *Services) AddCanale(ctx context.Context, in csi.CanaleInput) (*csi.Cana
 		}
 		for _, o := range all {
 			if o.Controparte == c.Controparte && o.Ambito == c.Ambito && o.Comune == c.Comune && o.Descrizione == c.Descrizione {
-				return csi.Errorf(csi.ECONFLICT, "channel %d already records %s for %s", o.ID, o.Controparte, territorio(o)).
-					WithHint("record its new status with 'csi canali update %d --stato STATO', or give another --descrizione", o.ID)
+				return csi.Errorf(csi.ECONFLICT, "channel %s already records %s for %s", fmt.Sprint(o.ID), o.Controparte, territorio(o)).
+					WithHint("record its new status with 'csi canali update %s --stato STATO', or give another --descrizione", fmt.Sprint(o.ID))
 			}
 		}
 		if c.ID, err = tx.InsertCanale(ctx, c); err != nil {
@@ -118,7 +118,7 @@ func (s *Services) UpdateCanale(ctx context.Context, in csi.CanaleUpdate) (*csi.
 		}
 		i := slices.IndexFunc(all, func(c csi.Canale) bool { return c.ID == in.ID })
 		if i < 0 {
-			return csi.Errorf(csi.ENOTFOUND, "no channel %d", in.ID).WithHint("run 'csi canali list' to see the channels and their ids")
+			return csi.Errorf(csi.ENOTFOUND, "no channel %s", fmt.Sprint(in.ID)).WithHint("run 'csi canali list' to see the channels and their ids")
 		}
 		out = all[i]
 		if in.Stato == "" {
@@ -142,7 +142,7 @@ func (s *Services) addCanaleStato(ctx context.Context, tx store.MonitoringTx, c 
 		return err
 	}
 	if st.Stato == c.Stato {
-		return csi.Errorf(csi.ECONFLICT, "channel %d is already %s (since %s)", c.ID, c.Stato, c.Dal).
+		return csi.Errorf(csi.ECONFLICT, "channel %s is already %s (since %s)", fmt.Sprint(c.ID), c.Stato, c.Dal).
 			WithHint("give another --stato, or only --note to change its notes")
 	}
 	st.Note = strings.TrimSpace(in.Note)

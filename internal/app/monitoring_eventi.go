@@ -323,7 +323,7 @@ func findEvento(evs []csi.Evento, id int64) (*csi.Evento, error) {
 			return &e, nil
 		}
 	}
-	return nil, csi.Errorf(csi.ENOTFOUND, "no event %d", id).WithHint("run 'csi eventi list' to see the events and their ids")
+	return nil, csi.Errorf(csi.ENOTFOUND, "no event %s", fmt.Sprint(id)).WithHint("run 'csi eventi list' to see the events and their ids")
 }
 
 // RemoveEvento removes event id (recorded by mistake) and returns it.

@@ -70,7 +70,7 @@ func siussCodes(req csi.SiussCheckRequest) (*siuss.CodeTable, error) {
 	}
 	t, err := siuss.LoadCodes(bytes.NewReader(req.Codes))
 	if err != nil {
-		return nil, csi.Errorf(csi.EBADFILE, "%s: %v", req.CodesName, err).WithHint("%s", csi.ErrorHint(err))
+		return nil, csi.Errorf(csi.EBADFILE, "%s: %v", req.CodesName, err).WithHintFrom(err)
 	}
 	return t, nil
 }

@@ -216,7 +216,7 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	if f.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
-	prog := f.newProgress(src.Size, "rows")
+	prog := f.newProgress(src.Size, f.T("rows"))
 	o.Progress = prog.callback()
 	sum, err := do(db, src)
 	prog.done()
@@ -283,7 +283,7 @@ func (f *Factory) printImportSummary(s *csi.ImportSummary) error {
 	// A re-run of a file whose rows were refused stays exit 4: those rows
 	// are still not in the store, and a nightly job must not turn green.
 	if s.Rejected > 0 {
-		return &exitError{code: ExitRejected, msg: rejectedWarning(s)}
+		return &exitError{code: ExitRejected, msg: f.rejectedWarning(s)}
 	}
 	return nil
 }

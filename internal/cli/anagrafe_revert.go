@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +53,7 @@ elsewhere it needs --yes. --dry-run shows what it would undo and changes nothing
 			opts.ImportID = id
 			opts.CanPrompt = f.canPrompt()
 			if !opts.Yes && !opts.DryRun && !opts.CanPrompt {
-				return &usageError{csi.Errorf(csi.EINVALID, "reverting import %d changes the registry: confirm with --yes", id).
+				return &usageError{csi.Errorf(csi.EINVALID, "reverting import %s changes the registry: confirm with --yes", fmt.Sprint(id)).
 					WithHint("run it on a terminal to be asked, pass --yes in scripts, or see what it would undo with --dry-run")}
 			}
 			if runF != nil {
@@ -82,8 +83,8 @@ func anagrafeRevertRun(ctx context.Context, f *Factory, opts *AnagrafeRevertOpti
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(f.IO.ErrOut, "reverting import %d of %s (%s, %s as of %s) will remove %d versions and reopen %d.\nRevert it? [y/N] ",
-			sum.ImportID, sum.Comune, sum.File, sum.Mode, sum.AsOf, sum.Removed, sum.Reopened)
+		fmt.Fprint(f.IO.ErrOut, f.T("reverting import %s of %s (%s, %s as of %s) will remove %d versions and reopen %d.\nRevert it? [y/N] ",
+			strconv.FormatInt(sum.ImportID, 10), sum.Comune, sum.File, sum.Mode, f.Lang.Cell(i18n.Date, sum.AsOf), sum.Removed, sum.Reopened))
 		if !f.confirmed() {
 			f.info("nothing was reverted")
 			return nil
@@ -96,18 +97,19 @@ func anagrafeRevertRun(ctx context.Context, f *Factory, opts *AnagrafeRevertOpti
 	return f.printRevert(sum)
 }
 
-// confirmed reads a yes/no answer from stdin; only "y" or "yes" is a yes.
+// confirmed reads a yes/no answer from stdin; only "y", "yes", "s", "si"
+// or "sì" is a yes.
 func (f *Factory) confirmed() bool {
 	line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
 	a := strings.ToLower(strings.TrimSpace(line))
-	return a == "y" || a == "yes"
+	return a == "y" || a == "yes" || a == "s" || a == "si" || a == "sì"
 }
 
 func (f *Factory) printRevert(s *csi.RevertSummary) error {
 	if done, err := f.Export(s, func() Table { return revertTable(s) }); done {
 		return err
 	}
-	fmt.Fprintln(f.IO.Out, revertText(s))
+	fmt.Fprintln(f.IO.Out, f.revertText(s))
 	return nil
 }
 
@@ -121,12 +123,12 @@ func revertTable(s *csi.RevertSummary) Table {
 }
 
 // revertText says in one line what a revert did or would do.
-func revertText(s *csi.RevertSummary) string {
-	what := fmt.Sprintf("import %d of %s (%s, %s as of %s)", s.ImportID, s.Comune, s.File, s.Mode, s.AsOf)
+func (f *Factory) revertText(s *csi.RevertSummary) string {
+	id, asOf := strconv.FormatInt(s.ImportID, 10), f.Lang.Cell(i18n.Date, s.AsOf)
 	if s.DryRun {
-		return fmt.Sprintf("dry run: reverting %s would remove %d versions and reopen %d; nothing was changed", what, s.Removed, s.Reopened)
+		return f.T("dry run: reverting import %s of %s (%s, %s as of %s) would remove %d versions and reopen %d; nothing was changed", id, s.Comune, s.File, s.Mode, asOf, s.Removed, s.Reopened)
 	}
-	return fmt.Sprintf("reverted %s: %d versions removed, %d reopened", what, s.Removed, s.Reopened)
+	return f.T("reverted import %s of %s (%s, %s as of %s): %d versions removed, %d reopened", id, s.Comune, s.File, s.Mode, asOf, s.Removed, s.Reopened)
 }
 
 // importMode is an import's mode as the import log's table shows it: a

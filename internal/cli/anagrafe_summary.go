@@ -7,6 +7,7 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/i18n"
 )
 
 // maxListedRejects is how many rejected rows the text summary lists.
@@ -19,24 +20,27 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 		if s.Kind != "anagrafe" {
 			target = s.Kind
 		}
-		fmt.Fprintf(w, "no-op: %s was already imported for %s (import %d); nothing changed\n", s.File, target, s.ImportID)
+		fmt.Fprintln(w, f.T("no-op: %s was already imported for %s (import %s); nothing changed", s.File, target, strconv.FormatInt(s.ImportID, 10)))
 		return
 	}
-	verb := "imported"
-	if s.DryRun {
-		verb = "dry run: would import"
-	}
-	if allRejected(s) {
-		verb = "nothing imported from"
-	}
-	if s.Kind == "anagrafe" {
-		fmt.Fprintf(w, "%s %s into %s (%s as of %s)\n", verb, s.File, s.Comune, s.Mode, s.AsOf)
-	} else {
-		fmt.Fprintf(w, "%s %s (%s)\n", verb, s.File, s.Kind)
+	asOf := f.Lang.Cell(i18n.Date, s.AsOf)
+	switch {
+	case allRejected(s) && s.Kind == "anagrafe":
+		fmt.Fprintln(w, f.T("nothing imported from %s into %s (%s as of %s)", s.File, s.Comune, s.Mode, asOf))
+	case allRejected(s):
+		fmt.Fprintln(w, f.T("nothing imported from %s (%s)", s.File, s.Kind))
+	case s.DryRun && s.Kind == "anagrafe":
+		fmt.Fprintln(w, f.T("dry run: would import %s into %s (%s as of %s)", s.File, s.Comune, s.Mode, asOf))
+	case s.DryRun:
+		fmt.Fprintln(w, f.T("dry run: would import %s (%s)", s.File, s.Kind))
+	case s.Kind == "anagrafe":
+		fmt.Fprintln(w, f.T("imported %s into %s (%s as of %s)", s.File, s.Comune, s.Mode, asOf))
+	default:
+		fmt.Fprintln(w, f.T("imported %s (%s)", s.File, s.Kind))
 	}
 	bom := ""
 	if s.BOM {
-		bom = " with BOM"
+		bom = f.T(" with BOM")
 	}
 	if s.FallbackLines > 0 {
 		bom += " (" + dialect.FallbackNote(s.Fallback, s.FallbackLines) + ")"
@@ -45,24 +49,25 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 	if s.Delimiter == "tab" {
 		delim = "tab"
 	}
-	fmt.Fprintf(w, "  dialect:  %s%s, delimiter %s, %s line endings\n", s.Encoding, bom, delim, s.LineEnding)
-	fmt.Fprintf(w, "  columns:  %d recognised", len(s.Columns))
+	fmt.Fprintln(w, f.T("  dialect:  %s%s, delimiter %s, %s line endings", s.Encoding, bom, delim, s.LineEnding))
 	if len(s.UnknownColumns) > 0 {
-		fmt.Fprintf(w, ", ignored: %s", strings.Join(s.UnknownColumns, ", "))
+		fmt.Fprintln(w, f.T("  columns:  %d recognised, ignored: %s", len(s.Columns), strings.Join(s.UnknownColumns, ", ")))
+	} else {
+		fmt.Fprintln(w, f.T("  columns:  %d recognised", len(s.Columns)))
 	}
-	fmt.Fprintln(w)
-	closed := ""
 	if s.Kind == "anagrafe" {
-		closed = fmt.Sprintf(" %d closed,", s.Closed)
+		fmt.Fprintln(w, f.T("  rows:     %d read: %d inserted, %d updated, %d unchanged, %d closed, %d rejected",
+			s.Rows, s.Inserted, s.Updated, s.Unchanged, s.Closed, s.Rejected))
+	} else {
+		fmt.Fprintln(w, f.T("  rows:     %d read: %d inserted, %d updated, %d unchanged, %d rejected",
+			s.Rows, s.Inserted, s.Updated, s.Unchanged, s.Rejected))
 	}
-	fmt.Fprintf(w, "  rows:     %d read: %d inserted, %d updated, %d unchanged,%s %d rejected\n",
-		s.Rows, s.Inserted, s.Updated, s.Unchanged, closed, s.Rejected)
 	fmt.Fprintf(w, "  sha256:   %s\n", s.SHA256)
 	switch {
 	case allRejected(s):
-		fmt.Fprintln(w, "  nothing was written: every row was rejected")
+		fmt.Fprintln(w, f.T("  nothing was written: every row was rejected"))
 	case s.DryRun:
-		fmt.Fprintln(w, "  nothing was written (--dry-run)")
+		fmt.Fprintln(w, f.T("  nothing was written (--dry-run)"))
 	}
 	f.writeRejects(s)
 }
@@ -74,34 +79,34 @@ func allRejected(s *csi.ImportSummary) bool {
 }
 
 // rejectedWarning is the message of exit code 4.
-func rejectedWarning(s *csi.ImportSummary) string {
+func (f *Factory) rejectedWarning(s *csi.ImportSummary) string {
 	if s.Noop {
-		return fmt.Sprintf("warning: import %d of this file rejected %d of %d rows, and they are still not in the store; fix them and import the corrected file", s.ImportID, s.Rejected, s.Rows)
+		return f.T("warning: import %s of this file rejected %d of %d rows, and they are still not in the store; fix them and import the corrected file", strconv.FormatInt(s.ImportID, 10), s.Rejected, s.Rows)
 	}
 	if allRejected(s) && s.Rows == 1 {
-		return "warning: the only row was rejected, nothing was imported; --rejects FILE lists it"
+		return f.T("warning: the only row was rejected, nothing was imported; --rejects FILE lists it")
 	}
 	if allRejected(s) {
-		return fmt.Sprintf("warning: all %d rows rejected, nothing was imported; --rejects FILE lists them", s.Rows)
+		return f.T("warning: all %d rows rejected, nothing was imported; --rejects FILE lists them", s.Rows)
 	}
-	return fmt.Sprintf("warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them", s.Rejected, s.Rows)
+	return f.T("warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them", s.Rejected, s.Rows)
 }
 
 func (f *Factory) writeRejects(s *csi.ImportSummary) {
 	if s.Rejected == 0 {
 		return
 	}
-	t := Table{Headers: []string{"line", "column", "reason"}}
+	t := Table{Headers: []string{f.T("line"), f.T("column"), f.T("reason")}}
 	for i, r := range s.Rejects {
 		if i == maxListedRejects {
 			break
 		}
 		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Line), r.Column, r.Reason})
 	}
-	fmt.Fprintf(f.IO.Out, "\nrejected rows")
 	if s.Rejected > len(t.Rows) {
-		fmt.Fprintf(f.IO.Out, " (first %d of %d; --rejects FILE writes them all)", len(t.Rows), s.Rejected)
+		fmt.Fprintln(f.IO.Out, "\n"+f.T("rejected rows (first %d of %d; --rejects FILE writes them all):", len(t.Rows), s.Rejected))
+	} else {
+		fmt.Fprintln(f.IO.Out, "\n"+f.T("rejected rows:"))
 	}
-	fmt.Fprintln(f.IO.Out, ":")
 	_ = f.writeTable(f.IO.Out, t)
 }

@@ -76,7 +76,7 @@ func reportVerification(f *Factory, v *csi.AuditVerification, extra string) erro
 		return err
 	}
 	if !done && v.OK {
-		fmt.Fprintf(f.IO.Out, "audit log intact: %d entries verified%s\n", v.Entries, extra)
+		fmt.Fprintln(f.IO.Out, f.T("audit log intact: %d entries verified%s", v.Entries, extra))
 	}
 	if !v.OK {
 		return csi.Errorf(csi.ECONFLICT, "audit log tampered: %s", v.Problem).

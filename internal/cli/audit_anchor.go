@@ -100,7 +100,7 @@ func auditVerifyRun(ctx context.Context, f *Factory, opts *AuditVerifyOptions) e
 	if err != nil {
 		return err
 	}
-	return reportVerification(f, v, fmt.Sprintf(" from the anchor at entry %d", a.Entries))
+	return reportVerification(f, v, f.T(" from the anchor at entry %d", a.Entries))
 }
 
 var (

@@ -2,11 +2,11 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -134,7 +134,7 @@ it). Suspending asks for confirmation on a terminal; scripts pass --yes, and
 			if err != nil {
 				return err
 			}
-			return f.printComune(c, "updated "+c.Nome)
+			return f.printComune(c, f.T("updated %s", c.Nome))
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
@@ -194,8 +194,9 @@ func offboardRun(ctx context.Context, f *Factory, ref, date string, ch change) e
 	if err != nil {
 		return err
 	}
-	what := fmt.Sprintf("%s (%s) would leave the shared CSI on %s", d.Nome, d.Istat, date)
-	if done, err := f.confirmChange(ch, plan, what, fmt.Sprintf("offboarding %s (%s) on %s", d.Nome, d.Istat, date)); done || err != nil {
+	day := f.Lang.Cell(i18n.Date, date)
+	what := f.T("%s (%s) would leave the shared CSI on %s", d.Nome, d.Istat, day)
+	if done, err := f.confirmChange(ch, plan, what, f.T("offboarding %s (%s) on %s", d.Nome, d.Istat, day)); done || err != nil {
 		return err
 	}
 	c, err := db.OffboardComune(ctx, d.Istat, date)
@@ -203,9 +204,9 @@ func offboardRun(ctx context.Context, f *Factory, ref, date string, ch change) e
 		return err
 	}
 	if c.Status != csi.StatusLeft {
-		return f.printComune(c, fmt.Sprintf("%s will leave the shared CSI on %s; until then it stays %s", c.Nome, date, c.Status))
+		return f.printComune(c, f.T("%s will leave the shared CSI on %s; until then it stays %s", c.Nome, day, c.Status))
 	}
-	return f.printComune(c, "offboarded "+c.Nome)
+	return f.printComune(c, f.T("offboarded %s", c.Nome))
 }
 
 // guardSuspend confirms a suspension, or shows it with --dry-run (done).
@@ -227,6 +228,7 @@ func (f *Factory) guardSuspend(ctx context.Context, db csi.Services, in csi.Comu
 	} else {
 		plan.Status = csi.StatusSuspended
 	}
-	what := fmt.Sprintf("%s (%s) would be suspended from %s", d.Nome, d.Istat, date)
-	return f.confirmChange(ch, plan, what, fmt.Sprintf("suspending %s (%s) on %s", d.Nome, d.Istat, date))
+	day := f.Lang.Cell(i18n.Date, date)
+	what := f.T("%s (%s) would be suspended from %s", d.Nome, d.Istat, day)
+	return f.confirmChange(ch, plan, what, f.T("suspending %s (%s) on %s", d.Nome, d.Istat, day))
 }

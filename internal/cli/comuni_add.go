@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -149,9 +148,9 @@ func (f *Factory) printAdd(res *csi.AddComuniResult) error {
 	}
 	switch {
 	case len(res.Rejects) > 0:
-		return &exitError{code: ExitRejected, msg: fmt.Sprintf("error: %d row(s) rejected; nothing was written", len(res.Rejects))}
+		return &exitError{code: ExitRejected, msg: f.T("error: %s row(s) rejected; nothing was written", strconv.Itoa(len(res.Rejects)))}
 	case res.DryRun:
-		f.info("dry run: nothing was written")
+		f.info("%s", f.T("dry run: nothing was written"))
 	}
 	return nil
 }

@@ -35,11 +35,11 @@ func (f *Factory) confirmChange(ch change, plan csi.Comune, would, doing string)
 		return false, &usageError{csi.Errorf(csi.EINVALID, "%s needs confirmation", doing).
 			WithHint("pass --yes to confirm it in a script; --dry-run shows what would change")}
 	}
-	fmt.Fprintf(f.IO.ErrOut, "%s? [y/N] ", strings.ToUpper(doing[:1])+doing[1:])
+	fmt.Fprint(f.IO.ErrOut, f.T("%s? [y/N] ", strings.ToUpper(doing[:1])+doing[1:]))
 	line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes", "s", "si", "sì":
 		return false, nil
 	}
-	return true, &exitError{code: ExitError, msg: "cancelled: nothing was changed"}
+	return true, &exitError{code: ExitError, msg: f.T("cancelled: nothing was changed")}
 }

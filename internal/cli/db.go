@@ -119,7 +119,7 @@ passes SQLite's quick_check first: a damaged store is not copied (exit 1).`),
 			if err := db.Backup(cmd.Context(), args[0]); err != nil {
 				return err
 			}
-			f.info("%s", fmt.Sprintf("backup written to %s", args[0]))
+			f.info("backup written to %s", args[0])
 			return nil
 		},
 		Annotations: formats(FormatTable),
@@ -184,7 +184,7 @@ func reportCheck(f *Factory, db store.Admin, res *dbCheck) error {
 			return err
 		}
 	} else if res.OK {
-		fmt.Fprintf(f.IO.Out, "store %s: integrity ok; audit log intact: %d entries verified\n", res.Store, res.Audit.Entries)
+		fmt.Fprintln(f.IO.Out, f.T("store %s: integrity ok; audit log intact: %d entries verified", res.Store, res.Audit.Entries))
 	}
 	switch {
 	case len(res.Integrity) > 0:

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -176,14 +177,15 @@ func (d *demo) prepare() (func(), error) {
 	return cleanup, nil
 }
 
-// progress prints a step line on stderr.
+// progress prints a step line on stderr, in the user's language: format
+// is a catalog key (a literal, as for T).
 func (d *demo) progress(format string, args ...any) {
 	d.step++
 	if d.f.Quiet {
 		return
 	}
-	fmt.Fprintf(d.f.IO.ErrOut, "csi demo: [%d/%d] %s (%.1fs)\n", d.step, demoSteps, fmt.Sprintf(format, args...),
-		time.Since(d.start).Seconds())
+	fmt.Fprintln(d.f.IO.ErrOut, d.f.T("csi demo: [%s/%s] %s (%ss)", strconv.Itoa(d.step), strconv.Itoa(demoSteps), d.f.T(format, args...),
+		d.f.Lang.Decimal(time.Since(d.start).Seconds(), 1)))
 }
 
 // generate writes the synthetic province's files.
@@ -217,7 +219,7 @@ func (d *demo) where() string {
 	if d.opts.Out != "" {
 		return d.opts.Out
 	}
-	return "a temporary folder"
+	return d.f.T("a temporary folder")
 }
 
 // writeOnboarding writes the onboarding file `csi comuni onboard -f` reads.

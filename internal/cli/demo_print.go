@@ -63,12 +63,12 @@ func (d *demo) print(ctx context.Context, sum *csi.ValidationSummary) error {
 		return d.printJSON(ctx, sum)
 	}
 	out := d.f.IO.Out
-	fmt.Fprintf(out, "Validation (csi validate): %d errors, %d warnings\n", sum.Errors, sum.Warnings)
+	fmt.Fprintln(out, d.f.T("Validation (csi validate): %d errors, %d warnings", sum.Errors, sum.Warnings))
 	for _, r := range sum.ByRule {
 		if r.Count == 0 {
 			continue
 		}
-		fmt.Fprintf(out, "  %-30s %-8s %d\n", r.Rule, r.Severity, r.Count)
+		fmt.Fprintf(out, "  %-30s %-8s %s\n", r.Rule, d.f.severityWord(r.Severity), d.f.Lang.Int(int64(r.Count)))
 	}
 	d.printSiuss(d.siuss)
 	for _, t := range demoTables {
@@ -82,16 +82,28 @@ func (d *demo) print(ctx context.Context, sum *csi.ValidationSummary) error {
 	return nil
 }
 
+// severityWord is a rule's severity (error, warning) as a word of the
+// user's language, for the demo's summary.
+func (f *Factory) severityWord(s string) string {
+	switch s {
+	case csi.SeverityError:
+		return f.T("error")
+	case csi.SeverityWarning:
+		return f.T("warning")
+	}
+	return s
+}
+
 // footer says where the kept store and files are.
 func (d *demo) footer() {
 	if d.f.Quiet {
 		return
 	}
 	if d.opts.DB != "" {
-		fmt.Fprintf(d.f.IO.ErrOut, "csi demo: the store is kept at %s: try 'csi --db %s indicators list'\n", d.opts.DB, d.opts.DB)
+		fmt.Fprintln(d.f.IO.ErrOut, d.f.T("csi demo: the store is kept at %s: try 'csi --db %s indicators list'", d.opts.DB, d.opts.DB))
 	}
 	if d.opts.Out != "" {
-		fmt.Fprintf(d.f.IO.ErrOut, "csi demo: the generated files are kept in %s\n", d.opts.Out)
+		fmt.Fprintln(d.f.IO.ErrOut, d.f.T("csi demo: the generated files are kept in %s", d.opts.Out))
 	}
 }
 

@@ -76,10 +76,10 @@ func (d *demo) printSiuss(s *demoSiuss) {
 		return
 	}
 	out := d.f.IO.Out
-	fmt.Fprintf(out, "\nSIUSS check (csi siuss check --from %s --to %s): %d errors, %d warnings\n", s.From, s.To, s.Check.Errors, s.Check.Warnings)
-	fmt.Fprintf(out, "SIUSS (csi siuss export --tipo ps --mode %s, %s..%s): %d flows written, %d records refused\n",
-		s.Mode, s.From, s.To, s.Flussi, s.Rifiutati)
+	fmt.Fprintln(out, "\n"+d.f.T("SIUSS check (csi siuss check --from %s --to %s): %d errors, %d warnings", s.From, s.To, s.Check.Errors, s.Check.Warnings))
+	fmt.Fprintln(out, d.f.T("SIUSS (csi siuss export --tipo ps --mode %s, %s..%s): %d flows written, %d records refused",
+		s.Mode, s.From, s.To, s.Flussi, s.Rifiutati))
 	for _, r := range s.PerRegola {
-		fmt.Fprintf(out, "  %-30s %d\n", r.Rule, r.Count)
+		fmt.Fprintf(out, "  %-30s %s\n", r.Rule, d.f.Lang.Int(int64(r.Count)))
 	}
 }

@@ -29,9 +29,9 @@ func TestExamplesWalkthrough(t *testing.T) {
 		exit       int
 		want       string
 	}{
-		{"anagrafe-aicurzio-2020-01-01.csv", "2020-01-01", 0, "2105 read: 2105 inserted, 0 updated, 0 unchanged, 0 closed, 0 rejected"},
-		{"anagrafe-aicurzio-2020-04-01.csv", "2020-04-01", 0, "11 inserted, 46 updated, 2048 unchanged, 11 closed"},
-		{"anagrafe-aicurzio-2020-07-01-gestionale.csv", "2020-07-01", ExitRejected, "0 inserted, 5 updated, 2097 unchanged, 0 closed, 4 rejected"},
+		{"anagrafe-aicurzio-2020-01-01.csv", "2020-01-01", 0, "2,105 read: 2,105 inserted, 0 updated, 0 unchanged, 0 closed, 0 rejected"},
+		{"anagrafe-aicurzio-2020-04-01.csv", "2020-04-01", 0, "11 inserted, 46 updated, 2,048 unchanged, 11 closed"},
+		{"anagrafe-aicurzio-2020-07-01-gestionale.csv", "2020-07-01", ExitRejected, "0 inserted, 5 updated, 2,097 unchanged, 0 closed, 4 rejected"},
 	}
 	var last string
 	for _, c := range checks {
@@ -84,7 +84,7 @@ func TestExamplesRecords(t *testing.T) {
 		}
 	}
 	report := run(ExitValidation, "validate", "--comune", "aicurzio", "--fail-on", "error")
-	for _, want := range []string{"2390 records checked, 4 errors, 30 warnings", "accesso-area\terror\t1", "cartella-chiusura-motivo\terror\t1",
+	for _, want := range []string{"2,390 records checked, 4 errors, 30 warnings", "accesso-area\terror\t1", "cartella-chiusura-motivo\terror\t1",
 		"intervento-periodica\terror\t1", "intervento-misura-b2\terror\t1", "cartella-residente\twarning\t30",
 		"108002-A-2015-00003", "108002-C-00002", "108002-C-00002-I1", "108002-C-00023-I1"} {
 		if !strings.Contains(report, want) {

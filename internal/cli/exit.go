@@ -105,8 +105,9 @@ func (f *Factory) printError(err error) {
 			fmt.Fprintln(w, ee.msg)
 		}
 	case errors.As(err, &ue):
-		errorLine(ue.err.Error())
-		if h := csi.ErrorHint(ue.err); h != "" {
+		msg, h := csi.LocalizeError(f.T, ue.err)
+		errorLine(msg)
+		if h != "" {
 			hintLine(h)
 		} else {
 			hintLine(f.T("run the command with --help to see its usage"))
@@ -118,8 +119,9 @@ func (f *Factory) printError(err error) {
 	case csi.ErrorCode(err) == csi.EINTERNAL:
 		f.printInternal(err, errorLine, hintLine)
 	default:
-		errorLine(csi.ErrorMessage(err))
-		if h := csi.ErrorHint(err); h != "" {
+		msg, h := csi.LocalizeError(f.T, err)
+		errorLine(msg)
+		if h != "" {
 			hintLine(h)
 		}
 	}
@@ -135,7 +137,7 @@ func (f *Factory) printInternal(err error, errorLine, hintLine func(string)) {
 		return
 	}
 	errorLine(f.T("internal error"))
-	switch h := csi.ErrorHint(err); {
+	switch _, h := csi.LocalizeError(f.T, err); {
 	case h != "":
 		hintLine(h)
 	case f.Getenv("CSI_DEBUG") != "":

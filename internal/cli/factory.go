@@ -221,12 +221,13 @@ func (f *Factory) Close() {
 	}
 }
 
-// info prints a diagnostic line on stderr unless --quiet.
+// info prints a diagnostic line on stderr unless --quiet, in f's
+// language: format is a catalog key (a literal, as for T).
 func (f *Factory) info(format string, args ...any) {
 	if f.Quiet {
 		return
 	}
-	fmt.Fprintf(f.IO.ErrOut, "csi: "+format+"\n", args...)
+	fmt.Fprintln(f.IO.ErrOut, "csi: "+f.T(format, args...))
 }
 
 // Services returns the services commands call: the local store, or in

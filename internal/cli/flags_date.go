@@ -51,7 +51,7 @@ var twoDigitYear = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$`)
 
 // errAmbiguousDate is Set's error for a date whose year is not written in
 // full.
-var errAmbiguousDate = errors.New("ambiguous date: write the year with four digits")
+var errAmbiguousDate = csi.Errorf(csi.EINVALID, "ambiguous date: write the year with four digits")
 
 func parseFlagDate(s string) (string, error) {
 	if twoDigitYear.MatchString(s) {
@@ -59,7 +59,7 @@ func parseFlagDate(s string) (string, error) {
 	}
 	iso, err := dialect.ParseDate(s)
 	if errors.Is(err, dialect.ErrEmpty) {
-		return "", errors.New("a zero date is not a date")
+		return "", csi.Errorf(csi.EINVALID, "a zero date is not a date")
 	}
 	return iso, err
 }
@@ -72,6 +72,7 @@ func dateFlagError(err error, f *Factory) error {
 	if !errors.As(err, &bad) || bad.GetFlag() == nil || bad.GetFlag().Value.Type() != dateFlagType {
 		return nil
 	}
-	return csi.Errorf(csi.EINVALID, "%s", f.T("--%s %q is not a valid date: %s", bad.GetFlag().Name, bad.GetValue(), errors.Unwrap(bad).Error())).
+	why, _ := csi.LocalizeError(f.T, errors.Unwrap(bad))
+	return csi.Errorf(csi.EINVALID, "%s", f.T("--%s %q is not a valid date: %s", bad.GetFlag().Name, bad.GetValue(), why)).
 		WithHint("%s", f.T("write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY, e.g. 2024-06-30 or 30/06/2024"))
 }

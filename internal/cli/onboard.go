@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -75,7 +75,7 @@ func onboardRun(ctx context.Context, f *Factory, opts *OnboardOptions) error {
 	if err != nil {
 		return err
 	}
-	return f.printComune(c, fmt.Sprintf("onboarded %s (%s) on %s", c.Nome, c.Istat, c.OnboardedOn))
+	return f.printComune(c, f.T("onboarded %s (%s) on %s", c.Nome, c.Istat, f.Lang.Cell(i18n.Date, c.OnboardedOn)))
 }
 
 // OnboardOutcome is the result of one row of an onboarding file.
@@ -135,7 +135,7 @@ func onboardFile(ctx context.Context, f *Factory, path string) error {
 		}
 	}
 	if failed > 0 {
-		return &exitError{code: ExitRejected, msg: fmt.Sprintf("error: %d of %d rows failed", failed, len(out))}
+		return &exitError{code: ExitRejected, msg: f.T("error: %d of %d rows failed", failed, len(out))}
 	}
 	return nil
 }

@@ -273,7 +273,7 @@ func (f *Factory) writeDetail(d Detail) error {
 	for _, s := range d.Sections {
 		fmt.Fprintf(w, "\n%s\n", s.Title)
 		if len(s.Table.Rows) == 0 {
-			fmt.Fprintln(w, "(none)")
+			fmt.Fprintln(w, f.T("(none)"))
 			continue
 		}
 		if err := f.writeTable(w, s.Table); err != nil {

@@ -70,15 +70,15 @@ func (p *progress) update(done int64, rows int) {
 	}
 	// Before any row is counted (a remote upload, or the fingerprint pass)
 	// the bytes are what moves.
-	count := fmt.Sprintf("%d %s", rows, p.noun)
-	speed := fmt.Sprintf("%.0f %s/s", rate, p.noun)
+	count := p.f.Lang.Int(int64(rows)) + " " + p.noun
+	speed := p.f.Lang.Int(int64(rate)) + " " + p.noun + "/s"
 	if rows == 0 && done > 0 {
 		const mb = 1 << 20
-		count = fmt.Sprintf("%.1f of %.1f MB", float64(done)/mb, float64(p.total)/mb)
-		speed = fmt.Sprintf("%.1f MB/s", float64(done)/mb/max(elapsed, 0.001))
+		count = p.f.T("%s of %s MB", p.f.Lang.Decimal(float64(done)/mb, 1), p.f.Lang.Decimal(float64(p.total)/mb, 1))
+		speed = p.f.Lang.Decimal(float64(done)/mb/max(elapsed, 0.001), 1) + " MB/s"
 	}
 	if p.mode == "plain" {
-		fmt.Fprintf(p.f.IO.ErrOut, "csi: %s read (%.0f%%), %s, about %s left\n", count, frac*100, speed, eta)
+		fmt.Fprintln(p.f.IO.ErrOut, p.f.T("csi: %s read (%s%%), %s, about %s left", count, p.f.Lang.Decimal(frac*100, 0), speed, eta))
 		return
 	}
 	const width = 30

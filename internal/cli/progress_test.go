@@ -33,12 +33,12 @@ func TestProgress(t *testing.T) {
 		want, absent string
 	}{
 		{"plain line with rows, share, rate and ETA", "plain", false, false, [][2]int64{half},
-			`^csi: 5000 rows read \(50%\), \d+ rows/s, about \S+ left\n$`, ""},
-		{"auto is plain when piped", "auto", false, false, [][2]int64{half}, `^csi: 5000 rows read`, "\r"},
+			`^csi: 5,000 rows read \(50%\), [\d,]+ rows/s, about \S+ left\n$`, ""},
+		{"auto is plain when piped", "auto", false, false, [][2]int64{half}, `^csi: 5,000 rows read`, "\r"},
 		{"auto is a bar on a terminal, cleared at the end", "auto", true, false, [][2]int64{half},
-			`^\r█{15}░{15}  50%  5000 rows  \d+ rows/s  ETA \S+   \r\x1b\[K$`, ""},
+			`^\r█{15}░{15}  50%  5,000 rows  [\d,]+ rows/s  ETA \S+   \r\x1b\[K$`, ""},
 		{"bytes before the first row: an upload", "plain", false, false, [][2]int64{{1 << 20, 0}},
-			`^csi: 1\.0 of 4\.0 MB read \(25%\), [\d.]+ MB/s, about \S+ left\n$`, "0 rows"},
+			`^csi: 1\.0 of 4\.0 MB read \(25%\), [\d.,]+ MB/s, about \S+ left\n$`, "0 rows"},
 		{"none prints nothing", "none", true, false, [][2]int64{half}, `^$`, ""},
 		{"quiet prints nothing", "bar", true, true, [][2]int64{half}, `^$`, ""},
 	}

@@ -328,7 +328,7 @@ func (r *docRunner) run(c docCommand) {
 func (r *docRunner) csi(inv docInvocation) (string, int) {
 	var out, errOut bytes.Buffer
 	io := &IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut}
-	code := Run(context.Background(), inv.args, io, func(k string) string { return r.env[k] })
+	code := Run(context.Background(), inv.args, io, enEnv(r.env))
 	if inv.redirect != "" {
 		if err := os.WriteFile(r.path(inv.redirect), out.Bytes(), 0o600); err != nil {
 			r.t.Fatal(err)

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -73,7 +73,7 @@ func assignRun(ctx context.Context, f *Factory, opts *AssignOptions) error {
 		return err
 	}
 	if f.Output == FormatTable {
-		f.info("%s", fmt.Sprintf("referent of %s from %s", r.Ambito, r.From))
+		f.info("referent of %s from %s", r.Ambito, f.Lang.Cell(i18n.Date, r.From))
 	}
 	return f.PrintList(r, referentiTable([]csi.Referente{*r}), "")
 }
@@ -123,7 +123,7 @@ func newCmdReferentiEnd(f *Factory) *cobra.Command {
 				return err
 			}
 			if f.Output == FormatTable {
-				f.info("ended the term of the referent of %s on %s", r.Ambito, r.To)
+				f.info("ended the term of the referent of %s on %s", r.Ambito, f.Lang.Cell(i18n.Date, r.To))
 			}
 			return f.PrintList(r, referentiTable([]csi.Referente{*r}), "")
 		},

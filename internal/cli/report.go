@@ -82,7 +82,7 @@ func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 	}
 	// On a province-sized store the tables take a few seconds: progress
 	// on stderr, as for an import.
-	progress := f.newProgress(int64(len(in.Items)), "tables")
+	progress := f.newProgress(int64(len(in.Items)), f.T("tables"))
 	defer progress.done()
 	for i, item := range in.Items {
 		res, err := svc.ComputeIndicator(ctx, item.Name, item.Params)

@@ -196,6 +196,33 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	}
 }
 
+// pflagError returns pflag's message for an unknown flag or a missing
+// value as a domain error with the same English text, so that it is
+// printed in the user's language; any other error as it is.
+func pflagError(err error) error {
+	msg := err.Error()
+	var e *csi.Error
+	if m := unknownFlag.FindStringSubmatch(msg); m != nil {
+		e = csi.Errorf(csi.EINVALID, "unknown flag: %s", m[1])
+	} else if m := unknownShorthand.FindStringSubmatch(msg); m != nil {
+		e = csi.Errorf(csi.EINVALID, "unknown shorthand flag: '%s' in %s", m[1], m[2])
+	} else if m := flagNeedsValue.FindStringSubmatch(msg); m != nil {
+		e = csi.Errorf(csi.EINVALID, "flag needs an argument: %s", m[1])
+	}
+	if e == nil || e.Message != msg {
+		return err
+	}
+	return e
+}
+
+// pflag's messages for an unknown flag, an unknown shorthand and a flag
+// given without its value.
+var (
+	unknownFlag      = regexp.MustCompile(`^unknown flag: (--\S+)$`)
+	unknownShorthand = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (-\S+)$`)
+	flagNeedsValue   = regexp.MustCompile(`^flag needs an argument: (.+)$`)
+)
+
 // badNumberFlag matches pflag's message for a flag value that is not a
 // number, which ends in the Go parser's own words.
 var badNumberFlag = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: strconv\.Parse(Int|Uint|Float): .*$`)
@@ -208,7 +235,7 @@ func plainFlagError(err error, f *Factory) error {
 	}
 	m := badNumberFlag.FindStringSubmatch(err.Error())
 	if m == nil {
-		return err
+		return pflagError(err)
 	}
 	return csi.Errorf(csi.EINVALID, "%s", f.T("%s %q is not a number", m[2], m[1])).
 		WithHint("%s", f.T("write it in digits; see the command's --help"))

@@ -116,7 +116,7 @@ func siussCheckRun(ctx context.Context, f *Factory, opts *SiussCheckOptions) err
 	if err := sink.finish(run, sum); err != nil {
 		return err
 	}
-	return failOn(opts.FailOn, sum)
+	return f.failOn(opts.FailOn, sum)
 }
 
 // siussService returns the SIUSS service of the local store: the remote
@@ -161,7 +161,7 @@ func siussCodeTable(f *Factory, file string) (*siuss.CodeTable, error) {
 	}
 	t, err := siuss.LoadCodes(bytes.NewReader(data))
 	if err != nil {
-		return nil, csi.Errorf(csi.EBADFILE, "%s: %v", name, err).WithHint("%s", csi.ErrorHint(err))
+		return nil, csi.Errorf(csi.EBADFILE, "%s: %v", name, err).WithHintFrom(err)
 	}
 	return t, nil
 }

@@ -162,7 +162,7 @@ func (f *Factory) confirm(yes bool, question string) error {
 		return &usageError{csi.Errorf(csi.EINVALID, "%s", f.T("this change needs confirmation")).
 			WithHint("%s", f.T("pass --yes to confirm it in a script"))}
 	}
-	fmt.Fprintf(f.IO.ErrOut, "%s? [y/N] ", question)
+	fmt.Fprint(f.IO.ErrOut, f.T("%s? [y/N] ", question))
 	line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes", "s", "si", "sì":

@@ -88,17 +88,17 @@ func tokenCreateRun(ctx context.Context, f *Factory, opts *TokenCreateOptions) e
 	if done, err := f.Export(t, table); done {
 		return err
 	}
-	f.info("created token %s (%s); copy the secret below now: it is not shown again", t.Name, tokenScope(t.Token))
+	f.info("created token %s (%s); copy the secret below now: it is not shown again", t.Name, f.tokenScope(t.Token))
 	_, err = fmt.Fprintln(f.IO.Out, t.Secret)
 	return err
 }
 
-func tokenScope(t csi.Token) string {
+func (f *Factory) tokenScope(t csi.Token) string {
 	switch {
 	case t.Ambito != "":
-		return t.Role + " of Ambito " + t.Ambito
+		return f.T("%s of Ambito %s", t.Role, t.Ambito)
 	case t.Comune != "":
-		return t.Role + " of Comune " + t.Comune
+		return f.T("%s of Comune %s", t.Role, t.Comune)
 	}
 	return t.Role
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strconv"
 
@@ -82,7 +81,7 @@ func validateRun(ctx context.Context, f *Factory, opts *ValidateOptions) error {
 	if err := sink.finish(run, sum); err != nil {
 		return err
 	}
-	return failOn(opts.FailOn, sum)
+	return f.failOn(opts.FailOn, sum)
 }
 
 // validationRequest reads a --ruleset file here, on the user's machine, so
@@ -103,7 +102,7 @@ func validationRequest(opts *ValidateOptions) (csi.ValidationRequest, error) {
 // failOnNone is the --fail-on value that only reports.
 const failOnNone = "none"
 
-func failOn(level string, sum *csi.ValidationSummary) error {
+func (f *Factory) failOn(level string, sum *csi.ValidationSummary) error {
 	n := 0
 	switch level {
 	case csi.SeverityError:
@@ -114,7 +113,7 @@ func failOn(level string, sum *csi.ValidationSummary) error {
 	if n == 0 {
 		return nil
 	}
-	return &exitError{code: ExitValidation, msg: fmt.Sprintf("validation failed: %d findings at or above %s", n, level)}
+	return &exitError{code: ExitValidation, msg: f.T("validation failed: %d findings at or above %s", n, f.severityWord(level))}
 }
 
 func newCmdValidateHistory(f *Factory) *cobra.Command {

@@ -205,8 +205,8 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 		command = "csi validate"
 	}
 	w := f.IO.Out
-	fmt.Fprintf(w, "validation %d: %s %s, %s: %d records checked, %d errors, %d warnings\n\n",
-		run.ID, run.Ruleset, run.RulesetVersion, run.Scope, run.Checked, sum.Errors, sum.Warnings)
+	fmt.Fprint(w, f.T("validation %s: %s %s, %s: %d records checked, %d errors, %d warnings", strconv.FormatInt(run.ID, 10),
+		run.Ruleset, run.RulesetVersion, run.Scope, run.Checked, sum.Errors, sum.Warnings)+"\n\n")
 	rt := Table{Headers: []string{"rule", "severity", "findings"}}
 	for _, r := range sum.ByRule {
 		if r.Count > 0 {
@@ -214,7 +214,7 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 		}
 	}
 	if len(rt.Rows) == 0 {
-		fmt.Fprintln(w, "no findings: every rule passed")
+		fmt.Fprintln(w, f.T("no findings: every rule passed"))
 		return nil
 	}
 	if err := f.writeTable(w, rt); err != nil {
@@ -233,9 +233,9 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 		counts[r.Rule] = r.Count
 	}
 	for _, rule := range order {
-		fmt.Fprintf(w, "\n%s (%d)\n", rule, counts[rule])
+		fmt.Fprintf(w, "\n%s (%s)\n", rule, f.Lang.Int(int64(counts[rule])))
 		if fs := shown[rule]; len(fs) > 0 && fs[0].Fix != "" {
-			fmt.Fprintf(w, "fix: %s\n", fs[0].Fix)
+			fmt.Fprintln(w, f.T("fix: %s", fs[0].Fix))
 		}
 		ft := Table{Headers: []string{"severity", "kind", "id", "comune", "field", "message"}}
 		for _, x := range shown[rule] {
@@ -245,7 +245,7 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 			return err
 		}
 		if rest := counts[rule] - len(shown[rule]); rest > 0 {
-			fmt.Fprintf(w, "... and %d more: %s -o csv | grep %s\n", rest, command, rule)
+			fmt.Fprintln(w, f.T("... and %d more: %s -o csv | grep %s", rest, command, rule))
 		}
 	}
 	return nil

@@ -6,6 +6,8 @@ package csi
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"slices"
 )
 
 // Domain error codes. They are stable: the CLI maps them to exit codes and the
@@ -24,25 +26,130 @@ const (
 
 // Error is a domain error whose Message is safe to show to users and to log:
 // it never contains a codice fiscale or a person's name.
+//
+// Message and Hint are English: logs, the audit log and the remote API's
+// problem documents carry them as they are. Format and Args (HintFormat
+// and HintArgs) are what built them, so that Localize can render them in
+// the user's language at print time; they are empty for an error built
+// from a plain text (e.g. one a server sent without its format).
 type Error struct {
 	Code    string
 	Message string
 	Hint    string
+
+	Format     string
+	Args       []any
+	HintFormat string
+	HintArgs   []any
 }
 
 // Error returns the safe message.
 func (e *Error) Error() string { return e.Message }
 
-// Errorf builds a domain error with a formatted message.
+// Errorf builds a domain error with a formatted message. The format is the
+// English text and the key of its translation in the i18n catalog: pass a
+// literal, so that the catalog test sees it.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
-// WithHint returns a copy of e carrying a hint that tells the user what to do.
+// WithHint returns a copy of e carrying a hint that tells the user what to
+// do; like Errorf's, its format is a literal key of the catalog.
 func (e *Error) WithHint(format string, args ...any) *Error {
 	c := *e
 	c.Hint = fmt.Sprintf(format, args...)
+	c.HintFormat, c.HintArgs = format, args
 	return &c
+}
+
+// WithHintFrom returns a copy of e carrying the hint of the domain error
+// in err's chain (none if it has none), still localizable.
+func (e *Error) WithHintFrom(err error) *Error {
+	c := *e
+	c.Hint, c.HintFormat, c.HintArgs = "", "", nil
+	var h *Error
+	if errors.As(err, &h) {
+		c.Hint, c.HintFormat, c.HintArgs = h.Hint, h.HintFormat, h.HintArgs
+	}
+	return &c
+}
+
+// Translator renders a message: given the English format and its args it
+// returns the text in some language, as i18n.Printer.T does.
+type Translator func(format string, args ...any) string
+
+// Localize returns e's message and hint rendered by t in the user's
+// language. Args that are themselves domain errors are localized first, so
+// that "line 3: %v" wrapping a field's error reads in one language. Parts
+// built from a plain text (no format) are returned as they are.
+func (e *Error) Localize(t Translator) (msg, hint string) {
+	msg, hint = e.Message, e.Hint
+	if e.Format != "" {
+		msg = t(e.Format, localizeArgs(t, e.Args)...)
+	}
+	if e.HintFormat != "" {
+		hint = t(e.HintFormat, localizeArgs(t, e.HintArgs)...)
+	}
+	return msg, hint
+}
+
+// localizeArgs returns args with each domain error replaced by its
+// localized message; args itself is not modified.
+func localizeArgs(t Translator, args []any) []any {
+	var out []any
+	for i, a := range args {
+		var s string
+		switch v := a.(type) {
+		case *Error:
+			if v == nil {
+				continue
+			}
+			s, _ = v.Localize(t)
+		case error:
+			var ok bool
+			if s, ok = osReason(t, v); !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = s
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// osReason localizes the operating system's reason for a failed file
+// operation when err is only that reason (as errors.Unwrap of a
+// *fs.PathError is): "no such file or directory" reads "file o cartella
+// inesistente" in Italian.
+func osReason(T Translator, err error) (string, bool) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && err.Error() == "no such file or directory":
+		return T("no such file or directory"), true
+	case errors.Is(err, fs.ErrPermission) && err.Error() == "permission denied":
+		return T("permission denied"), true
+	}
+	return "", false
+}
+
+// LocalizeError renders err for a person: the localized message and hint
+// of the domain error in its chain, or, for any other error, its text and
+// no hint.
+func LocalizeError(t Translator, err error) (msg, hint string) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Localize(t)
+	}
+	if err == nil {
+		return "", ""
+	}
+	return err.Error(), ""
 }
 
 // ErrorCode returns the code of the domain error in err's chain, or EINTERNAL.

@@ -3,7 +3,8 @@ package dialect
 import (
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // ErrEmpty is returned by the value parsers for an empty (or blank) value,
@@ -15,7 +16,9 @@ var ErrEmpty = errors.New("empty value")
 var ErrZeroDate = fmt.Errorf("%w: a zero date stands for no date", ErrEmpty)
 
 // errNotDate is returned for text that has no recognisable date layout.
-var errNotDate = errors.New("not a date: expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or YYYYMMDD")
+// The reasons a date is refused are domain errors, so that a date flag
+// can show them in the user's language.
+var errNotDate = csi.Errorf(csi.EINVALID, "not a date: expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or YYYYMMDD")
 
 // ParseDate parses a date written as YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY,
 // DD.MM.YYYY (day and month may have one digit) or YYYYMMDD (a time part
@@ -36,7 +39,7 @@ func ParseDate(s string) (string, error) {
 	}
 	if err := checkDate(y, m, d); err != nil {
 		if onlyDigits(s[:len(s)-len(rest)]) {
-			return "", fmt.Errorf("read as YYYYMMDD, %w", err)
+			return "", csi.Errorf(csi.EINVALID, "read as YYYYMMDD, %v", err)
 		}
 		return "", err
 	}
@@ -132,15 +135,24 @@ func timePart(s string) bool {
 func checkDate(y, m, d int) error {
 	switch {
 	case y == 0:
-		return errors.New("year 0000 does not exist")
+		return csi.Errorf(csi.EINVALID, "year 0000 does not exist")
 	case m < 1 || m > 12:
-		return fmt.Errorf("month %d does not exist", m)
+		return csi.Errorf(csi.EINVALID, "month %d does not exist", m)
 	case d < 1:
-		return fmt.Errorf("day %d does not exist", d)
+		return csi.Errorf(csi.EINVALID, "day %d does not exist", d)
 	case d > daysIn(y, m):
-		return fmt.Errorf("day %d does not exist in %s %04d (it has %d days)", d, time.Month(m), y, daysIn(y, m))
+		return csi.Errorf(csi.EINVALID, "day %d does not exist in %v %s (it has %d days)", d, monthNames[m-1], fmt.Sprintf("%04d", y), daysIn(y, m))
 	}
 	return nil
+}
+
+// monthNames are the months as messages, so that "February" reads
+// "febbraio" in Italian; their English text is time.Month's.
+var monthNames = [12]*csi.Error{
+	csi.Errorf(csi.EINVALID, "January"), csi.Errorf(csi.EINVALID, "February"), csi.Errorf(csi.EINVALID, "March"),
+	csi.Errorf(csi.EINVALID, "April"), csi.Errorf(csi.EINVALID, "May"), csi.Errorf(csi.EINVALID, "June"),
+	csi.Errorf(csi.EINVALID, "July"), csi.Errorf(csi.EINVALID, "August"), csi.Errorf(csi.EINVALID, "September"),
+	csi.Errorf(csi.EINVALID, "October"), csi.Errorf(csi.EINVALID, "November"), csi.Errorf(csi.EINVALID, "December"),
 }
 
 // daysIn returns the number of days of month m of year y.

@@ -61,7 +61,7 @@ uscita è 4 anche in questo caso). Caricare due volte lo stesso file non cambia 
 --dry-run calcola tutto e non scrive nulla.`,
 	"the Comune of the extract: ISTAT code or name (required)": "il Comune dell'estratto: codice ISTAT o nome (obbligatorio)",
 	"snapshot|delta": "snapshot (anagrafe completa)|delta (solo variazioni)",
-	"date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)":                        "data di riferimento dell'estratto, YYYY-MM-DD (predefinita oggi; oltre domani serve --force)",
+	"date of the extract, YYYY-MM-DD (default today; more than a day ahead needs --force)":                        "data di riferimento dell'estratto, AAAA-MM-GG o GG/MM/AAAA (predefinita oggi; oltre domani serve --force)",
 	"compute and print the summary; write nothing to the store (--rejects FILE still receives the rejected rows)": "calcola e mostra il riepilogo senza scrivere nulla nell'archivio (il file di --rejects riceve comunque le righe scartate)",
 	"let a snapshot close more than 10%% of the residents":                                                        "consente a un estratto completo di chiudere più del 10%% dei residenti",
 	"write rejected rows to this CSV file (line, column, reason, raw)":                                            "scrive le righe scartate in questo file CSV (riga, colonna, motivo, contenuto)",
@@ -85,7 +85,7 @@ il periodo di validità di ciascuna e il motivo della chiusura (dati cambiati, a
 un estratto completo, cancellata).`,
 	"List (or count) the residents of a Comune on a date": "Elenca (o conta) i residenti di un Comune a una data",
 	"Comune: ISTAT code or name (required)":               "Comune: codice ISTAT o nome (obbligatorio)",
-	"date, YYYY-MM-DD (default today)":                    "data, YYYY-MM-DD (predefinita oggi)",
+	"date, YYYY-MM-DD (default today)":                    "data, AAAA-MM-GG o GG/MM/AAAA (predefinita oggi)",
 	"print only the number of residents":                  "mostra solo il numero dei residenti",
 	"List the import log, newest first":                   "Elenca i caricamenti eseguiti, dal più recente",
 	"only the imports of this Comune":                     "solo i caricamenti di questo Comune",
@@ -129,7 +129,7 @@ ora (UTC), autore, comando, oggetto e riepilogo. Le voci sono concatenate da has
 modificata, tolta o inserita, o se un caricamento, un token, un referente, una
 validazione o un evento di un Comune non ha la sua voce (come 'csi audit verify', che
 controlla anche un'ancora).`,
-	"only entries from this date, YYYY-MM-DD":  "solo le voci da questa data, YYYY-MM-DD",
+	"only entries from this date, YYYY-MM-DD":  "solo le voci da questa data, AAAA-MM-GG o GG/MM/AAAA",
 	"verify the hash chain instead of listing": "verifica la catena di hash invece di elencare le voci",
 
 	// audit_anchor.go
@@ -224,7 +224,7 @@ show' lo mostra). La sospensione chiede conferma da terminale; negli script si u
 	"registry mode: automatic|manual":                "modalità dell'anagrafe: automatic (automatica)|manual (manuale)",
 	"contact person or office":                       "persona o ufficio di riferimento",
 	"active|suspended":                               "active (attivo)|suspended (sospeso)",
-	"date of the change, YYYY-MM-DD (default today)": "data della modifica, YYYY-MM-DD (predefinita oggi)",
+	"date of the change, YYYY-MM-DD (default today)": "data della modifica, AAAA-MM-GG o GG/MM/AAAA (predefinita oggi)",
 	"Record that a Comune leaves the shared CSI":     "Registra l'uscita di un Comune dalla CSI condivisa",
 	`Record that a Comune leaves the shared CSI on --date. Nothing is deleted: its records
 and history stay. The change takes effect on its date: with a later date the Comune
@@ -235,7 +235,7 @@ nulla: le sue cartelle e la sua storia restano. La modifica vale dalla sua data:
 data futura il Comune resta aderente fino ad allora ('comuni show' mostra la modifica
 programmata), e quanto registrato mentre aderiva resta valido. Chiede conferma da
 terminale; negli script si usa --yes, e --dry-run mostra il risultato senza scriverlo.`,
-	"date the Comune leaves, YYYY-MM-DD (required)": "data di uscita del Comune, YYYY-MM-DD (obbligatoria)",
+	"date the Comune leaves, YYYY-MM-DD (required)": "data di uscita del Comune, AAAA-MM-GG o GG/MM/AAAA (obbligatoria)",
 
 	// confirm.go
 	"do not ask for confirmation (scripts)": "non chiede conferma (per gli script)",
@@ -368,8 +368,8 @@ delle operazioni, che cambiano a ogni modifica dei dati). Da terminale le tabell
 documento di partenza ne mantengono l'impaginazione, e le percentuali hanno una barra.`,
 	"periods YYYY-YYYY or YYYY, comma-separated (default the seed's 2015-2017,2018-2020)": "periodi YYYY-YYYY o YYYY, separati da virgole (predefiniti quelli del documento di partenza, 2015-2017,2018-2020)",
 	"year (default 2020)":                                                "anno (predefinito 2020)",
-	"reference date YYYY-MM-DD (default today)":                          "data di riferimento YYYY-MM-DD (predefinita oggi)",
-	"first day counted, YYYY-MM-DD (default 2022-01-01)":                 "primo giorno considerato, YYYY-MM-DD (predefinito 2022-01-01)",
+	"reference date YYYY-MM-DD (default today)":                          "data di riferimento AAAA-MM-GG o GG/MM/AAAA (predefinita oggi)",
+	"first day counted, YYYY-MM-DD (default 2022-01-01)":                 "primo giorno considerato, AAAA-MM-GG o GG/MM/AAAA (predefinito 01/01/2022)",
 	"window in days of a regular registry update (default 45)":           "entro quanti giorni l'aggiornamento dell'anagrafe è regolare (predefinito 45)",
 	"break rows down by comune|ambito|provincia (default per indicator)": "dettaglio delle righe: comune|ambito|provincia (predefinito: secondo l'indicatore)",
 	"only this Comune (ISTAT code or name)":                              "solo questo Comune (codice ISTAT o nome)",
@@ -392,7 +392,7 @@ comune (codice ISTAT o nome) e, se servono, anagrafe, date, contact. Ogni riga v
 applicata per conto suo e riportata nel riepilogo; una riga non riuscita non ferma le
 altre, e il codice di uscita è 4 se almeno una riga non è riuscita.`,
 	"how the registry reaches the CSI: automatic|manual": "come l'anagrafe arriva alla CSI: automatic (automatica)|manual (manuale)",
-	"date joined, YYYY-MM-DD (default today)":            "data di adesione, YYYY-MM-DD (predefinita oggi)",
+	"date joined, YYYY-MM-DD (default today)":            "data di adesione, AAAA-MM-GG o GG/MM/AAAA (predefinita oggi)",
 	"contact person or office at the Comune":             "persona o ufficio di riferimento nel Comune",
 	"CSV file with one Comune per row":                   "file CSV con un Comune per riga",
 
@@ -453,12 +453,12 @@ indicato, è il Comune presso cui lavora il referente e deve far parte dell'Ambi
 	"email address (required)":                                  "indirizzo email (obbligatorio)",
 	"phone number":                                              "numero di telefono",
 	"Comune of employment (ISTAT code or name)":                 "Comune presso cui lavora (codice ISTAT o nome)",
-	"start of the term, YYYY-MM-DD (default today)":             "inizio dell'incarico, YYYY-MM-DD (predefinito oggi)",
+	"start of the term, YYYY-MM-DD (default today)":             "inizio dell'incarico, AAAA-MM-GG o GG/MM/AAAA (predefinito oggi)",
 	"end the current referent's term the day before --from":     "chiude l'incarico del referente attuale il giorno prima di --from",
 	"List the current referents (or every term with --history)": "Elenca i referenti attuali (o tutti gli incarichi con --history)",
 	"include ended terms":                                       "include gli incarichi conclusi",
 	"End the current referent's term of an Ambito":              "Chiude l'incarico del referente attuale di un Ambito",
-	"last day of the term, YYYY-MM-DD (required)":               "ultimo giorno dell'incarico, YYYY-MM-DD (obbligatorio)",
+	"last day of the term, YYYY-MM-DD (required)":               "ultimo giorno dell'incarico, AAAA-MM-GG o GG/MM/AAAA (obbligatorio)",
 
 	// report.go
 	"Write the monitoring report: every indicator of the catalogue for a period": "Scrive il rapporto di monitoraggio: tutti gli indicatori del catalogo per un periodo",
@@ -555,7 +555,7 @@ funziona più (predefinito: non scade mai; revocarlo con 'csi token revoke').`,
 	"coordinator|referent|operator|viewer (required)":             "ruolo: coordinator|referent|operator|viewer (obbligatorio)",
 	"the Ambito of a referent token":                              "l'Ambito di un token referent",
 	"the Comune of an operator token (ISTAT code or name)":        "il Comune di un token operator (codice ISTAT o nome)",
-	"first day the token stops working, YYYY-MM-DD":               "primo giorno in cui il token non funziona più, YYYY-MM-DD",
+	"first day the token stops working, YYYY-MM-DD":               "primo giorno in cui il token non funziona più, AAAA-MM-GG o GG/MM/AAAA",
 	"List the API tokens with their status (never their secrets)": "Elenca i token di accesso con il loro stato (mai i segreti)",
 	"Revoke an API token: it is refused from now on":              "Revoca un token di accesso: da ora in poi viene rifiutato",
 	`Revoke an API token: csi serve refuses it from the next request on (401,

@@ -105,7 +105,7 @@ func Normalize(def csi.IndicatorDef, p csi.IndicatorParams, today string) (csi.I
 			p.Year = DefaultYear
 		}
 		if p.Year < 1900 || p.Year > 2100 {
-			return p, csi.Errorf(csi.EINVALID, "--year %d is out of range", p.Year).WithHint("e.g. --year 2020")
+			return p, csi.Errorf(csi.EINVALID, "--year %s is out of range", fmt.Sprint(p.Year)).WithHint("e.g. --year 2020")
 		}
 	}
 	if Takes(def, ParamAt) && p.At == "" {
