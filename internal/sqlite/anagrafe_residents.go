@@ -117,4 +117,3 @@ func readResidents(ctx context.Context, tx *sql.Tx, comune string, n int) (*resi
 	}
 	return rs, rows.Err()
 }
-
