@@ -223,7 +223,7 @@ func TestKilledImportLeavesNoRejects(t *testing.T) {
 		t.Fatal("the import finished before it was killed; the test proves nothing")
 	}
 	onlyFiles(t, tmp)
-	onlyFiles(t, dir, "csi.db", "csi.db-wal", "csi.db-shm", "monza.csv", "tmp", "out")
+	onlyFiles(t, dir, "csi.db", "csi.db-wal", "csi.db-shm", "csi.db.verified", "monza.csv", "tmp", "out")
 	onlyFiles(t, out)
 	if stale, _ := filepath.Glob(filepath.Join(out, safefile.Prefix+"*")); len(stale) == 0 {
 		t.Error("the killed import left no temporary file beside the rejects file: nothing to clean")
@@ -262,7 +262,7 @@ func TestServerKilledMidImportLeavesNoRejects(t *testing.T) {
 	}
 	_ = sp.cmd.Wait()
 	onlyFiles(t, sp.spool)
-	onlyFiles(t, filepath.Dir(sp.db), "csi.db", "csi.db-wal", "csi.db-shm", "monza.csv", "tmp")
+	onlyFiles(t, filepath.Dir(sp.db), "csi.db", "csi.db-wal", "csi.db-shm", "csi.db.verified", "monza.csv", "tmp")
 }
 
 // TestBackupOnFullDiskLeavesNoFile runs `csi db backup` with a file size

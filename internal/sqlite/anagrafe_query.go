@@ -14,7 +14,7 @@ func (db *DB) RegistryStatus(ctx context.Context, day string) ([]csi.AnagrafeSta
 		return nil, err
 	}
 	rows, err := db.db.QueryContext(ctx, `
-		WITH cur AS (SELECT comune, count(*) AS n FROM persone INDEXED BY persone_cf WHERE valid_to = '' GROUP BY comune)
+		WITH cur AS (SELECT comune, count(*) AS n FROM persone INDEXED BY persone_validity WHERE valid_to = '' GROUP BY comune)
 		SELECT c.istat, c.nome, c.ambito, c.anagrafe, coalesce(i.at, ''), coalesce(i.as_of, ''), coalesce(i.rejected, 0),
 		       coalesce(cur.n, 0)
 		FROM comuni c

@@ -76,13 +76,10 @@ func (rs *residents) size() int {
 	return len(rs.list)
 }
 
-// loadResidents reads the current residents of a Comune. They are counted
-// on persone_validity, which holds the Comune's versions side by side; a
-// Comune that is a small part of the store is then read through that index
-// (one table row per resident, close together since they came with the
-// same imports), and one that is most of it by a scan of the covering index
-// persone_cf, which never touches the table. Scanning persone_cf for every
-// Comune read the whole province's index before each small import.
+// loadResidents reads the current residents of a Comune, with their
+// hashes, from persone_validity alone: the Comune's current versions are
+// side by side there (Comune, then end date), so a small Comune's update
+// reads its own range and not the province's.
 // It also returns the largest id of persone: about how many versions the
 // store holds (those removed by a revert or a repeat aside).
 func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, int64, error) {
@@ -94,22 +91,13 @@ func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, 
 	if n == 0 {
 		return nil, versions, nil
 	}
-	rs, err := readResidents(ctx, tx, comune, residentsIndex(n, versions), int(n))
+	rs, err := readResidents(ctx, tx, comune, int(n))
 	return rs, versions, err
 }
 
-// residentsIndex chooses the index that reads n current residents from a
-// store of about versions versions (ids count them, but those removed).
-func residentsIndex(n, versions int64) string {
-	if n*residentsScanShare >= versions {
-		return "persone_cf"
-	}
-	return "persone_validity"
-}
-
-// readResidents reads the n current residents of a Comune through index.
-func readResidents(ctx context.Context, tx *sql.Tx, comune, index string, n int) (*residents, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone INDEXED BY "+index+
+// readResidents reads the n current residents of a Comune.
+func readResidents(ctx context.Context, tx *sql.Tx, comune string, n int) (*residents, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone INDEXED BY persone_validity"+
 		" WHERE comune = ? AND valid_to = ''", comune)
 	if err != nil {
 		return nil, mapErr(err)
@@ -129,8 +117,3 @@ func readResidents(ctx context.Context, tx *sql.Tx, comune, index string, n int)
 	}
 	return rs, rows.Err()
 }
-
-// residentsScanShare: a Comune with more than 1/residentsScanShare of the
-// store's versions is read from persone_cf whole. A row of the table is
-// about five times an entry of the index, and read in order.
-const residentsScanShare = 3

@@ -157,10 +157,10 @@ func (w *writer) add(ctx context.Context, r *anagrafe.Record) error {
 	return mapErr(err)
 }
 
-// closeQuery ends a person's current version; the unary + on comune keeps
-// the planner on persone_cf (see residentQuery).
+// closeQuery ends a person's current version, found in the Comune's range
+// of persone_validity (Comune, current, CF).
 const closeQuery = `UPDATE persone SET valid_to = max(valid_from, ?), end_reason = ?, closed_by = ?
-	WHERE +comune = ? AND valid_to = '' AND codice_fiscale = ?`
+	WHERE comune = ? AND valid_to = '' AND codice_fiscale = ?`
 
 // closeVersion ends the current version of a person on date for reason.
 func (w *writer) closeVersion(ctx context.Context, cf, date, reason string) error {

@@ -24,6 +24,12 @@ type DB struct {
 	// checked is set once quick_check passed before this handle's first
 	// write (see checkBeforeWrite).
 	checked atomic.Bool
+	// checkedAt is when the full check that vouches for the store passed
+	// (Unix ns): in this process, or before, as the sidecar says.
+	checkedAt atomic.Int64
+	// MaxCheckAge is how long a passing check vouches for a store written
+	// only by csi since (see verified.go); 0 checks before every write.
+	MaxCheckAge time.Duration
 	// Now is the store's clock; tests and CSI_NOW replace it.
 	Now func() time.Time
 }
@@ -87,7 +93,12 @@ func open(ctx context.Context, path, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db := &DB{db: sqldb, path: path, Now: time.Now}
+	age, err := maxCheckAge()
+	if err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	db := &DB{db: sqldb, path: path, Now: time.Now, MaxCheckAge: age}
 	if err := db.checkPragmas(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -137,8 +148,15 @@ func (db *DB) checkPragmas(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the store.
-func (db *DB) Close() error { return db.db.Close() }
+// Close closes the store and, when this handle trusted it, records the
+// files' identity for the next command's check (see verified.go).
+func (db *DB) Close() error {
+	err := db.db.Close()
+	if err == nil {
+		db.recordVerified()
+	}
+	return err
+}
 
 // now returns the clock's time as an RFC 3339 UTC string.
 func (db *DB) now() string { return db.Now().UTC().Format(time.RFC3339) }

@@ -63,13 +63,16 @@ RES=$OUT/results.txt
 : > "$RES"
 record() { echo "$1 $2" >> "$RES"; }
 
-# timed NAME CMD...: CMD once; appends its peak RSS (KB) to $OUT/rss.txt.
-# Exit 4 (some rows rejected) is not a failure.
+# timed CMD...: CMD once; appends its peak RSS (KB) to $OUT/rss.txt and its
+# CPU time (user+sys, s) to $OUT/cpu.txt. Exit 4 (some rows rejected) is
+# not a failure.
 timed() {
-  /usr/bin/time -f "%M" -o "$OUT/time.txt" "$@" >/dev/null 2>"$OUT/err.txt" || {
+  /usr/bin/time -f "%M %U %S" -o "$OUT/time.txt" "$@" >/dev/null 2>"$OUT/err.txt" || {
     rc=$?; if [ $rc -ne 4 ]; then echo "failed (exit $rc): $*" >&2; cat "$OUT/err.txt" >&2; exit 1; fi; }
-  tail -n1 "$OUT/time.txt" >> "$OUT/rss.txt"
+  tail -n1 "$OUT/time.txt" | awk '{print $1}' >> "$OUT/rss.txt"
+  tail -n1 "$OUT/time.txt" | awk '{print $2 + $3}' >> "$OUT/cpu.txt"
 }
+cpusum() { awk '{s += $1} END {printf "%.2f", s}' "$OUT/cpu.txt"; }
 
 if [ -n "${POSTGRES:-}" ]; then
   . testdata/bench/pgserver.sh
@@ -94,7 +97,7 @@ store() {
 # round NAME DIR SUFFIX ASOF: 55 csi imports, one after another.
 round() {
   local t0 f c
-  : > "$OUT/rss.txt"
+  : > "$OUT/rss.txt"; : > "$OUT/cpu.txt"
   t0=$(now)
   for f in $FILES; do
     c=$(basename "$f" -2020-01-01.csv)
@@ -102,6 +105,7 @@ round() {
   done
   record "$1" "$(echo "$(now) - $t0" | bc)"
   record "${1}_rss_kb" "$(sort -n "$OUT/rss.txt" | tail -n1)"
+  record "${1}_cpu" "$(cpusum)"
 }
 
 # reference NAME DIR SUFFIX: 55 loads of the files into one keyed table.
@@ -120,12 +124,14 @@ reference() {
   fi
   rm -f "$OUT/ref.db"
   sqlite3 "$OUT/ref.db" "CREATE TABLE anagrafe($COLS);"
+  : > "$OUT/cpu.txt"
   t0=$(now)
   for f in $FILES; do
     c=$(basename "$f" -2020-01-01.csv)
-    sqlite3 "$OUT/ref.db" ".mode csv" ".separator ;" ".import --skip 1 $2/$c$3 anagrafe"
+    timed sqlite3 "$OUT/ref.db" ".mode csv" ".separator ;" ".import --skip 1 $2/$c$3 anagrafe"
   done
   record "$1" "$(echo "$(now) - $t0" | bc)"
+  record "${1}_cpu" "$(cpusum)"
 }
 
 for i in $(seq "$RUNS"); do
@@ -141,8 +147,10 @@ for i in $(seq "$RUNS"); do
   if [ -n "${DEMO:-}" ]; then
     echo "run $i/$RUNS: csi demo" >&2
     t0=$(now)
-    /usr/bin/time -f "%M" -o "$OUT/time.txt" "$CSI" demo >/dev/null 2>&1
+    (cd "$OUT" && rm -rf demo && mkdir demo && cd demo &&
+      /usr/bin/time -f "%M %U %S" -o "$OUT/time.txt" "$CSI" demo >/dev/null 2>&1)
     record csi_demo "$(echo "$(now) - $t0" | bc)"
+    record csi_demo_cpu "$(tail -n1 "$OUT/time.txt" | awk '{print $2 + $3}')"
   fi
 done
 
@@ -154,16 +162,17 @@ awk -v rows="$ROWS" -v runs="$RUNS" -v engine="$engine" '
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j+1] = a[j]; a[j+1] = x }
     return (n % 2) ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
   }
+  function cr(a, b) { return median(t[b]) > 0 ? median(t[a]) / median(t[b]) : 0 }
   function maximum(s,   a, n, i, m) { n = split(s, a, " "); for (i = 1; i <= n; i++) if (a[i] + 0 > m) m = a[i] + 0; return m }
   END {
     printf "province: 55 extracts, %d rows, %s, medians of %d runs\n", rows, engine, runs
-    printf "%-34s %9s %8s   %s\n", "case", "median_s", "ratio", "target"
-    printf "%-34s %9.2f %8s   %s\n", "reference, first load", median(t["ref_load"]), "", "reference"
-    printf "%-34s %9.2f %7.2fx   %s\n", "csi first load (55 imports)", median(t["csi_load"]), median(t["csi_load"]) / median(t["ref_load"]), "<= 1.2x"
-    printf "%-34s %9.2f %8s   %s\n", "reference, updated files", median(t["ref_update"]), "", "reference"
-    printf "%-34s %9.2f %7.2fx   %s\n", "csi monthly round (55 updates)", median(t["csi_update"]), median(t["csi_update"]) / median(t["ref_update"]), "<= 0.8x"
-    printf "%-34s %9.2f %8s   %s\n", "csi identical round (55 no-ops)", median(t["csi_noop"]), "", "< 3 s"
+    printf "%-34s %9s %8s %9s %8s   %s\n", "case", "median_s", "ratio", "cpu_s", "cpu_ratio", "target"
+    printf "%-34s %9.2f %8s %9.2f %8s   %s\n", "reference, first load", median(t["ref_load"]), "", median(t["ref_load_cpu"]), "", "reference"
+    printf "%-34s %9.2f %7.2fx %9.2f %7.2fx   %s\n", "csi first load (55 imports)", median(t["csi_load"]), median(t["csi_load"]) / median(t["ref_load"]), median(t["csi_load_cpu"]), cr("csi_load_cpu", "ref_load_cpu"), "<= 1.2x"
+    printf "%-34s %9.2f %8s %9.2f %8s   %s\n", "reference, updated files", median(t["ref_update"]), "", median(t["ref_update_cpu"]), "", "reference"
+    printf "%-34s %9.2f %7.2fx %9.2f %7.2fx   %s\n", "csi monthly round (55 updates)", median(t["csi_update"]), median(t["csi_update"]) / median(t["ref_update"]), median(t["csi_update_cpu"]), cr("csi_update_cpu", "ref_update_cpu"), "<= 0.8x"
+    printf "%-34s %9.2f %8s %9.2f %8s   %s\n", "csi identical round (55 no-ops)", median(t["csi_noop"]), "", median(t["csi_noop_cpu"]), "", "< 3 s"
     m = maximum(t["csi_load_rss_kb"] " " t["csi_update_rss_kb"] " " t["csi_noop_rss_kb"])
     printf "%-34s %8.1f MiB %7s   %s\n", "peak RSS of any single import", m / 1024, "", "<= 96 MiB"
-    if ("csi_demo" in t) printf "%-34s %9.2f %8s   %s\n", "csi demo (built binary)", median(t["csi_demo"]), "", "<= 0.6x of 20.1 s"
+    if ("csi_demo" in t) printf "%-34s %9.2f %8s %9.2f %8s   %s\n", "csi demo (built binary)", median(t["csi_demo"]), "", median(t["csi_demo_cpu"]), "", "<= 0.6x of 20.1 s"
   }' "$RES"
