@@ -68,7 +68,9 @@ func environmentHelp(f *Factory) string {
   LOCALAPPDATA   on Windows, the base folder of the default store when
                  XDG_DATA_HOME is not set
   LC_ALL, LC_MESSAGES, LANG  the locale, read for the language when CSI_LANG
-                 is not set`)
+                 is not set`) + "\n" + f.T(`  CSI_CHECK_MAX_AGE  how long a passing check of a SQLite store is trusted
+                 while only csi writes it (a duration such as 24h or 90m;
+                 default 24h; 0: check before every write)`)
 }
 
 // translateCobra puts cobra's own texts in the chosen language: the usage
