@@ -233,3 +233,16 @@ var italianRules = map[string]string{
 }
 
 func init() { mergeKnown("italianRules", italianRules) }
+
+// italianValidate holds the Italian of the validation report on a
+// terminal (internal/cli/validate_report.go) and of 'csi rules'.
+var italianValidate = map[string]string{
+	"validation %s: %s %s, %s: %d records checked, %d errors, %d warnings": "validazione %s: %s %s, %s: %d record controllati, %d errori, %d avvisi",
+	"no findings: every rule passed":                                       "nessuna segnalazione: tutte le regole sono rispettate",
+	"fix: %s":                                                              "come correggere: %s",
+	"... and %d more: %s -o csv | grep %s":                                 "... e altre %d: %s -o csv | grep %s",
+	"error":                                                                "errore",
+	"warning":                                                              "avviso",
+}
+
+func init() { merge("italianValidate", italianValidate) }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // known holds the entries of the tables merged with mergeKnown: texts that
@@ -144,6 +145,9 @@ func fill(lang Lang, it string, verbs, args []string) string {
 		a := args[i]
 		if t, ok := known[a]; ok && strings.HasSuffix(verbs[i], "s") && !fmtVerb.MatchString(a) {
 			a = t // a known word the message names ("year and month")
+		}
+		if t, err := time.Parse("2006-01-02", a); err == nil && strings.HasSuffix(verbs[i], "s") {
+			a = lang.Date(t) // a date the message names: 30/06/2024 in Italian
 		}
 		if strings.HasSuffix(verbs[i], "d") {
 			if n, err := strconv.ParseInt(a, 10, 64); err == nil {

@@ -9,7 +9,7 @@ func TestKnown(t *testing.T) {
 	it, en := NewPrinter(Italian), NewPrinter(English)
 	for _, tc := range []struct{ in, want string }{
 		{"data_nascita is missing", "manca data_nascita"},
-		{"data_fine 2024-01-01 is before data_inizio 2024-02-01", "data_fine 2024-01-01 è precedente a data_inizio 2024-02-01"},
+		{"data_fine 2024-01-01 is before data_inizio 2024-02-01", "data_fine 01/01/2024 è precedente a data_inizio 01/02/2024"},
 		{`motivo_cancellazione "99" is not in code list motivo_cancellazione`, `motivo_cancellazione "99" non è nell'elenco dei codici motivo_cancellazione`},
 		{"household F1 has no head (relazione_parentela 1) among its 1234 members", "la famiglia F1 non ha un intestatario (relazione_parentela 1) tra i suoi 1.234 componenti"},
 		{"the codice fiscale encodes a different birth year and day than data_nascita", "il codice fiscale codifica un anno e giorno di nascita diverso da data_nascita"},
