@@ -8,6 +8,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -151,7 +152,12 @@ func (b *Book) flush() error {
 	return nil
 }
 
-// Write ends the last sheet and writes the workbook to w.
+// Write ends the last sheet and writes the workbook to w. excelize's own
+// Write builds the whole zip in a memory buffer first; the zip writer
+// given here writes it to w as it is compressed instead, so that a large
+// sheet goes from its temporary file to w without being held. (excelize
+// would patch that buffer only for a part over 4 GiB, far beyond Excel's
+// 1,048,576 rows.)
 func (b *Book) Write(w io.Writer) error {
 	if err := b.flush(); err != nil {
 		return err
@@ -161,7 +167,8 @@ func (b *Book) Write(w io.Writer) error {
 			return err
 		}
 	}
-	return b.f.Write(w)
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	return b.f.Write(io.Discard)
 }
 
 // Close releases the workbook's temporary files.
