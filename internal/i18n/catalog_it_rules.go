@@ -237,6 +237,10 @@ func init() { mergeKnown("italianRules", italianRules) }
 // italianValidate holds the Italian of the validation report on a
 // terminal (internal/cli/validate_report.go) and of 'csi rules'.
 var italianValidate = map[string]string{
+	// What an indicator's result is (indicators_notes.go).
+	"geography": "territorio",
+	"snapshot":  "fotografia",
+	"generated": "generato",
 	"validation %s: %s %s, %s: %d records checked, %d errors, %d warnings": "validazione %s: %s %s, %s: %d record controllati, %d errori, %d avvisi",
 	"no findings: every rule passed":                                       "nessuna segnalazione: tutte le regole sono rispettate",
 	"fix: %s":                                                              "come correggere: %s",
