@@ -84,7 +84,7 @@ func TestExamplesRecords(t *testing.T) {
 		}
 	}
 	report := run(ExitValidation, "validate", "--comune", "aicurzio", "--fail-on", "error")
-	for _, want := range []string{"2390 records checked, 4 errors, 30 warnings", "accesso-area\terror\t1", "cartella-chiusura-motivo\terror\t1",
+	for _, want := range []string{"2,390 records checked, 4 errors, 30 warnings", "accesso-area\terror\t1", "cartella-chiusura-motivo\terror\t1",
 		"intervento-periodica\terror\t1", "intervento-misura-b2\terror\t1", "cartella-residente\twarning\t30",
 		"108002-A-2015-00003", "108002-C-00002", "108002-C-00002-I1", "108002-C-00023-I1"} {
 		if !strings.Contains(report, want) {

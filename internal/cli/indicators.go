@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/indicators"
@@ -165,8 +166,13 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 	}
 	if meta != nil {
 		fmt.Fprintf(meta, "%s\n", indicators.LocalizedTitle(res.Indicator, res.Title, f.Lang))
-		for _, kv := range indicators.Meta(res) {
-			fmt.Fprintf(meta, "  %-12s %s\n", f.metaLabel(kv[0])+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
+		lines := indicators.Meta(res)
+		width := 0
+		for _, kv := range lines {
+			width = max(width, utf8.RuneCountInString(f.metaLabel(kv[0]))+1)
+		}
+		for _, kv := range lines {
+			fmt.Fprintf(meta, "  %-*s %s\n", width, f.metaLabel(kv[0])+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
 		}
 	}
 	f.printNotes(res.Notes)

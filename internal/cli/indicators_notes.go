@@ -33,7 +33,7 @@ func (f *Factory) metaLabel(k string) string {
 	case "indicator":
 		return f.T("indicator")
 	case "params":
-		return f.T("parameters")
+		return f.T("params")
 	case "geography":
 		return f.T("geography")
 	case "population":

@@ -238,6 +238,7 @@ func init() { mergeKnown("italianRules", italianRules) }
 // terminal (internal/cli/validate_report.go) and of 'csi rules'.
 var italianValidate = map[string]string{
 	// What an indicator's result is (indicators_notes.go).
+	"params":    "parametri",
 	"geography": "territorio",
 	"snapshot":  "fotografia",
 	"generated": "generato",
