@@ -118,9 +118,17 @@ func newCmdAnagrafeResidents(f *Factory) *cobra.Command {
 
 // printResidents prints the residents as they are read, in every output
 // but the terminal's table (which needs all rows to size its columns): a
-// whole Comune is never held in memory for -o json, -o csv or a pipe.
+// whole Comune is never held in memory for -o json, -o csv, -o xlsx or a
+// pipe.
 func (f *Factory) printResidents(ctx context.Context, db csi.Services, comune, at string) error {
-	if (f.Output == FormatTable && f.IO.OutTTY) || f.Output == FormatXLSX {
+	if f.Output == FormatXLSX {
+		return f.streamXLSX(versionsTable(nil, false), func(add func([]string) error) error {
+			return db.Residents(ctx, comune, at, func(v csi.PersonVersion) error {
+				return add(versionsTable([]csi.PersonVersion{v}, false).Rows[0])
+			})
+		})
+	}
+	if f.Output == FormatTable && f.IO.OutTTY {
 		vs := []csi.PersonVersion{}
 		err := db.Residents(ctx, comune, at, func(v csi.PersonVersion) error { vs = append(vs, v); return nil })
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/indicators"
@@ -41,7 +42,11 @@ func newCmdIndicatorsList(f *Factory) *cobra.Command {
 				for _, p := range d.Params {
 					ps = append(ps, "--"+p)
 				}
-				t.Rows = append(t.Rows, []string{d.Group, d.Name, d.Version, strings.Join(ps, " "), strings.Join(d.By, "|"), d.Title})
+				title := d.Title // -o csv keeps the catalogue's English, as -o json
+				if f.Output != FormatCSV {
+					title = indicators.LocalizedTitle(d.Name, d.Title, f.Lang)
+				}
+				t.Rows = append(t.Rows, []string{d.Group, d.Name, d.Version, strings.Join(ps, " "), strings.Join(d.By, "|"), title})
 			}
 			return f.PrintList(defs, t, "the catalogue is empty")
 		},
@@ -136,7 +141,7 @@ func (f *Factory) showIndicator(ctx context.Context, name string, params csi.Ind
 
 // printIndicator prints a computed result in the chosen output format.
 func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	sheets := func() []Table { return []Table{indicatorTable(def, res, false)} }
+	sheets := func() []Table { return []Table{indicatorTable(def, res, false, f.Lang)} }
 	if done, err := f.ExportTables(res, func() Table { return indicatorCSV(res) }, sheets); done {
 		return err
 	}
@@ -149,7 +154,7 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		}
 		return nil
 	}
-	lt := indicatorTable(def, res, f.IO.OutTTY)
+	lt := indicatorTable(def, res, f.IO.OutTTY, f.Lang)
 	meta := f.IO.Out
 	if !f.IO.OutTTY {
 		// Piped, stdout carries only the rows; what they are goes to stderr.
@@ -160,9 +165,14 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		}
 	}
 	if meta != nil {
-		fmt.Fprintf(meta, "%s\n", res.Title)
-		for _, kv := range indicators.Meta(res) {
-			fmt.Fprintf(meta, "  %-11s %s\n", kv[0]+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
+		fmt.Fprintf(meta, "%s\n", indicators.LocalizedTitle(res.Indicator, res.Title, f.Lang))
+		lines := indicators.Meta(res)
+		width := 0
+		for _, kv := range lines {
+			width = max(width, utf8.RuneCountInString(f.metaLabel(kv[0]))+1)
+		}
+		for _, kv := range lines {
+			fmt.Fprintf(meta, "  %-*s %s\n", width, f.metaLabel(kv[0])+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
 		}
 	}
 	f.printNotes(res.Notes)

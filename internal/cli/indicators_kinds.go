@@ -12,9 +12,9 @@ import (
 // in machine text, each column's kind said (the indicator's percentage
 // column a percentage, amounts money, other numbers counts or decimals),
 // so that the output path writes them in the chosen language.
-func indicatorTable(def csi.IndicatorDef, res *csi.IndicatorResult, bar bool) Table {
+func indicatorTable(def csi.IndicatorDef, res *csi.IndicatorResult, bar bool, lang i18n.Lang) Table {
 	lt := indicators.Layout(def, res, indicators.Format{Bar: bar})
-	return Table{Headers: lt.Headers, Rows: lt.Rows, Kinds: indicatorKinds(def, lt), Title: res.Indicator, Meta: indicatorMeta(res)}
+	return Table{Headers: lt.Headers, Rows: lt.Rows, Kinds: indicatorKinds(def, lt), Title: res.Indicator, Meta: indicatorMeta(res, lang)}
 }
 
 // indicatorKinds returns the kind of each column of an indicator layout.
@@ -42,9 +42,10 @@ func indicatorKinds(def csi.IndicatorDef, lt indicators.Table) []i18n.Kind {
 	return ks
 }
 
-// indicatorMeta is what a result is, for the head of an xlsx sheet.
-func indicatorMeta(res *csi.IndicatorResult) [][2]string {
-	return append([][2]string{{"title", res.Title}}, indicators.Meta(res)...)
+// indicatorMeta is what a result is, for the head of an xlsx sheet: the
+// title in the reader's language.
+func indicatorMeta(res *csi.IndicatorResult, lang i18n.Lang) [][2]string {
+	return append([][2]string{{"title", indicators.LocalizedTitle(res.Indicator, res.Title, lang)}}, indicators.Meta(res)...)
 }
 
 func column(rows [][]string, i int) []string {
@@ -69,10 +70,10 @@ func anyCell(cells []string, pred func(string) bool) bool {
 // indicatorMarkdown writes a result as a Markdown section whose cells are
 // written in the chosen language, numbers right-aligned.
 func (f *Factory) indicatorMarkdown(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	t := indicatorTable(def, res, false)
+	t := indicatorTable(def, res, false, f.Lang)
 	lt := indicators.Table{Headers: t.Headers, Rows: humanCells(t, t.Kinds, f.Lang)}
 	for _, k := range t.Kinds {
 		lt.Numeric = append(lt.Numeric, k.Numeric())
 	}
-	return indicators.WriteMarkdownLayout(f.IO.Out, "## "+res.Title, def, res, "", lt)
+	return indicators.WriteMarkdownLayout(f.IO.Out, "## "+indicators.LocalizedTitle(res.Indicator, res.Title, f.Lang), def, res, "", lt)
 }

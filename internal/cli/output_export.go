@@ -68,20 +68,80 @@ func (f *Factory) ExportTables(data any, table func() Table, sheets func() []Tab
 func (f *Factory) writeXLSX(tables []Table) error {
 	sheets := make([]xlsx.Sheet, len(tables))
 	for i, t := range tables {
-		name := t.Title
-		if name == "" {
-			name = f.command
-		}
-		sheets[i] = xlsx.Sheet{Name: name, Meta: t.Meta, Headers: t.Headers, Kinds: t.columnKinds(), Rows: t.Rows}
+		sheets[i] = xlsx.Sheet{Name: f.sheetName(t), Meta: t.Meta, Headers: t.Headers, Kinds: t.columnKinds(), Rows: t.Rows}
 	}
+	return f.xlsxOut(func(w io.Writer) error { return xlsx.Write(w, f.Lang, sheets) })
+}
+
+func (f *Factory) sheetName(t Table) string {
+	if t.Title == "" {
+		return f.command
+	}
+	return t.Title
+}
+
+// streamXLSX writes one sheet whose rows produce gives one at a time, as
+// it reads them (a Comune's residents): only the first xlsx.WidthRows rows
+// are held, to infer the columns' kinds and fit their widths; the others go
+// straight to the workbook's temporary file. t gives the title, metadata,
+// headers and any kinds.
+func (f *Factory) streamXLSX(t Table, produce func(add func(row []string) error) error) error {
+	return f.xlsxOut(func(w io.Writer) error {
+		b, err := xlsx.NewBook(f.Lang)
+		if err != nil {
+			return err
+		}
+		defer b.Close()
+		var sample [][]string
+		var sh *xlsx.BookSheet
+		start := func() error {
+			st := t
+			st.Rows = sample
+			sh, err = b.Sheet(f.sheetName(t), t.Meta, t.Headers, st.columnKinds(), sample)
+			if err != nil {
+				return err
+			}
+			for _, r := range sample {
+				if err := sh.Row(r); err != nil {
+					return err
+				}
+			}
+			sample = nil
+			return nil
+		}
+		err = produce(func(row []string) error {
+			if sh != nil {
+				return sh.Row(row)
+			}
+			sample = append(sample, row)
+			if len(sample) == xlsx.WidthRows {
+				return start()
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if sh == nil {
+			if err := start(); err != nil {
+				return err
+			}
+		}
+		return b.Write(w)
+	})
+}
+
+// xlsxOut runs write on --out (created 0600, removed when write fails) or
+// on stdout.
+func (f *Factory) xlsxOut(write func(io.Writer) error) error {
 	if f.OutFile == "" {
-		return xlsx.Write(f.IO.Out, f.Lang, sheets)
+		return write(f.IO.Out)
 	}
 	out, err := safefile.Create(f.OutFile)
 	if err != nil {
 		return err
 	}
-	if err := xlsx.Write(out, f.Lang, sheets); err != nil {
+	if err := write(out); err != nil {
 		out.Abort()
 		return err
 	}

@@ -4,12 +4,13 @@ import (
 	"strconv"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 )
 
 // validationSheets are the tables of a validation report in -o xlsx: the
 // findings per rule, per Comune, and every finding, each sheet headed by
 // what the run was.
-func validationSheets(run *csi.ValidationRun, sum *csi.ValidationSummary, all []csi.Finding) []Table {
+func validationSheets(tr *i18n.Printer, run *csi.ValidationRun, sum *csi.ValidationSummary, all []csi.Finding) []Table {
 	meta := [][2]string{
 		{"validation", strconv.FormatInt(run.ID, 10)},
 		{"ruleset", run.Ruleset + " " + run.RulesetVersion},
@@ -30,7 +31,8 @@ func validationSheets(run *csi.ValidationRun, sum *csi.ValidationSummary, all []
 	}
 	findings := Table{Title: "findings", Meta: meta, Headers: findingHeaders}
 	for _, x := range all {
-		findings.Rows = append(findings.Rows, []string{x.Rule, x.Severity, x.Kind, x.ID, x.Comune, x.Field, x.Message})
+		// The message in the user's language: a spreadsheet is for people.
+		findings.Rows = append(findings.Rows, []string{x.Rule, x.Severity, x.Kind, x.ID, x.Comune, x.Field, tr.Known(x.Message)})
 	}
 	return []Table{rules, comuni, findings}
 }

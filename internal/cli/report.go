@@ -39,11 +39,13 @@ with nothing recorded shows its note (what to record, with which command).
 The report speaks the language of --lang (Italian by default), with its number and
 date formats. -o markdown (the default) writes Markdown; -o html one self-contained
 HTML file (inline style sheet and SVG charts, nothing fetched from a network; laid
-out for phones, and for A4 when printed); -o json the document and every computed
-result with its sentence.`),
+out for phones, and for A4 when printed); -o xlsx --out FILE a workbook with one sheet
+per table (typed cells, the metadata on each sheet); -o json the document and every
+computed result with its sentence.`),
 		Example: `  csi report --period 2022-2023 > monitoraggio-2022-2023.md
   csi report --period 2022-2023 -o html > relazione-biennio.html
   csi report --period 2023 --suppress-below 5 -o html > pubblicazione-2023.html
+  csi report --period 2022-2023 -o xlsx --out monitoraggio-2022-2023.xlsx
   csi report --period 2022-2023 --lang en -o json > report-2022-2023.json`,
 		Args: exactArgs(0, "only flags"),
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/csi-mb/csi/internal/indicators"
 	"github.com/csi-mb/csi/internal/report"
 )
@@ -17,7 +18,7 @@ func reportSheets(doc *report.Document) []Table {
 		if err != nil {
 			continue // not in this binary's catalogue: nothing to lay out
 		}
-		t := indicatorTable(def, s.Result, false)
+		t := indicatorTable(def, s.Result, false, i18n.English) // its title is dropped: the section says it
 		t.Title = fmt.Sprintf("%d %s", i+1, s.Result.Indicator)
 		t.Meta = append([][2]string{{"section", s.Heading}, {"reading", s.Sentence}}, t.Meta[1:]...)
 		ts = append(ts, t)

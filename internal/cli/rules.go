@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/csi-mb/csi/internal/rules"
 	"github.com/spf13/cobra"
 )
@@ -58,7 +59,7 @@ description, a failing example and the fix (the README's catalogue is made this 
 			t := Table{Headers: []string{"id", "kind", "severity", "source", "title"}}
 			out := make([]map[string]string, 0, len(rs.Rules))
 			for _, r := range rs.Rules {
-				t.Rows = append(t.Rows, []string{r.ID, r.Kind, string(r.Severity), r.Source, r.Title})
+				t.Rows = append(t.Rows, []string{r.ID, r.Kind, string(r.Severity), r.Source, f.ruleText(r).Title})
 				out = append(out, map[string]string{"id": r.ID, "kind": r.Kind, "severity": string(r.Severity), "source": r.Source, "title": r.Title})
 			}
 			return f.PrintList(out, t, "the ruleset has no rules")
@@ -87,13 +88,27 @@ func newCmdRulesShow(f *Factory) *cobra.Command {
 				}
 				return csi.Errorf(csi.ENOTFOUND, "no rule %q in %s", args[0], rs.Name).WithHint("the rules are: %s", strings.Join(ids, ", "))
 			}
+			h := f.ruleText(r)
 			d := Detail{Fields: [][2]string{{"id", r.ID}, {"kind", r.Kind}, {"severity", string(r.Severity)}, {"source", r.Source},
-				{"title", r.Title}, {"description", r.Description}, {"example", r.Example}, {"fix", r.Fix}, {"lists", strings.Join(r.Lists, ", ")}}}
+				{"title", h.Title}, {"description", h.Description}, {"example", r.Example}, {"fix", h.Fix}, {"lists", strings.Join(r.Lists, ", ")}}}
 			return f.PrintDetail(map[string]any{"id": r.ID, "kind": r.Kind, "severity": r.Severity, "source": r.Source, "title": r.Title,
 				"description": r.Description, "example": r.Example, "fix": r.Fix, "lists": r.Lists, "params": r.Params}, d)
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
+}
+
+// ruleText is the rule as people read it in the chosen language: in
+// Italian the ruleset's title_it, description_it and fix_it, or the known
+// Italian of a SIUSS rule's texts; English otherwise. JSON and CSV keep
+// the English. The Markdown catalogue stays English: it is the README's.
+func (f *Factory) ruleText(r rules.Rule) rules.Rule {
+	if f.Lang != i18n.Italian || f.Output == FormatJSON || f.Output == FormatCSV {
+		return r
+	}
+	r = r.Italian()
+	r.Title, r.Description, r.Fix = f.tr.Known(r.Title), f.tr.Known(r.Description), f.tr.Known(r.Fix)
+	return r
 }
 
 // demoteHeadings shifts every Markdown heading down by n levels, so that the

@@ -26,6 +26,9 @@ var styledCommands = []struct {
 	{"indicators_show", []string{"indicators", "show", "cartelle-popolazione", "--year", "2020", "--by", "ambito"}},
 	{"indicators_fasce", []string{"indicators", "show", "comuni-fasce", "--year", "2020"}},
 	{"validate", []string{"validate", "--ambito", "Desio", "--fail-on", "none"}},
+	// The same in Italian: the findings' messages, fixes and summary.
+	{"validate_it", []string{"--lang", "it", "validate", "--ambito", "Desio", "--fail-on", "none"}},
+	{"rules_show_it", []string{"--lang", "it", "rules", "show", "persona-cf-sesso"}},
 }
 
 // runStyled runs one command line in-process with stdout a terminal or a

@@ -112,7 +112,7 @@ func (s *findingSink) finish(run *csi.ValidationRun, sum *csi.ValidationSummary)
 	case "junit":
 		return s.junit(run, sum)
 	case FormatXLSX:
-		_, err := s.f.ExportTables(nil, nil, func() []Table { return validationSheets(run, sum, s.all) })
+		_, err := s.f.ExportTables(nil, nil, func() []Table { return validationSheets(s.f.tr, run, sum, s.all) })
 		return err
 	}
 	return s.f.writeValidationText(run, sum, s.order, s.shown, s.command)
@@ -205,9 +205,9 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 		command = "csi validate"
 	}
 	w := f.IO.Out
-	fmt.Fprint(w, f.T("validation %s: %s %s, %s: %d records checked, %d errors, %d warnings", strconv.FormatInt(run.ID, 10),
-		run.Ruleset, run.RulesetVersion, run.Scope, run.Checked, sum.Errors, sum.Warnings)+"\n\n")
-	rt := Table{Headers: []string{"rule", "severity", "findings"}}
+	fmt.Fprint(w, f.T("validation %s: %s %s, %s: %d records checked, %d errors, %d warnings",
+		strconv.FormatInt(run.ID, 10), run.Ruleset, run.RulesetVersion, run.Scope, run.Checked, sum.Errors, sum.Warnings)+"\n\n")
+	rt := Table{Headers: []string{"rule", "severity", "findings"}, Kinds: []Kind{KindText, KindText, KindCount}}
 	for _, r := range sum.ByRule {
 		if r.Count > 0 {
 			rt.Rows = append(rt.Rows, []string{r.Rule, f.severity(r.Severity), strconv.Itoa(r.Count)})
@@ -220,7 +220,7 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 	if err := f.writeTable(w, rt); err != nil {
 		return err
 	}
-	ct := Table{Headers: []string{"comune", "nome", "errors", "warnings"}}
+	ct := Table{Headers: []string{"comune", "nome", "errors", "warnings"}, Kinds: []Kind{KindText, KindText, KindCount, KindCount}}
 	for _, c := range sum.ByComune {
 		ct.Rows = append(ct.Rows, []string{c.Comune, c.Nome, strconv.Itoa(c.Errors), strconv.Itoa(c.Warnings)})
 	}
@@ -235,11 +235,11 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 	for _, rule := range order {
 		fmt.Fprintf(w, "\n%s (%s)\n", rule, f.Lang.Int(int64(counts[rule])))
 		if fs := shown[rule]; len(fs) > 0 && fs[0].Fix != "" {
-			fmt.Fprintln(w, f.T("fix: %s", fs[0].Fix))
+			fmt.Fprintln(w, f.T("fix: %s", f.tr.Known(fs[0].Fix)))
 		}
 		ft := Table{Headers: []string{"severity", "kind", "id", "comune", "field", "message"}}
 		for _, x := range shown[rule] {
-			ft.Rows = append(ft.Rows, []string{f.severity(x.Severity), x.Kind, x.ID, x.Comune, x.Field, x.Message})
+			ft.Rows = append(ft.Rows, []string{f.severity(x.Severity), x.Kind, x.ID, x.Comune, x.Field, f.tr.Known(x.Message)})
 		}
 		if err := f.writeTable(w, ft); err != nil {
 			return err
@@ -251,14 +251,21 @@ func (f *Factory) writeValidationText(run *csi.ValidationRun, sum *csi.Validatio
 	return nil
 }
 
-// severity colours a severity on a terminal.
+// severity names a severity in the user's language, coloured on a terminal.
 func (f *Factory) severity(s string) string {
+	label := s
+	switch s {
+	case csi.SeverityError:
+		label = f.T("error")
+	case csi.SeverityWarning:
+		label = f.T("warning")
+	}
 	if !f.IO.OutTTY {
-		return s
+		return label
 	}
 	color := "3"
 	if s == csi.SeverityError {
 		color = "1"
 	}
-	return f.IO.renderer(f.IO.Out).NewStyle().Foreground(lipglossColor(color)).Render(s)
+	return f.IO.renderer(f.IO.Out).NewStyle().Foreground(lipglossColor(color)).Render(label)
 }

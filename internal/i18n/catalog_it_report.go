@@ -19,8 +19,9 @@ with nothing recorded shows its note (what to record, with which command).
 The report speaks the language of --lang (Italian by default), with its number and
 date formats. -o markdown (the default) writes Markdown; -o html one self-contained
 HTML file (inline style sheet and SVG charts, nothing fetched from a network; laid
-out for phones, and for A4 when printed); -o json the document and every computed
-result with its sentence.`: `Scrive la relazione che il coordinatore presenta per il monitoraggio annuale e per
+out for phones, and for A4 when printed); -o xlsx --out FILE a workbook with one sheet
+per table (typed cells, the metadata on each sheet); -o json the document and every
+computed result with its sentence.`: `Scrive la relazione che il coordinatore presenta per il monitoraggio annuale e per
 la valutazione del biennio, con la struttura del piano: la premessa (fonti dei dati,
 anagrafe, fotografia dell'archivio), lo stato dell'arte (le tabelle pubblicate nel
 piano accanto al periodo precedente della stessa durata), gli indicatori di input,
@@ -35,8 +36,10 @@ conteggi piccoli in ogni tabella e in ogni grafico.
 La relazione è nella lingua di --lang (italiano se non indicato), con i suoi
 formati di numeri e date. -o markdown (predefinito) scrive Markdown; -o html un
 unico file HTML autonomo (stili e grafici SVG incorporati, nulla viene scaricato
-dalla rete; leggibile sul telefono e impaginato in A4 per la stampa); -o json il
-documento e ogni risultato calcolato con la sua frase.`,
+dalla rete; leggibile sul telefono e impaginato in A4 per la stampa); -o xlsx
+--out FILE una cartella di lavoro Excel con un foglio per tabella (celle tipizzate,
+i metadati su ogni foglio); -o json il documento e ogni risultato calcolato con la
+sua frase.`,
 
 	// The document (build.go, texts.go, html.go, markdown.go).
 	"CSI monitoring report %s — Provincia di %s": "Relazione di monitoraggio CSI %s — Provincia di %s",

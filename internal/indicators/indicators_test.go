@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 )
 
 func TestParsePeriods(t *testing.T) {
@@ -140,5 +141,22 @@ func TestMarkdownTable(t *testing.T) {
 	want := "| fascia | comuni |\n|---|---:|\n| a\\|b | 1 |\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestCatalogueItalian fails when an indicator of the catalogue has no
+// Italian title or definition, or the Italian holds what is not one.
+func TestCatalogueItalian(t *testing.T) {
+	for _, def := range Catalogue() {
+		it := Localized(def, i18n.Italian)
+		if it.Title == def.Title || it.Title == "" || it.Definition == def.Definition || it.Definition == "" {
+			t.Errorf("%s: no Italian title or definition", def.Name)
+		}
+		if en := Localized(def, i18n.English); en.Title != def.Title || en.Definition != def.Definition {
+			t.Errorf("%s: English is not the catalogue's", def.Name)
+		}
+		if got := LocalizedTitle(def.Name, def.Title, i18n.Italian); got != it.Title {
+			t.Errorf("%s: LocalizedTitle %q, want %q", def.Name, got, it.Title)
+		}
 	}
 }

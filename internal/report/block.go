@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/csi-mb/csi/internal/indicators"
 )
 
@@ -214,16 +215,76 @@ func (b *builder) table(def csi.IndicatorDef, res *csi.IndicatorResult) *Table {
 	for _, h := range lt.Headers {
 		t.Headers = append(t.Headers, header(h))
 	}
+	kinds := columnKinds(def, lt)
 	for _, r := range lt.Rows {
 		row := make([]string, len(r))
 		for i, c := range r {
-			// A year is a number, but written as a year (2023, not 2.023).
-			numeric := i < len(lt.Numeric) && lt.Numeric[i] && !isYearKey(lt.Headers[i])
-			row[i] = b.cell(c, numeric)
+			row[i] = b.kindCell(kinds[i], c)
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// columnKinds says what each column of a layout holds, as the terminal
+// tables do: the indicator's percentage column a percentage, amounts
+// money, decimals numbers, other numbers counts, ISO dates dates. A year
+// is a number, but written as a year (2023, not 2.023).
+func columnKinds(def csi.IndicatorDef, lt indicators.Table) []i18n.Kind {
+	ks := make([]i18n.Kind, len(lt.Headers))
+	for i, h := range lt.Headers {
+		col := make([]string, 0, len(lt.Rows))
+		for _, r := range lt.Rows {
+			if i < len(r) {
+				col = append(col, r[i])
+			}
+		}
+		numeric := i < len(lt.Numeric) && lt.Numeric[i] && !isYearKey(h)
+		switch {
+		case !numeric:
+			ks[i] = i18n.Text
+			if allCells(col, dateCell.MatchString) {
+				ks[i] = i18n.Date
+			}
+		case h == def.Percent:
+			ks[i] = i18n.Percent
+		case h == "importo" || strings.HasPrefix(h, "importo_") || strings.HasSuffix(h, "_euro"):
+			ks[i] = i18n.Money
+		case !allCells(col, intCell.MatchString):
+			ks[i] = i18n.Number
+		default:
+			ks[i] = i18n.Count
+		}
+	}
+	return ks
+}
+
+// allCells reports whether pred holds for every cell that holds a value
+// (not empty, not withheld, not a dash), and for at least one.
+func allCells(cells []string, pred func(string) bool) bool {
+	seen := false
+	for _, c := range cells {
+		if c == "" || c == "—" || c == "-" || c == indicators.Complementary || strings.HasPrefix(c, "<") {
+			continue
+		}
+		if !pred(c) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// kindCell writes a cell of kind k for people in the report's language;
+// yes and no are words, withheld cells ("<5", "c") stay.
+func (b *builder) kindCell(k i18n.Kind, c string) string {
+	switch c {
+	case "yes":
+		return b.p.T("yes")
+	case "no":
+		return b.p.T("no")
+	}
+	return b.lang.Cell(k, c)
 }
 
 // annexOf adds to the annex the per-Comune tables of an indicator, once.

@@ -10,7 +10,7 @@ import (
 // parts, sentences and tables as the HTML, without the charts.
 func (d *Document) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s %s · %s %s\n\n%s\n\n", d.Title, d.labels.Generated, d.GeneratedAt, d.labels.Snapshot, d.Snapshot, d.Intro)
+	fmt.Fprintf(&b, "# %s\n\n%s %s · %s %s\n\n%s\n\n", d.Title, d.labels.Generated, d.GeneratedText(), d.labels.Snapshot, d.Snapshot, d.Intro)
 	if d.Suppression != "" {
 		fmt.Fprintf(&b, "%s\n\n", d.Suppression)
 	}

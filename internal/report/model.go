@@ -1,6 +1,9 @@
 package report
 
-import "github.com/csi-mb/csi/internal/csi"
+import (
+	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
+)
 
 // Document is the whole report, ready to render: every text in the
 // report's language, every number formatted for people. Its JSON form is
@@ -109,4 +112,10 @@ type Section struct {
 	Heading  string               `json:"heading"`
 	Sentence string               `json:"sentence"`
 	Result   *csi.IndicatorResult `json:"result"`
+}
+
+// GeneratedText is when the report was made, for people: 30/06/2024 10:00
+// UTC in Italian, RFC 3339 in English (the JSON keeps RFC 3339).
+func (d *Document) GeneratedText() string {
+	return langOf(d.Lang).Cell(i18n.Time, d.GeneratedAt)
 }

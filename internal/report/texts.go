@@ -40,9 +40,9 @@ func (b *builder) title(def csi.IndicatorDef, res *csi.IndicatorResult) string {
 		return b.p.T("Residents on a date")
 	}
 	if res != nil && res.Title != "" {
-		return res.Title
+		return indicators.LocalizedTitle(def.Name, res.Title, b.lang)
 	}
-	return def.Title
+	return indicators.Localized(def, b.lang).Title
 }
 
 // qualified is a block's heading: the title with what distinguishes the
@@ -243,7 +243,7 @@ func (b *builder) annexPart() Part {
 		cat = indicators.Catalogue()
 	}
 	for _, def := range cat {
-		t.Rows = append(t.Rows, []string{def.Name, def.Version, b.heading(PartOf(def)), def.Definition})
+		t.Rows = append(t.Rows, []string{def.Name, def.Version, b.heading(PartOf(def)), indicators.Localized(def, b.lang).Definition})
 	}
 	p.Blocks = append(p.Blocks, Block{
 		Heading:  b.p.T("The indicators of the catalogue"),

@@ -17,9 +17,9 @@ const (
 func checkInterventoCartella(c *call, x csi.Intervento, parent *csi.Cartella) {
 	switch {
 	case x.IDCartella == "":
-		c.report(fIDCartella, "id_cartella is missing")
+		c.report(fIDCartella, T("id_cartella is missing"))
 	case parent == nil:
-		c.report(fIDCartella, "cartella %s does not exist", x.IDCartella)
+		c.report(fIDCartella, T("cartella %s does not exist", x.IDCartella))
 	}
 }
 
@@ -35,9 +35,9 @@ func checkInterventoPeriodo(c *call, x csi.Intervento, parent *csi.Cartella) {
 		switch {
 		case !isDate(d.value):
 		case d.value < parent.DataApertura:
-			c.report(d.field, "%s %s is before the cartella opened (%s)", d.field, d.value, parent.DataApertura)
+			c.report(d.field, T("%s %s is before the cartella opened (%s)", d.field, d.value, parent.DataApertura))
 		case isDate(parent.DataChiusura) && d.value > parent.DataChiusura:
-			c.report(d.field, "%s %s is after the cartella closed (%s)", d.field, d.value, parent.DataChiusura)
+			c.report(d.field, T("%s %s is after the cartella closed (%s)", d.field, d.value, parent.DataChiusura))
 		}
 	}
 }
@@ -56,10 +56,10 @@ func checkInterventoPeriodica(c *call, x csi.Intervento, _ *csi.Cartella) {
 	okStart := requireDate(c, "periodic (P)", fDataInizio, x.DataInizio)
 	okEnd := requireDate(c, "periodic (P)", fDataFine, x.DataFine)
 	if okStart && okEnd && x.DataFine < x.DataInizio {
-		c.report(fDataFine, "data_fine %s is before data_inizio %s", x.DataFine, x.DataInizio)
+		c.report(fDataFine, T("data_fine %s is before data_inizio %s", x.DataFine, x.DataInizio))
 	}
 	if !x.HasMensile {
-		c.report("importo_mensile", "a periodic (P) intervento needs importo_mensile")
+		c.report("importo_mensile", T("a periodic (P) intervento needs importo_mensile"))
 	}
 }
 
@@ -71,7 +71,7 @@ func checkInterventoOccasionale(c *call, x csi.Intervento, _ *csi.Cartella) {
 	}
 	requireDate(c, "one-off (O)", fDataErogazione, x.DataErogazione)
 	if !x.HasImporto {
-		c.report("importo", "a one-off (O) intervento needs importo")
+		c.report("importo", T("a one-off (O) intervento needs importo"))
 	}
 }
 
@@ -80,10 +80,10 @@ func checkInterventoOccasionale(c *call, x csi.Intervento, _ *csi.Cartella) {
 // one lowers the indicators' sums.
 func checkInterventoImportoNegativo(c *call, x csi.Intervento, _ *csi.Cartella) {
 	if x.HasMensile && x.ImportoMensile < 0 {
-		c.report("importo_mensile", "importo_mensile is negative (%s)", euro(x.ImportoMensile))
+		c.report("importo_mensile", T("importo_mensile is negative (%s)", euro(x.ImportoMensile)))
 	}
 	if x.HasImporto && x.Importo < 0 {
-		c.report("importo", "importo is negative (%s)", euro(x.Importo))
+		c.report("importo", T("importo is negative (%s)", euro(x.Importo)))
 	}
 }
 
@@ -101,10 +101,10 @@ func euro(cents int64) string {
 func requireDate(c *call, what, field, value string) bool {
 	switch {
 	case value == "":
-		c.report(field, "a %s intervento needs %s", what, field)
+		c.report(field, T("a %s intervento needs %s", what, field))
 		return false
 	case !isDate(value):
-		c.report(field, "%s is not a date (want YYYY-MM-DD)", field)
+		c.report(field, T("%s is not a date (want YYYY-MM-DD)", field))
 		return false
 	}
 	return true
@@ -124,7 +124,7 @@ func checkInterventoPIC(c *call, x csi.Intervento, _ *csi.Cartella) {
 // with presa in carico, recorded without it.
 func checkInterventoPICRichiesta(c *call, x csi.Intervento, _ *csi.Cartella) {
 	if c.in(0, x.CodicePrestazione) && x.PresaInCarico != presaSi {
-		c.report(fPresaInCarico, "prestazione %s (list %s) requires presa_in_carico=S", x.CodicePrestazione, c.list(0))
+		c.report(fPresaInCarico, T("prestazione %s (list %s) requires presa_in_carico=S", x.CodicePrestazione, c.list(0)))
 	}
 }
 
@@ -141,9 +141,9 @@ func checkInterventoB2(c *call, x csi.Intervento, _ *csi.Cartella) {
 		return
 	}
 	if x.Carattere != periodica {
-		c.report(fCarattere, "misura %s requires a periodic (P) benefit, carattere is %q", m, x.Carattere)
+		c.report(fCarattere, T("misura %s requires a periodic (P) benefit, carattere is %q", m, x.Carattere))
 	}
 	if !c.in(0, x.CodicePrestazione) {
-		c.report(fPrestazione, "misura %s requires an economic benefit (list %s), prestazione %q is not one", m, c.list(0), x.CodicePrestazione)
+		c.report(fPrestazione, T("misura %s requires an economic benefit (list %s), prestazione %q is not one", m, c.list(0), x.CodicePrestazione))
 	}
 }

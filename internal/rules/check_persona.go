@@ -64,8 +64,7 @@ func checkPersonaCFSiuss(c *call, r *personaRec) {
 	}
 	for _, i := range []int{6, 7, 9, 10} {
 		if cf[i] < '0' || cf[i] > '9' {
-			c.report(fCF, "valid omocodic codice fiscale (omocodia letter in position %d), but the SIUSS flows accept "+
-				"omocodia letters only in the place code, not in the year or day of birth", i+1)
+			c.report(fCF, T("valid omocodic codice fiscale (omocodia letter in position %d), but the SIUSS flows accept omocodia letters only in the place code, not in the year or day of birth", i+1))
 			return
 		}
 	}
@@ -86,34 +85,39 @@ func checkPersonaCFBirth(c *call, r *personaRec) {
 			parts = append(parts, p.name)
 		}
 	}
-	c.report(fDataNascita, "the codice fiscale encodes a different birth %s than data_nascita", strings.Join(parts, " and "))
+	c.report(fDataNascita, T("the codice fiscale encodes a different birth %s than data_nascita", strings.Join(parts, " and ")))
 }
+
+// birthParts are the texts the birth check's message names, marked for
+// the catalog: Known translates a message's part that is a known text.
+var _ = []string{T("year"), T("month"), T("day"), T("year and month"), T("year and day"), T("month and day"),
+	T("year and month and day")}
 
 // checkPersonaCFSex reports a CF that encodes the other sex.
 func checkPersonaCFSex(c *call, r *personaRec) {
 	if m, ok := r.mismatch(codicefiscale.FieldSex); ok {
-		c.report("sesso", "the codice fiscale encodes sex %s, sesso says %s", m.Got, m.Want)
+		c.report("sesso", T("the codice fiscale encodes sex %s, sesso says %s", m.Got, m.Want))
 	}
 }
 
 // checkPersonaCFPlace reports a CF that encodes another place of birth.
 func checkPersonaCFPlace(c *call, r *personaRec) {
 	if _, ok := r.mismatch(codicefiscale.FieldPlace); ok {
-		c.report(fLuogoNascita, "the codice fiscale encodes a different place of birth than luogo_nascita")
+		c.report(fLuogoNascita, T("the codice fiscale encodes a different place of birth than luogo_nascita"))
 	}
 }
 
 // checkPersonaCFSurname reports CF surname letters that do not match cognome.
 func checkPersonaCFSurname(c *call, r *personaRec) {
 	if _, ok := r.mismatch(codicefiscale.FieldSurname); ok {
-		c.report("cognome", "the surname letters of the codice fiscale (characters 1-3) do not match cognome")
+		c.report("cognome", T("the surname letters of the codice fiscale (characters 1-3) do not match cognome"))
 	}
 }
 
 // checkPersonaCFName reports CF name letters that do not match nome.
 func checkPersonaCFName(c *call, r *personaRec) {
 	if _, ok := r.mismatch(codicefiscale.FieldName); ok {
-		c.report("nome", "the name letters of the codice fiscale (characters 4-6) do not match nome")
+		c.report("nome", T("the name letters of the codice fiscale (characters 4-6) do not match nome"))
 	}
 }
 
@@ -125,13 +129,13 @@ func checkPersonaBirth(c *call, r *personaRec) {
 	oldest := c.chk.todayT.AddDate(-maxAge, 0, 0).Format(csi.DateLayout)
 	switch {
 	case d == "":
-		c.report(fDataNascita, "data_nascita is missing")
+		c.report(fDataNascita, T("data_nascita is missing"))
 	case !isDate(d):
-		c.report(fDataNascita, "data_nascita is not a date (want YYYY-MM-DD)")
+		c.report(fDataNascita, T("data_nascita is not a date (want YYYY-MM-DD)"))
 	case d > c.today():
-		c.report(fDataNascita, "data_nascita is in the future")
+		c.report(fDataNascita, T("data_nascita is in the future"))
 	case d < oldest:
-		c.report(fDataNascita, "data_nascita is more than %d years ago", maxAge)
+		c.report(fDataNascita, T("data_nascita is more than %d years ago", maxAge))
 	}
 }
 
@@ -141,9 +145,9 @@ func checkPersonaPlace(c *call, r *personaRec) {
 	code := strings.ToUpper(strings.TrimSpace(r.p.LuogoNascita))
 	switch {
 	case code == "":
-		c.report(fLuogoNascita, "luogo_nascita is missing")
+		c.report(fLuogoNascita, T("luogo_nascita is missing"))
 	case !c.env().KnownPlace(code):
-		c.report(fLuogoNascita, "luogo_nascita %q is neither a known Comune (Belfiore code) nor a known foreign state (Z code)", code)
+		c.report(fLuogoNascita, T("luogo_nascita %q is neither a known Comune (Belfiore code) nor a known foreign state (Z code)", code))
 	}
 }
 
@@ -153,11 +157,11 @@ func checkPersonaCancellazione(c *call, r *personaRec) {
 	date, reason := r.p.DataCancellazione, r.p.MotivoCancellazione
 	switch {
 	case date != "" && reason == "":
-		c.report("motivo_cancellazione", "data_cancellazione is set but motivo_cancellazione is missing")
+		c.report("motivo_cancellazione", T("data_cancellazione is set but motivo_cancellazione is missing"))
 	case date == "" && reason != "":
-		c.report("data_cancellazione", "motivo_cancellazione is set but data_cancellazione is missing")
+		c.report("data_cancellazione", T("motivo_cancellazione is set but data_cancellazione is missing"))
 	case reason != "" && !c.in(0, reason):
-		c.report("motivo_cancellazione", "motivo_cancellazione %q is not in code list %s", reason, c.list(0))
+		c.report("motivo_cancellazione", T("motivo_cancellazione %q is not in code list %s", reason, c.list(0)))
 	}
 }
 
@@ -188,10 +192,10 @@ func checkFamigliaHead(c *call, codice string, members []csi.PersonVersion) {
 		for _, m := range members[1:] {
 			first = min(first, m.CodiceFiscale)
 		}
-		c.reportOn(first, "relazione_parentela", "household %s has no head (relazione_parentela %s) among its %d members", codice, head, len(members))
+		c.reportOn(first, "relazione_parentela", T("household %s has no head (relazione_parentela %s) among its %d members", codice, head, len(members)))
 	default:
 		for _, cf := range heads {
-			c.reportOn(cf, "relazione_parentela", "household %s has %d heads (relazione_parentela %s), want one", codice, len(heads), head)
+			c.reportOn(cf, "relazione_parentela", T("household %s has %d heads (relazione_parentela %s), want one", codice, len(heads), head))
 		}
 	}
 }

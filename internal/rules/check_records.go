@@ -16,11 +16,11 @@ func checkAccessoData(c *call, a csi.Accesso) {
 func checkAccessoComune(c *call, a csi.Accesso) {
 	switch {
 	case a.Comune == "":
-		c.report(fComune, "comune is missing")
+		c.report(fComune, T("comune is missing"))
 	case !c.env().ComuneMemberOn(a.Comune, ""):
-		c.report(fComune, "Comune %s has not joined the CSI (not onboarded)", a.Comune)
+		c.report(fComune, T("Comune %s has not joined the CSI (not onboarded)", a.Comune))
 	case isDate(a.Data) && !c.env().ComuneMemberOn(a.Comune, a.Data):
-		c.report(fComune, "Comune %s was not a member of the CSI on %s", a.Comune, a.Data)
+		c.report(fComune, T("Comune %s was not a member of the CSI on %s", a.Comune, a.Data))
 	}
 }
 
@@ -57,7 +57,7 @@ func checkCartellaResidente(c *call, x csi.Cartella) {
 		return
 	}
 	if !c.env().ResidentOn(x.CodiceFiscale, x.Comune, x.DataApertura) {
-		c.report(fCF, "the person is not in the registry of Comune %s on the opening date %s", x.Comune, x.DataApertura)
+		c.report(fCF, T("the person is not in the registry of Comune %s on the opening date %s", x.Comune, x.DataApertura))
 	}
 }
 
@@ -73,7 +73,7 @@ func checkCartellaChiusura(c *call, x csi.Cartella) {
 		return
 	}
 	if isDate(x.DataApertura) && x.DataChiusura < x.DataApertura {
-		c.report(fDataChiusura, "data_chiusura %s is before data_apertura %s", x.DataChiusura, x.DataApertura)
+		c.report(fDataChiusura, T("data_chiusura %s is before data_apertura %s", x.DataChiusura, x.DataApertura))
 	}
 }
 
@@ -82,7 +82,7 @@ func checkCartellaChiusura(c *call, x csi.Cartella) {
 func checkCartellaMotivo(c *call, x csi.Cartella) {
 	if x.DataChiusura == "" {
 		if x.MotivoChiusura != "" {
-			c.report(fMotivoChiusura, "the cartella is open (no data_chiusura) but has motivo_chiusura %q", x.MotivoChiusura)
+			c.report(fMotivoChiusura, T("the cartella is open (no data_chiusura) but has motivo_chiusura %q", x.MotivoChiusura))
 		}
 		return
 	}
@@ -105,7 +105,7 @@ func checkCartelleAperte(c *call, cs []csi.Cartella) {
 		return open[i].ID < open[j].ID
 	})
 	for _, x := range open[min(1, len(open)):] {
-		c.reportOn(x.ID, fDataChiusura, "cartella %s of the same person is already open in this Comune (since %s)", open[0].ID, open[0].DataApertura)
+		c.reportOn(x.ID, fDataChiusura, T("cartella %s of the same person is already open in this Comune (since %s)", open[0].ID, open[0].DataApertura))
 	}
 }
 
@@ -113,7 +113,7 @@ func checkCartelleAperte(c *call, cs []csi.Cartella) {
 // records as dead.
 func checkCartellaDeceduto(c *call, x csi.Cartella) {
 	if x.DataChiusura == "" && validCF(x.CodiceFiscale) && c.env().Dead(x.CodiceFiscale) {
-		c.report(fDataChiusura, "the cartella is open but the registry records the person as dead (motivo_cancellazione 1 or 2)")
+		c.report(fDataChiusura, T("the cartella is open but the registry records the person as dead (motivo_cancellazione 1 or 2)"))
 	}
 }
 

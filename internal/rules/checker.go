@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"maps"
 	"time"
 
@@ -161,16 +160,16 @@ type call struct {
 }
 
 // report emits a finding about field of the current record.
-func (c *call) report(field, format string, args ...any) {
-	c.reportOn(c.id, field, format, args...)
+func (c *call) report(field, msg string) {
+	c.reportOn(c.id, field, msg)
 }
 
 // reportOn emits a finding about field of the record with that id.
-func (c *call) reportOn(id, field, format string, args ...any) {
+func (c *call) reportOn(id, field, msg string) {
 	r := &c.k.rule
 	c.emit(Finding{
 		Rule: r.ID, Severity: r.Severity, Kind: r.Kind, ID: id, Comune: c.comune,
-		Field: field, Message: fmt.Sprintf(format, args...),
+		Field: field, Message: msg,
 	})
 }
 

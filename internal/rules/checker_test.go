@@ -149,7 +149,7 @@ func TestRuleLookup(t *testing.T) {
 	if _, ok := rs.Rule("nope"); ok {
 		t.Error("Rule(nope) found")
 	}
-	if rs.Name != "dgr-2457-2019" || rs.Version != "1.1.0" || rs.Source == "" {
+	if rs.Name != "dgr-2457-2019" || rs.Version != "1.2.0" || rs.Source == "" {
 		t.Errorf("ruleset header %q %q %q", rs.Name, rs.Version, rs.Source)
 	}
 }

@@ -40,14 +40,14 @@ func checkDate(c *call, field, value string, required bool) bool {
 	switch {
 	case value == "":
 		if required {
-			c.report(field, "%s is missing", field)
+			c.report(field, T("%s is missing", field))
 		}
 		return false
 	case !isDate(value):
-		c.report(field, "%s is not a date (want YYYY-MM-DD)", field)
+		c.report(field, T("%s is not a date (want YYYY-MM-DD)", field))
 		return false
 	case value > c.today():
-		c.report(field, "%s %s is in the future (today is %s)", field, value, c.today())
+		c.report(field, T("%s %s is in the future (today is %s)", field, value, c.today()))
 		return false
 	}
 	return true
@@ -58,10 +58,10 @@ func checkCode(c *call, i int, field, value string, required bool) {
 	switch {
 	case value == "":
 		if required {
-			c.report(field, "%s is missing (want a code from list %s)", field, c.list(i))
+			c.report(field, T("%s is missing (want a code from list %s)", field, c.list(i)))
 		}
 	case !c.in(i, value):
-		c.report(field, "%s %q is not in code list %s", field, value, c.list(i))
+		c.report(field, T("%s %q is not in code list %s", field, value, c.list(i)))
 	}
 }
 
@@ -70,12 +70,12 @@ func checkCode(c *call, i int, field, value string, required bool) {
 func checkCF(c *call, cf string, required bool) {
 	if cf == "" {
 		if required {
-			c.report(fCF, "codice_fiscale is missing")
+			c.report(fCF, T("codice_fiscale is missing"))
 		}
 		return
 	}
 	if err := codicefiscale.Validate(cf); err != nil {
-		c.report(fCF, "%s", cfProblem(err))
+		c.report(fCF, cfProblem(err))
 	}
 }
 
@@ -87,6 +87,19 @@ func cfProblem(err error) string {
 		return e.Error()
 	}
 	return "invalid codice fiscale"
+}
+
+// The texts cfProblem returns (package codicefiscale's
+// errors), marked for the catalog so that human output translates them
+// (the 0 stands for the character position a real error names).
+var _ = []string{
+	T("invalid codice fiscale (length): has %d bytes, want 16", 0),
+	T("invalid codice fiscale (format): character %d is not a letter", 0),
+	T("invalid codice fiscale (format): character %d is not a digit or omocodia letter", 0),
+	T("invalid codice fiscale (format): character %d is not a month letter", 0),
+	T("invalid codice fiscale (format): day of birth out of range"),
+	T("invalid codice fiscale (check character): check character does not match"),
+	T("invalid codice fiscale"),
 }
 
 // validCF reports whether cf is a well-formed codice fiscale.

@@ -10,7 +10,8 @@ import (
 )
 
 // ruleKeys are the keys allowed in a rule.
-var ruleKeys = []string{"id", "kind", "severity", "title", "source", "description", "example", "fix", "params", "lists"}
+var ruleKeys = []string{"id", "kind", "severity", "title", "source", "description", "example", "fix", "params", "lists",
+	"title_it", "description_it", "fix_it"}
 
 // rules reads the rule sequence, refusing duplicate ids.
 func (l *loader) rules(n *yaml.Node, lists map[string][]Code) ([]Rule, error) {
@@ -112,6 +113,7 @@ func (l *loader) texts(f map[string]*yaml.Node, r *Rule) error {
 	}{
 		{"title", &r.Title}, {"source", &r.Source}, {"description", &r.Description},
 		{"example", &r.Example}, {"fix", &r.Fix},
+		{"title_it", &r.TitleIT}, {"description_it", &r.DescriptionIT}, {"fix_it", &r.FixIT},
 	} {
 		if n := f[t.key]; n != nil {
 			s, err := l.scalar(n, t.key)

@@ -8,6 +8,7 @@
 package rules
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -44,10 +45,34 @@ type Rule struct {
 	Description string
 	Example     string
 	Fix         string
-	Params      map[string]any
-	Lists       []string
-	Line        int
+	// TitleIT, DescriptionIT and FixIT are the Italian texts of the rule
+	// (title_it, description_it, fix_it in the ruleset): what people read
+	// in Italian. Empty in a ruleset that has none; then the English shows.
+	TitleIT       string
+	DescriptionIT string
+	FixIT         string
+	Params        map[string]any
+	Lists         []string
+	Line          int
 }
+
+// Italian returns the rule with its title, description and fix in
+// Italian where the ruleset gives them, for human output; machine output
+// (-o json, csv) keeps the English.
+func (r Rule) Italian() Rule {
+	for _, t := range []struct{ dst, it *string }{{&r.Title, &r.TitleIT}, {&r.Description, &r.DescriptionIT}, {&r.Fix, &r.FixIT}} {
+		if *t.it != "" {
+			*t.dst = *t.it
+		}
+	}
+	return r
+}
+
+// T formats the English text of a finding message as fmt.Sprintf does; its
+// name marks the text for the catalog test of internal/i18n, which
+// requires its Italian entry. Human output translates the message made
+// (i18n's Known); -o json and csv keep the English.
+func T(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // Ruleset is a named, versioned set of rules and the code lists they use.
 type Ruleset struct {

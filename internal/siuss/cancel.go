@@ -23,7 +23,7 @@ func (c *Checker) CancelPS(accepted []byte, id, cfOperatore string) ([]byte, err
 	fs := c.flowID(id, e.Codice, TipoPS)
 	fs = append(fs, c.Ente(e)...)
 	if len(doc.Beneficiari) == 0 {
-		fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, id, "Beneficiario", "the flow has no beneficiary"))
+		fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, id, "Beneficiario", T("the flow has no beneficiary")))
 	}
 	if err := refuse(id, fs); err != nil {
 		return nil, err

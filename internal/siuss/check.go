@@ -1,7 +1,6 @@
 package siuss
 
 import (
-	"fmt"
 	"sort"
 )
 
@@ -78,14 +77,14 @@ type findings struct {
 	list     []Finding
 }
 
-func (fs *findings) add(rule, field, format string, args ...any) {
+func (fs *findings) add(rule, field, msg string) {
 	r, ok := catalogue[rule]
 	if !ok {
 		panic("siuss: finding for unknown rule " + rule)
 	}
 	fs.list = append(fs.list, Finding{
 		Rule: rule, Severity: r.Severity, Kind: fs.kind, ID: fs.id, Field: field,
-		Message: fmt.Sprintf(format, args...), Fix: r.Fix,
+		Message: msg, Fix: r.Fix,
 	})
 }
 
@@ -94,8 +93,8 @@ func (fs *findings) add(rule, field, format string, args ...any) {
 func (fs *findings) enum(rule, field string, v, max int, required bool) {
 	switch {
 	case v == 0 && required:
-		fs.add(rule, field, "%s is required", field)
+		fs.add(rule, field, T("%s is required", field))
 	case v < 0 || v > max:
-		fs.add(rule, field, "%s is %d, not one of 1–%d", field, v, max)
+		fs.add(rule, field, T("%s is %d, not one of 1–%d", field, v, max))
 	}
 }

@@ -23,16 +23,16 @@ func validCF(cf string) bool {
 func (c *Checker) Ente(e Ente) []Finding {
 	fs := &findings{kind: KindEnte, id: e.Codice}
 	if !belfioreRe.MatchString(e.Codice) {
-		fs.add("siuss-ente-codice", "Codice", "the ente code %q is not a Belfiore code", e.Codice)
+		fs.add("siuss-ente-codice", "Codice", T("the ente code %q is not a Belfiore code", e.Codice))
 	}
 	if utf8.RuneCountInString(e.Denominazione) > 100 {
-		fs.add("siuss-ente-denominazione", "Denominazione", "the ente's name has %d characters, more than 100", utf8.RuneCountInString(e.Denominazione))
+		fs.add("siuss-ente-denominazione", "Denominazione", T("the ente's name has %d characters, more than 100", utf8.RuneCountInString(e.Denominazione)))
 	}
 	if !belfioreRe.MatchString(e.SedeLegale) {
-		fs.add("siuss-ente-sede", "Indirizzo", "the legal seat %q is not a Belfiore code", e.SedeLegale)
+		fs.add("siuss-ente-sede", "Indirizzo", T("the legal seat %q is not a Belfiore code", e.SedeLegale))
 	}
 	if !validCF(e.CFOperatore) {
-		fs.add("siuss-operatore-cf", "CFOperatore", "the operator's codice fiscale is missing or not valid")
+		fs.add("siuss-operatore-cf", "CFOperatore", T("the operator's codice fiscale is missing or not valid"))
 	}
 	return fs.list
 }
@@ -41,10 +41,10 @@ func (c *Checker) Ente(e Ente) []Finding {
 func (c *Checker) Beneficiario(id string, b Beneficiario) []Finding {
 	fs := &findings{kind: KindPrestazione, id: id}
 	if !validCF(b.CodiceFiscale) {
-		fs.add("siuss-beneficiario-cf", "CodiceFiscale", "the beneficiary's codice fiscale does not match the SIUSS pattern")
+		fs.add("siuss-beneficiario-cf", "CodiceFiscale", T("the beneficiary's codice fiscale does not match the SIUSS pattern"))
 	}
 	if b.Cognome == "" && b.Nome == "" && b.AnnoNascita == 0 && b.LuogoNascita == "" {
-		fs.add("siuss-anagrafe-mancante", "Anagrafica", "the registry has no data for the beneficiary on the benefit's date")
+		fs.add("siuss-anagrafe-mancante", "Anagrafica", T("the registry has no data for the beneficiary on the benefit's date"))
 		return fs.list
 	}
 	c.anagrafica(fs, b)
@@ -57,17 +57,17 @@ func (c *Checker) Beneficiario(id string, b Beneficiario) []Finding {
 func (c *Checker) anagrafica(fs *findings, b Beneficiario) {
 	for _, f := range [2][2]string{{"Cognome", b.Cognome}, {"Nome", b.Nome}} {
 		if n := utf8.RuneCountInString(f[1]); n < 1 || n > 36 {
-			fs.add("siuss-anagrafica-nome", f[0], "%s has %d characters, not 1–36", f[0], n)
+			fs.add("siuss-anagrafica-nome", f[0], T("%s has %d characters, not 1–36", f[0], n))
 		}
 	}
 	if b.AnnoNascita < 1000 || b.AnnoNascita > 9999 {
-		fs.add("siuss-anno-nascita", "AnnoNascita", "the year of birth is missing or not 4 digits")
+		fs.add("siuss-anno-nascita", "AnnoNascita", T("the year of birth is missing or not 4 digits"))
 	}
 	if !belfioreRe.MatchString(b.LuogoNascita) {
-		fs.add("siuss-luogo-nascita", "LuogoNascita", "the place of birth %q is not a Belfiore or Z code", b.LuogoNascita)
+		fs.add("siuss-luogo-nascita", "LuogoNascita", T("the place of birth %q is not a Belfiore or Z code", b.LuogoNascita))
 	}
 	if b.Sesso != "M" && b.Sesso != "F" {
-		fs.add("siuss-genere", "Genere", "the sex %q is not M or F", b.Sesso)
+		fs.add("siuss-genere", "Genere", T("the sex %q is not M or F", b.Sesso))
 	}
 }
 
@@ -76,22 +76,22 @@ func (c *Checker) cittadinanza(fs *findings, field, istat string, required bool)
 		return
 	}
 	if _, ok := ISOFromISTAT(istat); !ok {
-		fs.add("siuss-cittadinanza-iso", field, "the ISTAT state code %q has no ISO 3166-1 numeric code", istat)
+		fs.add("siuss-cittadinanza-iso", field, T("the ISTAT state code %q has no ISO 3166-1 numeric code", istat))
 	}
 }
 
 func (c *Checker) residenza(fs *findings, r Residenza) {
 	if nation(r.Nazione) != ISTATItalia {
 		if _, ok := ISOFromISTAT(r.Nazione); !ok {
-			fs.add("siuss-residenza-nazione", "CodiceNazione", "the ISTAT state code %q of the residence has no ISO 3166-1 numeric code", r.Nazione)
+			fs.add("siuss-residenza-nazione", "CodiceNazione", T("the ISTAT state code %q of the residence has no ISO 3166-1 numeric code", r.Nazione))
 		}
 		return
 	}
 	if !istatRe.MatchString(r.Comune) {
-		fs.add("siuss-residenza-comune", "CodiceComune", "the Comune of residence %q is not a 6-digit ISTAT code", r.Comune)
+		fs.add("siuss-residenza-comune", "CodiceComune", T("the Comune of residence %q is not a 6-digit ISTAT code", r.Comune))
 	}
 	if _, ok := regioneOf(r); !ok {
-		fs.add("siuss-residenza-regione", "CodiceRegione", "the region of residence is missing or unknown")
+		fs.add("siuss-residenza-regione", "CodiceRegione", T("the region of residence is missing or unknown"))
 	}
 }
 

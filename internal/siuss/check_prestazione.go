@@ -11,12 +11,12 @@ import (
 func (c *Checker) Prestazione(p Prestazione) []Finding {
 	fs := &findings{kind: KindPrestazione, id: p.ID}
 	if p.TipoOperazione != "" && p.TipoOperazione != Inserimento && p.TipoOperazione != Cancellazione {
-		fs.add("siuss-tipo-operazione", "TipoOperazione", "TipoOperazione is %q, not I or C", p.TipoOperazione)
+		fs.add("siuss-tipo-operazione", "TipoOperazione", T("TipoOperazione is %q, not I or C", p.TipoOperazione))
 	}
 	fs.enum("siuss-prova-mezzi", "PresenzaProvaMezzi", p.PresenzaProvaMezzi, 4, true)
 	c.codice(fs, p)
 	if n := utf8.RuneCountInString(p.ProtocolloDomanda); n < 1 || n > 32 {
-		fs.add("siuss-protocollo-domanda", "ProtocolloDomanda", "ProtocolloDomanda has %d characters, not 1–32", n)
+		fs.add("siuss-protocollo-domanda", "ProtocolloDomanda", T("ProtocolloDomanda has %d characters, not 1–32", n))
 	}
 	c.dsu(fs, p.DSU)
 	c.dates(fs, p)
@@ -26,11 +26,11 @@ func (c *Checker) Prestazione(p Prestazione) []Finding {
 	case Occasionale:
 		c.occasionale(fs, p)
 	default:
-		fs.add("siuss-carattere", "CaratterePrestazione", "CaratterePrestazione is %d, not 1 (periodica) or 2 (occasionale)", p.Carattere)
+		fs.add("siuss-carattere", "CaratterePrestazione", T("CaratterePrestazione is %d, not 1 (periodica) or 2 (occasionale)", p.Carattere))
 	}
 	c.quote(fs, p)
 	if p.OreServizioMensile != nil && *p.OreServizioMensile < 0 {
-		fs.add("siuss-ore-servizio", "OreServizioMensile", "OreServizioMensile is negative (%s)", p.OreServizioMensile)
+		fs.add("siuss-ore-servizio", "OreServizioMensile", T("OreServizioMensile is negative (%s)", p.OreServizioMensile))
 	}
 	c.presaCarico(fs, p)
 	return fs.list
@@ -40,16 +40,16 @@ func (c *Checker) Prestazione(p Prestazione) []Finding {
 func (c *Checker) codice(fs *findings, p Prestazione) {
 	code, ok := c.codes.Lookup(p.Codice)
 	if !ok {
-		fs.add("siuss-codice-sconosciuto", "CodicePrestazione", "the code %q is not in the SIUSS code table %s", p.Codice, c.codes.Version)
+		fs.add("siuss-codice-sconosciuto", "CodicePrestazione", T("the code %q is not in the SIUSS code table %s", p.Codice, c.codes.Version))
 	}
 	name := denominazione(p, code)
 	if n := utf8.RuneCountInString(name); n < 10 || n > 200 {
-		fs.add("siuss-denominazione", "DenominazionePrestazione", "DenominazionePrestazione has %d characters, not 10–200", n)
+		fs.add("siuss-denominazione", "DenominazionePrestazione", T("DenominazionePrestazione has %d characters, not 10–200", n))
 	} else if p.Denominazione == "" && code.Provvisoria {
-		fs.add("siuss-denominazione-provvisoria", "DenominazionePrestazione", "the code table gives %s a placeholder name", p.Codice)
+		fs.add("siuss-denominazione-provvisoria", "DenominazionePrestazione", T("the code table gives %s a placeholder name", p.Codice))
 	}
 	if code.DataEvento && p.Carattere == Periodica && p.DataEvento == "" {
-		fs.add("siuss-data-evento", "DataEvento", "a periodic benefit with code %s needs DataEvento", p.Codice)
+		fs.add("siuss-data-evento", "DataEvento", T("a periodic benefit with code %s needs DataEvento", p.Codice))
 	}
 }
 
@@ -66,13 +66,13 @@ func (c *Checker) dsu(fs *findings, d DSU) {
 		return
 	}
 	if !d.complete() {
-		fs.add("siuss-dsu-incompleto", "NumeroProtocolloDSU", "the DSU is partly filled: number, year and date go together")
+		fs.add("siuss-dsu-incompleto", "NumeroProtocolloDSU", T("the DSU is partly filled: number, year and date go together"))
 	}
 	if utf8.RuneCountInString(d.Numero) > 30 {
-		fs.add("siuss-dsu-formato", "NumeroProtocolloDSU", "the DSU protocol number has more than 30 characters")
+		fs.add("siuss-dsu-formato", "NumeroProtocolloDSU", T("the DSU protocol number has more than 30 characters"))
 	}
 	if d.Anno != 0 && (d.Anno < 1000 || d.Anno > 9999) {
-		fs.add("siuss-dsu-formato", "AnnoProtocolloDSU", "the DSU protocol year %d is not 4 digits", d.Anno)
+		fs.add("siuss-dsu-formato", "AnnoProtocolloDSU", T("the DSU protocol year %d is not 4 digits", d.Anno))
 	}
 }
 
@@ -85,7 +85,7 @@ func (c *Checker) dates(fs *findings, p Prestazione) {
 			continue
 		}
 		if _, err := time.Parse(csi.DateLayout, f[1]); err != nil {
-			fs.add("siuss-data-formato", f[0], "%s %q is not a YYYY-MM-DD date", f[0], f[1])
+			fs.add("siuss-data-formato", f[0], T("%s %q is not a YYYY-MM-DD date", f[0], f[1]))
 		}
 	}
 }
@@ -93,30 +93,30 @@ func (c *Checker) dates(fs *findings, p Prestazione) {
 func (c *Checker) periodica(fs *findings, p Prestazione) {
 	start, errStart := time.Parse(csi.DateLayout, p.DataInizio)
 	if p.DataInizio == "" {
-		fs.add("siuss-periodica-inizio", "DataInizioPrestazione", "a periodic benefit needs DataInizioPrestazione")
+		fs.add("siuss-periodica-inizio", "DataInizioPrestazione", T("a periodic benefit needs DataInizioPrestazione"))
 	}
 	if p.ImportoMensile == nil || *p.ImportoMensile <= 0 {
-		fs.add("siuss-periodica-importo", "ImportoMensile", "a periodic benefit needs ImportoMensile greater than 0")
+		fs.add("siuss-periodica-importo", "ImportoMensile", T("a periodic benefit needs ImportoMensile greater than 0"))
 	}
 	end, errEnd := time.Parse(csi.DateLayout, p.DataFine)
 	if errStart == nil && errEnd == nil && (end.Year() != start.Year() || end.Before(start)) {
-		fs.add("siuss-periodica-anno", "DataFinePrestazione", "DataFinePrestazione %s is not in the year of DataInizioPrestazione %s or is before it", p.DataFine, p.DataInizio)
+		fs.add("siuss-periodica-anno", "DataFinePrestazione", T("DataFinePrestazione %s is not in the year of DataInizioPrestazione %s or is before it", p.DataFine, p.DataInizio))
 	}
 	if p.PeriodoErogazione == 0 {
 		return
 	}
 	if p.PeriodoErogazione < 1 || p.PeriodoErogazione > 12 ||
 		(errStart == nil && p.PeriodoErogazione > 13-int(start.Month())) {
-		fs.add("siuss-periodo-erogazione", "PeriodoErogazione", "PeriodoErogazione %d does not fit in the months left in the start's year", p.PeriodoErogazione)
+		fs.add("siuss-periodo-erogazione", "PeriodoErogazione", T("PeriodoErogazione %d does not fit in the months left in the start's year", p.PeriodoErogazione))
 	}
 }
 
 func (c *Checker) occasionale(fs *findings, p Prestazione) {
 	if p.DataErogazione == "" {
-		fs.add("siuss-occasionale-data", "DataErogazionePrestazione", "a one-off benefit needs DataErogazionePrestazione")
+		fs.add("siuss-occasionale-data", "DataErogazionePrestazione", T("a one-off benefit needs DataErogazionePrestazione"))
 	}
 	if p.Importo == nil || *p.Importo <= 0 {
-		fs.add("siuss-occasionale-importo", "ImportoPrestazione", "a one-off benefit needs ImportoPrestazione greater than 0")
+		fs.add("siuss-occasionale-importo", "ImportoPrestazione", T("a one-off benefit needs ImportoPrestazione greater than 0"))
 	}
 }
 
@@ -136,7 +136,7 @@ func (c *Checker) quote(fs *findings, p Prestazione) {
 		}
 		sum += *q.v
 		if *q.v < 0 || (q.field == "ImportoQuotaEnte" && *q.v == 0) {
-			fs.add("siuss-quote-segno", q.field, "%s is %s", q.field, q.v)
+			fs.add("siuss-quote-segno", q.field, T("%s is %s", q.field, q.v))
 		}
 	}
 	total, field := p.Importo, "ImportoPrestazione"
@@ -144,28 +144,28 @@ func (c *Checker) quote(fs *findings, p Prestazione) {
 		total, field = p.ImportoMensile, "ImportoMensile"
 	}
 	if total != nil && sum != *total {
-		fs.add("siuss-quote-somma", "ImportoQuotaEnte", "the quote add up to %s, %s is %s", sum, field, total)
+		fs.add("siuss-quote-somma", "ImportoQuotaEnte", T("the quote add up to %s, %s is %s", sum, field, total))
 	}
 }
 
 func (c *Checker) presaCarico(fs *findings, p Prestazione) {
 	if p.PresaCarico != PresaCaricoSi && p.PresaCarico != PresaCaricoNo {
-		fs.add("siuss-presa-carico", "PresaCarico", "PresaCarico is unknown: SIUSS takes only 1 (sì) or 2 (no)")
+		fs.add("siuss-presa-carico", "PresaCarico", T("PresaCarico is unknown: SIUSS takes only 1 (sì) or 2 (no)"))
 		return
 	}
 	fs.enum("siuss-area-utenza", "AreaUtenza", p.AreaUtenza, 3, p.PresaCarico == PresaCaricoSi)
 	code, _ := c.codes.Lookup(p.Codice)
 	if code.Area != 0 && p.AreaUtenza != 0 && p.AreaUtenza != code.Area {
-		fs.add("siuss-area-codice", "AreaUtenza", "AreaUtenza is %d, the code %s belongs to area %d", p.AreaUtenza, p.Codice, code.Area)
+		fs.add("siuss-area-codice", "AreaUtenza", T("AreaUtenza is %d, the code %s belongs to area %d", p.AreaUtenza, p.Codice, code.Area))
 	}
 	if code.PresaInCarico && p.PresaCarico != PresaCaricoSi {
-		fs.add("siuss-pic-a2", "PresaCarico", "the code %s goes to SIUSS only for a person in charge", p.Codice)
+		fs.add("siuss-pic-a2", "PresaCarico", T("the code %s goes to SIUSS only for a person in charge", p.Codice))
 	}
 	switch {
 	case p.PresaCarico == PresaCaricoSi && p.AreaUtenza == AreaDisabilita && p.SINA == nil:
-		fs.add("siuss-sina-mancante", "SINA", "a person in charge in area 2 (disabilità e non autosufficienza) needs a SINA assessment")
+		fs.add("siuss-sina-mancante", "SINA", T("a person in charge in area 2 (disabilità e non autosufficienza) needs a SINA assessment"))
 	case p.SINA != nil && p.PresaCarico != PresaCaricoSi:
-		fs.add("siuss-sina-senza-pic", "SINA", "a SINA assessment is attached to a person not in charge")
+		fs.add("siuss-sina-senza-pic", "SINA", T("a SINA assessment is attached to a person not in charge"))
 	}
 	if p.SINA != nil {
 		c.sina(fs, *p.SINA)
@@ -186,12 +186,12 @@ func (c *Checker) sina(fs *findings, s SINA) {
 	fs.enum(r, "FonteDerivazioneInvalidita", s.FonteDerivazioneInvalidita, 2, false)
 	for _, code := range s.NecessitaInterventi {
 		if len(code) < 5 || len(code) > 10 {
-			fs.add(r, "NecessitaInterventiSociali", "the needed intervention code %q is not 5–10 characters", code)
+			fs.add(r, "NecessitaInterventiSociali", T("the needed intervention code %q is not 5–10 characters", code))
 		}
 	}
 	for _, v := range s.InvaliditaCivile {
 		if v < 1 || v > 8 {
-			fs.add(r, "InvCiv", "InvCiv %d is not one of 1–8", v)
+			fs.add(r, "InvCiv", T("InvCiv %d is not one of 1–8", v))
 		}
 	}
 }

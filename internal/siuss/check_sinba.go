@@ -16,18 +16,18 @@ func (c *Checker) SINBA(s SINBA) []Finding {
 	}
 	fs := &findings{kind: KindSINBA, id: id}
 	if n := utf8.RuneCountInString(s.IDBeneficiario); n < 1 || n > 20 {
-		fs.add("siuss-sinba-id", "IDBeneficiario", "IDBeneficiario has %d characters, not 1–20", n)
+		fs.add("siuss-sinba-id", "IDBeneficiario", T("IDBeneficiario has %d characters, not 1–20", n))
 	}
 	if cfInside.MatchString(s.IDBeneficiario) {
-		fs.add("siuss-sinba-cf", "IDBeneficiario", "IDBeneficiario contains a codice fiscale")
+		fs.add("siuss-sinba-cf", "IDBeneficiario", T("IDBeneficiario contains a codice fiscale"))
 	}
 	c.sinbaCodes(fs, s)
 	c.sinbaDates(fs, s)
 	if s.AnnoNascita < 1000 || s.AnnoNascita > 9999 {
-		fs.add("siuss-anno-nascita", "AnnoNascita", "the year of birth is missing or not 4 digits")
+		fs.add("siuss-anno-nascita", "AnnoNascita", T("the year of birth is missing or not 4 digits"))
 	}
 	if s.NumeroComponentiISEE < 0 || s.NumeroComponentiISEE > 9 {
-		fs.add("siuss-sinba-campo", "NumeroComponentiISEE", "NumeroComponentiISEE is %d, more than 9", s.NumeroComponentiISEE)
+		fs.add("siuss-sinba-campo", "NumeroComponentiISEE", T("NumeroComponentiISEE is %d, more than 9", s.NumeroComponentiISEE))
 	}
 	c.sinbaPlaces(fs, s)
 	c.sinbaLists(fs, s)
@@ -89,14 +89,14 @@ func (c *Checker) sinbaCodes(fs *findings, s SINBA) {
 
 func (c *Checker) sinbaDates(fs *findings, s SINBA) {
 	if s.DataPrimaSegnalazione == "" {
-		fs.add("siuss-sinba-data", "DataPrimaSegnalazione", "DataPrimaSegnalazione is required")
+		fs.add("siuss-sinba-data", "DataPrimaSegnalazione", T("DataPrimaSegnalazione is required"))
 	}
 	for _, f := range [...][2]string{
 		{"DataPrimaSegnalazione", s.DataPrimaSegnalazione}, {"DataSegnalazione", s.DataSegnalazione},
 		{"DataProvvedimentoGiudiziario", s.DataProvvedimentoGiudiziario},
 	} {
 		if f[1] != "" && !meseAnnoRe.MatchString(f[1]) {
-			fs.add("siuss-sinba-data", f[0], "%s %q is not MM/YYYY", f[0], f[1])
+			fs.add("siuss-sinba-data", f[0], T("%s %q is not MM/YYYY", f[0], f[1]))
 		}
 	}
 }
@@ -108,35 +108,35 @@ func (c *Checker) sinbaPlaces(fs *findings, s SINBA) {
 		{"CodiceRegioneResidenzaPadre", s.RegioneResidenzaPadre}, {"CodiceRegioneResidenzaMadre", s.RegioneResidenzaMadre},
 	} {
 		if _, ok := RegioneName(f[1]); f[1] != "" && !ok {
-			fs.add("siuss-residenza-regione", f[0], "the region code %q is unknown", f[1])
+			fs.add("siuss-residenza-regione", f[0], T("the region code %q is unknown", f[1]))
 		}
 	}
 	if nation(s.NazioneResidenza) != ISTATItalia {
 		if _, ok := ISOFromISTAT(s.NazioneResidenza); !ok {
-			fs.add("siuss-residenza-nazione", "CodiceNazioneResidenza", "the ISTAT state code %q of the residence has no ISO 3166-1 numeric code", s.NazioneResidenza)
+			fs.add("siuss-residenza-nazione", "CodiceNazioneResidenza", T("the ISTAT state code %q of the residence has no ISO 3166-1 numeric code", s.NazioneResidenza))
 		}
 		return
 	}
 	if _, ok := RegioneName(s.RegioneResidenza); !ok {
-		fs.add("siuss-residenza-regione", "CodiceRegioneResidenza", "a child living in Italy needs a known region code")
+		fs.add("siuss-residenza-regione", "CodiceRegioneResidenza", T("a child living in Italy needs a known region code"))
 	}
 }
 
 func (c *Checker) sinbaLists(fs *findings, s SINBA) {
 	if len(s.Prestazioni) == 0 {
-		fs.add("siuss-sinba-prestazioni", "Prestazioni", "the record lists no prestazione")
+		fs.add("siuss-sinba-prestazioni", "Prestazioni", T("the record lists no prestazione"))
 	}
 	for _, code := range s.Prestazioni {
 		if _, ok := c.codes.Lookup(code); !ok {
-			fs.add("siuss-codice-sconosciuto", "CodicePrestazione", "the code %q is not in the SIUSS code table %s", code, c.codes.Version)
+			fs.add("siuss-codice-sconosciuto", "CodicePrestazione", T("the code %q is not in the SIUSS code table %s", code, c.codes.Version))
 		}
 	}
 	if len(s.Famiglia) == 0 {
-		fs.add("siuss-sinba-famiglia", "ComposizioneFamiglia", "the record lists no household member")
+		fs.add("siuss-sinba-famiglia", "ComposizioneFamiglia", T("the record lists no household member"))
 	}
 	for _, v := range s.Famiglia {
 		if v < 1 || v > 6 {
-			fs.add("siuss-sinba-famiglia", "ComposizioneFamiglia", "ComposizioneFamiglia %d is not one of 1–6", v)
+			fs.add("siuss-sinba-famiglia", "ComposizioneFamiglia", T("ComposizioneFamiglia %d is not one of 1–6", v))
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
@@ -56,7 +55,7 @@ func (c *Checker) CheckPSFlow(f PSFlow, mode Mode) []Finding {
 	for _, b := range f.Beneficiari {
 		n += len(b.Prestazioni)
 		if len(b.Prestazioni) == 0 {
-			fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, f.ID, "PrestazioniSociali", "a beneficiary of the flow has no prestazione"))
+			fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, f.ID, "PrestazioniSociali", T("a beneficiary of the flow has no prestazione")))
 		}
 		for _, p := range b.Prestazioni {
 			fs = append(fs, c.Beneficiario(p.ID, b.Beneficiario)...)
@@ -65,10 +64,10 @@ func (c *Checker) CheckPSFlow(f PSFlow, mode Mode) []Finding {
 	}
 	switch {
 	case len(f.Beneficiari) == 0:
-		fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, f.ID, "Beneficiario", "the flow has no beneficiary"))
+		fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, f.ID, "Beneficiario", T("the flow has no beneficiary")))
 	case mode == ModeWaaS && (len(f.Beneficiari) != 1 || n != 1):
 		fs = append(fs, newFinding("siuss-waas-singolo", KindFlusso, f.ID, "Beneficiario",
-			"the flow carries "+strconv.Itoa(len(f.Beneficiari))+" beneficiaries and "+strconv.Itoa(n)+" prestazioni"))
+			T("the flow carries %d beneficiaries and %d prestazioni", len(f.Beneficiari), n)))
 	}
 	return fs
 }
@@ -78,7 +77,7 @@ func (c *Checker) CheckSINBAFlow(f SINBAFlow) []Finding {
 	fs := c.flowID(f.ID, f.Ente.Codice, TipoSINBA)
 	fs = append(fs, c.Ente(f.Ente)...)
 	if len(f.Records) == 0 {
-		fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, f.ID, "SINBA", "the flow has no SINBA record"))
+		fs = append(fs, newFinding("siuss-flusso-vuoto", KindFlusso, f.ID, "SINBA", T("the flow has no SINBA record")))
 	}
 	for _, s := range f.Records {
 		fs = append(fs, c.SINBA(s)...)
@@ -92,12 +91,12 @@ func (c *Checker) flowID(id, ente string, tipo Tipo) []Finding {
 		return nil
 	}
 	return []Finding{newFinding("siuss-flusso-id", KindFlusso, id, "Nome",
-		"the flow id is not "+ente+"."+string(tipo)+".YYYYMMDD.NNNNNNN")}
+		T("the flow id is not %s.%s.YYYYMMDD.NNNNNNN", ente, tipo))}
 }
 
 func newFinding(rule, kind, id, field, msg string) Finding {
 	fs := &findings{kind: kind, id: id}
-	fs.add(rule, field, "%s", msg)
+	fs.add(rule, field, msg)
 	return fs.list[0]
 }
 

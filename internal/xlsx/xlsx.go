@@ -8,6 +8,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"strings"
@@ -41,34 +42,137 @@ const maxColWidth = 60
 // cell is edited: the xlsx form of the CSV exports' protection against
 // formula injection.
 func Write(w io.Writer, lang i18n.Lang, sheets []Sheet) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f, lang)
+	b, err := NewBook(lang)
 	if err != nil {
 		return err
 	}
-	names := map[string]bool{}
-	for i, s := range sheets {
-		name := uniqueName(s.Name, i, names)
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", name)
-		} else {
-			_, err = f.NewSheet(name)
-		}
+	defer b.Close()
+	for _, s := range sheets {
+		sample := s.Rows[:min(len(s.Rows), WidthRows)]
+		sh, err := b.Sheet(s.Name, s.Meta, s.Headers, s.Kinds, sample)
 		if err != nil {
 			return err
 		}
-		if err := writeSheet(f, st, name, s, lang); err != nil {
-			return fmt.Errorf("sheet %s: %w", name, err)
+		for _, r := range s.Rows {
+			if err := sh.Row(r); err != nil {
+				return err
+			}
 		}
 	}
-	if len(sheets) == 0 {
-		if err := f.SetCellStr("Sheet1", "A1", "no data"); err != nil {
+	return b.Write(w)
+}
+
+// WidthRows is how many rows, from the first, the column widths are
+// fitted to: the rest of a large sheet streams without being held.
+const WidthRows = 1000
+
+// Book is a workbook written one row at a time: each sheet streams its
+// rows to a temporary file (excelize's StreamWriter), so that memory stays
+// bounded whatever the number of rows. Write and Close end it.
+type Book struct {
+	f     *excelize.File
+	st    *styles
+	lang  i18n.Lang
+	names map[string]bool
+	n     int
+	cur   *BookSheet
+}
+
+// NewBook starts a workbook with number and date formats in lang's
+// conventions.
+func NewBook(lang i18n.Lang) (*Book, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f, lang)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Book{f: f, st: st, lang: lang, names: map[string]bool{}}, nil
+}
+
+// BookSheet is the sheet of a Book being written.
+type BookSheet struct {
+	b     *Book
+	name  string
+	sw    *excelize.StreamWriter
+	kinds []i18n.Kind
+	next  int // the row the next Row writes
+}
+
+// Sheet ends the sheet being written and starts the next: its metadata,
+// the styled header, the panes frozen below it and the column widths
+// fitted to sample (the first rows, WidthRows at most, as people read
+// them). The rows follow with Row, sample's too.
+func (b *Book) Sheet(name string, meta [][2]string, headers []string, kinds []i18n.Kind, sample [][]string) (*BookSheet, error) {
+	if err := b.flush(); err != nil {
+		return nil, err
+	}
+	name = uniqueName(name, b.n, b.names)
+	var err error
+	if b.n == 0 {
+		err = b.f.SetSheetName("Sheet1", name)
+	} else {
+		_, err = b.f.NewSheet(name)
+	}
+	b.n++
+	if err != nil {
+		return nil, err
+	}
+	sh, err := b.startSheet(name, meta, headers, kinds, sample)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %s: %w", name, err)
+	}
+	b.cur = sh
+	return sh, nil
+}
+
+// Row writes the next row of the sheet, its cells typed by the sheet's kinds.
+func (sh *BookSheet) Row(r []string) error {
+	row := make([]any, len(r))
+	for i, c := range r {
+		row[i] = cell(sh.b.st, kindOf(sh.kinds, i), c)
+	}
+	if err := sh.sw.SetRow(fmt.Sprintf("A%d", sh.next), row); err != nil {
+		return fmt.Errorf("sheet %s: %w", sh.name, err)
+	}
+	sh.next++
+	return nil
+}
+
+// flush ends the sheet being written.
+func (b *Book) flush() error {
+	if b.cur == nil {
+		return nil
+	}
+	sh := b.cur
+	b.cur = nil
+	if err := sh.sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %s: %w", sh.name, err)
+	}
+	return nil
+}
+
+// Write ends the last sheet and writes the workbook to w. excelize's own
+// Write builds the whole zip in a memory buffer first; the zip writer
+// given here writes it to w as it is compressed instead, so that a large
+// sheet goes from its temporary file to w without being held. (excelize
+// would patch that buffer only for a part over 4 GiB, far beyond Excel's
+// 1,048,576 rows.)
+func (b *Book) Write(w io.Writer) error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	if b.n == 0 {
+		if err := b.f.SetCellStr("Sheet1", "A1", "no data"); err != nil {
 			return err
 		}
 	}
-	return f.Write(w)
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	return b.f.Write(io.Discard)
 }
+
+// Close releases the workbook's temporary files.
+func (b *Book) Close() error { return b.f.Close() }
 
 // styles are the cell styles of a workbook, by what they format.
 type styles struct {
@@ -112,49 +216,41 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 	return st, err
 }
 
-// writeSheet writes one table: metadata, a blank row, the header, the
-// rows; the panes are frozen below the header.
-func writeSheet(f *excelize.File, st *styles, name string, s Sheet, lang i18n.Lang) error {
-	sw, err := f.NewStreamWriter(name)
+// startSheet writes the head of one table: metadata, a blank row, the
+// header; the panes are frozen below it.
+func (b *Book) startSheet(name string, meta [][2]string, headers []string, kinds []i18n.Kind, sample [][]string) (*BookSheet, error) {
+	st := b.st
+	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	headerRow := 1
-	if len(s.Meta) > 0 {
-		headerRow = len(s.Meta) + 2
+	if len(meta) > 0 {
+		headerRow = len(meta) + 2
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow,
 		TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return nil, err
 	}
-	for i, width := range widths(s, lang) {
+	for i, width := range widths(headers, kinds, sample, b.lang) {
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	for i, m := range s.Meta {
+	for i, m := range meta {
 		row := []any{excelize.Cell{StyleID: st.label, Value: m[0]}, textCell(st, m[1])}
 		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), row); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	header := make([]any, len(s.Headers))
-	for i, h := range s.Headers {
+	header := make([]any, len(headers))
+	for i, h := range headers {
 		header[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), header); err != nil {
-		return err
+		return nil, err
 	}
-	for j, r := range s.Rows {
-		row := make([]any, len(r))
-		for i, c := range r {
-			row[i] = cell(st, kindOf(s.Kinds, i), c)
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", headerRow+1+j), row); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+	return &BookSheet{b: b, name: name, sw: sw, kinds: kinds, next: headerRow + 1}, nil
 }
 
 func kindOf(kinds []i18n.Kind, i int) i18n.Kind {
@@ -220,15 +316,15 @@ func FormulaLike(s string) bool {
 	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
-// widths returns each column's width: the widest of its header and its
-// cells as people read them, plus a margin, at most maxColWidth.
-func widths(s Sheet, lang i18n.Lang) []float64 {
-	ws := make([]float64, len(s.Headers))
-	for i, h := range s.Headers {
+// widths returns each column's width: the widest of its header and the
+// sample's cells as people read them, plus a margin, at most maxColWidth.
+func widths(headers []string, kinds []i18n.Kind, sample [][]string, lang i18n.Lang) []float64 {
+	ws := make([]float64, len(headers))
+	for i, h := range headers {
 		n := len([]rune(h))
-		for _, r := range s.Rows {
+		for _, r := range sample {
 			if i < len(r) {
-				n = max(n, len([]rune(lang.Cell(kindOf(s.Kinds, i), r[i]))))
+				n = max(n, len([]rune(lang.Cell(kindOf(kinds, i), r[i]))))
 			}
 		}
 		ws[i] = float64(min(max(n, 6)+2, maxColWidth))
