@@ -198,10 +198,11 @@ func (s *Services) AcquireSiussFlows(ctx context.Context, ente string, since int
 		if len(ids) == 0 {
 			return nil
 		}
-		if err := tx.MarkAcquired(ctx, ids, s.Now().UTC().Format(time.RFC3339)); err != nil {
+		n, err := tx.MarkAcquired(ctx, ids, s.Now().UTC().Format(time.RFC3339))
+		if err != nil || n == 0 {
 			return err
 		}
-		return tx.AppendAudit(ctx, "siuss ente "+ente, fmt.Sprintf("%d flows acquired by INPS", len(ids)))
+		return tx.AppendAudit(ctx, "siuss ente "+ente, fmt.Sprintf("%d flows acquired by INPS", n))
 	})
 	return out, err
 }

@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
+	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/store"
@@ -68,10 +68,15 @@ type siussReader interface {
 }
 
 // AcquireWaaSFlows is AcquireSiussFlows for GET /flussi under load: it
-// reads the page first without taking the register's write lock, and only
-// when a flow of it is still ready does it acquire the page in a write
-// transaction (which reads it again). A page INPS already acquired (a
-// poller that starts over, several pollers) costs no write.
+// reads the page without taking the register's write lock (one SELECT is
+// one consistent snapshot on both engines), and only when a flow of it is
+// still ready does it write: one UPDATE of the page's ready flows (those
+// still ready when it runs) and one audit entry for the page, in a short
+// transaction. The page read stays the answer: a flow exported later has
+// a later timestamp than every flow committed before it (the register's
+// clock is taken under its lock), so no flow can appear inside the page
+// after it was read. A page INPS already acquired (a poller that starts
+// over, several pollers) costs no write.
 func (s *Services) AcquireWaaSFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error) {
 	r, ok := s.st.(siussReader)
 	if !ok {
@@ -81,19 +86,34 @@ func (s *Services) AcquireWaaSFlows(ctx context.Context, ente string, since int6
 	if err != nil {
 		return nil, err
 	}
+	var ids []string
 	for _, f := range flows {
 		if f.Stato == store.StatoReady {
-			return s.AcquireSiussFlows(ctx, ente, since, limit)
+			ids = append(ids, f.ID)
 		}
+	}
+	if len(ids) == 0 {
+		return flows, nil
+	}
+	err = s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
+		n, err := tx.MarkAcquired(ctx, ids, s.Now().UTC().Format(time.RFC3339))
+		if err != nil || n == 0 {
+			return err
+		}
+		return tx.AppendAudit(ctx, "siuss ente "+ente, fmt.Sprintf("%d flows acquired by INPS", n))
+	})
+	if err != nil {
+		return nil, err
 	}
 	return flows, nil
 }
 
 // RecordWaaSEsiti records the outcomes INPS posted to the e-service of the
 // ente belfiore, as RecordSiussEsiti does for a file: once each, in one
-// transaction. An outcome of a flow of another ente is not applied to it:
-// it is logged as an outcome of a flow the ente does not know, so that one
-// ente's voucher never changes another's register.
+// transaction of a few statements (recordEsiti). An outcome of a flow of
+// another ente is not applied to it: it is logged as an outcome of a flow
+// the ente does not know, so that one ente's voucher never changes
+// another's register.
 func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []SiussEsitoInput) (*SiussEsitiResult, error) {
 	res := &SiussEsitiResult{File: WaaSFonte, Esiti: len(in), Sconosciuti: []string{}, PerEsito: map[string]int{}}
 	for _, e := range in {
@@ -103,31 +123,12 @@ func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []Si
 	}
 	at := s.Now().UTC().Format("2006-01-02T15:04:05Z07:00")
 	err := s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
-		own := enteTx{SiussTx: tx, prefix: belfiore + "."}
-		for _, e := range in {
-			if err := recordEsito(ctx, own, WaaSFonte, at, e, res); err != nil {
-				return err
-			}
-		}
-		return nil
+		return recordEsiti(ctx, tx, belfiore+".", WaaSFonte, at, in, res)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
-}
-
-// enteTx is a register transaction that sees only the flows of one ente.
-type enteTx struct {
-	store.SiussTx
-	prefix string
-}
-
-func (t enteTx) Flow(ctx context.Context, id string) (*store.SiussFlow, error) {
-	if !strings.HasPrefix(id, t.prefix) {
-		return nil, nil
-	}
-	return t.SiussTx.Flow(ctx, id)
 }
 
 // AuditWaaSRefusal records in the audit log that a call to the e-service
