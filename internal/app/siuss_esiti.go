@@ -14,31 +14,12 @@ import (
 	"github.com/csi-mb/csi/internal/store"
 )
 
-// SiussEsitoInput is one outcome INPS gave a flow: from an esiti file (a
-// web upload's outcomes) or from WaaS's POST /esiti.
-type SiussEsitoInput struct {
-	IDFlusso       string `json:"id_flusso"`
-	Codice         string `json:"codice_esito"`
-	Descrizione    string `json:"descrizione_esito"`
-	IDAcquisizione string `json:"id_acquisizione_siuss"`
-	TSAcquisizione string `json:"ts_acquisizione"`
-	// Line is the line of the file it was read from (0 from WaaS).
-	Line int `json:"-"`
-}
+// SiussEsitoInput is one outcome INPS gave a flow (csi.SiussEsitoInput).
+type SiussEsitoInput = csi.SiussEsitoInput
 
-// SiussEsitiResult says what recording a set of outcomes did.
-type SiussEsitiResult struct {
-	File string `json:"file"`
-	// Esiti counts the outcomes read; Registrati those recorded on a flow
-	// now, Invariati those received before (nothing to do), Sconosciuti
-	// those of flows the register does not have (logged as such).
-	Esiti       int      `json:"esiti"`
-	Registrati  int      `json:"registrati"`
-	Invariati   int      `json:"invariati"`
-	Sconosciuti []string `json:"sconosciuti"`
-	// PerEsito counts the recorded outcomes by codice_esito.
-	PerEsito map[string]int `json:"per_esito"`
-}
+// SiussEsitiResult says what recording a set of outcomes did
+// (csi.SiussEsitiResult).
+type SiussEsitiResult = csi.SiussEsitiResult
 
 // ImportSiussEsiti reads an esiti file (CSV, or JSON: a list, or WaaS's
 // {"elenco_esiti": [...]}) and records its outcomes (RecordSiussEsiti). A

@@ -80,9 +80,7 @@ func flowInfo(f store.SiussFlow) SiussFlowInfo {
 
 // TSFlusso writes a flow's millisecond timestamp as WaaS's ts_flusso: RFC
 // 3339 in UTC with milliseconds.
-func TSFlusso(ms int64) string {
-	return time.UnixMilli(ms).UTC().Format("2006-01-02T15:04:05.000Z07:00")
-}
+func TSFlusso(ms int64) string { return csi.TSFlusso(ms) }
 
 // ListSiussFlows returns the flows of the register q selects, in
 // timestamp order.

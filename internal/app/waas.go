@@ -9,11 +9,8 @@ import (
 	"github.com/csi-mb/csi/internal/store"
 )
 
-// WaaSEnte is an ente whose WaaS e-service csi serve hosts: INPS polls its
-// flows under its Belfiore code.
-type WaaSEnte struct {
-	Istat, Belfiore, Denominazione string
-}
+// WaaSEnte is an ente whose WaaS e-service csi serve hosts (csi.WaaSEnte).
+type WaaSEnte = csi.WaaSEnte
 
 // WaaSFonte is the source the register records for outcomes INPS posted.
 const WaaSFonte = "waas"
@@ -131,12 +128,21 @@ func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []Si
 	return res, nil
 }
 
-// AuditWaaSRefusal records in the audit log that a call to the e-service
-// of the ente belfiore was refused (a bad voucher, or an address outside
-// the allowed ranges): the check that failed and the status, never the
-// voucher.
-func (s *Services) AuditWaaSRefusal(ctx context.Context, belfiore, route, check string, status int) error {
+// AuditWaaSRefusal records in the audit log that a call to an ente's
+// e-service was refused (a bad voucher, or an address outside the allowed
+// ranges): the check that failed and the status, never the voucher; or,
+// with r.More, that many more refusals of the same source and reason
+// within r.Window (httpapi audits a flood of them once a window).
+func (s *Services) AuditWaaSRefusal(ctx context.Context, r csi.WaaSRefusal) error {
+	summary := fmt.Sprintf("%s refused %d: %s", r.Route, r.Status, r.Check)
+	if r.More > 0 {
+		from := "from this address"
+		if r.Source == "" {
+			from = "from addresses past the tracked ones"
+		}
+		summary += fmt.Sprintf(": %d more refused %s within %s after the entry before (one entry per source and reason per window)", r.More, from, r.Window)
+	}
 	return s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
-		return tx.AppendAudit(ctx, "waas ente "+belfiore, fmt.Sprintf("%s refused %d: %s", route, status, check))
+		return tx.AppendAudit(ctx, "waas ente "+r.Belfiore, summary)
 	})
 }

@@ -58,6 +58,8 @@ type waasFixture struct {
 	enti   map[string]app.WaaSEnte // ISTAT → ente
 	url    string
 	srv    *httptest.Server
+	// api is the server itself (FlushWaaS).
+	api *httpapi.Server
 	// token is a valid csi coordinator token: it must not open WaaS.
 	token string
 	// contract validates every request and response against api-comuni.yaml.
@@ -167,6 +169,7 @@ func newWaaSFixtureWrapped(t testing.TB, engine string, st store.Store, allow []
 		Verifiers: verifiers, Allow: allow, Health: st.Ping}); err != nil {
 		t.Fatal(err)
 	}
+	fx.api = srv
 	var h http.Handler = srv
 	if wrap != nil {
 		h = wrap(srv)
