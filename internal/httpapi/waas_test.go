@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/pdnd/pdndtest"
 	"github.com/csi-mb/csi/internal/store"
 )
@@ -377,4 +378,67 @@ func TestWaaSRefusalFlood(t *testing.T) {
 	if strings.Contains(entries[1].Summary, bad[:20]) {
 		t.Fatalf("the voucher is in the audit entry")
 	}
+}
+
+// TestWaaSEsitiBatch checks that outcomes recorded in one batch apply as
+// one after the other: two outcomes of one flow in the same request (the
+// second finds the state the first set), the same outcome twice in it
+// (once logged), and the audit chain, one entry per outcome recorded,
+// still verifying; and that a page is acquired once, by the first poll.
+func TestWaaSEsitiBatch(t *testing.T) {
+	waasEngines(t, func(t *testing.T, fx *waasFixture) {
+		ids := fx.addFlows(t, waasComuneA, 2)
+		ctx := csi.WithActor(context.Background(), csi.Actor{Name: "pdnd client test", Command: "waas esiti"})
+		a := fx.enti[waasComuneA].Belfiore
+		for round := 0; round < 2; round++ {
+			flows, err := fx.svc.AcquireWaaSFlows(ctx, a, 0, 10)
+			if err != nil || len(flows) != 2 {
+				t.Fatalf("round %d: %d flows, %v", round, len(flows), err)
+			}
+		}
+		acquired := 0
+		for _, e := range fx.audit(t) {
+			if strings.HasSuffix(e.Summary, "flows acquired by INPS") {
+				acquired++
+				if e.Summary != "2 flows acquired by INPS" {
+					t.Errorf("acquisition audited as %q", e.Summary)
+				}
+			}
+		}
+		if acquired != 1 {
+			t.Fatalf("%d acquisition entries for one page polled twice, want 1", acquired)
+		}
+		before := len(fx.audit(t))
+		res, err := fx.svc.RecordWaaSEsiti(ctx, a, []csi.SiussEsitoInput{
+			{IDFlusso: ids[0], Codice: store.EsitoErroreGenerico, Descrizione: "timeout"},
+			{IDFlusso: ids[0], Codice: store.EsitoOK, IDAcquisizione: "1"},
+			{IDFlusso: ids[1], Codice: store.EsitoOK, IDAcquisizione: "2"},
+			{IDFlusso: ids[1], Codice: store.EsitoOK, IDAcquisizione: "2"},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Registrati != 3 || res.Invariati != 1 || res.PerEsito[store.EsitoOK] != 2 || res.PerEsito[store.EsitoErroreGenerico] != 1 {
+			t.Fatalf("result %+v, want 3 recorded (2 OK, 1 ERRORE_GENERICO) and 1 unchanged", res)
+		}
+		for i, id := range ids {
+			if f := fx.flow(t, id); f.Stato != store.EsitoOK || f.IDAcquisizione != fmt.Sprint(i+1) {
+				t.Fatalf("flow %s: %s %q, want OK %d", id, f.Stato, f.IDAcquisizione, i+1)
+			}
+		}
+		entries := fx.audit(t)[before:]
+		want := []string{"esito ERRORE_GENERICO (was acquired) from waas", "esito OK (was ERRORE_GENERICO) from waas, acquisizione 1",
+			"esito OK (was acquired) from waas, acquisizione 2"}
+		if len(entries) != len(want) {
+			t.Fatalf("%d audit entries, want %d", len(entries), len(want))
+		}
+		for i, e := range entries {
+			if e.Summary != want[i] || e.Actor != "pdnd client test" {
+				t.Errorf("entry %d: %q by %q, want %q", i, e.Summary, e.Actor, want[i])
+			}
+		}
+		if res, err := fx.svc.VerifyAudit(context.Background()); err != nil || !res.OK {
+			t.Fatalf("the audit chain after a batch: %+v %v", res, err)
+		}
+	})
 }
