@@ -176,6 +176,9 @@ func newWaaSFixtureWrapped(t testing.TB, engine string, st store.Store, allow []
 	}
 	fx.srv = httptest.NewServer(h)
 	t.Cleanup(fx.srv.Close)
+	// The refusals still counted are audited while the store is open (a
+	// window's timer would find it closed).
+	t.Cleanup(srv.FlushWaaS)
 	fx.url = fx.srv.URL
 	fx.contract = newContract(t, fx.url, enti)
 	return fx
