@@ -7,7 +7,7 @@ import (
 )
 
 // flowsAfterQuery reads a page of GET /flussi: the partial index
-// siuss_flussi_pending (migration 0016) holds exactly the flows it reads.
+// siuss_flussi_open (migration 0016) holds exactly the flows it reads.
 const flowsAfterQuery = "SELECT " + flowCols + `, contenuto FROM siuss_flussi
 	WHERE ente = ? AND ts_ms > ? AND stato IN ('ready','acquired') ORDER BY ts_ms LIMIT ?`
 

@@ -3,4 +3,4 @@
 -- not walk past the flows INPS has already answered (issue 13). Versions
 -- 0013 to 0015 belong to other changes; the runner applies whatever is
 -- pending, in order.
-CREATE INDEX siuss_flussi_pending ON siuss_flussi(ente, ts_ms) WHERE stato IN ('ready','acquired');
+CREATE INDEX siuss_flussi_open ON siuss_flussi(ente, ts_ms) WHERE stato IN ('ready','acquired');
