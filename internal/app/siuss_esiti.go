@@ -14,31 +14,12 @@ import (
 	"github.com/csi-mb/csi/internal/store"
 )
 
-// SiussEsitoInput is one outcome INPS gave a flow: from an esiti file (a
-// web upload's outcomes) or from WaaS's POST /esiti.
-type SiussEsitoInput struct {
-	IDFlusso       string `json:"id_flusso"`
-	Codice         string `json:"codice_esito"`
-	Descrizione    string `json:"descrizione_esito"`
-	IDAcquisizione string `json:"id_acquisizione_siuss"`
-	TSAcquisizione string `json:"ts_acquisizione"`
-	// Line is the line of the file it was read from (0 from WaaS).
-	Line int `json:"-"`
-}
+// SiussEsitoInput is one outcome INPS gave a flow (csi.SiussEsitoInput).
+type SiussEsitoInput = csi.SiussEsitoInput
 
-// SiussEsitiResult says what recording a set of outcomes did.
-type SiussEsitiResult struct {
-	File string `json:"file"`
-	// Esiti counts the outcomes read; Registrati those recorded on a flow
-	// now, Invariati those received before (nothing to do), Sconosciuti
-	// those of flows the register does not have (logged as such).
-	Esiti       int      `json:"esiti"`
-	Registrati  int      `json:"registrati"`
-	Invariati   int      `json:"invariati"`
-	Sconosciuti []string `json:"sconosciuti"`
-	// PerEsito counts the recorded outcomes by codice_esito.
-	PerEsito map[string]int `json:"per_esito"`
-}
+// SiussEsitiResult says what recording a set of outcomes did
+// (csi.SiussEsitiResult).
+type SiussEsitiResult = csi.SiussEsitiResult
 
 // ImportSiussEsiti reads an esiti file (CSV, or JSON: a list, or WaaS's
 // {"elenco_esiti": [...]}) and records its outcomes (RecordSiussEsiti). A
@@ -178,46 +159,84 @@ func (s *Services) RecordSiussEsiti(ctx context.Context, fonte string, in []Sius
 		}
 	}
 	at := s.Now().UTC().Format(time.RFC3339)
-	err := s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
-		for _, e := range in {
-			if err := recordEsito(ctx, tx, fonte, at, e, res); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error { return recordEsiti(ctx, tx, "", fonte, at, in, res) })
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
-func recordEsito(ctx context.Context, tx store.SiussTx, fonte, at string, e SiussEsitoInput, res *SiussEsitiResult) error {
-	f, err := tx.Flow(ctx, e.IDFlusso)
+// recordEsiti records outcomes in the transaction tx, in a fixed number of
+// statements whatever their number: the flows' states in one read, the
+// outcomes logged in one batch, the flows' new states in one, and one
+// audit entry per outcome recorded, chained in one batch. Only the flows
+// whose id starts with own are the register's (own "" for every flow): an
+// outcome of another is one of a flow the register does not know. The
+// outcomes apply in order, as if one after the other: the second outcome
+// of a flow in the same batch finds the state the first one set.
+func recordEsiti(ctx context.Context, tx store.SiussTx, own, fonte, at string, in []SiussEsitoInput, res *SiussEsitiResult) error {
+	var ids []string
+	for _, e := range in {
+		if strings.HasPrefix(e.IDFlusso, own) {
+			ids = append(ids, e.IDFlusso)
+		}
+	}
+	state := map[string]string{}
+	if len(ids) > 0 {
+		var err error
+		if state, err = tx.FlowStates(ctx, ids); err != nil {
+			return err
+		}
+	}
+	logged := make([]store.SiussEsito, len(in))
+	for i, e := range in {
+		_, noto := state[e.IDFlusso]
+		logged[i] = store.SiussEsito{IDFlusso: e.IDFlusso, Codice: e.Codice, Descrizione: e.Descrizione,
+			IDAcquisizione: e.IDAcquisizione, TSAcquisizione: e.TSAcquisizione, Fonte: fonte, Noto: noto, ReceivedAt: at}
+	}
+	fresh, err := tx.InsertEsiti(ctx, logged)
 	if err != nil {
 		return err
 	}
-	fresh, err := tx.InsertEsito(ctx, store.SiussEsito{IDFlusso: e.IDFlusso, Codice: e.Codice, Descrizione: e.Descrizione,
-		IDAcquisizione: e.IDAcquisizione, TSAcquisizione: e.TSAcquisizione, Fonte: fonte, Noto: f != nil, ReceivedAt: at})
-	if err != nil {
-		return err
+	var audits []store.AuditItem
+	outcome := map[string]store.SiussOutcome{}
+	var order []string
+	for i, e := range in {
+		was, noto := state[e.IDFlusso]
+		switch {
+		case !fresh[i]:
+			res.Invariati++
+			continue
+		case !noto:
+			res.Sconosciuti = append(res.Sconosciuti, e.IDFlusso)
+			audits = append(audits, store.AuditItem{Target: "siuss flusso " + e.IDFlusso,
+				Summary: fmt.Sprintf("esito %s for a flow not in the register, from %s", e.Codice, fonte)})
+			continue
+		}
+		res.Registrati++
+		res.PerEsito[e.Codice]++
+		if _, ok := outcome[e.IDFlusso]; !ok {
+			order = append(order, e.IDFlusso)
+		}
+		outcome[e.IDFlusso] = store.SiussOutcome{Stato: e.Codice, Esito: e.Descrizione, IDAcquisizione: e.IDAcquisizione, At: at}
+		state[e.IDFlusso] = e.Codice
+		summary := fmt.Sprintf("esito %s (was %s) from %s", e.Codice, was, fonte)
+		if e.IDAcquisizione != "" {
+			summary += ", acquisizione " + e.IDAcquisizione
+		}
+		audits = append(audits, store.AuditItem{Target: "siuss flusso " + e.IDFlusso, Summary: summary})
 	}
-	switch {
-	case !fresh:
-		res.Invariati++
+	if len(order) > 0 {
+		os := make([]store.SiussOutcome, len(order))
+		for i, id := range order {
+			os[i] = outcome[id]
+		}
+		if err := tx.SetOutcomes(ctx, order, os); err != nil {
+			return err
+		}
+	}
+	if len(audits) == 0 {
 		return nil
-	case f == nil:
-		res.Sconosciuti = append(res.Sconosciuti, e.IDFlusso)
-		return tx.AppendAudit(ctx, "siuss flusso "+e.IDFlusso, fmt.Sprintf("esito %s for a flow not in the register, from %s", e.Codice, fonte))
 	}
-	res.Registrati++
-	res.PerEsito[e.Codice]++
-	if err := tx.SetOutcome(ctx, f.ID, store.SiussOutcome{Stato: e.Codice, Esito: e.Descrizione, IDAcquisizione: e.IDAcquisizione, At: at}); err != nil {
-		return err
-	}
-	summary := fmt.Sprintf("esito %s (was %s) from %s", e.Codice, f.Stato, fonte)
-	if e.IDAcquisizione != "" {
-		summary += ", acquisizione " + e.IDAcquisizione
-	}
-	return tx.AppendAudit(ctx, "siuss flusso "+f.ID, summary)
+	return tx.AppendAudits(ctx, audits)
 }

@@ -80,9 +80,7 @@ func flowInfo(f store.SiussFlow) SiussFlowInfo {
 
 // TSFlusso writes a flow's millisecond timestamp as WaaS's ts_flusso: RFC
 // 3339 in UTC with milliseconds.
-func TSFlusso(ms int64) string {
-	return time.UnixMilli(ms).UTC().Format("2006-01-02T15:04:05.000Z07:00")
-}
+func TSFlusso(ms int64) string { return csi.TSFlusso(ms) }
 
 // ListSiussFlows returns the flows of the register q selects, in
 // timestamp order.
@@ -198,10 +196,11 @@ func (s *Services) AcquireSiussFlows(ctx context.Context, ente string, since int
 		if len(ids) == 0 {
 			return nil
 		}
-		if err := tx.MarkAcquired(ctx, ids, s.Now().UTC().Format(time.RFC3339)); err != nil {
+		n, err := tx.MarkAcquired(ctx, ids, s.Now().UTC().Format(time.RFC3339))
+		if err != nil || n == 0 {
 			return err
 		}
-		return tx.AppendAudit(ctx, "siuss ente "+ente, fmt.Sprintf("%d flows acquired by INPS", len(ids)))
+		return tx.AppendAudit(ctx, "siuss ente "+ente, fmt.Sprintf("%d flows acquired by INPS", n))
 	})
 	return out, err
 }

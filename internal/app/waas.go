@@ -3,17 +3,14 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
+	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/store"
 )
 
-// WaaSEnte is an ente whose WaaS e-service csi serve hosts: INPS polls its
-// flows under its Belfiore code.
-type WaaSEnte struct {
-	Istat, Belfiore, Denominazione string
-}
+// WaaSEnte is an ente whose WaaS e-service csi serve hosts (csi.WaaSEnte).
+type WaaSEnte = csi.WaaSEnte
 
 // WaaSFonte is the source the register records for outcomes INPS posted.
 const WaaSFonte = "waas"
@@ -68,10 +65,15 @@ type siussReader interface {
 }
 
 // AcquireWaaSFlows is AcquireSiussFlows for GET /flussi under load: it
-// reads the page first without taking the register's write lock, and only
-// when a flow of it is still ready does it acquire the page in a write
-// transaction (which reads it again). A page INPS already acquired (a
-// poller that starts over, several pollers) costs no write.
+// reads the page without taking the register's write lock (one SELECT is
+// one consistent snapshot on both engines), and only when a flow of it is
+// still ready does it write: one UPDATE of the page's ready flows (those
+// still ready when it runs) and one audit entry for the page, in a short
+// transaction. The page read stays the answer: a flow exported later has
+// a later timestamp than every flow committed before it (the register's
+// clock is taken under its lock), so no flow can appear inside the page
+// after it was read. A page INPS already acquired (a poller that starts
+// over, several pollers) costs no write.
 func (s *Services) AcquireWaaSFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error) {
 	r, ok := s.st.(siussReader)
 	if !ok {
@@ -81,19 +83,34 @@ func (s *Services) AcquireWaaSFlows(ctx context.Context, ente string, since int6
 	if err != nil {
 		return nil, err
 	}
+	var ids []string
 	for _, f := range flows {
 		if f.Stato == store.StatoReady {
-			return s.AcquireSiussFlows(ctx, ente, since, limit)
+			ids = append(ids, f.ID)
 		}
+	}
+	if len(ids) == 0 {
+		return flows, nil
+	}
+	err = s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
+		n, err := tx.MarkAcquired(ctx, ids, s.Now().UTC().Format(time.RFC3339))
+		if err != nil || n == 0 {
+			return err
+		}
+		return tx.AppendAudit(ctx, "siuss ente "+ente, fmt.Sprintf("%d flows acquired by INPS", n))
+	})
+	if err != nil {
+		return nil, err
 	}
 	return flows, nil
 }
 
 // RecordWaaSEsiti records the outcomes INPS posted to the e-service of the
 // ente belfiore, as RecordSiussEsiti does for a file: once each, in one
-// transaction. An outcome of a flow of another ente is not applied to it:
-// it is logged as an outcome of a flow the ente does not know, so that one
-// ente's voucher never changes another's register.
+// transaction of a few statements (recordEsiti). An outcome of a flow of
+// another ente is not applied to it: it is logged as an outcome of a flow
+// the ente does not know, so that one ente's voucher never changes
+// another's register.
 func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []SiussEsitoInput) (*SiussEsitiResult, error) {
 	res := &SiussEsitiResult{File: WaaSFonte, Esiti: len(in), Sconosciuti: []string{}, PerEsito: map[string]int{}}
 	for _, e := range in {
@@ -103,13 +120,7 @@ func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []Si
 	}
 	at := s.Now().UTC().Format("2006-01-02T15:04:05Z07:00")
 	err := s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
-		own := enteTx{SiussTx: tx, prefix: belfiore + "."}
-		for _, e := range in {
-			if err := recordEsito(ctx, own, WaaSFonte, at, e, res); err != nil {
-				return err
-			}
-		}
-		return nil
+		return recordEsiti(ctx, tx, belfiore+".", WaaSFonte, at, in, res)
 	})
 	if err != nil {
 		return nil, err
@@ -117,25 +128,21 @@ func (s *Services) RecordWaaSEsiti(ctx context.Context, belfiore string, in []Si
 	return res, nil
 }
 
-// enteTx is a register transaction that sees only the flows of one ente.
-type enteTx struct {
-	store.SiussTx
-	prefix string
-}
-
-func (t enteTx) Flow(ctx context.Context, id string) (*store.SiussFlow, error) {
-	if !strings.HasPrefix(id, t.prefix) {
-		return nil, nil
+// AuditWaaSRefusal records in the audit log that a call to an ente's
+// e-service was refused (a bad voucher, or an address outside the allowed
+// ranges): the check that failed and the status, never the voucher; or,
+// with r.More, that many more refusals of the same source and reason
+// within r.Window (httpapi audits a flood of them once a window).
+func (s *Services) AuditWaaSRefusal(ctx context.Context, r csi.WaaSRefusal) error {
+	summary := fmt.Sprintf("%s refused %d: %s", r.Route, r.Status, r.Check)
+	if r.More > 0 {
+		from := "from this address"
+		if r.Source == "" {
+			from = "from addresses past the tracked ones"
+		}
+		summary += fmt.Sprintf(": %d more refused %s within %s after the entry before (one entry per source and reason per window)", r.More, from, r.Window)
 	}
-	return t.SiussTx.Flow(ctx, id)
-}
-
-// AuditWaaSRefusal records in the audit log that a call to the e-service
-// of the ente belfiore was refused (a bad voucher, or an address outside
-// the allowed ranges): the check that failed and the status, never the
-// voucher.
-func (s *Services) AuditWaaSRefusal(ctx context.Context, belfiore, route, check string, status int) error {
 	return s.st.ChangeSiuss(ctx, func(tx store.SiussTx) error {
-		return tx.AppendAudit(ctx, "waas ente "+belfiore, fmt.Sprintf("%s refused %d: %s", route, status, check))
+		return tx.AppendAudit(ctx, "waas ente "+r.Belfiore, summary)
 	})
 }

@@ -222,6 +222,8 @@ func serveUntilDone(ctx context.Context, f *Factory, api *httpapi.Server, ln net
 		_ = srv.Shutdown(wctx)
 		srv.Close()
 	}
+	// The refused WaaS calls counted and not yet audited get their entry.
+	api.FlushWaaS()
 	f.info("stopped")
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/csi-mb/csi/internal/pdnd/pdndtest"
+	"github.com/csi-mb/csi/internal/pgtest"
 	"github.com/csi-mb/csi/internal/waastest"
 )
 
@@ -25,9 +26,21 @@ import (
 // voucher, /flussi with one and refused without, a csi token refused on
 // WaaS, and PDND's key set reloaded on SIGHUP (a key added to the file
 // opens the e-service; a broken file keeps the keys in use).
-func TestServeWaaS(t *testing.T) {
+func TestServeWaaS(t *testing.T) { waasEngines(t, testServeWaaS) }
+
+// waasEngines runs fn on a new store of each engine: a SQLite file, and a
+// PostgreSQL database (CSI_REQUIRE_POSTGRES=1 makes a missing server fail
+// rather than skip).
+func waasEngines(t *testing.T, fn func(t *testing.T, db string)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, filepath.Join(t.TempDir(), "csi.db")) })
+	t.Run("postgres", func(t *testing.T) {
+		pgtest.Required(t)
+		fn(t, pgtest.NewDatabase(t))
+	})
+}
+
+func testServeWaaS(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "csi.db")
 	cert, key := writeCert(t, dir)
 	runCSI(t, db, "init")
 	runCSI(t, db, "comuni", "onboard", "108023")
@@ -148,9 +161,10 @@ func waitFor(t *testing.T, cond func() bool) {
 // from csi serve --waas and refuse one, exports again and checks that the
 // poller collects the new flow of the refused record, once, and that the
 // register shows both flows with their outcomes.
-func TestServeWaaSReexport(t *testing.T) {
+func TestServeWaaSReexport(t *testing.T) { waasEngines(t, testServeWaaSReexport) }
+
+func testServeWaaSReexport(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "csi.db")
 	ar, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", "siuss_export.txtar"))
 	if err != nil {
 		t.Fatal(err)

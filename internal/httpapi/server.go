@@ -79,6 +79,9 @@ type Server struct {
 	// spoolWriter, when set (tests), is where an upload is spooled instead
 	// of its file.
 	spoolWriter func(*os.File) io.Writer
+	// waasFlush audit the WaaS refusals counted and not yet audited (see
+	// FlushWaaS).
+	waasFlush []func()
 }
 
 // New returns a Server for cfg.

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/pdnd"
 	"github.com/csi-mb/csi/internal/store"
@@ -33,8 +32,8 @@ const (
 // WaaSServices are what the WaaS e-service needs of the application.
 type WaaSServices interface {
 	AcquireWaaSFlows(ctx context.Context, ente string, since int64, limit int) ([]store.SiussFlow, error)
-	RecordWaaSEsiti(ctx context.Context, belfiore string, in []app.SiussEsitoInput) (*app.SiussEsitiResult, error)
-	AuditWaaSRefusal(ctx context.Context, belfiore, route, check string, status int) error
+	RecordWaaSEsiti(ctx context.Context, belfiore string, in []csi.SiussEsitoInput) (*csi.SiussEsitiResult, error)
+	AuditWaaSRefusal(ctx context.Context, r csi.WaaSRefusal) error
 }
 
 // WaaSConfig is the WaaS e-service csi serve --waas publishes for INPS.
@@ -42,7 +41,7 @@ type WaaSConfig struct {
 	Services WaaSServices
 	// Enti are the hosted enti; Verifiers holds the voucher check of each
 	// (by Belfiore code): its audience is that ente's e-service's.
-	Enti      []app.WaaSEnte
+	Enti      []csi.WaaSEnte
 	Verifiers map[string]*pdnd.Verifier
 	// Base is the base path, with {Belfiore} (default DefaultWaaSBase).
 	Base string
@@ -51,6 +50,13 @@ type WaaSConfig struct {
 	// Health checks the store for /status.
 	Health func(ctx context.Context) error
 	Logger *slog.Logger
+	// RefusalWindow and RefusalSources bound the audit of refused calls:
+	// per source address and reason, one entry when the first comes and
+	// one with the count of the others when the window ends; at most
+	// RefusalSources addresses tracked at once (defaults
+	// DefaultWaaSRefusalWindow, DefaultWaaSRefusalSources).
+	RefusalWindow  time.Duration
+	RefusalSources int
 }
 
 // MountWaaS adds the three endpoints of each hosted ente's e-service to the
@@ -70,12 +76,14 @@ func (s *Server) MountWaaS(cfg WaaSConfig) error {
 	if cfg.Logger == nil {
 		cfg.Logger = s.cfg.Logger
 	}
+	refusals := newRefusalAudit(cfg.Services, cfg.Logger, cfg.RefusalWindow, cfg.RefusalSources)
+	s.waasFlush = append(s.waasFlush, refusals.flush)
 	for _, e := range cfg.Enti {
 		v := cfg.Verifiers[e.Belfiore]
 		if v == nil {
 			return fmt.Errorf("httpapi: no voucher verifier for ente %s", e.Belfiore)
 		}
-		w := &waasEnte{cfg: &cfg, ente: e, verifier: v}
+		w := &waasEnte{cfg: &cfg, ente: e, verifier: v, refusals: refusals}
 		base := strings.ReplaceAll(cfg.Base, "{Belfiore}", e.Belfiore)
 		s.mux.Handle("GET "+base+"/status", w.handler("status", false, w.status))
 		s.mux.Handle("GET "+base+"/flussi", w.handler("flussi", true, w.flussi))
@@ -87,8 +95,9 @@ func (s *Server) MountWaaS(cfg WaaSConfig) error {
 // waasEnte serves one ente's e-service.
 type waasEnte struct {
 	cfg      *WaaSConfig
-	ente     app.WaaSEnte
+	ente     csi.WaaSEnte
 	verifier *pdnd.Verifier
+	refusals *refusalAudit
 }
 
 // waasProblem is api-comuni.yaml's Problem (additionalProperties: false).
@@ -161,12 +170,17 @@ func (w *waasEnte) handler(name string, voucher bool, fn func(http.ResponseWrite
 	})
 }
 
-// refused audits a refused call (never the voucher); a failure to audit is
-// logged, not answered.
+// refused audits a refused call (never the voucher), within the bounds of
+// refusalAudit.
 func (w *waasEnte) refused(r *http.Request, route, check string, status int) {
-	ctx := csi.WithActor(context.WithoutCancel(r.Context()), csi.Actor{Name: "waas caller " + remoteHost(r), Command: route})
-	if err := w.cfg.Services.AuditWaaSRefusal(ctx, w.ente.Belfiore, route, check, status); err != nil {
-		w.cfg.Logger.Error("cannot audit a refused WaaS call", "route", route, "error_type", fmt.Sprintf("%T", err))
+	w.refusals.refused(r.Context(), w.ente.Belfiore, remoteHost(r), route, check, status)
+}
+
+// FlushWaaS audits now the refused WaaS calls counted and not yet audited
+// (csi serve calls it when it stops).
+func (s *Server) FlushWaaS() {
+	for _, f := range s.waasFlush {
+		f()
 	}
 }
 
@@ -251,18 +265,64 @@ func (w *waasEnte) flussi(rw http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := []waasFlusso{}
+	var flows []store.SiussFlow
 	if limit > 0 {
-		flows, err := w.cfg.Services.AcquireWaaSFlows(r.Context(), w.ente.Belfiore, since, limit)
-		if err != nil {
+		if flows, err = w.cfg.Services.AcquireWaaSFlows(r.Context(), w.ente.Belfiore, since, limit); err != nil {
 			return err
 		}
-		for _, f := range flows {
-			out = append(out, waasFlusso{CodiceEnte: f.Ente, DenominazioneEnte: w.ente.Denominazione, IDFlusso: f.ID,
-				Tipo: waasTipo(f.Tipo), TSFlusso: app.TSFlusso(f.TS), Flusso: base64.StdEncoding.EncodeToString(f.XML)})
-		}
 	}
-	return writeJSON(rw, http.StatusOK, map[string]any{"elenco_flussi": out})
+	body := appendFlussi(make([]byte, 0, flussiSize(flows, w.ente.Denominazione)), flows, w.ente.Denominazione)
+	rw.Header().Set("Content-Type", "application/json")
+	rw.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	rw.WriteHeader(http.StatusOK)
+	_, err = rw.Write(body)
+	return err
+}
+
+// flussiSize is the length of appendFlussi's answer, give or take the
+// escapes of the short fields.
+func flussiSize(flows []store.SiussFlow, denominazione string) int {
+	n := 32
+	for _, f := range flows {
+		n += 160 + len(f.Ente) + len(denominazione) + len(f.ID) + base64.StdEncoding.EncodedLen(len(f.XML))
+	}
+	return n
+}
+
+// appendFlussi appends GET /flussi's answer, api-comuni.yaml's Entries
+// ({"elenco_flussi": [Flusso...]}), as encoding/json writes the struct
+// waasFlusso (TestAppendFlussi checks they agree), without building it:
+// each XML is base64-encoded straight into the answer, which needs no
+// escaping, instead of into a string that the JSON encoder then copies
+// and scans again.
+func appendFlussi(b []byte, flows []store.SiussFlow, denominazione string) []byte {
+	b = append(b, `{"elenco_flussi":[`...)
+	den := jsonString(denominazione)
+	for i, f := range flows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"codice_ente":`...)
+		b = append(b, jsonString(f.Ente)...)
+		b = append(b, `,"denominazione_ente":`...)
+		b = append(b, den...)
+		b = append(b, `,"id_flusso":`...)
+		b = append(b, jsonString(f.ID)...)
+		b = append(b, `,"tipo":`...)
+		b = append(b, jsonString(waasTipo(f.Tipo))...)
+		b = append(b, `,"ts_flusso":"`...)
+		b = append(b, csi.TSFlusso(f.TS)...)
+		b = append(b, `","flusso":"`...)
+		b = base64.StdEncoding.AppendEncode(b, f.XML)
+		b = append(b, `"}`...)
+	}
+	return append(b, "]}\n"...)
+}
+
+// jsonString is s as a JSON string, as encoding/json writes it.
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s) // a string always marshals
+	return b
 }
 
 // waasTipo is a flow type as api-comuni.yaml's TipoFlusso spells it.
@@ -337,7 +397,7 @@ func (w *waasEnte) esiti(rw http.ResponseWriter, r *http.Request) error {
 	if len(body.Elenco) > waasMaxEsiti {
 		return badRequest("elenco_esiti holds %d outcomes: at most %d at a time", len(body.Elenco), waasMaxEsiti)
 	}
-	in := make([]app.SiussEsitoInput, len(body.Elenco))
+	in := make([]csi.SiussEsitoInput, len(body.Elenco))
 	for i, e := range body.Elenco {
 		if e.IDFlusso == nil || strings.TrimSpace(*e.IDFlusso) == "" {
 			return badRequest("elenco_esiti entry %d: field id_flusso: missing", i+1)
@@ -355,7 +415,7 @@ func (w *waasEnte) esiti(rw http.ResponseWriter, r *http.Request) error {
 		if acq == "" {
 			acq = strings.TrimSpace(e.CodiceSIUSS)
 		}
-		in[i] = app.SiussEsitoInput{IDFlusso: strings.TrimSpace(*e.IDFlusso), Codice: code,
+		in[i] = csi.SiussEsitoInput{IDFlusso: strings.TrimSpace(*e.IDFlusso), Codice: code,
 			Descrizione: strings.TrimSpace(e.DescrizioneEsito), IDAcquisizione: acq, TSAcquisizione: e.TSAcquisizione}
 	}
 	if _, err := w.cfg.Services.RecordWaaSEsiti(r.Context(), w.ente.Belfiore, in); err != nil {

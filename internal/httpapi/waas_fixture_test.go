@@ -58,6 +58,8 @@ type waasFixture struct {
 	enti   map[string]app.WaaSEnte // ISTAT → ente
 	url    string
 	srv    *httptest.Server
+	// api is the server itself (FlushWaaS).
+	api *httpapi.Server
 	// token is a valid csi coordinator token: it must not open WaaS.
 	token string
 	// contract validates every request and response against api-comuni.yaml.
@@ -113,6 +115,13 @@ func setupCtx() context.Context {
 // given, are the only address ranges that may call WaaS.
 func newWaaSFixture(t testing.TB, engine string, st store.Store, allow []*net.IPNet) *waasFixture {
 	t.Helper()
+	return newWaaSFixtureWrapped(t, engine, st, allow, nil)
+}
+
+// newWaaSFixtureWrapped is newWaaSFixture with the server's handler
+// wrapped by wrap (when not nil): the load test times the server's side.
+func newWaaSFixtureWrapped(t testing.TB, engine string, st store.Store, allow []*net.IPNet, wrap func(http.Handler) http.Handler) *waasFixture {
+	t.Helper()
 	ctx := setupCtx()
 	svc := app.New(st)
 	for _, c := range []string{waasComuneA, waasComuneB} {
@@ -160,8 +169,16 @@ func newWaaSFixture(t testing.TB, engine string, st store.Store, allow []*net.IP
 		Verifiers: verifiers, Allow: allow, Health: st.Ping}); err != nil {
 		t.Fatal(err)
 	}
-	fx.srv = httptest.NewServer(srv)
+	fx.api = srv
+	var h http.Handler = srv
+	if wrap != nil {
+		h = wrap(srv)
+	}
+	fx.srv = httptest.NewServer(h)
 	t.Cleanup(fx.srv.Close)
+	// The refusals still counted are audited while the store is open (a
+	// window's timer would find it closed).
+	t.Cleanup(srv.FlushWaaS)
 	fx.url = fx.srv.URL
 	fx.contract = newContract(t, fx.url, enti)
 	return fx

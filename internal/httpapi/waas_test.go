@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/pdnd/pdndtest"
 	"github.com/csi-mb/csi/internal/store"
 )
@@ -196,7 +197,10 @@ func TestWaaSEsiti(t *testing.T) {
 }
 
 // TestWaaSVoucher sends every kind of bad voucher: only the valid one
-// passes, and every refusal is audited without the token.
+// passes, and every refusal is audited without the token: at once when it
+// is the first of its reason (endpoint, check, status) from this address,
+// and counted in one entry when the window ends (here: the server stops)
+// when the same reason came before.
 func TestWaaSVoucher(t *testing.T) {
 	waasEngines(t, func(t *testing.T, fx *waasFixture) {
 		fx.addFlows(t, waasComuneA, 1)
@@ -234,6 +238,7 @@ func TestWaaSVoucher(t *testing.T) {
 			{"a csi token", fx.token, http.StatusUnauthorized},
 			{"missing header", "", http.StatusUnauthorized},
 		}
+		repeated := 0
 		for _, c := range cases {
 			for _, ep := range []struct{ method, path string }{{"GET", "/flussi?since=0&limit=0"}, {"POST", "/esiti"}} {
 				var body any
@@ -254,6 +259,10 @@ func TestWaaSVoucher(t *testing.T) {
 					continue
 				}
 				entries := fx.audit(t)
+				if len(entries) == before {
+					repeated++ // the same check failed before: counted, audited later
+					continue
+				}
 				if len(entries) != before+1 {
 					t.Errorf("%s with %s: %d audit entries added, want 1", ep.path, c.name, len(entries)-before)
 					continue
@@ -266,6 +275,22 @@ func TestWaaSVoucher(t *testing.T) {
 					t.Errorf("%s: the token is in the audit entry or the answer", c.name)
 				}
 			}
+		}
+		if repeated == 0 || repeated > 4 {
+			t.Errorf("%d refusals repeated a reason: want a few (HS256 and another key fail the signature check as others do)", repeated)
+		}
+		before := len(fx.audit(t))
+		fx.api.FlushWaaS()
+		more := 0
+		for _, e := range fx.audit(t)[before:] {
+			if n, ok := refusalMore(e.Summary); ok && e.Target == "waas ente "+a.Belfiore && e.Actor == "waas caller 127.0.0.1" {
+				more += n
+			} else {
+				t.Errorf("after the flush: %q %q %q, want a count of refusals", e.Actor, e.Target, e.Summary)
+			}
+		}
+		if more != repeated {
+			t.Errorf("the flushed entries count %d refusals, want %d", more, repeated)
 		}
 		// /status needs no voucher; a voucher opens no csi route.
 		if r := fx.do(t, "GET", fx.base(waasComuneA)+"/status", "", nil, true); r.Status != http.StatusOK {
@@ -302,4 +327,118 @@ func TestWaaSAllow(t *testing.T) {
 	if st := fx.flow(t, id).Stato; st != store.StatoReady {
 		t.Fatalf("a refused address acquired a flow")
 	}
+}
+
+// refusalMore reads the count of an audit entry standing for several
+// refused calls ("...: 12 more refused from this address within 1m0s ...").
+func refusalMore(summary string) (int, bool) {
+	_, rest, ok := strings.Cut(summary, ": ")
+	for ok {
+		var n int
+		if _, err := fmt.Sscanf(rest, "%d more refused", &n); err == nil {
+			return n, true
+		}
+		_, rest, ok = strings.Cut(rest, ": ")
+	}
+	return 0, false
+}
+
+// TestWaaSRefusalFlood sends 300 calls with a bad voucher to a real server:
+// the audit log gets one entry at once and, when the server stops, one
+// that counts the 299 others; not 300 entries.
+func TestWaaSRefusalFlood(t *testing.T) {
+	fx := newWaaSFixture(t, "sqlite", openWaaSSQLite(t), nil)
+	bad := pdndtest.TamperSignature(fx.voucher(waasComuneA))
+	before := len(fx.audit(t))
+	const n = 300
+	for range n {
+		req, _ := http.NewRequest("GET", fx.base(waasComuneA)+"/flussi?since=0", nil)
+		req.Header.Set("Authorization", "Bearer "+bad)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("a tampered voucher: %d, want 401", resp.StatusCode)
+		}
+	}
+	if got := len(fx.audit(t)) - before; got != 1 {
+		t.Fatalf("%d audit entries during a flood of %d refusals, want 1", got, n)
+	}
+	fx.api.FlushWaaS()
+	entries := fx.audit(t)[before:]
+	if len(entries) != 2 {
+		t.Fatalf("%d audit entries after the flush, want 2", len(entries))
+	}
+	more, ok := refusalMore(entries[1].Summary)
+	if !ok || more != n-1 || !strings.Contains(entries[1].Summary, "waas flussi refused 401") {
+		t.Fatalf("the second entry %q, want the count of the %d others", entries[1].Summary, n-1)
+	}
+	if strings.Contains(entries[1].Summary, bad[:20]) {
+		t.Fatalf("the voucher is in the audit entry")
+	}
+}
+
+// TestWaaSEsitiBatch checks that outcomes recorded in one batch apply as
+// one after the other: two outcomes of one flow in the same request (the
+// second finds the state the first set), the same outcome twice in it
+// (once logged), and the audit chain, one entry per outcome recorded,
+// still verifying; and that a page is acquired once, by the first poll.
+func TestWaaSEsitiBatch(t *testing.T) {
+	waasEngines(t, func(t *testing.T, fx *waasFixture) {
+		ids := fx.addFlows(t, waasComuneA, 2)
+		ctx := csi.WithActor(context.Background(), csi.Actor{Name: "pdnd client test", Command: "waas esiti"})
+		a := fx.enti[waasComuneA].Belfiore
+		for round := 0; round < 2; round++ {
+			flows, err := fx.svc.AcquireWaaSFlows(ctx, a, 0, 10)
+			if err != nil || len(flows) != 2 {
+				t.Fatalf("round %d: %d flows, %v", round, len(flows), err)
+			}
+		}
+		acquired := 0
+		for _, e := range fx.audit(t) {
+			if strings.HasSuffix(e.Summary, "flows acquired by INPS") {
+				acquired++
+				if e.Summary != "2 flows acquired by INPS" {
+					t.Errorf("acquisition audited as %q", e.Summary)
+				}
+			}
+		}
+		if acquired != 1 {
+			t.Fatalf("%d acquisition entries for one page polled twice, want 1", acquired)
+		}
+		before := len(fx.audit(t))
+		res, err := fx.svc.RecordWaaSEsiti(ctx, a, []csi.SiussEsitoInput{
+			{IDFlusso: ids[0], Codice: store.EsitoErroreGenerico, Descrizione: "timeout"},
+			{IDFlusso: ids[0], Codice: store.EsitoOK, IDAcquisizione: "1"},
+			{IDFlusso: ids[1], Codice: store.EsitoOK, IDAcquisizione: "2"},
+			{IDFlusso: ids[1], Codice: store.EsitoOK, IDAcquisizione: "2"},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Registrati != 3 || res.Invariati != 1 || res.PerEsito[store.EsitoOK] != 2 || res.PerEsito[store.EsitoErroreGenerico] != 1 {
+			t.Fatalf("result %+v, want 3 recorded (2 OK, 1 ERRORE_GENERICO) and 1 unchanged", res)
+		}
+		for i, id := range ids {
+			if f := fx.flow(t, id); f.Stato != store.EsitoOK || f.IDAcquisizione != fmt.Sprint(i+1) {
+				t.Fatalf("flow %s: %s %q, want OK %d", id, f.Stato, f.IDAcquisizione, i+1)
+			}
+		}
+		entries := fx.audit(t)[before:]
+		want := []string{"esito ERRORE_GENERICO (was acquired) from waas", "esito OK (was ERRORE_GENERICO) from waas, acquisizione 1",
+			"esito OK (was acquired) from waas, acquisizione 2"}
+		if len(entries) != len(want) {
+			t.Fatalf("%d audit entries, want %d", len(entries), len(want))
+		}
+		for i, e := range entries {
+			if e.Summary != want[i] || e.Actor != "pdnd client test" {
+				t.Errorf("entry %d: %q by %q, want %q", i, e.Summary, e.Actor, want[i])
+			}
+		}
+		if res, err := fx.svc.VerifyAudit(context.Background()); err != nil || !res.OK {
+			t.Fatalf("the audit chain after a batch: %+v %v", res, err)
+		}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/store"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -29,4 +30,33 @@ func (db *DB) appendAudit(ctx context.Context, tx pgx.Tx, target, summary string
 	_, err = tx.Exec(ctx, `INSERT INTO audit_head(one, last_id, hash) VALUES (1, $1, $2)
 		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, e.ID, e.Hash)
 	return err
+}
+
+// appendAudits adds one entry per item for the actor in ctx inside tx: the
+// head row locked and read once, the entries and the new head sent in one
+// batch (one round trip).
+func (db *DB) appendAudits(ctx context.Context, tx pgx.Tx, items []store.AuditItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	var lastID int64
+	var prev string
+	err := tx.QueryRow(ctx, "SELECT last_id, hash FROM audit_head WHERE one = 1 FOR UPDATE").Scan(&lastID, &prev)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	at := db.Now().UTC().Format(time.RFC3339)
+	b := &pgx.Batch{}
+	for _, it := range items {
+		e := csi.NewAuditEntry(ctx, it.Target, it.Summary)
+		lastID++
+		e.ID, e.At = lastID, at
+		e.Hash = e.ChainHash(prev)
+		b.Queue(`INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, e.Remote, e.RequestID, prev, e.Hash)
+		prev = e.Hash
+	}
+	b.Queue(`INSERT INTO audit_head(one, last_id, hash) VALUES (1, $1, $2)
+		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, lastID, prev)
+	return tx.SendBatch(ctx, b).Close()
 }

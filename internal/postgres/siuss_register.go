@@ -198,30 +198,70 @@ func (t *siussTx) FlowsAfter(ctx context.Context, ente string, since int64, limi
 		WHERE ente = $1 AND ts_ms > $2 AND stato IN ('ready','acquired') ORDER BY ts_ms LIMIT $3`, ente, since, limit)
 }
 
-// MarkAcquired moves the ready flows among ids to acquired.
-func (t *siussTx) MarkAcquired(ctx context.Context, ids []string, at string) error {
-	_, err := t.tx.Exec(ctx, `UPDATE siuss_flussi SET stato = 'acquired', acquired_at = $1
+// MarkAcquired moves the ready flows among ids to acquired, in one
+// statement, and counts them.
+func (t *siussTx) MarkAcquired(ctx context.Context, ids []string, at string) (int, error) {
+	tag, err := t.tx.Exec(ctx, `UPDATE siuss_flussi SET stato = 'acquired', acquired_at = $1
 		WHERE stato = 'ready' AND id = ANY($2)`, at, ids)
+	return int(tag.RowsAffected()), err
+}
+
+// FlowStates returns the state of each flow among ids the register has.
+func (t *siussTx) FlowStates(ctx context.Context, ids []string) (map[string]string, error) {
+	rows, err := t.tx.Query(ctx, "SELECT id, stato FROM siuss_flussi WHERE id = ANY($1)", ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, stato string
+		if err := rows.Scan(&id, &stato); err != nil {
+			return nil, err
+		}
+		out[id] = stato
+	}
+	return out, rows.Err()
+}
+
+// SetOutcomes records INPS's outcomes of flows in one statement.
+func (t *siussTx) SetOutcomes(ctx context.Context, ids []string, os []store.SiussOutcome) error {
+	stati, esiti, acq, at := make([]string, len(os)), make([]string, len(os)), make([]string, len(os)), make([]string, len(os))
+	for i, o := range os {
+		stati[i], esiti[i], acq[i], at[i] = o.Stato, o.Esito, o.IDAcquisizione, o.At
+	}
+	_, err := t.tx.Exec(ctx, `UPDATE siuss_flussi f SET stato = u.stato, esito = u.esito, id_acquisizione = u.acq, esito_at = u.at
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, stato, esito, acq, at)
+		WHERE f.id = u.id`, ids, stati, esiti, acq, at)
 	return err
 }
 
-// SetOutcome records INPS's outcome of a flow.
-func (t *siussTx) SetOutcome(ctx context.Context, id string, o store.SiussOutcome) error {
-	_, err := t.tx.Exec(ctx, "UPDATE siuss_flussi SET stato = $1, esito = $2, id_acquisizione = $3, esito_at = $4 WHERE id = $5",
-		o.Stato, o.Esito, o.IDAcquisizione, o.At, id)
-	return err
-}
-
-// InsertEsito logs an outcome as received, once.
-func (t *siussTx) InsertEsito(ctx context.Context, e store.SiussEsito) (bool, error) {
-	tag, err := t.tx.Exec(ctx, `INSERT INTO siuss_esiti(id_flusso, codice_esito, descrizione, id_acquisizione,
+// InsertEsiti logs outcomes as received, each once: one batch, one round
+// trip.
+func (t *siussTx) InsertEsiti(ctx context.Context, es []store.SiussEsito) ([]bool, error) {
+	b := &pgx.Batch{}
+	for _, e := range es {
+		b.Queue(`INSERT INTO siuss_esiti(id_flusso, codice_esito, descrizione, id_acquisizione,
 		ts_acquisizione, fonte, noto, received_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
 		ON CONFLICT(id_flusso, codice_esito, descrizione, id_acquisizione) DO NOTHING`,
-		e.IDFlusso, e.Codice, e.Descrizione, e.IDAcquisizione, e.TSAcquisizione, e.Fonte, e.Noto, e.ReceivedAt)
-	if err != nil {
-		return false, err
+			e.IDFlusso, e.Codice, e.Descrizione, e.IDAcquisizione, e.TSAcquisizione, e.Fonte, e.Noto, e.ReceivedAt)
 	}
-	return tag.RowsAffected() == 1, nil
+	br := t.tx.SendBatch(ctx, b)
+	out := make([]bool, len(es))
+	for i := range es {
+		tag, err := br.Exec()
+		if err != nil {
+			br.Close()
+			return nil, err
+		}
+		out[i] = tag.RowsAffected() == 1
+	}
+	return out, br.Close()
+}
+
+// AppendAudits chains one entry per item.
+func (t *siussTx) AppendAudits(ctx context.Context, items []store.AuditItem) error {
+	return t.db.appendAudits(ctx, t.tx, items)
 }
 
 // AppendAudit chains an entry for the actor in ctx.

@@ -14,21 +14,40 @@ var _ store.Audit = (*DB)(nil)
 // appendAudit adds an entry for the actor in ctx inside tx. SQLite has one
 // writer at a time, so the head read here cannot be raced.
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary string) error {
+	return db.appendAudits(ctx, tx, []store.AuditItem{{Target: target, Summary: summary}})
+}
+
+// appendAudits adds one entry per item for the actor in ctx inside tx: the
+// chain's head read and written once, the entries inserted by one
+// prepared statement.
+func (db *DB) appendAudits(ctx context.Context, tx *sql.Tx, items []store.AuditItem) error {
+	if len(items) == 0 {
+		return nil
+	}
 	var lastID int64
 	var prev string
 	err := tx.QueryRowContext(ctx, "SELECT last_id, hash FROM audit_head WHERE one = 1").Scan(&lastID, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	e := csi.NewAuditEntry(ctx, target, summary)
-	e.ID, e.At = lastID+1, db.now()
-	e.Hash = e.ChainHash(prev)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, e.Remote, e.RequestID, prev, e.Hash); err != nil {
+	ins, err := db.txStmt(ctx, tx, `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
 		return err
 	}
+	at := db.now()
+	for _, it := range items {
+		e := csi.NewAuditEntry(ctx, it.Target, it.Summary)
+		lastID++
+		e.ID, e.At = lastID, at
+		e.Hash = e.ChainHash(prev)
+		if _, err := ins.ExecContext(ctx, e.ID, e.At, e.Actor, e.Command, e.Target, e.Summary, e.Remote, e.RequestID, prev, e.Hash); err != nil {
+			return err
+		}
+		prev = e.Hash
+	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)
-		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, e.ID, e.Hash)
+		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, lastID, prev)
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +31,11 @@ type DB struct {
 	// MaxCheckAge is how long a passing check vouches for a store written
 	// only by csi since (see verified.go); 0 checks before every write.
 	MaxCheckAge time.Duration
+	// stmts are the prepared statements of stmt, by query.
+	stmts sync.Map
+	// writer admits one write transaction of this handle at a time (see
+	// inTx).
+	writer chan struct{}
 	// Now is the store's clock; tests and CSI_NOW replace it.
 	Now func() time.Time
 }
@@ -98,7 +104,8 @@ func open(ctx context.Context, path, dsn string) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	}
-	db := &DB{db: sqldb, path: path, Now: time.Now, MaxCheckAge: age}
+	sqldb.SetMaxIdleConns(maxIdleConns)
+	db := &DB{db: sqldb, path: path, Now: time.Now, MaxCheckAge: age, writer: make(chan struct{}, 1)}
 	if err := db.checkPragmas(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -162,9 +169,20 @@ func (db *DB) Close() error {
 func (db *DB) now() string { return db.Now().UTC().Format(time.RFC3339) }
 
 // inTx runs fn in a write transaction and commits it when fn succeeds.
+// The transactions of one handle queue here, in Go, for SQLite's single
+// writer: a transaction that waited in SQLite's busy handler instead would
+// sleep in steps of up to 100 ms after the lock was free (the busy
+// timeout still applies between processes). fn must not start another
+// write transaction of the same handle.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := db.checkBeforeWrite(ctx); err != nil {
 		return err
+	}
+	select {
+	case db.writer <- struct{}{}:
+		defer func() { <-db.writer }()
+	case <-ctx.Done():
+		return mapErr(ctx.Err())
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {

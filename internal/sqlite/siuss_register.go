@@ -233,31 +233,86 @@ func (t *siussTx) FlowsAfter(ctx context.Context, ente string, since int64, limi
 	return out, rows.Err()
 }
 
-// MarkAcquired moves the ready flows among ids to acquired.
-func (t *siussTx) MarkAcquired(ctx context.Context, ids []string, at string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE siuss_flussi SET stato = 'acquired', acquired_at = ?
-		WHERE stato = 'ready' AND id IN (SELECT value FROM json_each(?))`, at, jsonList(ids))
-	return err
-}
-
-// SetOutcome records INPS's outcome of a flow.
-func (t *siussTx) SetOutcome(ctx context.Context, id string, o store.SiussOutcome) error {
-	_, err := t.tx.ExecContext(ctx, "UPDATE siuss_flussi SET stato = ?, esito = ?, id_acquisizione = ?, esito_at = ? WHERE id = ?",
-		o.Stato, o.Esito, o.IDAcquisizione, o.At, id)
-	return err
-}
-
-// InsertEsito logs an outcome as received, once.
-func (t *siussTx) InsertEsito(ctx context.Context, e store.SiussEsito) (bool, error) {
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO siuss_esiti(id_flusso, codice_esito, descrizione, id_acquisizione,
-		ts_acquisizione, fonte, noto, received_at) VALUES (?,?,?,?,?,?,?,?)
-		ON CONFLICT(id_flusso, codice_esito, descrizione, id_acquisizione) DO NOTHING`,
-		e.IDFlusso, e.Codice, e.Descrizione, e.IDAcquisizione, e.TSAcquisizione, e.Fonte, e.Noto, e.ReceivedAt)
+// MarkAcquired moves the ready flows among ids to acquired, in one
+// statement, and counts them.
+func (t *siussTx) MarkAcquired(ctx context.Context, ids []string, at string) (int, error) {
+	st, err := t.db.txStmt(ctx, t.tx, `UPDATE siuss_flussi SET stato = 'acquired', acquired_at = ?
+		WHERE stato = 'ready' AND id IN (SELECT value FROM json_each(?))`)
 	if err != nil {
-		return false, err
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, at, jsonList(ids))
+	if err != nil {
+		return 0, err
 	}
 	n, err := res.RowsAffected()
-	return n == 1, err
+	return int(n), err
+}
+
+// FlowStates returns the state of each flow among ids the register has.
+func (t *siussTx) FlowStates(ctx context.Context, ids []string) (map[string]string, error) {
+	st, err := t.db.txStmt(ctx, t.tx, "SELECT id, stato FROM siuss_flussi WHERE id IN (SELECT value FROM json_each(?))")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, stato string
+		if err := rows.Scan(&id, &stato); err != nil {
+			return nil, err
+		}
+		out[id] = stato
+	}
+	return out, rows.Err()
+}
+
+// SetOutcomes records INPS's outcomes of flows, one prepared statement
+// run per flow (in-process, no round trip).
+func (t *siussTx) SetOutcomes(ctx context.Context, ids []string, os []store.SiussOutcome) error {
+	st, err := t.db.txStmt(ctx, t.tx, "UPDATE siuss_flussi SET stato = ?, esito = ?, id_acquisizione = ?, esito_at = ? WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	for i, id := range ids {
+		o := os[i]
+		if _, err := st.ExecContext(ctx, o.Stato, o.Esito, o.IDAcquisizione, o.At, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// InsertEsiti logs outcomes as received, each once.
+func (t *siussTx) InsertEsiti(ctx context.Context, es []store.SiussEsito) ([]bool, error) {
+	st, err := t.db.txStmt(ctx, t.tx, `INSERT INTO siuss_esiti(id_flusso, codice_esito, descrizione, id_acquisizione,
+		ts_acquisizione, fonte, noto, received_at) VALUES (?,?,?,?,?,?,?,?)
+		ON CONFLICT(id_flusso, codice_esito, descrizione, id_acquisizione) DO NOTHING`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bool, len(es))
+	for i, e := range es {
+		res, err := st.ExecContext(ctx, e.IDFlusso, e.Codice, e.Descrizione, e.IDAcquisizione, e.TSAcquisizione, e.Fonte, e.Noto, e.ReceivedAt)
+		if err != nil {
+			return nil, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = n == 1
+	}
+	return out, nil
+}
+
+// AppendAudits chains one entry per item.
+func (t *siussTx) AppendAudits(ctx context.Context, items []store.AuditItem) error {
+	return t.db.appendAudits(ctx, t.tx, items)
 }
 
 // AppendAudit chains an entry for the actor in ctx.

@@ -47,16 +47,30 @@ type SiussTx interface {
 	// ready or acquired and whose timestamp is after since, in timestamp
 	// order, at most limit of them, with their XML: what INPS polls.
 	FlowsAfter(ctx context.Context, ente string, since int64, limit int) ([]SiussFlow, error)
-	// MarkAcquired moves the flows among ids that are ready to acquired at at.
-	MarkAcquired(ctx context.Context, ids []string, at string) error
-	// SetOutcome records INPS's outcome of flow id.
-	SetOutcome(ctx context.Context, id string, o SiussOutcome) error
-	// InsertEsito logs an outcome as received and reports whether it is
-	// new (the same flow, code, description and acquisition id were not
-	// logged before).
-	InsertEsito(ctx context.Context, e SiussEsito) (bool, error)
+	// MarkAcquired moves the flows among ids that are ready to acquired at
+	// at, in one statement, and returns how many it moved (a flow another
+	// poll acquired first, or one INPS answered meanwhile, is not moved).
+	MarkAcquired(ctx context.Context, ids []string, at string) (int, error)
+	// FlowStates returns the state of each flow among ids the register
+	// has (a flow it does not have is not in the map).
+	FlowStates(ctx context.Context, ids []string) (map[string]string, error)
+	// SetOutcomes records INPS's outcomes, os[i] on flow ids[i]; an id
+	// appears at most once.
+	SetOutcomes(ctx context.Context, ids []string, os []SiussOutcome) error
+	// InsertEsiti logs outcomes as received and reports, for each, whether
+	// it is new (the same flow, code, description and acquisition id were
+	// not logged before, earlier in es included).
+	InsertEsiti(ctx context.Context, es []SiussEsito) ([]bool, error)
 	// AppendAudit chains an entry for the actor in ctx (csi.NewAuditEntry).
 	AppendAudit(ctx context.Context, target, summary string) error
+	// AppendAudits chains one entry per item for the actor in ctx, in
+	// order, as AppendAudit would one after the other.
+	AppendAudits(ctx context.Context, items []AuditItem) error
+}
+
+// AuditItem is one entry AppendAudits chains.
+type AuditItem struct {
+	Target, Summary string
 }
 
 // The states of a flow in the register: ready and acquired are pending,
