@@ -60,7 +60,7 @@ Rows that cannot be stored (bad codice fiscale, empty required field, bad date, 
 repeated in the file) are rejected, counted and, with --rejects FILE, written out with
 their line, column and reason; the rest is imported and the exit code is 4 (when
 every row is rejected, nothing is written, and the exit code is 4 too). The same
-file imported twice is a no-op. --dry-run computes everything and writes nothing.`)+"\n\n"+manifestHelp(f),
+file imported twice is a no-op. --dry-run computes everything and writes nothing.`) + "\n\n" + manifestHelp(f),
 		Example: `  csi anagrafe import anagrafe-monza-2024-06.csv --comune Monza --as-of 2024-06-30
   csi anagrafe import estratto.csv --comune 108023 --dry-run -o json
   csi anagrafe import variazioni.csv --comune Desio --mode delta --rejects scarti.csv
