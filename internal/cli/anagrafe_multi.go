@@ -189,15 +189,18 @@ func plural(n int, one, many string) string {
 // checkManifestComuni refuses a manifest that lists a Comune twice (by
 // ISTAT code or by name): the two extracts would be imported one after the
 // other, and the order of a manifest is not the order of their dates.
-// A Comune the store does not know is left to its import to report.
+// A Comune the store does not know is left to its import to report. The
+// Comuni are read once, and resolved as each import resolves its own.
 func checkManifestComuni(ctx context.Context, db csi.Services, path string, entries []manifestEntry) error {
+	all, err := db.ListComuni(ctx, csi.ComuneFilter{})
+	if err != nil {
+		return err
+	}
 	seen := map[string]int{}
 	for _, e := range entries {
 		key := e.comune
-		if c, err := db.FindComune(ctx, e.comune); err == nil {
+		if c, err := csi.ResolveComune(all, e.comune); err == nil {
 			key = c.Istat
-		} else if code := csi.ErrorCode(err); code != csi.ENOTFOUND && code != csi.EINVALID {
-			return err
 		}
 		if first, dup := seen[key]; dup {
 			return &usageError{csi.Errorf(csi.EINVALID, "%s line %d: Comune %s is already on line %d", path, e.line, key, first).
