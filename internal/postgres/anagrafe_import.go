@@ -76,15 +76,22 @@ func (w *writer) open(ctx context.Context) error {
 	if n > 0 {
 		return store.ErrSameFile
 	}
+	cur, err := loadResidents(ctx, w.tx, w.start.Comune)
+	if err != nil {
+		return err
+	}
+	w.cur = cur
+	if w.first, err = w.firstLoad(ctx); err != nil || w.first {
+		w.fresh = newResidents()
+		return err
+	}
 	if _, err := w.tx.Exec(ctx, `CREATE TEMP TABLE reg_stage (line bigint NOT NULL, cf text NOT NULL, cur boolean NOT NULL,
 		row_hash bigint NOT NULL, dati text NOT NULL, codice_famiglia text NOT NULL, relazione_parentela text NOT NULL,
 		cancelled text NOT NULL, raw text NOT NULL, repeats bigint NOT NULL DEFAULT 0,
 		same_last boolean NOT NULL DEFAULT false) ON COMMIT DROP`); err != nil {
 		return err
 	}
-	cur, err := loadResidents(ctx, w.tx, w.start.Comune)
-	w.cur = cur
-	return err
+	return nil
 }
 
 // Commit records the import, writes its versions and closures, appends
@@ -93,7 +100,14 @@ func (w *writer) open(ctx context.Context) error {
 func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(int64) string) (int64, error) {
 	st := w.start
 	var id int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
+	var err error
+	if w.first {
+		if id, err = w.commitFirst(ctx, s); err != nil {
+			return 0, w.db.mapErr(err)
+		}
+		return w.finishCommit(ctx, id, audit)
+	}
+	err = w.tx.QueryRow(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
 		VALUES ('anagrafe', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
 		st.Comune, st.File, st.SHA256, st.Mode, st.AsOf, st.Dialect, s.Rows, s.Inserted, s.Updated, s.Unchanged,
@@ -104,6 +118,12 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 	if err := w.apply(ctx, id); err != nil {
 		return 0, w.db.mapErr(err)
 	}
+	return w.finishCommit(ctx, id, audit)
+}
+
+// finishCommit appends the import's audit entry and commits.
+func (w *writer) finishCommit(ctx context.Context, id int64, audit func(int64) string) (int64, error) {
+	st := w.start
 	if err := w.db.appendAudit(ctx, w.tx, "comune "+st.Comune, audit(id)); err != nil {
 		return 0, w.db.mapErr(err)
 	}
