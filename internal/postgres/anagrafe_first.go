@@ -30,15 +30,11 @@ const actRepeatNew int8 = actDup + 1
 var personeCols = []string{"comune", "codice_fiscale", "dati", "codice_famiglia", "relazione_parentela", "row_hash",
 	"valid_from", "valid_to", "end_reason", "import_id", "line"}
 
-// firstLoad reports whether the Comune has no version in persone at all,
-// under the Comune's lock: then this import may copy straight into it.
-func (w *writer) firstLoad(ctx context.Context) (bool, error) {
-	if w.start.DryRun || w.cur.size() > 0 {
-		return false, nil
-	}
-	var some bool
-	err := w.tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM persone WHERE comune = $1)", w.start.Comune).Scan(&some)
-	return !some, err
+// firstLoad reports whether this import may copy straight into persone:
+// it is not a dry run and the Comune has no version at all (versions is
+// false), as read under the Comune's lock.
+func (w *writer) firstLoad(versions bool) bool {
+	return !w.start.DryRun && w.cur.size() == 0 && !versions
 }
 
 // stageFirst decides what Write does with a valid row of a first load:

@@ -7,7 +7,6 @@ import (
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/store"
-	"github.com/jackc/pgx/v5"
 )
 
 // istatRef is a reference to a Comune by its ISTAT code, which
@@ -25,38 +24,50 @@ func (db *DB) comuneByIstat(ctx context.Context, ref string) (*store.ComuniState
 	if !istatRef.MatchString(ref) {
 		return nil, false, nil
 	}
+	// One statement, so one snapshot: the row and its timeline together.
+	rows, err := db.pool.Query(ctx, `SELECT `+qualified("c.", comuneCols)+`, h.date, h.event, h.detail
+		FROM comuni c LEFT JOIN comune_history h ON h.istat = c.istat AND h.event IN ('onboarded', 'offboarded', 'status')
+		WHERE c.istat = $1 ORDER BY h.id`, ref)
 	var st *store.ComuniState
-	err := db.readOnly(ctx, func(tx pgx.Tx) error {
-		cs, err := collect(ctx, tx, scanComune, "SELECT "+comuneCols+" FROM comuni WHERE istat = $1", ref)
-		if err != nil || len(cs) == 0 {
-			return err
-		}
-		st = &store.ComuniState{Comuni: cs, Timelines: map[string]csi.StatusTimeline{}}
-		rows, err := tx.Query(ctx, `SELECT date, event, detail FROM comune_history
-			WHERE istat = $1 AND event IN ('onboarded', 'offboarded', 'status') ORDER BY id`, ref)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var date, event, detail string
-			if err := rows.Scan(&date, &event, &detail); err != nil {
-				return err
+	if err == nil {
+		err = func() error {
+			defer rows.Close()
+			for rows.Next() {
+				var c csi.Comune
+				var date, event, detail *string
+				if err := rows.Scan(&c.Istat, &c.Belfiore, &c.Nome, &c.Ambito, &c.Popolazione, &c.Status, &c.Anagrafe,
+					&c.OnboardedOn, &c.OffboardedOn, &c.Contact, &date, &event, &detail); err != nil {
+					return err
+				}
+				if st == nil {
+					st = &store.ComuniState{Comuni: []csi.Comune{c}, Timelines: map[string]csi.StatusTimeline{}}
+				}
+				if event == nil {
+					continue
+				}
+				if to, ok := store.StatusEvent(*event, *detail); ok {
+					st.Timelines[ref] = append(st.Timelines[ref], csi.StatusChange{Date: *date, Status: to})
+				}
 			}
-			if to, ok := store.StatusEvent(event, detail); ok {
-				st.Timelines[ref] = append(st.Timelines[ref], csi.StatusChange{Date: date, Status: to})
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
+			return rows.Err()
+		}()
+	}
+	if st != nil {
 		for _, t := range st.Timelines {
 			csi.SortTimeline(t)
 		}
-		return nil
-	})
+	}
 	if err != nil {
 		return nil, false, db.mapErr(err)
 	}
 	return st, st != nil, nil
+}
+
+// qualified qualifies each of a list of columns with p.
+func qualified(p, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, c := range parts {
+		parts[i] = p + c
+	}
+	return strings.Join(parts, ", ")
 }
