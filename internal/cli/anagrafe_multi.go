@@ -250,7 +250,7 @@ func anagrafeMultiRun(ctx context.Context, f *Factory, opts *AnagrafeImportOptio
 		}
 		sum, err := importOne(ctx, f, db, base, e)
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return f.multiInterrupted(ctx, &res, entries[i:])
 		}
 		out.Summary = sum
 		switch {
@@ -308,6 +308,27 @@ func importOne(ctx context.Context, f *Factory, db csi.Services, base csi.Anagra
 	sum, err := db.ImportAnagrafe(ctx, req, src)
 	prog.done()
 	return sum, rej.finish(sum, err)
+}
+
+// multiInterrupted reports a multi-file import stopped by a signal: the
+// files imported before stay imported, the one being imported was rolled
+// back, the rest were not tried.
+func (f *Factory) multiInterrupted(ctx context.Context, res *MultiImport, rest []manifestEntry) error {
+	code := exitCode(withSignalCause(ctx, ctx.Err()))
+	for k, e := range rest {
+		out := MultiImportEntry{Line: e.line, Comune: e.comune, File: e.file, Outcome: "skipped"}
+		if k == 0 {
+			out.Outcome, out.ExitCode, out.Error = "failed", code, "interrupted"
+		}
+		res.Imports = append(res.Imports, out)
+	}
+	res.Failed++
+	res.ExitCode = code
+	if done, err := f.Export(res, func() Table { return multiImportTable(res) }); !done && err == nil {
+		_ = f.writeTable(f.IO.Out, multiImportTable(res))
+	}
+	return &exitError{code: code, msg: f.T("error: interrupted; %s of %s files were imported before, the one being imported was left as it was",
+		strconv.Itoa(res.Imported), strconv.Itoa(res.Files))}
 }
 
 // exitRank orders the exit codes of the files of a multi-file import: the

@@ -27,6 +27,7 @@ sola. Poi ogni file viene caricato come se fosse solo, in un'operazione a sé co
 registrazione; un file che non si carica non ferma gli altri, salvo con --fail-fast.
 Si stampa una riga per file (-o json: una voce per file), e il codice di uscita è il
 peggiore fra quelli dei file.`,
+	"error: interrupted; %s of %s files were imported before, the one being imported was left as it was": "errore: interrotto; %s file su %s erano già stati caricati, quello in corso è stato lasciato com'era",
 }
 
 func init() { merge("italianMulti", italianMulti) }
