@@ -41,12 +41,12 @@ func (w *writer) firstLoad(versions bool) bool {
 // copy it, or report it as a repeat.
 func (w *writer) stageFirst(row *store.RegistryRow, raw []byte) {
 	key := cfKey(row.Rec.CF)
-	if r := w.fresh.find(&key); r != nil {
-		row.Act, row.Arg = actRepeatNew, r.seen
+	if first := w.fresh.lineOf(&key); first != 0 {
+		row.Act, row.Arg = actRepeatNew, first
 		w.keepRaw(row, raw)
 		return
 	}
-	w.fresh.add(resident{key: key, seen: int32(row.Line)})
+	w.fresh.add(key, int32(row.Line))
 	row.Act = actNew
 	row.Rec.Encode()
 }

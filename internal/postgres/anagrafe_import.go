@@ -117,7 +117,7 @@ func (w *writer) open(ctx context.Context) error {
 		return store.ErrSameFile
 	}
 	if w.first = w.firstLoad(versions); w.first {
-		w.fresh = newResidents()
+		w.fresh = newCFSet()
 	}
 	return br.Close()
 }

@@ -43,7 +43,7 @@ type writer struct {
 	// into persone (see anagrafe_first.go): fresh holds the codici fiscali
 	// copied, importID the id drawn at the first COPY.
 	first    bool
-	fresh    *residents
+	fresh    *cfSet
 	importID int64
 }
 
