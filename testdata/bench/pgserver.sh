@@ -81,8 +81,10 @@ pg_cpu() {
   [ -n "$PG_ROOT" ] || return 0
   local pm
   pm=$(head -n1 "$PG_ROOT/data/postmaster.pid")
-  { echo "$pm"; ps -o pid= --ppid "$pm"; } | while read -r p; do
-    [ -r "/proc/$p/stat" ] && sed -E 's/^.*\) //' "/proc/$p/stat" | awk -v pm="$pm" -v p="$p" \
-      '{ t = $12 + $13; if (p == pm) t += $14 + $15; print t }'
+  # A backend may end between ps and the read of its stat: skip it (its
+  # time is then in the postmaster's children's), never fail the pipeline.
+  { echo "$pm"; ps -o pid= --ppid "$pm" || true; } | while read -r p; do
+    sed -E 's/^.*\) //' "/proc/$p/stat" 2>/dev/null | awk -v pm="$pm" -v p="$p" \
+      '{ t = $12 + $13; if (p == pm) t += $14 + $15; print t }' || true
   done | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f\n", s / hz }'
 }
