@@ -138,7 +138,7 @@ func (s *Services) runImport(ctx context.Context, job *importJob) error {
 	fillDialect(job.sum, job.dialect, anagrafe.Fields())
 	w, err := s.st.BeginRegistryImport(ctx, store.RegistryStart{Comune: job.comune.Istat, File: job.src.Name,
 		SHA256: job.fp.SHA256, Dialect: job.dialect.String(), Mode: job.req.Mode, AsOf: job.req.AsOf,
-		Actor: csi.ActorFrom(ctx).Name, Size: job.src.Size, KeepRaw: job.req.Rejects != nil})
+		Actor: csi.ActorFrom(ctx).Name, Size: job.src.Size, KeepRaw: job.req.Rejects != nil, DryRun: job.req.DryRun})
 	if err != nil {
 		return err
 	}

@@ -29,13 +29,15 @@ type AnagrafeImportOptions struct {
 	Request     csi.AnagrafeImport
 	Maps        []string // --map: files, or column=HEADER pairs
 	RejectsFile string
+	Manifest    string // --manifest: many files, see anagrafe_multi.go
+	FailFast    bool
 }
 
 // NewCmdAnagrafeImport builds `csi anagrafe import`; runF replaces the action in tests.
 func NewCmdAnagrafeImport(f *Factory, runF func(*AnagrafeImportOptions) error) *cobra.Command {
 	opts := &AnagrafeImportOptions{}
 	cmd := &cobra.Command{
-		Use:   "import FILE --comune ISTAT|NAME",
+		Use:   "import FILE --comune ISTAT|NAME | --manifest FILE",
 		Short: f.T("Import a Comune's registry extract (snapshot or delta)"),
 		Long: f.T(`Import a Comune's registry (anagrafe) extract, in one transaction.
 
@@ -58,13 +60,25 @@ Rows that cannot be stored (bad codice fiscale, empty required field, bad date, 
 repeated in the file) are rejected, counted and, with --rejects FILE, written out with
 their line, column and reason; the rest is imported and the exit code is 4 (when
 every row is rejected, nothing is written, and the exit code is 4 too). The same
-file imported twice is a no-op. --dry-run computes everything and writes nothing.`),
+file imported twice is a no-op. --dry-run computes everything and writes nothing.`) + "\n\n" + manifestHelp(f),
 		Example: `  csi anagrafe import anagrafe-monza-2024-06.csv --comune Monza --as-of 2024-06-30
   csi anagrafe import estratto.csv --comune 108023 --dry-run -o json
   csi anagrafe import variazioni.csv --comune Desio --mode delta --rejects scarti.csv
-  csi anagrafe import export.txt --comune Lissone --map colonne.map`,
-		Args: exactArgs(1, "the extract file"),
+  csi anagrafe import export.txt --comune Lissone --map colonne.map
+  csi anagrafe import --manifest estratti-2024-06.csv --as-of 2024-06-30`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.Manifest != "" {
+				return checkManifestArgs(args, opts)
+			}
+			return exactArgs(1, "the extract file")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Manifest != "" {
+				if runF != nil {
+					return runF(opts)
+				}
+				return anagrafeMultiRun(cmd.Context(), f, opts)
+			}
 			opts.File = args[0]
 			if opts.Request.Comune == "" {
 				return &usageError{csi.Errorf(csi.EINVALID, "--comune is required").
@@ -88,6 +102,7 @@ file imported twice is a no-op. --dry-run computes everything and writes nothing
 	fl.BoolVar(&opts.Request.Force, "force", false, f.T("accept an --as-of more than a day in the future"))
 	fl.StringVar(&opts.Request.Encoding, "encoding", "", f.T("utf-8|windows-1252|iso-8859-1 (default: detected)"))
 	fl.StringVar(&opts.Request.Delimiter, "delimiter", "", f.T("';' ',' tab or '|' (default: detected)"))
+	addManifestFlags(f, cmd, opts)
 	_ = cmd.RegisterFlagCompletionFunc("mode", fixedCompletion(csi.ModeSnapshot, csi.ModeDelta))
 	_ = cmd.RegisterFlagCompletionFunc("encoding", fixedCompletion("utf-8", "windows-1252", "iso-8859-1"))
 	return cmd

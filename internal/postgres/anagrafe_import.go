@@ -23,12 +23,21 @@ const registryLock = 0x637369 // "csi"
 // (or an import and a revert) of one Comune never interleave, while those
 // of different Comuni run side by side.
 func lockComune(ctx context.Context, tx pgx.Tx, istat string) error {
-	key, err := strconv.Atoi(istat)
+	key, err := comuneKey(istat)
 	if err != nil {
-		return csi.Errorf(csi.EINVALID, "%q is not an ISTAT code", istat)
+		return err
 	}
 	_, err = tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", registryLock, key)
 	return err
+}
+
+// comuneKey is the second key of a Comune's registry lock.
+func comuneKey(istat string) (int, error) {
+	key, err := strconv.Atoi(istat)
+	if err != nil {
+		return 0, csi.Errorf(csi.EINVALID, "%q is not an ISTAT code", istat)
+	}
+	return key, nil
 }
 
 // ScratchDir is csi's folder in the user's cache (created private): a
@@ -65,26 +74,52 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 // staging table of the rows and loads the current residents, under the
 // lock, so that they stay current until the import commits.
 func (w *writer) open(ctx context.Context) error {
-	if err := lockComune(ctx, w.tx, w.start.Comune); err != nil {
+	key, err := comuneKey(w.start.Comune)
+	if err != nil {
+		return err
+	}
+	// One round trip: the server runs the statements in order, the lock
+	// first. The staging table is made once per connection (its rows go at
+	// the end of each transaction); a first load does not use it.
+	b := &pgx.Batch{}
+	b.Queue("SELECT pg_advisory_xact_lock($1, $2)", registryLock, key)
+	b.Queue("SELECT count(*) FROM imports WHERE kind = 'anagrafe' AND comune = $1 AND sha256 = $2", w.start.Comune, w.start.SHA256)
+	b.Queue(residentsSQL, w.start.Comune)
+	b.Queue("SELECT EXISTS (SELECT 1 FROM persone WHERE comune = $1)", w.start.Comune)
+	b.Queue(`CREATE TEMP TABLE IF NOT EXISTS reg_stage (line bigint NOT NULL, cf text NOT NULL, cur boolean NOT NULL,
+		row_hash bigint NOT NULL, dati text NOT NULL, codice_famiglia text NOT NULL, relazione_parentela text NOT NULL,
+		cancelled text NOT NULL, raw text NOT NULL, repeats bigint NOT NULL DEFAULT 0,
+		same_last boolean NOT NULL DEFAULT false) ON COMMIT DELETE ROWS`)
+	br := w.tx.SendBatch(ctx, b)
+	defer br.Close()
+	if _, err := br.Exec(); err != nil {
 		return err
 	}
 	var n int
-	if err := w.tx.QueryRow(ctx, "SELECT count(*) FROM imports WHERE kind = 'anagrafe' AND comune = $1 AND sha256 = $2",
-		w.start.Comune, w.start.SHA256).Scan(&n); err != nil {
+	if err := br.QueryRow().Scan(&n); err != nil {
+		return err
+	}
+	rows, err := br.Query()
+	if err != nil {
+		return err
+	}
+	if w.cur, err = readResidents(rows); err != nil {
+		return err
+	}
+	var versions bool
+	if err := br.QueryRow().Scan(&versions); err != nil {
+		return err
+	}
+	if _, err := br.Exec(); err != nil {
 		return err
 	}
 	if n > 0 {
 		return store.ErrSameFile
 	}
-	if _, err := w.tx.Exec(ctx, `CREATE TEMP TABLE reg_stage (line bigint NOT NULL, cf text NOT NULL, cur boolean NOT NULL,
-		row_hash bigint NOT NULL, dati text NOT NULL, codice_famiglia text NOT NULL, relazione_parentela text NOT NULL,
-		cancelled text NOT NULL, raw text NOT NULL, repeats bigint NOT NULL DEFAULT 0,
-		same_last boolean NOT NULL DEFAULT false) ON COMMIT DROP`); err != nil {
-		return err
+	if w.first = w.firstLoad(versions); w.first {
+		w.fresh = newCFSet()
 	}
-	cur, err := loadResidents(ctx, w.tx, w.start.Comune)
-	w.cur = cur
-	return err
+	return br.Close()
 }
 
 // Commit records the import, writes its versions and closures, appends
@@ -93,7 +128,14 @@ func (w *writer) open(ctx context.Context) error {
 func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(int64) string) (int64, error) {
 	st := w.start
 	var id int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
+	var err error
+	if w.first {
+		if id, err = w.commitFirst(ctx, s); err != nil {
+			return 0, w.db.mapErr(err)
+		}
+		return w.finishCommit(ctx, id, audit)
+	}
+	err = w.tx.QueryRow(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
 		VALUES ('anagrafe', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
 		st.Comune, st.File, st.SHA256, st.Mode, st.AsOf, st.Dialect, s.Rows, s.Inserted, s.Updated, s.Unchanged,
@@ -104,6 +146,12 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 	if err := w.apply(ctx, id); err != nil {
 		return 0, w.db.mapErr(err)
 	}
+	return w.finishCommit(ctx, id, audit)
+}
+
+// finishCommit appends the import's audit entry and commits.
+func (w *writer) finishCommit(ctx context.Context, id int64, audit func(int64) string) (int64, error) {
+	st := w.start
 	if err := w.db.appendAudit(ctx, w.tx, "comune "+st.Comune, audit(id)); err != nil {
 		return 0, w.db.mapErr(err)
 	}

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 
 	"github.com/jackc/pgx/v5"
@@ -118,19 +117,17 @@ func (rs *residents) unseen() int {
 	return n
 }
 
-// loadResidents reads the codici fiscali and hashes of the Comune's
-// current residents, inside the import's transaction and under its lock,
-// so that they cannot change before the import commits.
-func loadResidents(ctx context.Context, tx pgx.Tx, comune string) (*residents, error) {
-	rows, err := tx.Query(ctx, "SELECT codice_fiscale, row_hash FROM persone WHERE comune = $1 AND valid_to = ''", comune)
-	if err != nil {
-		return nil, err
-	}
+// residentsSQL selects the codici fiscali and hashes of the current
+// residents of Comune $1.
+const residentsSQL = "SELECT codice_fiscale, row_hash FROM persone WHERE comune = $1 AND valid_to = ''"
+
+// readResidents reads the rows of residentsSQL.
+func readResidents(rows pgx.Rows) (*residents, error) {
 	defer rows.Close()
 	rs := newResidents()
 	var cf []byte
 	var h int64
-	_, err = pgx.ForEachRow(rows, []any{&cf, &h}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&cf, &h}, func() error {
 		r := resident{hash: uint64(h)}
 		copy(r.key[:], cf)
 		rs.add(r)

@@ -63,3 +63,27 @@ func TestResidentCodeOfShortKey(t *testing.T) {
 		t.Errorf("cf() = %q", got)
 	}
 }
+
+// TestCFSetFindsEveryKey fills a first load's set past several index
+// doublings and chunks: every code has its line, absent codes have none.
+func TestCFSetFindsEveryKey(t *testing.T) {
+	const n = 3*(1<<cfChunkBits) + 77
+	s := newCFSet()
+	cf := func(i int) string { return fmt.Sprintf("CF%014d", i) }
+	for i := 0; i < n; i++ {
+		s.add(cfKey(cf(i)), int32(i+2))
+	}
+	if s.n != n || len(s.chunks) != 4 || 3*s.n > 2*len(s.slots) {
+		t.Fatalf("%d entries in %d chunks, %d slots", s.n, len(s.chunks), len(s.slots))
+	}
+	for i := 0; i < n; i++ {
+		if k := cfKey(cf(i)); s.lineOf(&k) != int32(i+2) {
+			t.Fatalf("%s: line %d, want %d", cf(i), s.lineOf(&k), i+2)
+		}
+	}
+	for _, missing := range []string{cf(n), cf(-1), "", "RSSMRA80A01F704X"} {
+		if k := cfKey(missing); s.lineOf(&k) != 0 {
+			t.Errorf("found %q, never added", missing)
+		}
+	}
+}

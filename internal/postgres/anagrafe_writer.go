@@ -39,6 +39,12 @@ type writer struct {
 	out   store.RegistryOutcome
 	// closeAbsent is set when the snapshot's exits are to be written.
 	closeAbsent bool
+	// first is set for the first load of a Comune, which copies straight
+	// into persone (see anagrafe_first.go): fresh holds the codici fiscali
+	// copied, importID the id drawn at the first COPY.
+	first    bool
+	fresh    *cfSet
+	importID int64
 }
 
 // Stage decides, on the parsing goroutine, what Write does with a row,
@@ -50,6 +56,10 @@ func (w *writer) Stage(row *store.RegistryRow, raw []byte) {
 			w.markSeen(row.Rej.CF, row.Line)
 		}
 		row.Act = actSkip
+		return
+	}
+	if w.first {
+		w.stageFirst(row, raw)
 		return
 	}
 	rec := row.Rec
@@ -97,6 +107,10 @@ func (w *writer) markSeen(cf string, line int) {
 func (w *writer) Write(ctx context.Context, rows []store.RegistryRow) error {
 	for i := range rows {
 		r := &rows[i]
+		if w.first {
+			w.writeFirst(r)
+			continue
+		}
 		switch r.Act {
 		case actNew, actChange:
 			v := &r.Rec.Values
@@ -119,6 +133,9 @@ func (w *writer) flush(ctx context.Context) error {
 	if len(w.buf) == 0 {
 		return nil
 	}
+	if w.first {
+		return w.flushFirst(ctx)
+	}
 	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"reg_stage"}, stageCols, pgx.CopyFromRows(w.buf))
 	w.buf = w.buf[:0]
 	return w.db.mapErr(err)
@@ -129,6 +146,10 @@ func (w *writer) flush(ctx context.Context) error {
 func (w *writer) Resolve(ctx context.Context) (*store.RegistryOutcome, error) {
 	if err := w.flush(ctx); err != nil {
 		return nil, err
+	}
+	if w.first { // nothing to resolve: every row copied is a new person
+		out := w.out
+		return &out, nil
 	}
 	if err := w.resolve(ctx); err != nil {
 		return nil, w.db.mapErr(err)

@@ -105,6 +105,12 @@ func (db *DB) LoadComuni(ctx context.Context) (*store.ComuniState, error) {
 
 // ComuneOn resolves ref to one Comune with its status on day.
 func (db *DB) ComuneOn(ctx context.Context, ref, day string) (csi.Comune, error) {
+	if st, ok, err := db.comuneByIstat(ctx, ref); err != nil || ok {
+		if err != nil {
+			return csi.Comune{}, err
+		}
+		return st.Resolve(ref, day)
+	}
 	st, err := db.LoadComuni(ctx)
 	if err != nil {
 		return csi.Comune{}, err

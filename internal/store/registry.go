@@ -59,6 +59,10 @@ type RegistryStart struct {
 	// KeepRaw asks for the raw text of the rows found to repeat a
 	// codice fiscale (the rejects file wants them).
 	KeepRaw bool
+	// DryRun says that the import will be rolled back whatever happens: a
+	// store may then skip what only a commit needs (PostgreSQL's first load
+	// writes persone directly, and draws the import's id when it does).
+	DryRun bool
 }
 
 // RegistryRow is one row of a registry file on its way to the store: a

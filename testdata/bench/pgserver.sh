@@ -72,3 +72,19 @@ fresh_db() {
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 now() { date +%s.%N; }
+
+# pg_cpu: the CPU seconds (user+sys) the throwaway cluster has used so far:
+# its running processes' and, through the postmaster's children's times,
+# those of every backend that has ended (a session's backend ends with it).
+# Empty with $CSI_BENCH_POSTGRES, whose processes are not ours to read.
+pg_cpu() {
+  [ -n "$PG_ROOT" ] || return 0
+  local pm
+  pm=$(head -n1 "$PG_ROOT/data/postmaster.pid")
+  # A backend may end between ps and the read of its stat: skip it (its
+  # time is then in the postmaster's children's), never fail the pipeline.
+  { echo "$pm"; ps -o pid= --ppid "$pm" || true; } | while read -r p; do
+    sed -E 's/^.*\) //' "/proc/$p/stat" 2>/dev/null | awk -v pm="$pm" -v p="$p" \
+      '{ t = $12 + $13; if (p == pm) t += $14 + $15; print t }' || true
+  done | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f\n", s / hz }'
+}
