@@ -138,7 +138,7 @@ func manifestRow(path, dir string, row *dialect.Row) (manifestEntry, error) {
 	e := manifestEntry{line: row.Line, comune: strings.TrimSpace(row.Get(0)), file: strings.TrimSpace(row.Get(1)),
 		mode: strings.TrimSpace(row.Get(3)), rejects: strings.TrimSpace(row.Get(4))}
 	bad := func(field, msg string) error {
-		return csi.Errorf(csi.EBADFILE, "%s line %d, %s: %s", path, row.Line, field, msg).WithHint("fix the manifest; nothing was imported")
+		return csi.Errorf(csi.EBADFILE, "%s line %s, %s: %s", path, strconv.Itoa(row.Line), field, msg).WithHint("fix the manifest; nothing was imported")
 	}
 	if e.comune == "" {
 		return e, bad("comune", "empty")
@@ -203,7 +203,7 @@ func checkManifestComuni(ctx context.Context, db csi.Services, path string, entr
 			key = c.Istat
 		}
 		if first, dup := seen[key]; dup {
-			return &usageError{csi.Errorf(csi.EINVALID, "%s line %d: Comune %s is already on line %d", path, e.line, key, first).
+			return &usageError{csi.Errorf(csi.EINVALID, "%s line %s: Comune %s is already on line %s", path, strconv.Itoa(e.line), key, strconv.Itoa(first)).
 				WithHint("list each Comune once per manifest; import its later extracts with another run")}
 		}
 		seen[key] = e.line

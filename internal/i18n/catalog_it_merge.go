@@ -14,3 +14,21 @@ var italianMerge = map[string]string{
 }
 
 func init() { merge("italianMerge", italianMerge) }
+
+// italianManifest holds the Italian of the errors of csi anagrafe import
+// --manifest (internal/cli/anagrafe_multi.go).
+var italianManifest = map[string]string{
+	"%s line %s, %s: %s":                          "%s riga %s, %s: %s",
+	"%s line %s: Comune %s is already on line %s": "%s riga %s: il Comune %s è già alla riga %s",
+	"%s: %s not found: %s":                        "%s: %s non trovati: %s",
+	"cannot read the manifest %s: %v":             "impossibile leggere il manifest %s: %v",
+	"check the --manifest path":                   "controllare il percorso indicato con --manifest",
+	"fix the manifest; nothing was imported":      "correggere il manifest; non è stato caricato nulla",
+	"list each Comune once per manifest; import its later extracts with another run":                "indicare ogni Comune una sola volta nel manifest; caricarne gli estratti successivi con un'altra esecuzione",
+	"list one Comune and its extract per line":                                                      "indicare un Comune e il suo estratto per riga",
+	"the manifest %s has a header but no files":                                                     "il manifest %s ha l'intestazione ma nessun file",
+	"the manifest's paths are relative to its folder; nothing was imported":                         "i percorsi del manifest sono relativi alla sua cartella; non è stato caricato nulla",
+	"with --manifest the manifest names each file and its Comune; see 'csi anagrafe import --help'": "con --manifest è il manifest a indicare ogni file e il suo Comune; vedere 'csi anagrafe import --help'",
+}
+
+func init() { merge("italianManifest", italianManifest) }
