@@ -19,17 +19,14 @@ type resident struct {
 // chunkBits sets the size of the chunks residents are kept in (65,536, 2 MB).
 const chunkBits = 16
 
-// residents holds a Comune's current residents with an open-addressing
-// index on the codice fiscale (4 bytes a slot, at most two thirds full).
-// The residents are kept in fixed chunks so that growing never copies
-// them: a Comune of a million people takes 32 MB and an 8 MB index, under
-// the import's memory limit, and leaves no garbage behind while loading.
+// residents holds a Comune's current residents, indexed on the codice
+// fiscale: a Comune of a million people takes 32 MB and an 8 MB index,
+// under the import's memory limit.
 type residents struct {
-	chunks [][]resident
-	n      int
-	slots  []int32 // 1 + position; 0 = empty
-	mask   uint64
+	cfTable[resident, *resident]
 }
+
+func (r *resident) keyRef() *[16]byte { return &r.key }
 
 func cfKey(cf string) (k [16]byte) {
 	copy(k[:], cf)
@@ -47,55 +44,19 @@ func slotOf(k *[16]byte) uint64 {
 }
 
 func newResidents() *residents {
-	return &residents{slots: make([]int32, 1<<12), mask: 1<<12 - 1}
+	return &residents{makeCFTable[resident](chunkBits, 12)}
 }
-
-// at returns the resident at position i.
-func (rs *residents) at(i int32) *resident { return &rs.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
 
 // add appends a resident; the caller guarantees distinct keys (one current
-// version per person and Comune). The index doubles when two thirds full.
-func (rs *residents) add(r resident) {
-	if rs.n&(1<<chunkBits-1) == 0 {
-		rs.chunks = append(rs.chunks, make([]resident, 1<<chunkBits))
-	}
-	*rs.at(int32(rs.n)) = r
-	rs.n++
-	if 3*rs.n > 2*len(rs.slots) {
-		rs.slots = make([]int32, 2*len(rs.slots))
-		rs.mask = uint64(len(rs.slots) - 1)
-		for i := 0; i < rs.n; i++ {
-			rs.index(int32(i))
-		}
-		return
-	}
-	rs.index(int32(rs.n - 1))
-}
-
-// index puts the resident at position i in its slot.
-func (rs *residents) index(i int32) {
-	for s := slotOf(&rs.at(i).key) & rs.mask; ; s = (s + 1) & rs.mask {
-		if rs.slots[s] == 0 {
-			rs.slots[s] = i + 1
-			return
-		}
-	}
-}
+// version per person and Comune).
+func (rs *residents) add(r resident) { rs.insert(r) }
 
 // find returns the resident with the given codice fiscale, or nil.
 func (rs *residents) find(key *[16]byte) *resident {
 	if rs == nil || rs.n == 0 {
 		return nil
 	}
-	for i := slotOf(key) & rs.mask; ; i = (i + 1) & rs.mask {
-		s := rs.slots[i]
-		if s == 0 {
-			return nil
-		}
-		if r := rs.at(s - 1); r.key == *key {
-			return r
-		}
-	}
+	return rs.lookup(key)
 }
 
 // size returns the number of current residents.
