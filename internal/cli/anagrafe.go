@@ -221,27 +221,36 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	if err != nil {
 		return err
 	}
-	rej, err := openRejects(files.rejects)
-	if err != nil {
-		return err
-	}
-	o.Rejects = rej.writer()
 	// Keep the Go heap small: imports stream, and what they must hold (the
 	// current residents of a Comune) is compact. GOMEMLIMIT overrides.
 	if f.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
-	prog := f.newProgress(src.Size, f.T("rows"))
-	o.Progress = prog.callback()
-	sum, err := do(db, src)
-	prog.done()
-	if err = rej.finish(sum, err); err != nil {
+	sum, err := f.importSource(src, files.rejects, o, func(src csi.Source) (*csi.ImportSummary, error) { return do(db, src) })
+	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		return err
 	}
 	return f.printImportSummary(sum)
+}
+
+// importSource runs one import of src with its options o: progress shown,
+// rejected rows written to the rejects file (if named), which is put in
+// place only if the import did something.
+func (f *Factory) importSource(src csi.Source, rejects string, o *csi.ImportOptions,
+	do func(csi.Source) (*csi.ImportSummary, error)) (*csi.ImportSummary, error) {
+	rej, err := openRejects(rejects)
+	if err != nil {
+		return nil, err
+	}
+	o.Rejects = rej.writer()
+	prog := f.newProgress(src.Size, f.T("rows"))
+	o.Progress = prog.callback()
+	sum, err := do(src)
+	prog.done()
+	return sum, rej.finish(sum, err)
 }
 
 // importMemoryLimit is the soft limit of the Go heap during an import; the

@@ -298,16 +298,9 @@ func importOne(ctx context.Context, f *Factory, db csi.Services, base csi.Anagra
 		return nil, err
 	}
 	src.Name = e.file
-	rej, err := openRejects(e.rejects)
-	if err != nil {
-		return nil, err
-	}
-	req.Rejects = rej.writer()
-	prog := f.newProgress(src.Size, "rows")
-	req.Progress = prog.callback()
-	sum, err := db.ImportAnagrafe(ctx, req, src)
-	prog.done()
-	return sum, rej.finish(sum, err)
+	return f.importSource(src, e.rejects, &req.ImportOptions, func(src csi.Source) (*csi.ImportSummary, error) {
+		return db.ImportAnagrafe(ctx, req, src)
+	})
 }
 
 // multiInterrupted reports a multi-file import stopped by a signal: the
