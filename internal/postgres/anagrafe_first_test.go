@@ -2,18 +2,13 @@ package postgres_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/pgtest"
-	"github.com/csi-mb/csi/internal/postgres"
 )
 
 // TestFirstLoadMatchesStagingPath loads the same delta file into Monza, a
@@ -24,19 +19,7 @@ import (
 // and a repeated codice fiscale (refused, naming the line it repeats). A
 // dry run of the first load before it leaves no gap in the import ids.
 func TestFirstLoadMatchesStagingPath(t *testing.T) {
-	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "tester", Command: "test"})
-	db, err := postgres.Open(ctx, pgtest.NewDatabase(t), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	now := time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC)
-	db.Now = func() time.Time { return now }
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	svc := app.New(db)
-	svc.Now = db.Now
+	svc, db, ctx := newServices(t)
 	for _, c := range []string{"108033", "108023"} {
 		if _, err := svc.OnboardComune(ctx, csi.OnboardInput{Comune: c, Anagrafe: "automatic", Date: "2020-01-01"}); err != nil {
 			t.Fatal(err)

@@ -36,9 +36,9 @@ func updateFile(rows []string) []byte {
 		strings.Join(rows, "\n") + "\n")
 }
 
-// updateStore is app.Services over a fresh PostgreSQL store with Monza
-// onboarded and loaded with updatePeople residents.
-func updateStore(t *testing.T) (*app.Services, *postgres.DB, context.Context) {
+// newServices is app.Services over a fresh, migrated PostgreSQL store whose
+// clock stops at 30/06/2024 10:00 UTC, with the context of a test actor.
+func newServices(t *testing.T) (*app.Services, *postgres.DB, context.Context) {
 	t.Helper()
 	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "tester", Command: "test"})
 	db, err := postgres.Open(ctx, pgtest.NewDatabase(t), true)
@@ -53,6 +53,14 @@ func updateStore(t *testing.T) (*app.Services, *postgres.DB, context.Context) {
 	}
 	svc := app.New(db)
 	svc.Now = db.Now
+	return svc, db, ctx
+}
+
+// updateStore is app.Services over a fresh PostgreSQL store with Monza
+// onboarded and loaded with updatePeople residents.
+func updateStore(t *testing.T) (*app.Services, *postgres.DB, context.Context) {
+	t.Helper()
+	svc, db, ctx := newServices(t)
 	if _, err := svc.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic", Date: "2020-01-01"}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,10 @@
 package postgres_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
-	"time"
 
-	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/csi"
-	"github.com/csi-mb/csi/internal/pgtest"
-	"github.com/csi-mb/csi/internal/postgres"
 )
 
 // TestComuneOnByIstatMatchesFullState checks the short path of ComuneOn
@@ -19,19 +14,7 @@ import (
 // same answer for a Comune never onboarded, and the same error for an
 // unknown code.
 func TestComuneOnByIstatMatchesFullState(t *testing.T) {
-	ctx := csi.WithActor(context.Background(), csi.Actor{Name: "tester", Command: "test"})
-	db, err := postgres.Open(ctx, pgtest.NewDatabase(t), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	now := time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC)
-	db.Now = func() time.Time { return now }
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	svc := app.New(db)
-	svc.Now = db.Now
+	svc, db, ctx := newServices(t)
 	if _, err := svc.OnboardComune(ctx, csi.OnboardInput{Comune: "108033", Anagrafe: "automatic", Date: "2020-01-01"}); err != nil {
 		t.Fatal(err)
 	}
