@@ -58,7 +58,7 @@ func TestServeTLS(t *testing.T) {
 		ReadTimeout: time.Minute, WriteTimeout: time.Minute, Ready: func(a string) { ready <- a }}
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serveRun(ctx, f, opts); f.Close() }()
+	go func() { err := serveRun(ctx, f, opts); f.Close(); done <- err }() // closed before done: the store's files are settled when the test ends
 	var addr string
 	select {
 	case addr = <-ready:

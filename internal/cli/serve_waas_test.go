@@ -68,7 +68,7 @@ func testServeWaaS(t *testing.T, db string) {
 			Audiences: []string{"108023=" + aud}, Issuer: pdndtest.Issuer, Purposes: []string{pdndtest.PurposeID}}}
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serveRun(ctx, f, opts); f.Close() }()
+	go func() { err := serveRun(ctx, f, opts); f.Close(); done <- err }() // closed before done: the store's files are settled when the test ends
 	var addr string
 	select {
 	case addr = <-ready:
@@ -216,7 +216,7 @@ func testServeWaaSReexport(t *testing.T, db string) {
 			Issuer: pdndtest.Issuer, Purposes: []string{pdndtest.PurposeID}}}
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- serveRun(ctx, f, opts); f.Close() }()
+	go func() { err := serveRun(ctx, f, opts); f.Close(); done <- err }() // closed before done: the store's files are settled when the test ends
 	var addr string
 	select {
 	case addr = <-ready:
