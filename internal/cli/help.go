@@ -70,7 +70,8 @@ func environmentHelp(f *Factory) string {
   LC_ALL, LC_MESSAGES, LANG  the locale, read for the language when CSI_LANG
                  is not set`) + "\n" + f.T(`  CSI_CHECK_MAX_AGE  how long a passing check of a SQLite store is trusted
                  while only csi writes it (a duration such as 24h or 90m;
-                 default 24h; 0: check before every write)`)
+                 default 24h; 0: check before every write)`) + "\n" + f.T(`  CSI_CPUPROFILE  write csi's own CPU profile to this file, for go tool pprof
+                 (measuring csi; the profile holds no data)`)
 }
 
 // translateCobra puts cobra's own texts in the chosen language: the usage

@@ -20,6 +20,8 @@ import (
 func Main() int {
 	ctx, stop := signalContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	stopProfile := startCPUProfile(os.Getenv)
+	defer stopProfile()
 	return Run(ctx, os.Args[1:], SystemIO(), os.Getenv)
 }
 

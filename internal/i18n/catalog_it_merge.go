@@ -11,6 +11,9 @@ var italianMerge = map[string]string{
                  default 24h; 0: check before every write)`: `  CSI_CHECK_MAX_AGE  per quanto tempo vale il controllo superato di un archivio
                  SQLite finché solo csi lo scrive (una durata come 24h o 90m;
                  predefinito 24h; 0: controllo prima di ogni scrittura)`,
+	`  CSI_CPUPROFILE  write csi's own CPU profile to this file, for go tool pprof
+                 (measuring csi; the profile holds no data)`: `  CSI_CPUPROFILE  scrive in questo file il profilo CPU di csi, per go tool pprof
+                 (per misurare csi; il profilo non contiene dati)`,
 }
 
 func init() { merge("italianMerge", italianMerge) }
