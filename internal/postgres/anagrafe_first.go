@@ -6,7 +6,6 @@ import (
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/store"
-	"github.com/jackc/pgx/v5"
 )
 
 // The first load of a Comune (one without any version in persone, current
@@ -47,40 +46,46 @@ func (w *writer) stageFirst(row *store.RegistryRow, raw []byte) {
 		return
 	}
 	w.fresh.add(key, int32(row.Line))
-	row.Act = actNew
-	row.Rec.Encode()
+	row.Act = actNew // encoded by writeFirst, straight into the COPY's buffer
 }
 
-// writeFirst buffers a row of a first load as a version of persone. The
-// import id is filled in by flushFirst.
-func (w *writer) writeFirst(r *store.RegistryRow) {
+// writeFirst buffers a row of a first load as a version of persone, in
+// COPY's binary format, drawing the import's id before the first of them.
+func (w *writer) writeFirst(ctx context.Context, r *store.RegistryRow) error {
 	switch r.Act {
 	case actNew:
+		if err := w.drawID(ctx); err != nil {
+			return w.db.mapErr(err)
+		}
 		v := &r.Rec.Values
 		cancelled := v[anagrafe.ColDataCancellazione]
 		from, reason := w.start.AsOf, ""
 		if cancelled != "" {
 			from, reason = cancelled, "cancelled"
 		}
-		w.buf = append(w.buf, []any{w.start.Comune, r.Rec.CF, r.Rec.Dati, v[anagrafe.ColCodiceFamiglia],
-			v[anagrafe.ColRelazioneParentela], int64(r.Rec.Hash), from, cancelled, reason, int64(0), int64(r.Line)})
+		c := &w.bin
+		c.row(len(personeCols))
+		c.text(w.start.Comune)
+		c.text(r.Rec.CF)
+		c.textWith(r.Rec.AppendDati)
+		c.text(v[anagrafe.ColCodiceFamiglia])
+		c.text(v[anagrafe.ColRelazioneParentela])
+		c.int8(int64(r.Rec.Hash))
+		c.text(from)
+		c.text(cancelled)
+		c.text(reason)
+		c.int8(w.importID)
+		c.int8(int64(r.Line))
 	case actRepeatNew:
 		w.out.Repeats = append(w.out.Repeats, store.RegistryRepeat{Line: r.Line, First: int(r.Arg), Raw: r.Raw})
 	}
+	return nil
 }
 
-// flushFirst copies the buffered versions into persone, drawing the
-// import's id before the first of them.
+// flushFirst copies the buffered versions into persone.
 func (w *writer) flushFirst(ctx context.Context) error {
-	if err := w.drawID(ctx); err != nil {
-		return w.db.mapErr(err)
-	}
-	for _, r := range w.buf {
-		r[9] = w.importID
-	}
-	n, err := w.tx.CopyFrom(ctx, pgx.Identifier{"persone"}, personeCols, pgx.CopyFromRows(w.buf))
+	n, err := w.bin.send(ctx, w.tx, "persone", personeCols)
 	w.out.Inserted += int(n)
-	w.buf = w.buf[:0]
 	return w.db.mapErr(err)
 }
 

@@ -59,7 +59,7 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	if err != nil {
 		return nil, db.mapErr(err)
 	}
-	w := &writer{db: db, tx: tx, start: start, buf: make([][]any, 0, copyBatch)}
+	w := &writer{db: db, tx: tx, start: start}
 	if err := w.open(ctx); err != nil {
 		w.Rollback(context.WithoutCancel(ctx))
 		if errors.Is(err, store.ErrSameFile) {
@@ -117,7 +117,9 @@ func (w *writer) open(ctx context.Context) error {
 		return store.ErrSameFile
 	}
 	if w.first = w.firstLoad(versions); w.first {
-		w.fresh = newCFSet()
+		w.fresh = newCFSet(w.start.Size)
+	} else {
+		w.buf = make([][]any, 0, copyBatch)
 	}
 	return br.Close()
 }
@@ -156,6 +158,7 @@ func (w *writer) finishCommit(ctx context.Context, id int64, audit func(int64) s
 		return 0, w.db.mapErr(err)
 	}
 	w.done = true
+	w.bin.release()
 	if err := w.tx.Commit(ctx); err != nil {
 		return 0, w.db.mapErr(err)
 	}
@@ -168,5 +171,6 @@ func (w *writer) Rollback(ctx context.Context) {
 		return
 	}
 	w.done = true
+	w.bin.release()
 	w.tx.Rollback(ctx)
 }
