@@ -6,6 +6,7 @@ import (
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/store"
+	"github.com/jackc/pgx/v5"
 )
 
 // The first load of a Comune (one without any version in persone, current
@@ -97,16 +98,18 @@ func (w *writer) drawID(ctx context.Context) error {
 	return w.tx.QueryRow(ctx, "SELECT nextval(pg_get_serial_sequence('imports', 'id'))").Scan(&w.importID)
 }
 
-// commitFirst records a first load under the id its COPY drew.
-func (w *writer) commitFirst(ctx context.Context, s *csi.ImportSummary) (int64, error) {
+// commitFirst returns the statement that records a first load under the
+// id its COPY drew, for finishCommit to send with the audit head's lock.
+func (w *writer) commitFirst(ctx context.Context, s *csi.ImportSummary) (*pgx.Batch, error) {
 	st := w.start
 	if err := w.drawID(ctx); err != nil {
-		return 0, err
+		return nil, err
 	}
-	_, err := w.tx.Exec(ctx, `INSERT INTO imports(id, kind, comune, file, sha256, mode, as_of, dialect, rows_read,
+	b := &pgx.Batch{}
+	b.Queue(`INSERT INTO imports(id, kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
 		VALUES ($1, 'anagrafe', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
 		w.importID, st.Comune, st.File, st.SHA256, st.Mode, st.AsOf, st.Dialect, s.Rows, s.Inserted, s.Updated, s.Unchanged,
 		s.Closed, s.Rejected, st.Actor, w.db.now(), s.DurationMS)
-	return w.importID, err
+	return b, nil
 }
