@@ -17,7 +17,7 @@ import (
 // repeated codici fiscali, which Stage finds here in memory, in a set of
 // the codici fiscali copied, and reports as the staging pass would (after
 // the rows were streamed, the first row standing). The import's id is
-// drawn at the first COPY: a dry run takes the staging path, and a file
+// drawn with the first row to copy: a dry run takes the staging path, and a file
 // whose every row is refused copies nothing, so neither leaves a gap in
 // the ids; a first load that fails after its first COPY (a bad line past
 // the first copyBatch rows, a killed process) does.
@@ -99,7 +99,7 @@ func (w *writer) drawID(ctx context.Context) error {
 }
 
 // commitFirst returns the statement that records a first load under the
-// id its COPY drew, for finishCommit to send with the audit head's lock.
+// id drawn for its rows, for finishCommit to send with the audit head's lock.
 func (w *writer) commitFirst(ctx context.Context, s *csi.ImportSummary) (*pgx.Batch, error) {
 	st := w.start
 	if err := w.drawID(ctx); err != nil {
