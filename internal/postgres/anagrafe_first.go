@@ -17,10 +17,10 @@ import (
 // repeated codici fiscali, which Stage finds here in memory, in a set of
 // the codici fiscali copied, and reports as the staging pass would (after
 // the rows were streamed, the first row standing). The import's id is
-// drawn with the first row to copy: a dry run takes the staging path, and a file
-// whose every row is refused copies nothing, so neither leaves a gap in
-// the ids; a first load that fails after its first COPY (a bad line past
-// the first copyBatch rows, a killed process) does.
+// drawn with the first row to copy: a dry run takes the staging path,
+// and a file whose every row is refused copies nothing, so neither leaves
+// a gap in the ids; a first load that fails after that row (a bad line
+// past the first copyBatch rows, a killed process) does.
 
 // actRepeatNew: a row repeating the codice fiscale of an earlier row of a
 // first load, whose line is in Arg.

@@ -41,7 +41,7 @@ type writer struct {
 	closeAbsent bool
 	// first is set for the first load of a Comune, which copies straight
 	// into persone (see anagrafe_first.go): fresh holds the codici fiscali
-	// copied, importID the id drawn at the first COPY.
+	// copied, importID the id drawn with the first row to copy.
 	first    bool
 	fresh    *cfSet
 	importID int64
