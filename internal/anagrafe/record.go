@@ -182,7 +182,15 @@ func datiJSON(v *[NumCols]string) string {
 	for _, c := range DatiCols {
 		n += len(v[c]) + 3
 	}
-	b := make([]byte, 0, n+8)
+	return string(appendDati(make([]byte, 0, n+8), v))
+}
+
+// AppendDati appends the record's Dati (the JSON array Encode makes) to b,
+// for a store that writes it into a buffer of its own without Encode's
+// string.
+func (r *Record) AppendDati(b []byte) []byte { return appendDati(b, &r.Values) }
+
+func appendDati(b []byte, v *[NumCols]string) []byte {
 	b = append(b, '[')
 	for i, c := range DatiCols {
 		if i > 0 {
@@ -190,7 +198,7 @@ func datiJSON(v *[NumCols]string) string {
 		}
 		b = appendJSONString(b, v[c])
 	}
-	return string(append(b, ']'))
+	return append(b, ']')
 }
 
 // appendJSONString appends s as a JSON string; UTF-8 passes through.

@@ -17,10 +17,10 @@ import (
 // repeated codici fiscali, which Stage finds here in memory, in a set of
 // the codici fiscali copied, and reports as the staging pass would (after
 // the rows were streamed, the first row standing). The import's id is
-// drawn at the first COPY: a dry run takes the staging path, and a file
-// whose every row is refused copies nothing, so neither leaves a gap in
-// the ids; a first load that fails after its first COPY (a bad line past
-// the first copyBatch rows, a killed process) does.
+// drawn with the first row to copy: a dry run takes the staging path,
+// and a file whose every row is refused copies nothing, so neither leaves
+// a gap in the ids; a first load that fails after that row (a bad line
+// past the first copyBatch rows, a killed process) does.
 
 // actRepeatNew: a row repeating the codice fiscale of an earlier row of a
 // first load, whose line is in Arg.
@@ -47,40 +47,46 @@ func (w *writer) stageFirst(row *store.RegistryRow, raw []byte) {
 		return
 	}
 	w.fresh.add(key, int32(row.Line))
-	row.Act = actNew
-	row.Rec.Encode()
+	row.Act = actNew // encoded by writeFirst, straight into the COPY's buffer
 }
 
-// writeFirst buffers a row of a first load as a version of persone. The
-// import id is filled in by flushFirst.
-func (w *writer) writeFirst(r *store.RegistryRow) {
+// writeFirst buffers a row of a first load as a version of persone, in
+// COPY's binary format, drawing the import's id before the first of them.
+func (w *writer) writeFirst(ctx context.Context, r *store.RegistryRow) error {
 	switch r.Act {
 	case actNew:
+		if err := w.drawID(ctx); err != nil {
+			return w.db.mapErr(err)
+		}
 		v := &r.Rec.Values
 		cancelled := v[anagrafe.ColDataCancellazione]
 		from, reason := w.start.AsOf, ""
 		if cancelled != "" {
 			from, reason = cancelled, "cancelled"
 		}
-		w.buf = append(w.buf, []any{w.start.Comune, r.Rec.CF, r.Rec.Dati, v[anagrafe.ColCodiceFamiglia],
-			v[anagrafe.ColRelazioneParentela], int64(r.Rec.Hash), from, cancelled, reason, int64(0), int64(r.Line)})
+		c := &w.bin
+		c.row(len(personeCols))
+		c.text(w.start.Comune)
+		c.text(r.Rec.CF)
+		c.textWith(r.Rec.AppendDati)
+		c.text(v[anagrafe.ColCodiceFamiglia])
+		c.text(v[anagrafe.ColRelazioneParentela])
+		c.int8(int64(r.Rec.Hash))
+		c.text(from)
+		c.text(cancelled)
+		c.text(reason)
+		c.int8(w.importID)
+		c.int8(int64(r.Line))
 	case actRepeatNew:
 		w.out.Repeats = append(w.out.Repeats, store.RegistryRepeat{Line: r.Line, First: int(r.Arg), Raw: r.Raw})
 	}
+	return nil
 }
 
-// flushFirst copies the buffered versions into persone, drawing the
-// import's id before the first of them.
+// flushFirst copies the buffered versions into persone.
 func (w *writer) flushFirst(ctx context.Context) error {
-	if err := w.drawID(ctx); err != nil {
-		return w.db.mapErr(err)
-	}
-	for _, r := range w.buf {
-		r[9] = w.importID
-	}
-	n, err := w.tx.CopyFrom(ctx, pgx.Identifier{"persone"}, personeCols, pgx.CopyFromRows(w.buf))
+	n, err := w.bin.send(ctx, w.tx, "persone", personeCols)
 	w.out.Inserted += int(n)
-	w.buf = w.buf[:0]
 	return w.db.mapErr(err)
 }
 
@@ -92,16 +98,18 @@ func (w *writer) drawID(ctx context.Context) error {
 	return w.tx.QueryRow(ctx, "SELECT nextval(pg_get_serial_sequence('imports', 'id'))").Scan(&w.importID)
 }
 
-// commitFirst records a first load under the id its COPY drew.
-func (w *writer) commitFirst(ctx context.Context, s *csi.ImportSummary) (int64, error) {
+// commitFirst returns the statement that records a first load under the
+// id drawn for its rows, for finishCommit to send with the audit head's lock.
+func (w *writer) commitFirst(ctx context.Context, s *csi.ImportSummary) (*pgx.Batch, error) {
 	st := w.start
 	if err := w.drawID(ctx); err != nil {
-		return 0, err
+		return nil, err
 	}
-	_, err := w.tx.Exec(ctx, `INSERT INTO imports(id, kind, comune, file, sha256, mode, as_of, dialect, rows_read,
+	b := &pgx.Batch{}
+	b.Queue(`INSERT INTO imports(id, kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
 		VALUES ($1, 'anagrafe', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
 		w.importID, st.Comune, st.File, st.SHA256, st.Mode, st.AsOf, st.Dialect, s.Rows, s.Inserted, s.Updated, s.Unchanged,
 		s.Closed, s.Rejected, st.Actor, w.db.now(), s.DurationMS)
-	return w.importID, err
+	return b, nil
 }

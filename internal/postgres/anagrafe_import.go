@@ -59,7 +59,7 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	if err != nil {
 		return nil, db.mapErr(err)
 	}
-	w := &writer{db: db, tx: tx, start: start, buf: make([][]any, 0, copyBatch)}
+	w := &writer{db: db, tx: tx, start: start}
 	if err := w.open(ctx); err != nil {
 		w.Rollback(context.WithoutCancel(ctx))
 		if errors.Is(err, store.ErrSameFile) {
@@ -117,7 +117,9 @@ func (w *writer) open(ctx context.Context) error {
 		return store.ErrSameFile
 	}
 	if w.first = w.firstLoad(versions); w.first {
-		w.fresh = newCFSet()
+		w.fresh = newCFSet(w.start.Size)
+	} else {
+		w.buf = make([][]any, 0, copyBatch)
 	}
 	return br.Close()
 }
@@ -130,10 +132,11 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 	var id int64
 	var err error
 	if w.first {
-		if id, err = w.commitFirst(ctx, s); err != nil {
+		pre, err := w.commitFirst(ctx, s)
+		if err != nil {
 			return 0, w.db.mapErr(err)
 		}
-		return w.finishCommit(ctx, id, audit)
+		return w.finishCommit(ctx, w.importID, pre, audit)
 	}
 	err = w.tx.QueryRow(ctx, `INSERT INTO imports(kind, comune, file, sha256, mode, as_of, dialect, rows_read,
 		inserted, updated, unchanged, closed, rejected, actor, at, duration_ms)
@@ -146,16 +149,18 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 	if err := w.apply(ctx, id); err != nil {
 		return 0, w.db.mapErr(err)
 	}
-	return w.finishCommit(ctx, id, audit)
+	return w.finishCommit(ctx, id, nil, audit)
 }
 
-// finishCommit appends the import's audit entry and commits.
-func (w *writer) finishCommit(ctx context.Context, id int64, audit func(int64) string) (int64, error) {
+// finishCommit appends the import's audit entry, after the statements of
+// pre (if not nil), and commits.
+func (w *writer) finishCommit(ctx context.Context, id int64, pre *pgx.Batch, audit func(int64) string) (int64, error) {
 	st := w.start
-	if err := w.db.appendAudit(ctx, w.tx, "comune "+st.Comune, audit(id)); err != nil {
+	if err := w.db.appendAuditAfter(ctx, w.tx, pre, "comune "+st.Comune, audit(id)); err != nil {
 		return 0, w.db.mapErr(err)
 	}
 	w.done = true
+	w.bin.release()
 	if err := w.tx.Commit(ctx); err != nil {
 		return 0, w.db.mapErr(err)
 	}
@@ -168,5 +173,6 @@ func (w *writer) Rollback(ctx context.Context) {
 		return
 	}
 	w.done = true
+	w.bin.release()
 	w.tx.Rollback(ctx)
 }

@@ -68,7 +68,7 @@ func TestResidentCodeOfShortKey(t *testing.T) {
 // doublings and chunks: every code has its line, absent codes have none.
 func TestCFSetFindsEveryKey(t *testing.T) {
 	const n = 3*(1<<cfChunkBits) + 77
-	s := newCFSet()
+	s := newCFSet(64 * n) // a file of about n rows: chunks of the largest size
 	cf := func(i int) string { return fmt.Sprintf("CF%014d", i) }
 	for i := 0; i < n; i++ {
 		s.add(cfKey(cf(i)), int32(i+2))
@@ -84,6 +84,26 @@ func TestCFSetFindsEveryKey(t *testing.T) {
 	for _, missing := range []string{cf(n), cf(-1), "", "RSSMRA80A01F704X"} {
 		if k := cfKey(missing); s.lineOf(&k) != 0 {
 			t.Errorf("found %q, never added", missing)
+		}
+	}
+}
+
+// TestCFSetSmallFile: a small file's set starts with small chunks and
+// still holds more codes than its estimate.
+func TestCFSetSmallFile(t *testing.T) {
+	s := newCFSet(3000) // about 30 rows
+	if s.bits != 8 {
+		t.Fatalf("chunks of %d entries for a 3,000-byte file, want 256", 1<<s.bits)
+	}
+	for i := range 1000 {
+		s.add(cfKey(fmt.Sprintf("CF%014d", i)), int32(i+2))
+	}
+	if len(s.chunks) != 4 {
+		t.Fatalf("%d chunks for 1,000 codes, want 4", len(s.chunks))
+	}
+	for i := range 1000 {
+		if k := cfKey(fmt.Sprintf("CF%014d", i)); s.lineOf(&k) != int32(i+2) {
+			t.Fatalf("code %d: line %d", i, s.lineOf(&k))
 		}
 	}
 }

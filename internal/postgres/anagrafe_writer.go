@@ -41,10 +41,11 @@ type writer struct {
 	closeAbsent bool
 	// first is set for the first load of a Comune, which copies straight
 	// into persone (see anagrafe_first.go): fresh holds the codici fiscali
-	// copied, importID the id drawn at the first COPY.
+	// copied, importID the id drawn with the first row to copy.
 	first    bool
 	fresh    *cfSet
 	importID int64
+	bin      copyBin // a first load's rows, in COPY's binary format
 }
 
 // Stage decides, on the parsing goroutine, what Write does with a row,
@@ -108,7 +109,9 @@ func (w *writer) Write(ctx context.Context, rows []store.RegistryRow) error {
 	for i := range rows {
 		r := &rows[i]
 		if w.first {
-			w.writeFirst(r)
+			if err := w.writeFirst(ctx, r); err != nil {
+				return err
+			}
 			continue
 		}
 		switch r.Act {
@@ -122,7 +125,7 @@ func (w *writer) Write(ctx context.Context, rows []store.RegistryRow) error {
 			r.Repeats = int(r.Arg)
 		}
 	}
-	if len(w.buf) >= copyBatch {
+	if len(w.buf) >= copyBatch || w.bin.rows >= copyBatch {
 		return w.flush(ctx)
 	}
 	return nil
@@ -130,11 +133,11 @@ func (w *writer) Write(ctx context.Context, rows []store.RegistryRow) error {
 
 // flush copies the buffered rows.
 func (w *writer) flush(ctx context.Context) error {
-	if len(w.buf) == 0 {
-		return nil
-	}
 	if w.first {
 		return w.flushFirst(ctx)
+	}
+	if len(w.buf) == 0 {
+		return nil
 	}
 	_, err := w.tx.CopyFrom(ctx, pgx.Identifier{"reg_stage"}, stageCols, pgx.CopyFromRows(w.buf))
 	w.buf = w.buf[:0]

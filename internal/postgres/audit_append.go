@@ -14,10 +14,15 @@ import (
 // is locked (FOR UPDATE) until tx ends, so that the entries of concurrent
 // transactions, from one csi serve or several, chain one after the other.
 func (db *DB) appendAudit(ctx context.Context, tx pgx.Tx, target, summary string) error {
-	var lastID int64
-	var prev string
-	err := tx.QueryRow(ctx, "SELECT last_id, hash FROM audit_head WHERE one = 1 FOR UPDATE").Scan(&lastID, &prev)
-	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+	return db.appendAuditAfter(ctx, tx, nil, target, summary)
+}
+
+// appendAuditAfter is appendAudit with the statements of pre (if not nil)
+// sent first, in the round trip that locks the head: a registry import
+// records itself there, before it takes the lock.
+func (db *DB) appendAuditAfter(ctx context.Context, tx pgx.Tx, pre *pgx.Batch, target, summary string) error {
+	lastID, prev, err := lockAuditHead(ctx, tx, pre)
+	if err != nil {
 		return err
 	}
 	e := csi.NewAuditEntry(ctx, target, summary)
@@ -61,4 +66,28 @@ func (db *DB) appendAudits(ctx context.Context, tx pgx.Tx, items []store.AuditIt
 	b.Queue(`INSERT INTO audit_head(one, last_id, hash) VALUES (1, $1, $2)
 		ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash`, lastID, prev)
 	return tx.SendBatch(ctx, b).Close()
+}
+
+// lockAuditHead runs the statements of pre (if not nil), then locks the
+// audit head and reads it, in one round trip.
+func lockAuditHead(ctx context.Context, tx pgx.Tx, pre *pgx.Batch) (int64, string, error) {
+	b := pre
+	if b == nil {
+		b = &pgx.Batch{}
+	}
+	n := b.Len()
+	b.Queue("SELECT last_id, hash FROM audit_head WHERE one = 1 FOR UPDATE")
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	for range n {
+		if _, err := br.Exec(); err != nil {
+			return 0, "", err
+		}
+	}
+	var lastID int64
+	var prev string
+	if err := br.QueryRow().Scan(&lastID, &prev); err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return 0, "", err
+	}
+	return lastID, prev, br.Close()
 }
