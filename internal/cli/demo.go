@@ -190,7 +190,7 @@ func (d *demo) progress(format string, args ...any) {
 
 // generate writes the synthetic province's files.
 func (d *demo) generate() error {
-	out := &demoFiles{dir: d.dir}
+	out := &demoFiles{dir: d.dir, scratch: d.opts.Out == ""}
 	defer out.abort()
 	m, err := synth.WriteDemo(synth.Options{Seed: d.opts.Seed, Scale: d.opts.Scale}, d.opts.History, out.create)
 	if err != nil {
