@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	"github.com/csi-mb/csi/internal/safefile"
 )
@@ -18,12 +19,16 @@ import (
 // minute later.
 type demoFiles struct {
 	dir     string
-	scratch bool // dir is the demo's private temporary folder
+	scratch bool         // dir is the demo's private temporary folder
+	stop    *atomic.Bool // set when the demo failed: no more files
 	files   []*safefile.File
 }
 
 // create starts the file name (slash-separated, relative to the folder).
 func (o *demoFiles) create(name string) (io.WriteCloser, error) {
+	if o.stop != nil && o.stop.Load() {
+		return nil, errStopped
+	}
 	path := filepath.Join(o.dir, filepath.FromSlash(name))
 	if o.scratch {
 		// The generator writes each file in one piece: no buffer needed.
