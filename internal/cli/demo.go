@@ -101,6 +101,8 @@ type demo struct {
 	mon   *synth.Monitoring // the process registers
 	// told says the generation's progress line was printed.
 	told bool
+	// endedAt, when set, is the time since start the next progress line gives.
+	endedAt time.Duration
 	// counts of what the imports did, for the progress lines
 	rows, rejected int
 	// siuss is what the SIUSS export step did
@@ -179,13 +181,13 @@ func (d *demo) prepare() (func(), error) {
 }
 
 // progress prints a step line on stderr, in the user's language: format
-// is a catalog key (a literal, as for T).
+// is a catalog key (a literal, as for T). The step ended now, or at
+// endedAt when that is set (a step that ended while another ran).
 func (d *demo) progress(format string, args ...any) {
-	d.progressAt(time.Since(d.start), format, args...)
-}
-
-// progressAt is progress for a step that ended at that time since the start.
-func (d *demo) progressAt(at time.Duration, format string, args ...any) {
+	at := time.Since(d.start)
+	if d.endedAt > 0 {
+		at, d.endedAt = d.endedAt, 0
+	}
 	d.step++
 	if d.f.Quiet {
 		return

@@ -133,7 +133,8 @@ func (d *demo) generated(g *demoGen, wait bool) error {
 		return g.err
 	}
 	d.m, d.told = g.m, true
-	d.progressAt(g.took, "generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s",
+	d.endedAt = g.took
+	d.progress("generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s",
 		len(d.m.Registry), d.m.Residents2020, len(d.m.Records), d.where())
 	return nil
 }
