@@ -97,8 +97,12 @@ type demo struct {
 	dir   string
 	step  int
 	start time.Time
-	m     *synth.Manifest
+	m     *synth.Manifest   // set once the generation ended
 	mon   *synth.Monitoring // the process registers
+	// told says the generation's progress line was printed.
+	told bool
+	// endedAt, when set, is the time since start the next progress line gives.
+	endedAt time.Duration
 	// counts of what the imports did, for the progress lines
 	rows, rejected int
 	// siuss is what the SIUSS export step did
@@ -120,10 +124,9 @@ func demoRun(ctx context.Context, f *Factory, opts *DemoOptions) (err error) {
 			}
 		}
 	}()
-	if err := d.generate(); err != nil {
-		return err
-	}
-	if err := d.load(ctx); err != nil {
+	g := d.startGenerate()
+	defer g.wait() // before cleanup: the generator may still be writing
+	if err := d.load(ctx, g); err != nil {
 		return err
 	}
 	sum, err := d.validate(ctx)
@@ -178,40 +181,19 @@ func (d *demo) prepare() (func(), error) {
 }
 
 // progress prints a step line on stderr, in the user's language: format
-// is a catalog key (a literal, as for T).
+// is a catalog key (a literal, as for T). The step ended now, or at
+// endedAt when that is set (a step that ended while another ran).
 func (d *demo) progress(format string, args ...any) {
+	at := time.Since(d.start)
+	if d.endedAt > 0 {
+		at, d.endedAt = d.endedAt, 0
+	}
 	d.step++
 	if d.f.Quiet {
 		return
 	}
 	fmt.Fprintln(d.f.IO.ErrOut, d.f.T("csi demo: [%s/%s] %s (%ss)", strconv.Itoa(d.step), strconv.Itoa(demoSteps), d.f.T(format, args...),
-		d.f.Lang.Decimal(time.Since(d.start).Seconds(), 1)))
-}
-
-// generate writes the synthetic province's files.
-func (d *demo) generate() error {
-	out := &demoFiles{dir: d.dir}
-	defer out.abort()
-	m, err := synth.WriteDemo(synth.Options{Seed: d.opts.Seed, Scale: d.opts.Scale}, d.opts.History, out.create)
-	if err != nil {
-		if csi.ErrorCode(err) != csi.EINTERNAL {
-			return err // a file that cannot be written, named
-		}
-		return fmt.Errorf("generating the demo files: %w", err)
-	}
-	d.m = m
-	if err := d.writeOnboarding(out); err != nil {
-		return err
-	}
-	if err := d.writeMonitoring(out); err != nil {
-		return err
-	}
-	if err := out.commit(); err != nil {
-		return err
-	}
-	d.progress("generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s",
-		len(m.Registry), m.Residents2020, len(m.Records), d.where())
-	return nil
+		d.f.Lang.Decimal(at.Seconds(), 1)))
 }
 
 // where names the files' folder for the progress line.
@@ -220,21 +202,6 @@ func (d *demo) where() string {
 		return d.opts.Out
 	}
 	return d.f.T("a temporary folder")
-}
-
-// writeOnboarding writes the onboarding file `csi comuni onboard -f` reads.
-func (d *demo) writeOnboarding(out *demoFiles) error {
-	var b bytes.Buffer
-	b.WriteString("comune;anagrafe;data;contatto\n")
-	for _, c := range d.m.Comuni {
-		fmt.Fprintf(&b, "%s;%s;%s;Servizi sociali del Comune di %s\n", c.Istat, c.Anagrafe, c.Date, c.Nome)
-	}
-	w, err := out.create("comuni.csv")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b.Bytes())
-	return err
 }
 
 // quiet returns a Factory on the same store whose output goes to out (or
@@ -250,11 +217,15 @@ func (d *demo) quiet(out io.Writer) *Factory {
 }
 
 // load creates the store and runs the onboarding, referent and import
-// commands on the generated files.
-func (d *demo) load(ctx context.Context) error {
+// commands on the generated files, each extract as soon as it is written.
+func (d *demo) load(ctx context.Context, g *demoGen) error {
+	head, err := g.header()
+	if err != nil {
+		return err
+	}
 	quiet := d.f.Quiet
 	d.f.Quiet = true
-	err := d.f.freshStore(ctx)
+	err = d.f.freshStore(ctx)
 	if err == nil {
 		_, _, err = d.f.createStore(ctx)
 	}
@@ -265,7 +236,7 @@ func (d *demo) load(ctx context.Context) error {
 	if err := onboardFile(ctx, d.quiet(nil), filepath.Join(d.dir, "comuni.csv")); err != nil {
 		return err
 	}
-	for _, r := range d.m.Referenti {
+	for _, r := range head.referenti {
 		in := csi.AssignInput{Ambito: r.Ambito, Nome: r.Nome, Email: r.Email, Comune: r.Comune, From: r.From}
 		if err := assignRun(ctx, d.quiet(nil), &AssignOptions{Input: in}); err != nil {
 			return err
@@ -274,26 +245,34 @@ func (d *demo) load(ctx context.Context) error {
 	if err := d.loadMonitoring(ctx); err != nil {
 		return err
 	}
+	d.generated(g, false)
 	d.progress("onboarded %d Comuni, assigned %d Ambito referents, recorded %d events, %d operator accounts in %d lists and %d channels",
-		len(d.m.Comuni), len(d.m.Referenti), d.mon.Events, d.mon.Accounts, len(d.mon.Operatori), len(d.mon.Canali))
-	if err := d.importRegistry(ctx); err != nil {
+		len(head.comuni), len(head.referenti), d.mon.Events, d.mon.Accounts, len(d.mon.Operatori), len(d.mon.Canali))
+	if err := d.importRegistry(ctx, g); err != nil {
 		return err
 	}
 	return d.importRecords(ctx)
 }
 
-// importRegistry runs `csi anagrafe import` on every extract.
-func (d *demo) importRegistry(ctx context.Context) error {
+// importRegistry runs `csi anagrafe import` on every extract, in the
+// order the generator writes them, then waits for the rest of the files.
+func (d *demo) importRegistry(ctx context.Context, g *demoGen) error {
 	d.rows, d.rejected = 0, 0
-	for _, r := range d.m.Registry {
+	n := 0
+	for r := range g.files {
 		opts := &AnagrafeImportOptions{File: filepath.Join(d.dir, filepath.FromSlash(r.File)),
 			Request: csi.AnagrafeImport{Comune: r.Comune, Mode: r.Mode, AsOf: r.AsOf}}
 		err := d.capture(func(sub *Factory) error { return anagrafeImportRun(ctx, sub, opts) })
 		if err != nil {
 			return err
 		}
+		n++
+		d.generated(g, false)
 	}
-	d.progress("imported %d registry extracts with csi anagrafe import: %d rows, %d rejected", len(d.m.Registry), d.rows, d.rejected)
+	if err := d.generated(g, true); err != nil {
+		return err
+	}
+	d.progress("imported %d registry extracts with csi anagrafe import: %d rows, %d rejected", n, d.rows, d.rejected)
 	return nil
 }
 

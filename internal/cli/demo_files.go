@@ -2,23 +2,39 @@ package cli
 
 import (
 	"io"
+	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	"github.com/csi-mb/csi/internal/safefile"
 )
 
-// demoFiles are the files being generated: each is written to a private
-// temporary file beside its name, and all replace what is there only once
-// every one is complete, so that a failure changes no file in --out and a
-// link there is refused, not followed.
+// demoFiles are the files being generated. In a folder the user named
+// (--out) each is written to a private temporary file beside its name, and
+// all replace what is there only once every one is complete, so that a
+// failure changes no file in --out and a link there is refused, not
+// followed. In the demo's own temporary folder, which nobody else sees
+// and which is removed at the end, they are written in place: no
+// temporary names, and no flush to disk of some 150 MB that is deleted a
+// minute later.
 type demoFiles struct {
-	dir   string
-	files []*safefile.File
+	dir     string
+	scratch bool         // dir is the demo's private temporary folder
+	stop    *atomic.Bool // set when the demo failed: no more files
+	files   []*safefile.File
 }
 
 // create starts the file name (slash-separated, relative to the folder).
 func (o *demoFiles) create(name string) (io.WriteCloser, error) {
-	f, err := safefile.Create(filepath.Join(o.dir, filepath.FromSlash(name)))
+	if o.stop != nil && o.stop.Load() {
+		return nil, errStopped
+	}
+	path := filepath.Join(o.dir, filepath.FromSlash(name))
+	if o.scratch {
+		// The generator writes each file in one piece: no buffer needed.
+		return os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	}
+	f, err := safefile.Create(path)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +58,8 @@ func (o *demoFiles) commit() error {
 	return nil
 }
 
-// abort removes the files not yet in place.
+// abort removes the files not yet in place (those of the temporary folder
+// go with it).
 func (o *demoFiles) abort() {
 	for _, f := range o.files {
 		f.Abort()

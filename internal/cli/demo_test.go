@@ -8,6 +8,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -221,4 +223,61 @@ func showSeedTables(t *testing.T, env map[string]string, db string) []indicatorD
 		docs = append(docs, doc)
 	}
 	return docs
+}
+
+// TestDemoImportsWhileGenerating: without --out the demo imports each
+// extract while the rest is generated; it must print the same document and
+// make the same imports, in the same order, as with --out, where every file
+// is generated first.
+func TestDemoImportsWhileGenerating(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"CSI_NOW": "2024-06-30T10:00:00Z", "CSI_ACTOR": "tester"}
+	run := func(name string, args ...string) (map[string]any, string) {
+		db := filepath.Join(dir, name+".db")
+		stdout, stderr, code := runDemoCSI(t, env, append([]string{"demo", "--scale", "0.02", "--db", db, "-o", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("demo %v: exit %d: %s", args, code, stderr)
+		}
+		for i := 1; i <= demoSteps; i++ {
+			if !strings.Contains(stderr, fmt.Sprintf("[%d/%d]", i, demoSteps)) {
+				t.Errorf("demo %v: no progress line for step %d:\n%s", args, i, stderr)
+			}
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatal(err)
+		}
+		delete(doc, "store")
+		delete(doc, "files")
+		imports, stderr, code := runDemoCSI(t, env, "--db", db, "anagrafe", "imports", "-o", "csv")
+		if code != 0 {
+			t.Fatalf("anagrafe imports: exit %d: %s", code, stderr)
+		}
+		return doc, imports
+	}
+	gotDoc, gotImports := run("scratch")
+	wantDoc, wantImports := run("out", "--out", filepath.Join(dir, "files"))
+	if !reflect.DeepEqual(gotDoc, wantDoc) {
+		t.Errorf("the documents differ:\n%v\nwant (--out)\n%v", gotDoc, wantDoc)
+	}
+	if strings.Count(wantImports, "\n") < 60 {
+		t.Fatalf("--out made %d imports:\n%s", strings.Count(wantImports, "\n")-1, wantImports)
+	}
+	if got, want := importLines(gotImports), importLines(wantImports); !slices.Equal(got, want) {
+		t.Errorf("the imports differ:\n%s\nwant (--out)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// importLines are the lines of `csi anagrafe imports -o csv` with each
+// file's folder left out (the demo's temporary folder has a random name).
+func importLines(csv string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(csv), "\n") {
+		f := strings.Split(line, ",")
+		if len(f) > 2 {
+			f[2] = filepath.Base(f[2])
+		}
+		out = append(out, strings.Join(f, ","))
+	}
+	return out
 }

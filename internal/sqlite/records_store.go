@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/records"
@@ -79,18 +81,27 @@ func recordImportEntry(ctx context.Context, tx *sql.Tx, kind *records.Kind, e st
 // recordUpsert holds the statements of one record import. Records are
 // keyed by Comune and id (software numbers them per Comune).
 type recordUpsert struct {
+	tx       *sql.Tx
 	kind     *records.Kind
 	importID int64
 	lookup   *sql.Stmt // row_hash, person and whether that person's record exists, by Comune and id
-	write    *sql.Stmt
-	resolve  *sql.Stmt         // interventi: the Comuni of a cartella id
-	adopt    *sql.Stmt         // interventi: drop the copy stored without a Comune before its cartella came
-	kept     *records.KeptScan // the columns the file lacks, read back so that an update keeps them
+	// lookupAll is lookup for a batch of keys given as one JSON array of
+	// [Comune, id] pairs: one statement per batch instead of one per row.
+	lookupAll *sql.Stmt
+	write     *sql.Stmt
+	// writeRows is write for writeChunk rows at once (writeSQL's,
+	// prepared on the first full chunk); adoptAll is adopt for the ids of
+	// a JSON array, returning those it dropped.
+	writeRows, adoptAll *sql.Stmt
+	writeSQL            func(rows int) string
+	resolve             *sql.Stmt         // interventi: the Comuni of a cartella id
+	adopt               *sql.Stmt         // interventi: drop the copy stored without a Comune before its cartella came
+	kept                *records.KeptScan // the columns the file lacks, read back so that an update keeps them
 }
 
 func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID int64, keep []string) (*recordUpsert, error) {
 	cols := kind.ColumnNames()
-	u := &recordUpsert{kind: kind, importID: importID}
+	u := &recordUpsert{tx: tx, kind: kind, importID: importID}
 	kept := ""
 	if len(keep) > 0 {
 		u.kept = records.NewKeptScan(kind, keep)
@@ -106,28 +117,47 @@ func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID
 	if err != nil {
 		return nil, err
 	}
+	// CROSS JOIN keeps the planner on the keys first, each found through
+	// the table's (comune, id) key.
+	u.lookupAll, err = tx.PrepareContext(ctx, fmt.Sprintf(`SELECT k.key, t.row_hash, t.%s, %s%s
+		FROM json_each(?) k CROSS JOIN %s t WHERE t.comune = k.value ->> 0 AND t.%s = k.value ->> 1`,
+		kind.Person, known, kept, kind.Table, cols[0]))
+	if err != nil {
+		return nil, err
+	}
 	var sets []string
 	for _, c := range append(cols[1:], "row_hash", "import_id") {
 		if c != "comune" {
 			sets = append(sets, c+" = excluded."+c)
 		}
 	}
-	q := fmt.Sprintf("INSERT INTO %s(%s, row_hash, import_id) VALUES (%s?, %d) ON CONFLICT(comune, %s) DO UPDATE SET %s",
-		kind.Table, strings.Join(cols, ", "), strings.Repeat("?, ", len(cols)), importID, cols[0], strings.Join(sets, ", "))
-	if u.write, err = tx.PrepareContext(ctx, q); err != nil {
+	row := "(" + strings.Repeat("?, ", len(cols)) + "?, " + strconv.FormatInt(importID, 10) + ")"
+	u.writeSQL = func(n int) string {
+		return fmt.Sprintf("INSERT INTO %s(%s, row_hash, import_id) VALUES %s ON CONFLICT(comune, %s) DO UPDATE SET %s",
+			kind.Table, strings.Join(cols, ", "), strings.Repeat(row+", ", n-1)+row, cols[0], strings.Join(sets, ", "))
+	}
+	if u.write, err = tx.PrepareContext(ctx, u.writeSQL(1)); err != nil {
 		return nil, err
 	}
 	if kind == records.Interventi {
 		if u.resolve, err = tx.PrepareContext(ctx, "SELECT DISTINCT comune FROM cartelle WHERE id_cartella = ? LIMIT 2"); err != nil {
 			return nil, err
 		}
-		u.adopt, err = tx.PrepareContext(ctx, "DELETE FROM interventi WHERE comune = '' AND id_intervento = ?")
+		if u.adopt, err = tx.PrepareContext(ctx, "DELETE FROM interventi WHERE comune = '' AND id_intervento = ?"); err != nil {
+			return nil, err
+		}
+		u.adoptAll, err = tx.PrepareContext(ctx, `DELETE FROM interventi WHERE comune = ''
+			AND id_intervento IN (SELECT value FROM json_each(?)) RETURNING id_intervento`)
 	}
 	return u, err
 }
 
+// writeChunk is how many rows one multi-row upsert writes (each binds its
+// columns, about fifteen: well under SQLite's limit of 32,766 variables).
+var writeChunk = 64
+
 func (u *recordUpsert) close() {
-	for _, s := range []*sql.Stmt{u.lookup, u.write, u.resolve, u.adopt} {
+	for _, s := range []*sql.Stmt{u.lookup, u.lookupAll, u.write, u.writeRows, u.resolve, u.adopt, u.adoptAll} {
 		if s != nil {
 			s.Close()
 		}
@@ -170,47 +200,140 @@ func (u *recordUpsert) comuniOf(ctx context.Context, id string) ([]string, error
 	return comuni, rows.Err()
 }
 
-// StoredRecords looks each key up with the prepared statement.
+// StoredRecords looks the keys up with one statement, the keys bound as
+// one JSON array.
 func (u *recordUpsert) StoredRecords(ctx context.Context, keys []store.RecordKey) (map[store.RecordKey]store.StoredRecord, error) {
 	out := make(map[store.RecordKey]store.StoredRecord, len(keys))
-	for _, k := range keys {
-		var old int64
+	if len(keys) == 0 {
+		return out, nil
+	}
+	pairs := make([][2]string, len(keys))
+	for i, k := range keys {
+		pairs[i] = [2]string{k.Comune, k.ID}
+	}
+	js, err := json.Marshal(pairs)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := u.lookupAll.QueryContext(ctx, string(js))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i, old int64
 		var r store.StoredRecord
-		dest := []any{&old, &r.Person, &r.Known}
+		dest := []any{&i, &old, &r.Person, &r.Known}
 		if u.kept != nil {
 			dest = append(dest, u.kept.Dest()...)
 		}
-		err := u.lookup.QueryRowContext(ctx, k.Comune, k.ID).Scan(dest...)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, mapErr(err)
 		}
 		r.Hash = uint64(old)
 		if u.kept != nil {
 			r.Kept = u.kept.Values()
 		}
-		out[k] = r
+		out[keys[i]] = r
 	}
-	return out, nil
+	return out, mapErr(rows.Err())
 }
 
-// WriteRecords upserts each row with the prepared statement.
+// WriteRecords upserts the rows, writeChunk at a time with one statement,
+// after dropping in one statement the copies without a Comune that the
+// chunk's rows adopt. A row without a Comune (an intervento whose
+// cartella is unknown) could be one a later row of its chunk adopts: a
+// batch with one is written row by row, in order.
 func (u *recordUpsert) WriteRecords(ctx context.Context, rows []store.RecordRow) ([]bool, error) {
 	adopted := make([]bool, len(rows))
-	for i, r := range rows {
-		if r.Adopt {
-			res, err := u.adopt.ExecContext(ctx, r.Values[0])
+	comune := u.kind.Index("comune")
+	for _, r := range rows {
+		if r.Values[comune] == "" {
+			return adopted, u.writeEach(ctx, rows, adopted)
+		}
+	}
+	for start := 0; start < len(rows); start += writeChunk {
+		chunk := rows[start:min(start+writeChunk, len(rows))]
+		if err := u.adoptChunk(ctx, chunk, adopted[start:]); err != nil {
+			return nil, err
+		}
+		if len(chunk) < writeChunk {
+			return adopted, u.writeEach(ctx, chunk, nil)
+		}
+		if u.writeRows == nil {
+			stmt, err := u.tx.PrepareContext(ctx, u.writeSQL(writeChunk))
 			if err != nil {
 				return nil, mapErr(err)
+			}
+			u.writeRows = stmt
+		}
+		args := make([]any, 0, len(chunk)*(len(chunk[0].Values)+1))
+		for _, r := range chunk {
+			args = append(append(args, r.Values...), int64(r.Hash))
+		}
+		if _, err := u.writeRows.ExecContext(ctx, args...); err != nil {
+			return nil, mapErr(err)
+		}
+	}
+	return adopted, nil
+}
+
+// adoptChunk drops the copies without a Comune of the ids the chunk's rows
+// adopt, marking in adopted the first row of each id dropped.
+func (u *recordUpsert) adoptChunk(ctx context.Context, chunk []store.RecordRow, adopted []bool) error {
+	var ids []string
+	for _, r := range chunk {
+		if r.Adopt {
+			ids = append(ids, r.Values[0].(string))
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	js, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := u.adoptAll.QueryContext(ctx, string(js))
+	if err != nil {
+		return mapErr(err)
+	}
+	dropped := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		dropped[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return mapErr(err)
+	}
+	for i, r := range chunk {
+		if id := r.Values[0].(string); r.Adopt && dropped[id] {
+			adopted[i], dropped[id] = true, false
+		}
+	}
+	return nil
+}
+
+// writeEach upserts the rows one by one, each after its adoption when
+// adopted is given (nil: the adoptions are done).
+func (u *recordUpsert) writeEach(ctx context.Context, rows []store.RecordRow, adopted []bool) error {
+	for i, r := range rows {
+		if r.Adopt && adopted != nil {
+			res, err := u.adopt.ExecContext(ctx, r.Values[0])
+			if err != nil {
+				return mapErr(err)
 			}
 			n, _ := res.RowsAffected()
 			adopted[i] = n > 0
 		}
 		if _, err := u.write.ExecContext(ctx, append(r.Values, int64(r.Hash))...); err != nil {
-			return nil, mapErr(err)
+			return mapErr(err)
 		}
 	}
-	return adopted, nil
+	return nil
 }

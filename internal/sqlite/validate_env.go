@@ -19,6 +19,8 @@ type validateEnv struct {
 	resident *sql.Stmt
 	dead     *sql.Stmt
 	err      error // the first lookup failure; the run stops on it
+	// tally is what the last complete persons pass counted of households.
+	tally *householdTally
 }
 
 // OpenValidation loads what the lookups keep in memory (membership,

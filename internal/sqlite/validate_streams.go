@@ -10,26 +10,96 @@ import (
 	"github.com/csi-mb/csi/internal/store"
 )
 
+// personBatch is how many persons the reading goroutine of
+// EachCurrentPerson decodes ahead of the rules, per hand-over.
+var personBatch = 256
+
 // EachCurrentPerson streams the current registry versions ordered by
 // Comune and codice fiscale, the order of store.ValidationReader that both
-// engines share (storage order is not: it follows the query plan).
+// engines share (storage order is not: it follows the query plan). One
+// goroutine reads and decodes the rows, batch by batch, while fn runs the
+// rules on the previous batch: the two halves of the pass take about the
+// same time, and a second core does the one. The same pass tallies the
+// households, for the EachIrregularHousehold that follows.
 func (e *validateEnv) EachCurrentPerson(ctx context.Context, comuni []string, fn func(csi.PersonVersion) error) error {
+	e.tally = nil
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	full, free := make(chan []csi.PersonVersion, 2), make(chan []csi.PersonVersion, 3)
+	for range 3 {
+		free <- make([]csi.PersonVersion, 0, personBatch)
+	}
+	tally := newHouseholdTally(comuni)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(full)
+		readErr <- e.readPersons(rctx, comuni, tally, full, free)
+	}()
+	var err error
+	for batch := range full {
+		for i := range batch {
+			if err == nil {
+				err = fn(batch[i])
+			}
+		}
+		if err != nil {
+			cancel() // the reader stops at its next hand-over
+		}
+		free <- batch[:0]
+	}
+	rerr := <-readErr
+	switch {
+	case err != nil:
+		return err
+	case rerr != nil:
+		return rerr
+	}
+	tally.closeComune()
+	e.tally = tally
+	return nil
+}
+
+// readPersons runs the persons query, sending the decoded versions in
+// batches on full (taking empty ones from free) and tallying households.
+func (e *validateEnv) readPersons(ctx context.Context, comuni []string, tally *householdTally,
+	full chan<- []csi.PersonVersion, free <-chan []csi.PersonVersion) error {
 	rows, err := e.db.db.QueryContext(ctx, `SELECT codice_fiscale, comune, dati, valid_from FROM persone
 		WHERE valid_to = '' AND `+inScope("comune", comuni)+` ORDER BY comune, codice_fiscale`)
 	if err != nil {
 		return mapErr(err)
 	}
 	defer rows.Close()
+	batch := <-free
+	send := func() bool {
+		select {
+		case full <- batch:
+		case <-ctx.Done():
+			return false
+		}
+		select {
+		case batch = <-free:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	for rows.Next() {
 		p, err := scanCurrentPerson(rows)
 		if err != nil {
 			return err
 		}
-		if err := fn(p); err != nil {
-			return err
+		tally.add(&p)
+		if batch = append(batch, p); len(batch) == personBatch && !send() {
+			return ctx.Err()
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return mapErr(err)
+	}
+	if len(batch) > 0 && !send() {
+		return ctx.Err()
+	}
+	return nil
 }
 
 func scanCurrentPerson(rows *sql.Rows) (csi.PersonVersion, error) {
@@ -48,11 +118,11 @@ func scanCurrentPerson(rows *sql.Rows) (csi.PersonVersion, error) {
 	return p, nil
 }
 
-// EachIrregularHousehold runs one grouped pass over the current versions
-// that returns only the households without exactly one head, with their
-// heads, smallest member CF and size; the sort behind it spills to disk,
-// so memory does not grow with the province.
-func (e *validateEnv) EachIrregularHousehold(ctx context.Context, comuni []string, fn func(store.Household) error) error {
+// groupedHouseholds runs one grouped pass over the current versions that
+// returns only the households without exactly one head, with their heads,
+// smallest member CF and size; the sort behind it spills to disk, so
+// memory does not grow with the province.
+func (e *validateEnv) groupedHouseholds(ctx context.Context, comuni []string, fn func(store.Household) error) error {
 	rows, err := e.db.db.QueryContext(ctx, `SELECT comune, codice_famiglia, count(*), min(codice_fiscale),
 		coalesce(group_concat(CASE WHEN relazione_parentela = '1' THEN codice_fiscale END, ','), '')
 		FROM persone WHERE valid_to = '' AND codice_famiglia != '' AND `+inScope("comune", comuni)+`

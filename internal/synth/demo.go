@@ -22,6 +22,8 @@ type Manifest struct {
 	// Planted lists the data-quality problems put in on purpose, so that
 	// validation has something to show.
 	Planted []string
+	// ready is WriteDemoEach's: told of each registry extract once written.
+	ready func(*Manifest, RegistryFile) error
 }
 
 // Onboarding is how a Comune joined the CSI.
@@ -64,6 +66,16 @@ type Create func(name string) (io.WriteCloser, error)
 // is scaled by opts.Scale; the records keep their counts at any scale.
 // The output depends only on opts and history.
 func WriteDemo(opts Options, history bool, create Create) (*Manifest, error) {
+	return WriteDemoEach(opts, history, create, nil)
+}
+
+// WriteDemoEach is WriteDemo telling ready of each registry extract as soon
+// as its file is written and closed, in import order, so that a caller can
+// import it while the rest is generated. When ready is called the manifest
+// already holds the Comuni and the Referenti (its other fields are still
+// being filled: ready must not keep m); an error from ready stops the
+// generation and is returned. ready may be nil.
+func WriteDemoEach(opts Options, history bool, create Create, ready func(m *Manifest, f RegistryFile) error) (*Manifest, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
@@ -76,7 +88,7 @@ func WriteDemo(opts Options, history bool, create Create) (*Manifest, error) {
 	for _, r := range regs {
 		r.history = history
 	}
-	m := &Manifest{}
+	m := &Manifest{ready: ready}
 	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x7265636f726473))
 	m.onboard(rng)
 	if err := m.writeRegistry(regs, opts.Seed, create); err != nil {
@@ -85,7 +97,17 @@ func WriteDemo(opts Options, history bool, create Create) (*Manifest, error) {
 	if err := m.writeRecords(rng, opts.Seed, regs, create); err != nil {
 		return nil, err
 	}
+	m.ready = nil
 	return m, nil
+}
+
+// addRegistry lists a written extract and tells ready of it.
+func (m *Manifest) addRegistry(f RegistryFile) error {
+	m.Registry = append(m.Registry, f)
+	if m.ready == nil {
+		return nil
+	}
+	return m.ready(m, f)
 }
 
 // onboard decides how each Comune joined and names a referent per Ambito.
@@ -147,7 +169,9 @@ func (m *Manifest) writeRegistry(regs []*comuneRegistry, seed int64, create Crea
 		if err != nil {
 			return err
 		}
-		m.Registry = append(m.Registry, RegistryFile{"anagrafe/" + r.c.Istat + "-" + first + ".csv", r.c.Istat, "snapshot", first, n})
+		if err := m.addRegistry(RegistryFile{"anagrafe/" + r.c.Istat + "-" + first + ".csv", r.c.Istat, "snapshot", first, n}); err != nil {
+			return err
+		}
 	}
 	updated := m.updatedComuni()
 	full := map[string][]byte{}
@@ -162,8 +186,10 @@ func (m *Manifest) writeRegistry(regs []*comuneRegistry, seed int64, create Crea
 			full[r.c.Istat] = buf.Bytes()
 		}
 		r.data, r.off = nil, nil // the records need the residents only
-		m.Registry = append(m.Registry, RegistryFile{name, r.c.Istat, "snapshot", second, n})
 		m.Residents2020 += n
+		if err := m.addRegistry(RegistryFile{name, r.c.Istat, "snapshot", second, n}); err != nil {
+			return err
+		}
 	}
 	return m.writeUpdates(full, regs[0].history, seed, create)
 }
@@ -211,8 +237,10 @@ func (m *Manifest) writeUpdates(full map[string][]byte, history bool, seed int64
 			if _, err := writeFile(create, name, func(w io.Writer) (int, error) { _, err := w.Write(out.Bytes()); return st.Written, err }); err != nil {
 				return err
 			}
-			m.Registry = append(m.Registry, RegistryFile{name, o.Istat, "snapshot", asOf, st.Written})
 			full[o.Istat] = out.Bytes()
+			if err := m.addRegistry(RegistryFile{name, o.Istat, "snapshot", asOf, st.Written}); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

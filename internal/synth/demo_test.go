@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
+	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -325,4 +327,40 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestWriteDemoEachTellsEachExtract: WriteDemoEach tells of every registry
+// extract once its file is closed, in the manifest's import order, with the
+// Comuni and Referenti already known; an error of ready stops it.
+func TestWriteDemoEachTellsEachExtract(t *testing.T) {
+	files := map[string][]byte{}
+	create := func(name string) (io.WriteCloser, error) { return &memFile{files: files, name: name}, nil }
+	var told []RegistryFile
+	m, err := WriteDemoEach(Options{Seed: 3, Scale: 0.01}, false, create, func(m *Manifest, f RegistryFile) error {
+		if len(m.Comuni) != 55 || len(m.Referenti) != 5 {
+			t.Fatalf("told of %s with %d Comuni and %d referents", f.File, len(m.Comuni), len(m.Referenti))
+		}
+		if files[f.File] == nil {
+			t.Errorf("told of %s before it was closed", f.File)
+		}
+		told = append(told, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(told) != 60 || !slices.Equal(told, m.Registry) {
+		t.Errorf("told of %d extracts, the manifest lists %d (or another order)", len(told), len(m.Registry))
+	}
+	stop := errors.New("stop")
+	n := 0
+	_, err = WriteDemoEach(Options{Seed: 3, Scale: 0.01}, false, create, func(*Manifest, RegistryFile) error {
+		if n++; n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 {
+		t.Errorf("ready's error: got %v after %d extracts, want it after 3", err, n)
+	}
 }
