@@ -278,7 +278,11 @@ func (f *Factory) writeDetail(d Detail) error {
 		fmt.Fprintf(w, "%s  %s\n", label, value)
 	}
 	for _, s := range d.Sections {
-		fmt.Fprintf(w, "\n%s\n", s.Title)
+		title := s.Title
+		if f.IO.OutTTY {
+			title = f.Lang.Header(title)
+		}
+		fmt.Fprintf(w, "\n%s\n", title)
 		if len(s.Table.Rows) == 0 {
 			fmt.Fprintln(w, f.T("(none)"))
 			continue

@@ -91,7 +91,7 @@ var italianProgress = map[string]string{
 	// csi demo (demo.go, demo_print.go, demo_siuss.go).
 	"csi demo: [%s/%s] %s (%ss)": "csi demo: [%s/%s] %s (%s s)",
 	"a temporary folder":         "una cartella temporanea",
-	"generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s":                                                                                "generate %d estrazioni anagrafiche (%d residenti all'1/1/2020) e %d file di dati in %s",
+	"generated %d registry extracts (%d residents on 1/1/2020) and %d record files in %s":                                                                                "create %d estrazioni anagrafiche (%d residenti all'1/1/2020) e %d file di dati in %s",
 	"onboarded %d Comuni, assigned %d Ambito referents, recorded %d events, %d operator accounts in %d lists and %d channels":                                            "attivati %d Comuni, nominati %d referenti di Ambito, registrati %d eventi, %d utenze di operatori in %d elenchi e %d canali",
 	"imported %d registry extracts with csi anagrafe import: %d rows, %d rejected":                                                                                       "caricate %d estrazioni anagrafiche con csi anagrafe import: %d righe, %d {{scartata|scartate}}",
 	"imported accessi, cartelle, interventi, valutazioni-sina and sinba with csi records import: %d rows, %d rejected":                                                   "caricati accessi, cartelle, interventi, valutazioni-sina e sinba con csi records import: %d righe, %d {{scartata|scartate}}",

@@ -82,13 +82,17 @@ var headers = map[string][2]string{
 	"Totali":                          {"Totali", "Totals"},
 
 	// The fields of csi debiti report and definition, and of rules show.
-	"report":      {"report", "report"},
-	"provisional": {"provvisoria", "provisional"},
-	"period":      {"periodo", "period"},
-	"prestazioni": {"prestazioni", "benefits"},
-	"example":     {"esempio", "example"},
-	"lists":       {"elenchi", "lists"},
-	"description": {"descrizione", "description"},
+	"report":        {"report", "report"},
+	"belfiore":      {"belfiore", "belfiore"},
+	"offboarded_on": {"uscito il", "offboarded on"},
+	"contact":       {"contatto", "contact"},
+	"History":       {"Storia", "History"},
+	"provisional":   {"provvisoria", "provisional"},
+	"period":        {"periodo", "period"},
+	"prestazioni":   {"prestazioni", "benefits"},
+	"example":       {"esempio", "example"},
+	"lists":         {"elenchi", "lists"},
+	"description":   {"descrizione", "description"},
 
 	// Lists and shows of the other commands.
 	"actor":              {"chi", "actor"},
@@ -235,6 +239,14 @@ var values = map[string]map[string][2]string{
 		"rejected": {"righe scartate", "rows rejected"},
 		"failed":   {"non caricato", "failed"},
 		"skipped":  {"saltato", "skipped"},
+	},
+	"event": { // a Comune's history
+		"onboarded":  {"adesione", "onboarded"},
+		"offboarded": {"uscita", "offboarded"},
+		"ambito":     {"cambio di Ambito", "Ambito changed"},
+		"anagrafe":   {"cambio di anagrafe", "registry changed"},
+		"contact":    {"cambio di contatto", "contact changed"},
+		"status":     {"cambio di stato", "status changed"},
 	},
 	"fonte_popolazione": {
 		"riferimento ISTAT 1/1/2020": {"riferimento ISTAT 1/1/2020", "ISTAT reference of 1/1/2020"},
