@@ -2,7 +2,6 @@ package anagrafe
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/codicefiscale"
@@ -56,7 +55,7 @@ func NewParser(comune string, oldCodes map[string]string, headerFields int) *Par
 // Parse turns a row into a Record, or says why it is rejected.
 func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
 	if n := row.NumFields(); n != p.fields {
-		return nil, p.reject(row, "", readableCF(row), fmt.Sprintf("row has %d fields, the header has %d", n, p.fields))
+		return nil, p.reject(row, "", readableCF(row), T("row has %d fields, the header has %d", n, p.fields))
 	}
 	rec := &Record{Line: row.Line}
 	for i := range NumCols {
@@ -65,7 +64,7 @@ func (p *Parser) Parse(row *dialect.Row) (*Record, *Reject) {
 	cf := codicefiscale.Normalize(rec.Values[ColCF])
 	rec.Values[ColCF], rec.CF = cf, cf
 	if cf == "" {
-		return nil, p.reject(row, "codice_fiscale", "", "codice_fiscale is empty")
+		return nil, p.reject(row, "codice_fiscale", "", T("%s is empty", "codice_fiscale"))
 	}
 	if err := codicefiscale.Validate(cf); err != nil {
 		return nil, p.reject(row, "codice_fiscale", correctedCF(cf, err), cfReason(err))
@@ -81,7 +80,7 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 	for _, c := range required {
 		if rec.Values[c] == "" {
 			name := Schema.Columns[c].Name
-			return p.reject(row, name, rec.CF, name+" is empty")
+			return p.reject(row, name, rec.CF, T("%s is empty", name))
 		}
 	}
 	for _, c := range dateCols {
@@ -93,9 +92,9 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 		name := Schema.Columns[c].Name
 		switch {
 		case errors.Is(err, dialect.ErrEmpty) && c == ColDataNascita:
-			return p.reject(row, name, rec.CF, fmt.Sprintf("%s is empty (the zero date %s)", name, v))
+			return p.reject(row, name, rec.CF, T("%s is empty (the zero date %s)", name, v))
 		case err != nil && !errors.Is(err, dialect.ErrEmpty):
-			return p.reject(row, name, rec.CF, fmt.Sprintf("%s is not a valid date: %v", name, err))
+			return p.reject(row, name, rec.CF, T("%s is not a valid date: %v", name, err))
 		}
 		rec.Values[c] = d // "" for an optional zero date
 	}
@@ -104,14 +103,14 @@ func (p *Parser) checkValues(row *dialect.Row, rec *Record) *Reject {
 	if res := rec.Values[ColComuneResidenza]; res != "" {
 		res, err := dialect.PadISTAT(res, KnownIstat)
 		if err != nil {
-			return p.reject(row, "comune_residenza", rec.CF, "comune_residenza "+err.Error())
+			return p.reject(row, "comune_residenza", rec.CF, T("comune_residenza %v", err))
 		}
 		if cur, ok := p.OldCodes[res]; ok {
 			res = cur
 		}
 		if res != p.Comune {
 			return p.reject(row, "comune_residenza", rec.CF,
-				fmt.Sprintf("comune_residenza %s is not the Comune being imported (%s)", rec.Values[ColComuneResidenza], p.Comune))
+				T("comune_residenza %s is not the Comune being imported (%s)", rec.Values[ColComuneResidenza], p.Comune))
 		}
 		// Not stored (the Comune is known) and kept out of the fingerprint,
 		// so that an extract with or without the column compares equal.
@@ -166,11 +165,11 @@ func correctedCF(cf string, err error) string {
 func cfReason(err error) string {
 	if e, ok := err.(*codicefiscale.Error); ok {
 		if e.Reason == codicefiscale.ReasonCheck {
-			return "codice_fiscale has a wrong check character"
+			return T("codice_fiscale has a wrong check character")
 		}
-		return "codice_fiscale is malformed: " + e.Msg
+		return T("codice_fiscale is malformed: %s", e.Msg)
 	}
-	return "codice_fiscale is not valid"
+	return T("codice_fiscale is not valid")
 }
 
 // Encode fills Dati; the importer calls it only for rows it will write.

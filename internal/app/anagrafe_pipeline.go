@@ -2,10 +2,9 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
@@ -73,7 +72,9 @@ func (im *importer) write(ctx context.Context, batch []store.RegistryRow) error 
 	return nil
 }
 
-func repeatsReason(first int) string { return fmt.Sprintf("codice_fiscale repeats line %d", first) }
+func repeatsReason(first int) string {
+	return anagrafe.T("%s repeats line %d", "codice_fiscale", first)
+}
 
 // reject reports a refused row in the summary and the rejects file.
 func (im *importer) reject(line int, column, reason, raw string) error {
@@ -181,33 +182,32 @@ func (p *parser) stage(row *dialect.Row) store.RegistryRow {
 // to fix them rather than to pass --allow-mass-exit, which would close
 // those residents.
 func massExitError(s *csi.ImportSummary, closing, total int) error {
-	msg := fmt.Sprintf("the snapshot would close %d of %d current residents (%.1f%%), more than 10%%",
-		closing, total, float64(closing)*100/float64(total))
-	if s.Rejected == 0 {
-		return csi.Errorf(csi.ECONFLICT, "%s", msg).
+	pct := float64(closing) * 100 / float64(total)
+	switch s.Rejected {
+	case 0:
+		return csi.Errorf(csi.ECONFLICT, "the snapshot would close %d of %d current residents (%.1f%%), more than 10%%", closing, total, pct).
 			WithHint("check that the extract is complete; if the exits are real, pass --allow-mass-exit")
+	case 1:
+		return csi.Errorf(csi.ECONFLICT, "the snapshot would close %d of %d current residents (%.1f%%), more than 10%%, and 1 row was rejected (%s)",
+			closing, total, pct, firstRejects(s.Rejects, 3)).
+			WithHint("fix the rejected rows, whose residents the snapshot would close, and import the file again; nothing was imported")
 	}
-	return csi.Errorf(csi.ECONFLICT, "%s, and %s rejected (%s)", msg, rowsWere(s.Rejected), firstRejects(s.Rejects, 3)).
+	return csi.Errorf(csi.ECONFLICT, "the snapshot would close %d of %d current residents (%.1f%%), more than 10%%, and %d rows were rejected (%s)",
+		closing, total, pct, s.Rejected, firstRejects(s.Rejects, 3)).
 		WithHint("fix the rejected rows, whose residents the snapshot would close, and import the file again; nothing was imported")
 }
 
-// rowsWere is "1 row was" or "N rows were".
-func rowsWere(n int) string {
-	if n == 1 {
-		return "1 row was"
-	}
-	return fmt.Sprintf("%d rows were", n)
-}
-
-// firstRejects describes the first rejects of distinct reasons, at most n.
-func firstRejects(rs []csi.RejectedRow, n int) string {
-	var parts []string
+// firstRejects describes the first rejects of distinct reasons, at most n,
+// each with its line; the CLI translates them (the reasons are English
+// texts, i18n's Known ones).
+func firstRejects(rs []csi.RejectedRow, n int) csi.Messages {
+	var parts csi.Messages
 	seen := map[string]bool{}
 	for _, r := range rs {
 		if !seen[r.Reason] && len(parts) < n {
 			seen[r.Reason] = true
-			parts = append(parts, fmt.Sprintf("line %d: %s", r.Line, r.Reason))
+			parts = append(parts, csi.Errorf(csi.ECONFLICT, "line %s: %s", strconv.Itoa(r.Line), r.Reason))
 		}
 	}
-	return strings.Join(parts, "; ")
+	return parts
 }

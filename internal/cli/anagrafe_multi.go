@@ -74,17 +74,16 @@ func addManifestFlags(f *Factory, cmd *cobra.Command, opts *AnagrafeImportOption
 
 // checkManifestArgs checks the command line of a multi-file import.
 func checkManifestArgs(args []string, opts *AnagrafeImportOptions) error {
-	bad := func(msg string) error {
-		return &usageError{csi.Errorf(csi.EINVALID, "%s", msg).
-			WithHint("with --manifest the manifest names each file and its Comune; see 'csi anagrafe import --help'")}
+	bad := func(err *csi.Error) error {
+		return &usageError{err.WithHint("with --manifest the manifest names each file and its Comune; see 'csi anagrafe import --help'")}
 	}
 	switch {
 	case len(args) > 0:
-		return bad("--manifest takes no FILE argument")
+		return bad(csi.Errorf(csi.EINVALID, "--manifest takes no FILE argument"))
 	case opts.Request.Comune != "":
-		return bad("--manifest and --comune do not go together")
+		return bad(csi.Errorf(csi.EINVALID, "--manifest and --comune do not go together"))
 	case opts.RejectsFile != "":
-		return bad("--manifest and --rejects do not go together: give a rejects column in the manifest")
+		return bad(csi.Errorf(csi.EINVALID, "--manifest and --rejects do not go together: give a rejects column in the manifest"))
 	}
 	return nil
 }
@@ -105,7 +104,7 @@ func readManifest(path string) ([]manifestEntry, error) {
 	}
 	dir := filepath.Dir(path)
 	var out []manifestEntry
-	var missing []string
+	var missing csi.Messages
 	for {
 		row, err := r.Next()
 		if err == io.EOF {
@@ -119,12 +118,12 @@ func readManifest(path string) ([]manifestEntry, error) {
 			return nil, err
 		}
 		if st, err := os.Stat(e.path); err != nil || st.IsDir() {
-			missing = append(missing, fmt.Sprintf("line %d: %s", e.line, e.file))
+			missing = append(missing, csi.Errorf(csi.EBADFILE, "line %s: %s", strconv.Itoa(e.line), e.file))
 		}
 		out = append(out, e)
 	}
 	if len(missing) > 0 {
-		return nil, csi.Errorf(csi.EBADFILE, "%s: %s not found: %s", path, plural(len(missing), "file", "files"), firstN(missing, 5)).
+		return nil, csi.Errorf(csi.EBADFILE, "%s: %d files not found: %s", path, len(missing), firstN(missing, 5)).
 			WithHint("the manifest's paths are relative to its folder; nothing was imported")
 	}
 	if len(out) == 0 {
@@ -137,24 +136,24 @@ func readManifest(path string) ([]manifestEntry, error) {
 func manifestRow(path, dir string, row *dialect.Row) (manifestEntry, error) {
 	e := manifestEntry{line: row.Line, comune: strings.TrimSpace(row.Get(0)), file: strings.TrimSpace(row.Get(1)),
 		mode: strings.TrimSpace(row.Get(3)), rejects: strings.TrimSpace(row.Get(4))}
-	bad := func(field, msg string) error {
-		return csi.Errorf(csi.EBADFILE, "%s line %s, %s: %s", path, strconv.Itoa(row.Line), field, msg).WithHint("fix the manifest; nothing was imported")
+	bad := func(field string, why error) error {
+		return csi.Errorf(csi.EBADFILE, "%s line %s, %s: %v", path, strconv.Itoa(row.Line), field, why).WithHint("fix the manifest; nothing was imported")
 	}
 	if e.comune == "" {
-		return e, bad("comune", "empty")
+		return e, bad("comune", csi.Errorf(csi.EBADFILE, "empty"))
 	}
 	if e.file == "" {
-		return e, bad("file", "empty")
+		return e, bad("file", csi.Errorf(csi.EBADFILE, "empty"))
 	}
 	if d := strings.TrimSpace(row.Get(2)); d != "" {
 		day, err := dialect.ParseDate(d)
 		if err != nil {
-			return e, bad("as_of", err.Error())
+			return e, bad("as_of", err)
 		}
 		e.asOf = day
 	}
 	if e.mode != "" && e.mode != csi.ModeSnapshot && e.mode != csi.ModeDelta {
-		return e, bad("mode", fmt.Sprintf("must be snapshot or delta, not %q", e.mode))
+		return e, bad("mode", csi.Errorf(csi.EBADFILE, "must be snapshot or delta, not %q", e.mode))
 	}
 	e.path = resolveAgainst(dir, e.file)
 	if e.rejects != "" {
@@ -171,19 +170,12 @@ func resolveAgainst(dir, p string) string {
 	return filepath.Join(dir, p)
 }
 
-// firstN joins the first n items, saying how many more there are.
-func firstN(items []string, n int) string {
+// firstN keeps the first n messages, and says how many more there are.
+func firstN(items csi.Messages, n int) csi.Messages {
 	if len(items) <= n {
-		return strings.Join(items, "; ")
+		return items
 	}
-	return fmt.Sprintf("%s; and %d more", strings.Join(items[:n], "; "), len(items)-n)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return append(items[:n:n], csi.Errorf(csi.EBADFILE, "and %d more", len(items)-n))
 }
 
 // checkManifestComuni refuses a manifest that lists a Comune twice (by
@@ -320,8 +312,8 @@ func (f *Factory) multiInterrupted(ctx context.Context, res *MultiImport, rest [
 	if done, err := f.Export(res, func() Table { return multiImportTable(res) }); !done && err == nil {
 		_ = f.writeTable(f.IO.Out, multiImportTable(res))
 	}
-	return &exitError{code: code, msg: f.T("error: interrupted; %s of %s files were imported before, the one being imported was left as it was",
-		strconv.Itoa(res.Imported), strconv.Itoa(res.Files))}
+	return &exitError{code: code, msg: f.T("error: interrupted; %d of %d files were imported before, the one being imported was left as it was",
+		res.Imported, res.Files)}
 }
 
 // exitRank orders the exit codes of the files of a multi-file import: the
@@ -349,11 +341,11 @@ func (f *Factory) printMultiImport(res *MultiImport) error {
 	case ExitOK:
 		return nil
 	case ExitRejected:
-		return &exitError{code: ExitRejected, msg: f.T("warning: rows were rejected in %s of %s files; a rejects column in the manifest writes them out",
-			strconv.Itoa(countOutcome(res, "rejected")), strconv.Itoa(res.Files))}
+		return &exitError{code: ExitRejected, msg: f.T("warning: rows were rejected in %d of %d files; a rejects column in the manifest writes them out",
+			countOutcome(res, "rejected"), res.Files)}
 	}
-	return &exitError{code: res.ExitCode, msg: f.T("error: %s of %s files failed and were left as they were; the others were imported",
-		strconv.Itoa(res.Failed), strconv.Itoa(res.Files))}
+	return &exitError{code: res.ExitCode, msg: f.T("error: %d of %d files failed and were left as they were; the others were imported",
+		res.Failed, res.Files)}
 }
 
 func countOutcome(res *MultiImport, outcome string) int {

@@ -55,7 +55,7 @@ func TestAnagrafeRevertAsksOnATerminal(t *testing.T) {
 	for _, tc := range []struct{ answer, out, count string }{
 		{"n\n", "", "1\n"},
 		{"\n", "", "1\n"},
-		{"yes\n", "reverted import 1 of 108033 (" + file + ", snapshot as of 2024-06-30): 1 versions removed, 0 reopened\n", "0\n"},
+		{"yes\n", "reverted import 1 of 108033 (" + file + ", snapshot as of 2024-06-30): 1 version removed, 0 reopened\n", "0\n"},
 	} {
 		var out, errOut bytes.Buffer
 		f := NewFactory(&IOStreams{In: strings.NewReader(tc.answer), Out: &out, ErrOut: &errOut}, enEnv(nil))
@@ -64,7 +64,7 @@ func TestAnagrafeRevertAsksOnATerminal(t *testing.T) {
 		if err != nil {
 			t.Fatalf("answer %q: %v", tc.answer, err)
 		}
-		if !strings.Contains(errOut.String(), "will remove 1 versions and reopen 0.\nRevert it? [y/N] ") {
+		if !strings.Contains(errOut.String(), "will remove 1 version and reopen 0.\nRevert it? [y/N] ") {
 			t.Errorf("answer %q: prompt %q", tc.answer, errOut.String())
 		}
 		if out.String() != tc.out {

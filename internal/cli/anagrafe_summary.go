@@ -89,6 +89,9 @@ func (f *Factory) rejectedWarning(s *csi.ImportSummary) string {
 	if allRejected(s) {
 		return f.T("warning: all %d rows rejected, nothing was imported; --rejects FILE lists them", s.Rows)
 	}
+	if s.DryRun {
+		return f.T("warning: %d of %d rows would be rejected; --rejects FILE lists them", s.Rejected, s.Rows)
+	}
 	return f.T("warning: %d of %d rows rejected, the others were imported; --rejects FILE lists them", s.Rejected, s.Rows)
 }
 
@@ -101,7 +104,7 @@ func (f *Factory) writeRejects(s *csi.ImportSummary) {
 		if i == maxListedRejects {
 			break
 		}
-		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Line), r.Column, r.Reason})
+		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Line), r.Column, f.tr.Known(r.Reason)})
 	}
 	if s.Rejected > len(t.Rows) {
 		fmt.Fprintln(f.IO.Out, "\n"+f.T("rejected rows (first %d of %d; --rejects FILE writes them all):", len(t.Rows), s.Rejected))

@@ -148,7 +148,7 @@ func (f *Factory) printAdd(res *csi.AddComuniResult) error {
 	}
 	switch {
 	case len(res.Rejects) > 0:
-		return &exitError{code: ExitRejected, msg: f.T("error: %s row(s) rejected; nothing was written", strconv.Itoa(len(res.Rejects)))}
+		return &exitError{code: ExitRejected, msg: f.T("error: %d rows rejected; nothing was written", len(res.Rejects))}
 	case res.DryRun:
 		f.info("%s", f.T("dry run: nothing was written"))
 	}

@@ -105,7 +105,7 @@ func (f *Factory) printError(err error) {
 			fmt.Fprintln(w, ee.msg)
 		}
 	case errors.As(err, &ue):
-		msg, h := csi.LocalizeError(f.T, ue.err)
+		msg, h := csi.LocalizeError(f.errorT, ue.err)
 		errorLine(msg)
 		if h != "" {
 			hintLine(h)
@@ -119,7 +119,7 @@ func (f *Factory) printError(err error) {
 	case csi.ErrorCode(err) == csi.EINTERNAL:
 		f.printInternal(err, errorLine, hintLine)
 	default:
-		msg, h := csi.LocalizeError(f.T, err)
+		msg, h := csi.LocalizeError(f.errorT, err)
 		errorLine(msg)
 		if h != "" {
 			hintLine(h)
@@ -137,7 +137,7 @@ func (f *Factory) printInternal(err error, errorLine, hintLine func(string)) {
 		return
 	}
 	errorLine(f.T("internal error"))
-	switch _, h := csi.LocalizeError(f.T, err); {
+	switch _, h := csi.LocalizeError(f.errorT, err); {
 	case h != "":
 		hintLine(h)
 	case f.Getenv("CSI_DEBUG") != "":

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func addHelpTopics(root *cobra.Command, f *Factory) {
@@ -249,8 +252,66 @@ func writeHelpTopics(b *strings.Builder, c *cobra.Command, f *Factory) {
 	}
 }
 
-// flagUsages is pflag's flag list of fs with its "(default …)" translated.
-func flagUsages(fs interface{ FlagUsages() string }, f *Factory) string {
+// flagUsages is pflag's flag list of fs with its "(default …)" and the
+// names of the values ("--db string") translated.
+func flagUsages(fs *pflag.FlagSet, f *Factory) string {
 	s := strings.TrimRight(fs.FlagUsages(), " \t\n")
-	return strings.ReplaceAll(s, " (default ", " ("+f.T("default")+" ")
+	s = strings.ReplaceAll(s, " (default ", " ("+f.T("default")+" ")
+	if f.Lang == i18n.English {
+		return s
+	}
+	return renameValues(s, valueNames(f))
+}
+
+// valueNames are the Italian names of the values pflag shows after a flag.
+func valueNames(f *Factory) map[string]string {
+	return map[string]string{"string": f.T("text"), "strings": f.T("texts"), "stringArray": f.T("texts"),
+		"int": f.T("number"), "int64": f.T("number"), "uint": f.T("number"), "float64": f.T("number"),
+		"duration": f.T("duration"), dateFlagType: f.T("date")}
+}
+
+// renameValues renames the value after each flag of pflag's listing s
+// with names, keeping the descriptions aligned in one column.
+func renameValues(s string, names map[string]string) string {
+	lines := strings.Split(s, "\n")
+	found := false
+	left := make([]string, len(lines))
+	for i, l := range lines {
+		trimmed := strings.TrimLeft(l, " ")
+		if !strings.HasPrefix(trimmed, "-") {
+			continue // a description's second line
+		}
+		end := strings.Index(l[len(l)-len(trimmed):], "  ")
+		if end < 0 {
+			end = len(trimmed)
+		}
+		left[i] = l[:len(l)-len(trimmed)+end]
+		found = true
+	}
+	if !found {
+		return s
+	}
+	var desc []string
+	width := 0
+	for i, l := range lines {
+		if left[i] == "" {
+			desc = append(desc, strings.TrimLeft(l, " "))
+			continue
+		}
+		desc = append(desc, strings.TrimLeft(l[len(left[i]):], " "))
+		if fields := strings.Fields(left[i]); len(fields) > 1 {
+			if t, ok := names[fields[len(fields)-1]]; ok {
+				left[i] = strings.TrimSuffix(left[i], fields[len(fields)-1]) + t
+			}
+		}
+		width = max(width, utf8.RuneCountInString(left[i]))
+	}
+	for i := range lines {
+		if left[i] == "" {
+			lines[i] = strings.Repeat(" ", width+3) + desc[i]
+			continue
+		}
+		lines[i] = left[i] + strings.Repeat(" ", width+3-utf8.RuneCountInString(left[i])) + desc[i]
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -48,4 +49,33 @@ func helpTexts(t *testing.T, lang string) map[string]string {
 	}
 	walk(NewCmdRoot(f))
 	return texts
+}
+
+// TestFlagValueNames: in Italian the value after a flag is named in
+// Italian ("--db testo", "--as-of data") with the descriptions still in one
+// column; English keeps pflag's names.
+func TestFlagValueNames(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"it": {"      --as-of data        data di riferimento", "      --comune testo      il Comune", "      --map testi         ", "  -o, --output testo     formato"},
+		"en": {"      --as-of date        ", "      --comune string     ", "  -o, --output string     output format"},
+	} {
+		f := NewFactory(&IOStreams{}, enEnv(map[string]string{"CSI_LANG": lang}))
+		root := NewCmdRoot(f)
+		cmd, _, err := root.Find([]string{"anagrafe", "import"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := writeUsage(&b, cmd, f); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s: help lacks %q:\n%s", lang, w, b.String())
+			}
+		}
+		if lang == "it" && (strings.Contains(b.String(), " string ") || strings.Contains(b.String(), " int ")) {
+			t.Errorf("it: an English value name is left:\n%s", b.String())
+		}
+	}
 }

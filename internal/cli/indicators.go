@@ -141,7 +141,7 @@ func (f *Factory) showIndicator(ctx context.Context, name string, params csi.Ind
 
 // printIndicator prints a computed result in the chosen output format.
 func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	sheets := func() []Table { return []Table{indicatorTable(def, res, false, f.Lang)} }
+	sheets := func() []Table { return []Table{indicatorTable(def, res, false, f.tr)} }
 	if done, err := f.ExportTables(res, func() Table { return indicatorCSV(res) }, sheets); done {
 		return err
 	}
@@ -154,7 +154,7 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 		}
 		return nil
 	}
-	lt := indicatorTable(def, res, f.IO.OutTTY, f.Lang)
+	lt := indicatorTable(def, res, f.IO.OutTTY, f.tr)
 	meta := f.IO.Out
 	if !f.IO.OutTTY {
 		// Piped, stdout carries only the rows; what they are goes to stderr.
@@ -166,13 +166,13 @@ func (f *Factory) printIndicator(def csi.IndicatorDef, res *csi.IndicatorResult)
 	}
 	if meta != nil {
 		fmt.Fprintf(meta, "%s\n", indicators.LocalizedTitle(res.Indicator, res.Title, f.Lang))
-		lines := indicators.Meta(res)
+		lines := indicators.LocalMeta(res, f.tr)
 		width := 0
 		for _, kv := range lines {
-			width = max(width, utf8.RuneCountInString(f.metaLabel(kv[0]))+1)
+			width = max(width, utf8.RuneCountInString(kv[0])+1)
 		}
 		for _, kv := range lines {
-			fmt.Fprintf(meta, "  %-*s %s\n", width, f.metaLabel(kv[0])+":", f.Lang.Cell(inferKind(kv[0], []string{kv[1]}), kv[1]))
+			fmt.Fprintf(meta, "  %-*s %s\n", width, kv[0]+":", kv[1])
 		}
 	}
 	f.printNotes(res.Notes)

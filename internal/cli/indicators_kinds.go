@@ -12,9 +12,9 @@ import (
 // in machine text, each column's kind said (the indicator's percentage
 // column a percentage, amounts money, other numbers counts or decimals),
 // so that the output path writes them in the chosen language.
-func indicatorTable(def csi.IndicatorDef, res *csi.IndicatorResult, bar bool, lang i18n.Lang) Table {
+func indicatorTable(def csi.IndicatorDef, res *csi.IndicatorResult, bar bool, p *i18n.Printer) Table {
 	lt := indicators.Layout(def, res, indicators.Format{Bar: bar})
-	return Table{Headers: lt.Headers, Rows: lt.Rows, Kinds: indicatorKinds(def, lt), Title: res.Indicator, Meta: indicatorMeta(res, lang)}
+	return Table{Headers: lt.Headers, Rows: lt.Rows, Kinds: indicatorKinds(def, lt), Title: res.Indicator, Meta: indicatorMeta(res, p)}
 }
 
 // indicatorKinds returns the kind of each column of an indicator layout.
@@ -43,9 +43,9 @@ func indicatorKinds(def csi.IndicatorDef, lt indicators.Table) []i18n.Kind {
 }
 
 // indicatorMeta is what a result is, for the head of an xlsx sheet: the
-// title in the reader's language.
-func indicatorMeta(res *csi.IndicatorResult, lang i18n.Lang) [][2]string {
-	return append([][2]string{{"title", indicators.LocalizedTitle(res.Indicator, res.Title, lang)}}, indicators.Meta(res)...)
+// title and the lines of indicators.LocalMeta, in the reader's language.
+func indicatorMeta(res *csi.IndicatorResult, p *i18n.Printer) [][2]string {
+	return append([][2]string{{p.T("title"), indicators.LocalizedTitle(res.Indicator, res.Title, p.Lang())}}, indicators.LocalMeta(res, p)...)
 }
 
 func column(rows [][]string, i int) []string {
@@ -70,10 +70,10 @@ func anyCell(cells []string, pred func(string) bool) bool {
 // indicatorMarkdown writes a result as a Markdown section whose cells are
 // written in the chosen language, numbers right-aligned.
 func (f *Factory) indicatorMarkdown(def csi.IndicatorDef, res *csi.IndicatorResult) error {
-	t := indicatorTable(def, res, false, f.Lang)
-	lt := indicators.Table{Headers: t.Headers, Rows: humanCells(t, t.Kinds, f.Lang)}
+	t := indicatorTable(def, res, false, f.tr)
+	lt := indicators.Table{Headers: humanHeaders(t.Headers, f.Lang), Rows: humanCells(t, t.Kinds, f.Lang)}
 	for _, k := range t.Kinds {
 		lt.Numeric = append(lt.Numeric, k.Numeric())
 	}
-	return indicators.WriteMarkdownLayout(f.IO.Out, "## "+indicators.LocalizedTitle(res.Indicator, res.Title, f.Lang), def, res, "", lt)
+	return indicators.WriteMarkdownLayout(f.IO.Out, f.tr, "## "+indicators.LocalizedTitle(res.Indicator, res.Title, f.Lang), indicators.Localized(def, f.Lang), res, "", lt)
 }

@@ -25,23 +25,3 @@ func (f *Factory) noteText(n csi.IndicatorNote) string {
 	}
 	return n.Message
 }
-
-// metaLabel names a line of what a result is (indicators.Meta) in the
-// user's language.
-func (f *Factory) metaLabel(k string) string {
-	switch k {
-	case "indicator":
-		return f.T("indicator")
-	case "params":
-		return f.T("params")
-	case "geography":
-		return f.T("geography")
-	case "population":
-		return f.T("population")
-	case "snapshot":
-		return f.T("snapshot")
-	case "generated":
-		return f.T("generated")
-	}
-	return k
-}

@@ -123,15 +123,16 @@ func TestImportSummaryItalian(t *testing.T) {
 	for _, want := range []string{
 		"prova: si caricherebbe " + file + " per 108033 (snapshot al 30/06/2024)\n",
 		"  formato:  utf-8, separatore ';', fine riga LF\n",
-		"  righe:    4 lette: 3 inserite, 0 aggiornate, 0 invariate, 0 chiuse, 1 scartate\n",
+		"  righe:    4 lette: 3 inserite, 0 aggiornate, 0 invariate, 0 chiuse, 1 scartata\n",
 		"  non è stato scritto nulla (--dry-run)\n",
 		"righe scartate:\n",
+		"5\tcodice_fiscale\tcodice_fiscale non valido: ha 4 caratteri, ne servono 16\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Italian summary lacks %q:\n%s", want, out)
 		}
 	}
-	if code != ExitRejected || !strings.Contains(errOut, "attenzione: righe scartate 1 su 4, le altre sono state caricate") {
+	if code != ExitRejected || !strings.Contains(errOut, "attenzione: 1 riga verrebbe scartata su 4; --rejects FILE le riporta") {
 		t.Errorf("Italian: exit %d, stderr %q", code, errOut)
 	}
 	_, out, _ = runInLang(t, "en", dir, "anagrafe", "import", file, "--comune", "Monza", "--as-of", "30/06/2024", "--dry-run")

@@ -59,7 +59,7 @@ func (f *Factory) printRejects(file string, rejects []csi.AddReject) error {
 		fmt.Fprintf(f.IO.ErrOut, "%s:%d: %s: %s\n", file, r.Line, r.Field, r.Reason)
 	}
 	if len(rejects) > 0 {
-		return &exitError{code: ExitRejected, msg: f.T("error: %s row(s) rejected; nothing was written", strconv.Itoa(len(rejects)))}
+		return &exitError{code: ExitRejected, msg: f.T("error: %d rows rejected; nothing was written", len(rejects))}
 	}
 	return nil
 }

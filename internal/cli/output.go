@@ -258,20 +258,31 @@ func (f *Factory) writeTable(w io.Writer, t Table) error {
 func (f *Factory) writeDetail(d Detail) error {
 	w := f.IO.Out
 	key := f.IO.renderer(w).NewStyle().Bold(true)
+	// On a terminal the labels and the codes among the values are words
+	// in the chosen language; piped, the machine keys and values stay.
+	labels := make([]string, len(d.Fields))
 	width := 0
-	for _, kv := range d.Fields {
-		width = max(width, len(kv[0]))
+	for i, kv := range d.Fields {
+		labels[i] = kv[0]
+		if f.IO.OutTTY {
+			labels[i] = f.Lang.Header(kv[0])
+		}
+		width = max(width, lipgloss.Width(labels[i]))
 	}
-	for _, kv := range d.Fields {
-		label, value := kv[0]+":"+strings.Repeat(" ", width-len(kv[0])), kv[1]
+	for i, kv := range d.Fields {
+		label, value := labels[i]+":"+strings.Repeat(" ", width-lipgloss.Width(labels[i])), kv[1]
 		if f.IO.OutTTY {
 			label = key.Render(label)
-			value = f.Lang.Cell(inferKind(kv[0], []string{value}), value)
+			value = f.Lang.Cell(inferKind(kv[0], []string{value}), f.Lang.Value(kv[0], value))
 		}
 		fmt.Fprintf(w, "%s  %s\n", label, value)
 	}
 	for _, s := range d.Sections {
-		fmt.Fprintf(w, "\n%s\n", s.Title)
+		title := s.Title
+		if f.IO.OutTTY {
+			title = f.Lang.Header(title)
+		}
+		fmt.Fprintf(w, "\n%s\n", title)
 		if len(s.Table.Rows) == 0 {
 			fmt.Fprintln(w, f.T("(none)"))
 			continue

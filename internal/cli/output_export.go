@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/csi-mb/csi/internal/i18n"
 	"io"
 	"strings"
 
@@ -68,7 +69,7 @@ func (f *Factory) ExportTables(data any, table func() Table, sheets func() []Tab
 func (f *Factory) writeXLSX(tables []Table) error {
 	sheets := make([]xlsx.Sheet, len(tables))
 	for i, t := range tables {
-		sheets[i] = xlsx.Sheet{Name: f.sheetName(t), Meta: t.Meta, Headers: t.Headers, Kinds: t.columnKinds(), Rows: t.Rows}
+		sheets[i] = xlsx.Sheet{Name: f.sheetName(t), Meta: t.Meta, Headers: humanHeaders(t.Headers, f.Lang), Kinds: t.columnKinds(), Rows: t.Rows}
 	}
 	return f.xlsxOut(func(w io.Writer) error { return xlsx.Write(w, f.Lang, sheets) })
 }
@@ -97,7 +98,7 @@ func (f *Factory) streamXLSX(t Table, produce func(add func(row []string) error)
 		start := func() error {
 			st := t
 			st.Rows = sample
-			sh, err = b.Sheet(f.sheetName(t), t.Meta, t.Headers, st.columnKinds(), sample)
+			sh, err = b.Sheet(f.sheetName(t), t.Meta, humanHeaders(t.Headers, f.Lang), st.columnKinds(), sample)
 			if err != nil {
 				return err
 			}
@@ -230,4 +231,14 @@ func (f *Factory) newCSV(w io.Writer) *csvWriter {
 // writeCSV writes t as -o csv does.
 func (f *Factory) writeCSV(w io.Writer, t Table) error {
 	return writeCSVWith(f.newCSV(w), t)
+}
+
+// humanHeaders are the names people read for the columns headers (the
+// header row of an xlsx sheet), in lang.
+func humanHeaders(headers []string, lang i18n.Lang) []string {
+	out := make([]string, len(headers))
+	for i, h := range headers {
+		out[i] = lang.Header(h)
+	}
+	return out
 }

@@ -138,6 +138,9 @@ func humanCells(t Table, kinds []i18n.Kind, lang i18n.Lang) [][]string {
 			if j < len(kinds) {
 				k = kinds[j]
 			}
+			if k == i18n.Text && j < len(t.Headers) {
+				c = lang.Value(t.Headers[j], c)
+			}
 			rows[i][j] = lang.Cell(k, c)
 		}
 	}

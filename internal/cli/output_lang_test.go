@@ -37,7 +37,7 @@ func TestNumbersByLanguage(t *testing.T) {
 		not  []string
 	}{
 		{"it", true, ind, []string{"     870.193 │"}, []string{"870,193", "870193"}},
-		{"en", true, ind, []string{"     870,193 │"}, []string{"870.193", "870193"}},
+		{"en", true, ind, []string{" 870,193 │"}, []string{"870.193", "870193"}},
 		{"it", false, append(ind, "-o", "markdown"), []string{"| 870.193 |", "---:|"}, []string{"870,193"}},
 		{"en", false, append(ind, "-o", "markdown"), []string{"| 870,193 |"}, []string{"870.193"}},
 		{"it", false, ind, []string{"\t870193\t"}, []string{"870.193"}},

@@ -31,7 +31,7 @@ func newLayout(t Table, lang i18n.Lang) *layout {
 	kinds := t.columnKinds()
 	l := &layout{rows: humanCells(t, kinds, lang)}
 	for i, h := range t.Headers {
-		l.headers = append(l.headers, strings.ToUpper(strings.ReplaceAll(h, "_", " ")))
+		l.headers = append(l.headers, strings.ToUpper(lang.Header(h)))
 		l.numeric = append(l.numeric, kinds[i].Numeric())
 	}
 	return l

@@ -63,11 +63,11 @@ func TestLayoutFits(t *testing.T) {
 		t.Errorf("width 80: want the borderless layout:\n%s", got)
 	}
 	narrow := drawAt(t, wideTable(), 60, i18n.English)
-	if strings.HasPrefix(narrow, "╭") || !strings.Contains(narrow, "POPOLAZIONE        123,456") {
+	if strings.HasPrefix(narrow, "╭") || !strings.Contains(narrow, "POPULATION         123,456") {
 		t.Errorf("width 60: want one block per row:\n%s", narrow)
 	}
 	for _, line := range strings.Split(narrow, "\n") {
-		if strings.HasPrefix(line, "NOME") && !strings.Contains(line, "Veduggio con Colzano") && !strings.Contains(line, "Monza") {
+		if strings.HasPrefix(line, "NAME") && !strings.Contains(line, "Veduggio con Colzano") && !strings.Contains(line, "Monza") {
 			t.Errorf("width 60: block line %q", line)
 		}
 	}

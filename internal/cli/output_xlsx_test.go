@@ -65,7 +65,7 @@ func TestXLSXThroughExport(t *testing.T) {
 	}
 	pop := -1
 	for i, h := range rows[0] {
-		if h == "popolazione" {
+		if h == "population" {
 			pop = i
 		}
 	}
@@ -93,7 +93,7 @@ func TestXLSXThroughExport(t *testing.T) {
 		if len(r) == 2 {
 			meta[r[0]] = r[1]
 		}
-		if len(r) > 0 && r[0] == "livello" {
+		if len(r) > 0 && r[0] == "level" {
 			header = i + 1
 			break
 		}

@@ -111,7 +111,7 @@ func reportRun(ctx context.Context, f *Factory, opts *ReportOptions) error {
 	case FormatHTML:
 		return doc.WriteHTML(f.IO.Out)
 	case FormatXLSX:
-		_, err := f.ExportTables(nil, nil, func() []Table { return reportSheets(doc) })
+		_, err := f.ExportTables(nil, nil, func() []Table { return reportSheets(doc, f.tr) })
 		return err
 	case FormatJSON:
 		_, err := f.Export(doc, nil)

@@ -6,6 +6,7 @@
 package codicefiscale
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -80,29 +81,38 @@ func Normalize(s string) string {
 // returns a *Error otherwise.
 func Validate(cf string) error {
 	if len(cf) != Length {
-		return &Error{ReasonLength, "has " + strconv.Itoa(len(cf)) + " bytes, want 16"}
+		return &Error{ReasonLength, T("has %d bytes, want 16", len(cf))}
 	}
 	for i := 0; i < Length; i++ {
 		if classes[cf[i]]&(1<<layout[i]) == 0 {
-			return &Error{ReasonFormat, "character " + strconv.Itoa(i+1) + " is not " + classNames[layout[i]]}
+			return &Error{ReasonFormat, notOfClass(i)}
 		}
 	}
 	day := int(digitValues[cf[9]])*10 + int(digitValues[cf[10]])
 	if day < 1 || day > 71 || (day > 31 && day < 41) {
-		return &Error{ReasonFormat, "day of birth out of range"}
+		return &Error{ReasonFormat, T("day of birth out of range")}
 	}
 	if checkChar(cf) != cf[15] {
-		return &Error{ReasonCheck, "check character does not match"}
+		return &Error{ReasonCheck, T("check character does not match")}
 	}
 	return nil
 }
 
-// classNames describes each character class in error messages.
-var classNames = [...]string{
-	kLetter: "a letter",
-	kDigit:  "a digit or omocodia letter",
-	kMonth:  "a month letter",
+// notOfClass says that the character at position i (0-based) is not of
+// the class its position asks for.
+func notOfClass(i int) string {
+	switch layout[i] {
+	case kLetter:
+		return T("character %d is not a letter", i+1)
+	case kDigit:
+		return T("character %d is not a digit or omocodia letter", i+1)
+	}
+	return T("character %d is not a month letter", i+1)
 }
+
+// T formats the English details of an Error; human output translates
+// them (i18n's Known), and T marks their formats for the catalog test.
+func T(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // classes holds, for every byte, a bit set of the classes it belongs to
 // (bit k for class k).

@@ -93,8 +93,28 @@ func (e *Error) Localize(t Translator) (msg, hint string) {
 	return msg, hint
 }
 
-// localizeArgs returns args with each domain error replaced by its
-// localized message; args itself is not modified.
+// Messages is an argument of a domain error made of several messages (the
+// files a manifest lacks, each with its line), written one after the
+// other, separated by "; "; Localize localizes each.
+type Messages []*Error
+
+// String joins the messages' English texts.
+func (m Messages) String() string { return m.join(func(e *Error) string { return e.Message }) }
+
+func (m Messages) join(text func(*Error) string) string {
+	var b []byte
+	for i, e := range m {
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		b = append(b, text(e)...)
+	}
+	return string(b)
+}
+
+// localizeArgs returns args with each domain error (and each of
+// Messages) replaced by its localized message; args itself is not
+// modified.
 func localizeArgs(t Translator, args []any) []any {
 	var out []any
 	for i, a := range args {
@@ -105,6 +125,8 @@ func localizeArgs(t Translator, args []any) []any {
 				continue
 			}
 			s, _ = v.Localize(t)
+		case Messages:
+			s = v.join(func(e *Error) string { m, _ := e.Localize(t); return m })
 		case error:
 			var ok bool
 			if s, ok = osReason(t, v); !ok {

@@ -15,8 +15,10 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/records"
 )
 
@@ -118,7 +120,7 @@ var (
 // Builtin returns the embedded definition of a report.
 func Builtin(name string) (*Definition, error) {
 	if !slices.Contains(Reports, name) {
-		return nil, fmt.Errorf("unknown report %q: use %s", name, strings.Join(Reports, " or "))
+		return nil, csi.Errorf(csi.EBADFILE, "unknown report %q: use %s", name, strings.Join(Reports, " or "))
 	}
 	data, err := embedded.ReadFile("definitions/" + name + ".json")
 	if err != nil {
@@ -137,10 +139,10 @@ func Parse(data []byte, file, want string) (*Definition, error) {
 		return nil, decodeError(file, data, err)
 	}
 	if err := dec.Decode(&struct{}{}); err != io.EOF {
-		return nil, fmt.Errorf("%s: more than one JSON document: a definition is one object", file)
+		return nil, csi.Errorf(csi.EBADFILE, "%s: more than one JSON document: a definition is one object", file)
 	}
 	if err := d.check(want); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, csi.Errorf(csi.EBADFILE, "%s: %v", file, err)
 	}
 	return &d, nil
 }
@@ -151,15 +153,15 @@ func decodeError(file string, data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Errorf("%s: line %d: %v", file, lineOf(data, syn.Offset), err)
+		return csi.Errorf(csi.EBADFILE, "%s: line %s: %v", file, strconv.Itoa(lineOf(data, syn.Offset)), err)
 	case errors.As(err, &typ):
-		return fmt.Errorf("%s: line %d: %s: is %s, want %s", file, lineOf(data, typ.Offset), typ.Field, typ.Value, typ.Type)
+		return csi.Errorf(csi.EBADFILE, "%s: line %s: %s: is %s, want %s", file, strconv.Itoa(lineOf(data, typ.Offset)), typ.Field, typ.Value, typ.Type)
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		return fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "json: "))
+		return csi.Errorf(csi.EBADFILE, "%s: %s", file, strings.TrimPrefix(err.Error(), "json: "))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%s: the file ends before the definition does", file)
+		return csi.Errorf(csi.EBADFILE, "%s: the file ends before the definition does", file)
 	}
-	return fmt.Errorf("%s: %v", file, err)
+	return csi.Errorf(csi.EBADFILE, "%s: %v", file, err)
 }
 
 func lineOf(data []byte, off int64) int {
@@ -171,21 +173,21 @@ func lineOf(data []byte, off int64) int {
 func (d *Definition) check(want string) error {
 	switch {
 	case d.Name == "":
-		return errors.New("name: missing")
+		return csi.Errorf(csi.EBADFILE, "name: missing")
 	case want != "" && d.Name != want:
-		return fmt.Errorf("name: is %q, this is the %s report", d.Name, want)
+		return csi.Errorf(csi.EBADFILE, "name: is %q, this is the %s report", d.Name, want)
 	case !versionRe.MatchString(d.Version):
-		return fmt.Errorf("version: %q is not a version (1-40 letters, digits, '.', '_' or '-')", d.Version)
+		return csi.Errorf(csi.EBADFILE, "version: %q is not a version (1-40 letters, digits, '.', '_' or '-')", d.Version)
 	case d.Title.It == "" && d.Title.En == "":
-		return errors.New("title: missing (it and/or en)")
+		return csi.Errorf(csi.EBADFILE, "title: missing (it and/or en)")
 	case len(d.Filters.Misura) == 0:
-		return errors.New("filters.misura: missing: list the misura codes of the report's interventi")
+		return csi.Errorf(csi.EBADFILE, "filters.misura: missing: list the misura codes of the report's interventi")
 	case len(d.Columns) == 0:
-		return errors.New("columns: missing")
+		return csi.Errorf(csi.EBADFILE, "columns: missing")
 	}
 	for i, m := range d.Filters.Misura {
 		if strings.TrimSpace(m) == "" {
-			return fmt.Errorf("filters.misura[%d]: empty", i)
+			return csi.Errorf(csi.EBADFILE, "filters.misura[%s]: empty", strconv.Itoa(i))
 		}
 		d.Filters.Misura[i] = strings.ToUpper(strings.TrimSpace(m))
 	}
@@ -201,18 +203,18 @@ func (d *Definition) check(want string) error {
 		}
 		switch {
 		case !keyRe.MatchString(c.Key):
-			return fmt.Errorf("%s.key: %q is not a key (lower-case letters, digits and '_', starting with a letter)", at, c.Key)
+			return csi.Errorf(csi.EBADFILE, "%s.key: %q is not a key (lower-case letters, digits and '_', starting with a letter)", at, c.Key)
 		case c.Label.It == "" && c.Label.En == "":
-			return fmt.Errorf("%s.label: missing (it and/or en)", at)
+			return csi.Errorf(csi.EBADFILE, "%s.label: missing (it and/or en)", at)
 		case !slices.Contains(types, c.Type):
-			return fmt.Errorf("%s.type: %q is not one of %s", at, c.Type, strings.Join(types, ", "))
+			return csi.Errorf(csi.EBADFILE, "%s.type: %q is not one of %s", at, c.Type, strings.Join(types, ", "))
 		case !slices.Contains(sources, c.Source):
-			return fmt.Errorf("%s.source: %q is not a source: use calc.*, beneficiario.*, cartella.*, misura, intervento.COLUMN or sina.COLUMN (see the README)", at, c.Source)
+			return csi.Errorf(csi.EBADFILE, "%s.source: %q is not a source: use calc.*, beneficiario.*, cartella.*, misura, intervento.COLUMN or sina.COLUMN (see the README)", at, c.Source)
 		case c.CodeList != "" && d.CodeLists[c.CodeList] == nil:
-			return fmt.Errorf("%s.code_list: %q is not in code_lists", at, c.CodeList)
+			return csi.Errorf(csi.EBADFILE, "%s.code_list: %q is not in code_lists", at, c.CodeList)
 		}
 		if first, dup := seen[c.Key]; dup {
-			return fmt.Errorf("%s.key: %q repeats columns[%d]", at, c.Key, first)
+			return csi.Errorf(csi.EBADFILE, "%s.key: %q repeats columns[%s]", at, c.Key, strconv.Itoa(first))
 		}
 		seen[c.Key] = i
 	}

@@ -1,7 +1,7 @@
 package dialect
 
 import (
-	"fmt"
+	"github.com/csi-mb/csi/internal/csi"
 	"strings"
 )
 
@@ -20,5 +20,5 @@ func PadISTAT(s string, known func(string) bool) (string, error) {
 	if known(padded) {
 		return padded, nil
 	}
-	return "", fmt.Errorf("%s has %d digits, and %s (with the leading zeros an ISTAT code has) is not a known Comune code", s, len(s), padded)
+	return "", csi.Errorf(csi.EINVALID, "%s has %d digits, and %s (with the leading zeros an ISTAT code has) is not a known Comune code", s, len(s), padded)
 }

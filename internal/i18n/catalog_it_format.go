@@ -3,14 +3,20 @@ package i18n
 // italianFormat holds the Italian messages of the output formats and of
 // the date flags (cli's output*.go, flags_date.go).
 var italianFormat = map[string]string{
-	"--%s %q is not a valid date: %s":                       "--%s: %q non è una data valida: %s",
-	"wrote %s":                                              "scritto %s",
-	"--out goes with -o xlsx":                               "--out si usa con -o xlsx",
-	"for other formats redirect stdout: > FILE":             "per gli altri formati, redirigere l'uscita: > FILE",
-	"-o xlsx writes a workbook, not text for the terminal":  "-o xlsx produce una cartella di lavoro Excel, non testo da mostrare nel terminale",
-	"give --out FILE.xlsx, or redirect stdout: > FILE.xlsx": "indicare --out FILE.xlsx, oppure redirigere l'uscita: > FILE.xlsx",
-	"--csv-sep must be , ; | or tab, not %q":                "--csv-sep accetta , ; | o tab, non %q",
-	"for Excel set to Italian, use --csv-sep ';' --csv-bom": "per Excel in italiano, usare --csv-sep ';' --csv-bom",
+	// The names of flag values in --help ("--db testo").
+	"text":                            "testo",
+	"texts":                           "testi",
+	"number":                          "numero",
+	"duration":                        "durata",
+	"date":                            "data",
+	"--%s %q is not a valid date: %s": "--%s: %q non è una data valida: %s",
+	"wrote %s":                        "scritto %s",
+	"--out goes with -o xlsx":         "--out si usa con -o xlsx",
+	"for other formats redirect stdout: > FILE":                                                 "per gli altri formati, redirigere l'uscita: > FILE",
+	"-o xlsx writes a workbook, not text for the terminal":                                      "-o xlsx produce una cartella di lavoro Excel, non testo da mostrare nel terminale",
+	"give --out FILE.xlsx, or redirect stdout: > FILE.xlsx":                                     "indicare --out FILE.xlsx, oppure redirigere l'uscita: > FILE.xlsx",
+	"--csv-sep must be , ; | or tab, not %q":                                                    "--csv-sep accetta , ; | o tab, non %q",
+	"for Excel set to Italian, use --csv-sep ';' --csv-bom":                                     "per Excel in italiano, usare --csv-sep ';' --csv-bom",
 	"the file -o xlsx writes, readable by you only (default stdout, when it is not a terminal)": "il file scritto da -o xlsx, leggibile solo da chi lo crea (predefinito: l'uscita standard, se non è un terminale)",
 	"field separator of -o csv: , ; | or tab (env CSI_CSV_SEP)":                                 "separatore dei campi di -o csv: , ; | o tab (env CSI_CSV_SEP)",
 	"start -o csv with a UTF-8 byte order mark, for Excel (env CSI_CSV_BOM)":                    "inizia -o csv con il BOM UTF-8, perché Excel riconosca gli accenti (env CSI_CSV_BOM)",

@@ -7,8 +7,8 @@ var italianMulti = map[string]string{
 	"with --manifest, stop at the first file that fails (rows rejected do not stop it)":                                     "con --manifest, si ferma al primo file che non si carica (le righe scartate non lo fermano)",
 	"csi: file %s of %s: %s (Comune %s)": "csi: file %s di %s: %s (Comune %s)",
 	"%s (Comune %s):":                    "%s (Comune %s):",
-	"warning: rows were rejected in %s of %s files; a rejects column in the manifest writes them out": "attenzione: righe scartate in %s file su %s; una colonna rejects nel manifest le scrive in un file",
-	"error: %s of %s files failed and were left as they were; the others were imported":               "errore: %s file su %s non caricati, e lasciati come erano; gli altri sono stati caricati",
+	"warning: rows were rejected in %d of %d files; a rejects column in the manifest writes them out": "attenzione: righe scartate in %d file su %d; una colonna rejects nel manifest le scrive in un file",
+	"error: %d of %d files failed and were left as they were; the others were imported":               "errore: %d file su %d non {{1:caricato, lasciato com'era|caricati, lasciati come erano}}; gli altri sono stati caricati",
 	`--manifest FILE imports many Comuni's extracts in one run, one after the other over
 one connection to the store. FILE is a CSV file with a header and the columns comune
 (ISTAT code or name) and file, and optionally as_of and mode, which override --as-of
@@ -27,7 +27,7 @@ sola. Poi ogni file viene caricato come se fosse solo, in un'operazione a sé co
 registrazione; un file che non si carica non ferma gli altri, salvo con --fail-fast.
 Si stampa una riga per file (-o json: una voce per file), e il codice di uscita è il
 peggiore fra quelli dei file.`,
-	"error: interrupted; %s of %s files were imported before, the one being imported was left as it was": "errore: interrotto; %s file su %s erano già stati caricati, quello in corso è stato lasciato com'era",
+	"error: interrupted; %d of %d files were imported before, the one being imported was left as it was": "errore: interrotto; %d file su %d {{1:era già stato caricato|erano già stati caricati}}, quello in corso è stato lasciato com'era",
 }
 
 func init() { merge("italianMulti", italianMulti) }

@@ -105,6 +105,11 @@ func (p *Printer) Known(text string) string {
 	if p.lang == English || text == "" {
 		return text
 	}
+	return knownText(p.lang, text)
+}
+
+// knownText is Known in a language other than English.
+func knownText(lang Lang, text string) string {
 	if it, ok := known[text]; ok && !fmtVerb.MatchString(text) {
 		return it
 	}
@@ -113,7 +118,7 @@ func (p *Printer) Known(text string) string {
 		if m == nil {
 			continue
 		}
-		return fill(p.lang, pt.it, pt.verbs, m[1:])
+		return fill(lang, pt.it, pt.verbs, m[1:])
 	}
 	return text
 }
@@ -121,6 +126,7 @@ func (p *Printer) Known(text string) string {
 // fill writes the Italian format it with the texts args that the English
 // verbs wrote.
 func fill(lang Lang, it string, verbs, args []string) string {
+	it = makeChoices(it, args)
 	var b strings.Builder
 	next := 0
 	prev := 0
@@ -143,8 +149,8 @@ func fill(lang Lang, it string, verbs, args []string) string {
 			continue
 		}
 		a := args[i]
-		if t, ok := known[a]; ok && strings.HasSuffix(verbs[i], "s") && !fmtVerb.MatchString(a) {
-			a = t // a known word the message names ("year and month")
+		if strings.HasSuffix(verbs[i], "s") || strings.HasSuffix(verbs[i], "v") {
+			a = knownText(lang, a) // a known word ("year and month") or reason the message names
 		}
 		if t, err := time.Parse("2006-01-02", a); err == nil && strings.HasSuffix(verbs[i], "s") {
 			a = lang.Date(t) // a date the message names: 30/06/2024 in Italian

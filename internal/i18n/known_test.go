@@ -52,7 +52,11 @@ func TestKnownFormatsMatchThemselves(t *testing.T) {
 			}
 		}
 		got := it.Known(sprintf(en, args...))
-		wantText := sprintf(want, args...)
+		texts := make([]string, len(args))
+		for i, a := range args {
+			texts[i] = fmt.Sprint(a)
+		}
+		wantText := sprintf(makeChoices(want, texts), args...)
 		if got != wantText {
 			t.Errorf("%q: Known gives %q, want %q", en, got, wantText)
 		}
@@ -60,3 +64,21 @@ func TestKnownFormatsMatchThemselves(t *testing.T) {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// TestKnownRejects checks the reasons of rejected rows, a date's reason
+// inside one, and a plural choice filled from a count.
+func TestKnownRejects(t *testing.T) {
+	it := NewPrinter(Italian)
+	for in, want := range map[string]string{
+		"data_nascita is not a valid date: day 31 does not exist in February 1990 (it has 28 days)": "il campo data_nascita non contiene una data valida: il giorno 31 non esiste a febbraio 1990 (ha 28 giorni)",
+		"codice_fiscale is malformed: has 4 bytes, want 16":                                         "codice_fiscale non valido: ha 4 caratteri, ne servono 16",
+		"codice_fiscale is malformed: has 1 bytes, want 16":                                         "codice_fiscale non valido: ha 1 carattere, ne servono 16",
+		"row has 1 fields, the header has 7":                                                        "la riga ha 1 campo, l'intestazione 7",
+		"codice_fiscale repeats line 2":                                                             "codice_fiscale già presente alla riga 2",
+		"cognome is empty":                                                                          "il campo cognome è vuoto",
+	} {
+		if got := it.Known(in); got != want {
+			t.Errorf("Known(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

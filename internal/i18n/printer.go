@@ -36,14 +36,19 @@ func (p *Printer) T(key string, args ...any) string {
 }
 
 // builtCatalog builds the embedded catalog once: the English text of every
-// message is its key, the Italian text comes from the italian table.
+// message is its key (or its text with plural choices, englishPlurals),
+// the Italian text comes from the italian table.
 var builtCatalog = sync.OnceValue(func() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for en, it := range italian {
-		if err := b.SetString(language.English, en, en); err != nil {
+		english := en
+		if text, ok := englishPlurals[en]; ok {
+			english = text
+		}
+		if err := b.Set(language.English, en, pluralMessage(english)); err != nil {
 			panic(err)
 		}
-		if err := b.SetString(language.Italian, en, it); err != nil {
+		if err := b.Set(language.Italian, en, pluralMessage(it)); err != nil {
 			panic(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 )
 
 // Title turns a snake_case header into words ("saldo_iniziale" → "saldo
@@ -40,39 +41,27 @@ func MarkdownTable(w io.Writer, t Table) error {
 	return err
 }
 
-// WriteMarkdown writes one result as a Markdown section: a heading, the
-// sentence (if any), the table in its human layout, what the result is,
-// and the definition.
-func WriteMarkdown(w io.Writer, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string) error {
-	return WriteMarkdownSection(w, "## "+res.Title, def, res, sentence)
-}
-
-// WriteMarkdownSection is WriteMarkdown under the given heading line.
-func WriteMarkdownSection(w io.Writer, heading string, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string) error {
-	return WriteMarkdownLayout(w, heading, def, res, sentence, Layout(def, res, Format{Group: true}))
-}
-
-// WriteMarkdownLayout is WriteMarkdownSection with the table already laid
-// out, its cells written by the caller (in the reader's language).
-func WriteMarkdownLayout(w io.Writer, heading string, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string, t Table) error {
+// WriteMarkdownLayout writes one result as a Markdown section under the
+// heading line: the sentence (if any), the table already laid out, its
+// cells and headers written by the caller in p's language, what the
+// result is, and the definition.
+func WriteMarkdownLayout(w io.Writer, p *i18n.Printer, heading string, def csi.IndicatorDef, res *csi.IndicatorResult, sentence string, t Table) error {
 	fmt.Fprintf(w, "%s\n\n", heading)
 	if sentence != "" {
 		fmt.Fprintf(w, "%s\n\n", sentence)
 	}
 	if len(t.Rows) == 0 {
-		fmt.Fprint(w, "No data in scope.\n\n")
+		fmt.Fprint(w, p.T("No data in scope.")+"\n\n")
 	} else {
 		if err := MarkdownTable(w, t); err != nil {
 			return err
 		}
 		fmt.Fprintln(w)
 	}
-	for _, kv := range Meta(res) {
-		if kv[0] == "generated" {
-			continue
-		}
+	meta := LocalMeta(res, p)
+	for _, kv := range meta[:len(meta)-1] { // not when it was generated
 		fmt.Fprintf(w, "- %s: %s\n", kv[0], kv[1])
 	}
-	_, err := fmt.Fprintf(w, "- definition: %s\n\n", def.Definition)
+	_, err := fmt.Fprintf(w, "- %s: %s\n\n", p.T("definition"), def.Definition)
 	return err
 }

@@ -33,21 +33,21 @@ const (
 // messages are the safe texts of the checks: they name the failed check and
 // never quote the voucher or any of its values.
 var messages = map[Check]string{
-	CheckMissing:   "no PDND voucher: send it in an 'Authorization: Bearer' header",
-	CheckMalformed: "the PDND voucher is not a well-formed signed JWT",
-	CheckAlgorithm: "the PDND voucher is not signed with RS256",
-	CheckType:      "the PDND voucher's typ header is not at+jwt",
-	CheckKeyID:     "the PDND voucher's kid names no key of the configured PDND key set",
-	CheckSignature: "the PDND voucher's signature does not verify",
-	CheckIssuer:    "the PDND voucher was not issued by the configured issuer",
-	CheckAudience:  "the PDND voucher is not meant for this e-service's audience",
-	CheckExpiry:    "the PDND voucher has expired or carries no exp",
-	CheckNotBefore: "the PDND voucher is not valid yet or carries no nbf",
-	CheckIssuedAt:  "the PDND voucher is issued in the future or carries no iat",
-	CheckID:        "the PDND voucher carries no jti",
-	CheckClientID:  "the PDND voucher carries no client_id",
-	CheckReplay:    "the PDND voucher's jti was already used",
-	CheckPurpose:   "the PDND voucher's purposeId is not allowed on this e-service",
+	CheckMissing:   T("no PDND voucher: send it in an 'Authorization: Bearer' header"),
+	CheckMalformed: T("the PDND voucher is not a well-formed signed JWT"),
+	CheckAlgorithm: T("the PDND voucher is not signed with RS256"),
+	CheckType:      T("the PDND voucher's typ header is not at+jwt"),
+	CheckKeyID:     T("the PDND voucher's kid names no key of the configured PDND key set"),
+	CheckSignature: T("the PDND voucher's signature does not verify"),
+	CheckIssuer:    T("the PDND voucher was not issued by the configured issuer"),
+	CheckAudience:  T("the PDND voucher is not meant for this e-service's audience"),
+	CheckExpiry:    T("the PDND voucher has expired or carries no exp"),
+	CheckNotBefore: T("the PDND voucher is not valid yet or carries no nbf"),
+	CheckIssuedAt:  T("the PDND voucher is issued in the future or carries no iat"),
+	CheckID:        T("the PDND voucher carries no jti"),
+	CheckClientID:  T("the PDND voucher carries no client_id"),
+	CheckReplay:    T("the PDND voucher's jti was already used"),
+	CheckPurpose:   T("the PDND voucher's purposeId is not allowed on this e-service"),
 }
 
 // Error is a refused voucher: which check failed and the HTTP status to
@@ -73,8 +73,13 @@ func (e *Error) Error() string {
 	if m, ok := messages[e.Check]; ok {
 		return m
 	}
-	return "the PDND voucher is refused"
+	return T("the PDND voucher is refused")
 }
+
+// T marks a refusal's text for the catalog: the texts are English (the
+// problem document's detail, the log) and the CLI shows them in the
+// user's language.
+func T(text string) string { return text }
 
 // Unwrap returns the domain error: csi.EUNAUTHORIZED for a 401,
 // csi.EFORBIDDEN for a 403, with the same safe message.
@@ -83,5 +88,5 @@ func (e *Error) Unwrap() error {
 	if e.Status == http.StatusForbidden {
 		code = csi.EFORBIDDEN
 	}
-	return &csi.Error{Code: code, Message: e.Error()}
+	return &csi.Error{Code: code, Message: e.Error(), Format: e.Error()}
 }

@@ -4,11 +4,11 @@ import (
 	"crypto/rsa"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"sync/atomic"
 
 	jose "github.com/go-jose/go-jose/v4"
@@ -72,16 +72,16 @@ func readKeySet(path string) (keySet, error) {
 		Keys []json.RawMessage `json:"keys"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, badKeyFile(path, "is not a JSON Web Key Set")
+		return nil, badKeyFile(path, csi.Errorf(csi.EBADFILE, "is not a JSON Web Key Set"))
 	}
 	ks := keySet{}
 	for i, k := range raw.Keys {
 		if err := ks.add(k); err != nil {
-			return nil, badKeyFile(path, fmt.Sprintf("is unusable: its key %d %s", i+1, err))
+			return nil, badKeyFile(path, csi.Errorf(csi.EBADFILE, "is unusable: its key %s %v", strconv.Itoa(i+1), err))
 		}
 	}
 	if len(ks) == 0 {
-		return nil, badKeyFile(path, "holds no RSA signing key with a kid")
+		return nil, badKeyFile(path, csi.Errorf(csi.EBADFILE, "holds no RSA signing key with a kid"))
 	}
 	return ks, nil
 }
@@ -96,10 +96,10 @@ func (ks keySet) add(raw json.RawMessage) error {
 		if errors.Is(err, jose.ErrUnsupportedKeyType) {
 			return nil
 		}
-		return errors.New("is not a valid JSON Web Key")
+		return csi.Errorf(csi.EBADFILE, "is not a valid JSON Web Key")
 	}
 	if !k.IsPublic() {
-		return errors.New("holds a private key")
+		return csi.Errorf(csi.EBADFILE, "holds a private key")
 	}
 	pub, ok := k.Key.(*rsa.PublicKey)
 	if !ok || (k.Use != "" && k.Use != "sig") || (k.Algorithm != "" && k.Algorithm != string(jose.RS256)) {
@@ -107,11 +107,11 @@ func (ks keySet) add(raw json.RawMessage) error {
 	}
 	switch {
 	case k.KeyID == "":
-		return errors.New("has no kid")
+		return csi.Errorf(csi.EBADFILE, "has no kid")
 	case pub.N.BitLen() < minRSABits:
-		return fmt.Errorf("is shorter than %d bits", minRSABits)
+		return csi.Errorf(csi.EBADFILE, "is shorter than %d bits", minRSABits)
 	case ks[k.KeyID] != nil:
-		return errors.New("repeats the kid of an earlier key")
+		return csi.Errorf(csi.EBADFILE, "repeats the kid of an earlier key")
 	}
 	ks[k.KeyID] = pub
 	return nil
@@ -127,16 +127,16 @@ func readBounded(path string) ([]byte, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxJWKSBytes+1))
 	if err != nil {
-		return nil, badKeyFile(path, "cannot be read")
+		return nil, badKeyFile(path, csi.Errorf(csi.EBADFILE, "cannot be read"))
 	}
 	if len(data) > maxJWKSBytes {
-		return nil, badKeyFile(path, fmt.Sprintf("is larger than %d bytes", maxJWKSBytes))
+		return nil, badKeyFile(path, csi.Errorf(csi.EBADFILE, "is larger than %d bytes", maxJWKSBytes))
 	}
 	return data, nil
 }
 
 // badKeyFile is the domain error of an unusable key set file.
-func badKeyFile(path, why string) error {
-	return csi.Errorf(csi.EBADFILE, "the PDND key set %s %s", path, why).
+func badKeyFile(path string, why *csi.Error) error {
+	return csi.Errorf(csi.EBADFILE, "the PDND key set %s %v", path, why).
 		WithHint("save PDND's published key set (JWKS, public keys only) to the file again")
 }

@@ -75,22 +75,19 @@ func New(cfg Config) (*Verifier, error) {
 func (c Config) validate() error {
 	switch {
 	case c.JWKSFile == "":
-		return configError("no PDND key set file", "give --pdnd-jwks FILE")
+		return csi.Errorf(csi.EINVALID, "the PDND voucher check has no PDND key set file").WithHint("give --pdnd-jwks FILE")
 	case c.Issuer == "":
-		return configError("no expected PDND issuer", "give --pdnd-issuer, e.g. interop.pagopa.it")
+		return csi.Errorf(csi.EINVALID, "the PDND voucher check has no expected PDND issuer").WithHint("give --pdnd-issuer, e.g. interop.pagopa.it")
 	case len(c.Audiences) == 0 || slices.Contains(c.Audiences, ""):
-		return configError("no or empty expected audience", "give --pdnd-audience: the audience of the e-service on PDND")
+		return csi.Errorf(csi.EINVALID, "the PDND voucher check has no or empty expected audience").
+			WithHint("give --pdnd-audience: the audience of the e-service on PDND")
 	case len(c.Purposes) == 0 || slices.Contains(c.Purposes, ""):
-		return configError("no or empty allowed purposeId", "give --pdnd-purpose once per purpose accepted on PDND")
+		return csi.Errorf(csi.EINVALID, "the PDND voucher check has no or empty allowed purposeId").
+			WithHint("give --pdnd-purpose once per purpose accepted on PDND")
 	case c.Leeway < 0:
-		return configError("a negative clock leeway", "give a leeway of zero or more")
+		return csi.Errorf(csi.EINVALID, "the PDND voucher check has a negative clock leeway").WithHint("give a leeway of zero or more")
 	}
 	return nil
-}
-
-// configError is the domain error of an unusable Config.
-func configError(what, hint string) error {
-	return csi.Errorf(csi.EINVALID, "the PDND voucher check has %s", what).WithHint("%s", hint)
 }
 
 // WithAudiences returns a Verifier that shares v's key set, replay cache and
@@ -98,7 +95,8 @@ func configError(what, hint string) error {
 // one Reload.
 func (v *Verifier) WithAudiences(audiences ...string) (*Verifier, error) {
 	if len(audiences) == 0 || slices.Contains(audiences, "") {
-		return nil, configError("no or empty expected audience", "give the audience of the ente's e-service on PDND")
+		return nil, csi.Errorf(csi.EINVALID, "the PDND voucher check has no or empty expected audience").
+			WithHint("give the audience of the ente's e-service on PDND")
 	}
 	c := *v
 	c.audiences = slices.Clone(audiences)

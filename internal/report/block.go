@@ -213,12 +213,15 @@ func (b *builder) table(def csi.IndicatorDef, res *csi.IndicatorResult) *Table {
 	lt := indicators.Layout(def, res, indicators.Format{})
 	t := &Table{Numeric: lt.Numeric}
 	for _, h := range lt.Headers {
-		t.Headers = append(t.Headers, header(h))
+		t.Headers = append(t.Headers, header(b.p.Lang(), h))
 	}
 	kinds := columnKinds(def, lt)
 	for _, r := range lt.Rows {
 		row := make([]string, len(r))
 		for i, c := range r {
+			if kinds[i] == i18n.Text && i < len(lt.Headers) {
+				c = b.lang.Value(lt.Headers[i], c) // a code's name: riferimento ISTAT in English
+			}
 			row[i] = b.kindCell(kinds[i], c)
 		}
 		t.Rows = append(t.Rows, row)

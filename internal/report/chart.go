@@ -63,7 +63,7 @@ func splitPeriods(s series) []series {
 func (w *words) flowChart(sh shape, res *csi.IndicatorResult) *Chart {
 	c := &Chart{Axis: w.p.T("number per year")}
 	for _, f := range sh.flows {
-		c.Series = append(c.Series, header(f))
+		c.Series = append(c.Series, header(w.p.Lang(), f))
 	}
 	for _, r := range totalLevel(res.Rows) {
 		g := BarGroup{Label: w.cell(cellText(r.Get("anno")), false)}
@@ -127,13 +127,13 @@ func chartRows(sh shape, res *csi.IndicatorResult) []csi.IndicatorRow {
 func (w *words) axis(measure string) string {
 	switch {
 	case measure == "percentuale":
-		return w.p.T("%s (per cent)", header(measure))
+		return w.p.T("%s (per cent)", header(w.p.Lang(), measure))
 	case measure == "importo":
-		return w.p.T("%s (euro)", header(measure))
+		return w.p.T("%s (euro)", header(w.p.Lang(), measure))
 	case measure == "mediana_giorni" || measure == "giorni":
-		return w.p.T("%s (days)", header(measure))
+		return w.p.T("%s (days)", header(w.p.Lang(), measure))
 	}
-	return w.p.T("%s (count)", header(measure))
+	return w.p.T("%s (count)", header(w.p.Lang(), measure))
 }
 
 // allEqual says whether every bar shows the same value: nothing to compare.

@@ -113,10 +113,10 @@ func (w *words) value(r csi.IndicatorRow, key string) (float64, string, bool) {
 	return 0, "", false
 }
 
-// header turns a snake_case key into a column heading ("saldo_iniziale"
-// → "Saldo iniziale"); the keys are the domain's Italian words.
-func header(key string) string {
-	s := indicators.Title(key)
+// header turns a snake_case key into a column heading in lang
+// ("saldo_iniziale" → "Saldo iniziale", "Opening balance" in English).
+func header(lang i18n.Lang, key string) string {
+	s := lang.Header(key)
 	if s == "" {
 		return s
 	}

@@ -161,7 +161,7 @@ func TestStructure(t *testing.T) {
 	if acc.Sentence != want {
 		t.Errorf("accessi sentence\n got %s\nwant %s", acc.Sentence, want)
 	}
-	if acc.Chart == nil || len(acc.Chart.Series) != 2 || len(acc.Chart.Groups) != 5 || acc.Chart.Axis != "Accessi (count)" {
+	if acc.Chart == nil || len(acc.Chart.Series) != 2 || len(acc.Chart.Groups) != 5 || acc.Chart.Axis != "Accesses (count)" {
 		t.Errorf("accessi chart: %+v", acc.Chart)
 	}
 	// 2020 has no records: its bands read "no data", the sentence says so
@@ -249,11 +249,11 @@ func TestGenericSentence(t *testing.T) {
 		row("periodo", "2022-2023", "ambito", "Monza", "incontri", 5, "partecipanti", 41),
 		row("periodo", "2022-2023", "ambito", csi.TotalLabel, "incontri", 7, "partecipanti", 71)}}
 	w := newWords(i18n.NewPrinter(i18n.English), 0)
-	if got, want := w.sentence(reading{def: def, res: res, cur: "2022-2023"}), "Incontri in all: 7; the most in Monza (5)."; got != want {
+	if got, want := w.sentence(reading{def: def, res: res, cur: "2022-2023"}), "Meetings in all: 7; the most in Monza (5)."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	c := w.chart(def, "t", []series{{"2022-2023", res}})
-	if c == nil || len(c.Groups) != 2 || c.Groups[1].Label != "Monza" || c.Axis != "Incontri (count)" {
+	if c == nil || len(c.Groups) != 2 || c.Groups[1].Label != "Monza" || c.Axis != "Meetings (count)" {
 		t.Errorf("chart %+v", c)
 	}
 	if got := Group(def); got != "" {

@@ -118,7 +118,7 @@ func (w *words) sentenceGeneric(in reading) string {
 	if !shown {
 		return ""
 	}
-	s := w.p.T("%s in all: %s.", header(m), text)
+	s := w.p.T("%s in all: %s.", header(w.p.Lang(), m), text)
 	label := sh.label
 	if label == "anno" {
 		label = ""
@@ -134,7 +134,7 @@ func (w *words) sentenceGeneric(in reading) string {
 			for _, r := range parts(rows) {
 				if r.Str(label) == best {
 					_, bt, _ := w.value(r, m)
-					s = w.p.T("%s in all: %s; the most in %s (%s).", header(m), text, best, bt)
+					s = w.p.T("%s in all: %s; the most in %s (%s).", header(w.p.Lang(), m), text, best, bt)
 					break
 				}
 			}

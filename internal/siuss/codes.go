@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"io"
 	"sort"
+	"strconv"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -63,7 +64,7 @@ func LoadCodes(r io.Reader) (*CodeTable, error) {
 	t := &CodeTable{Version: f.Version, Source: f.Source, codes: map[string]Code{}}
 	for i, c := range f.Prestazioni {
 		if err := t.add(c); err != nil {
-			return nil, csi.Errorf(csi.EINVALID, "SIUSS code table, entry %d: %s", i+1, err.Error()).
+			return nil, csi.Errorf(csi.EINVALID, "SIUSS code table, entry %s: %v", strconv.Itoa(i+1), err).
 				WithHint("codes are 5–10 characters and unique, names 10–200 characters, area 0–3")
 		}
 	}
@@ -78,13 +79,13 @@ func LoadCodes(r io.Reader) (*CodeTable, error) {
 func (t *CodeTable) add(c Code) error {
 	switch n := utf8.RuneCountInString(c.Denominazione); {
 	case len(c.Codice) < 5 || len(c.Codice) > 10:
-		return errorf("code %q is not 5–10 characters long", c.Codice)
+		return csi.Errorf(csi.EINVALID, "code %q is not 5–10 characters long", c.Codice)
 	case t.codes[c.Codice] != (Code{}):
-		return errorf("code %s appears twice", c.Codice)
+		return csi.Errorf(csi.EINVALID, "code %s appears twice", c.Codice)
 	case n < 10 || n > 200:
-		return errorf("the name of %s has %d characters, not 10–200", c.Codice, n)
+		return csi.Errorf(csi.EINVALID, "the name of %s has %d characters, not 10–200", c.Codice, n)
 	case c.Area < 0 || c.Area > 3:
-		return errorf("the area of %s is %d, not 0–3", c.Codice, c.Area)
+		return csi.Errorf(csi.EINVALID, "the area of %s is %s, not 0–3", c.Codice, strconv.Itoa(c.Area))
 	}
 	t.codes[c.Codice] = c
 	t.order = append(t.order, c.Codice)
