@@ -46,33 +46,15 @@ func (db *DB) Path() string { return db.path }
 // SQL returns the underlying handle, for tests and tools.
 func (db *DB) SQL() *sql.DB { return db.db }
 
-// pageSize is the page size of a new store (SQLite's default is 4096). A
-// registry import into a populated store dirties most pages of the
-// province-wide persone_cf, and each dirty page costs its WAL frame, its
-// checkpoint copy and its slot in the page cache: with 16 KiB pages the
-// same bytes make a quarter of the pages, which took the first load of the
-// 55 Comuni from about 17.5 to 15 s of CPU. 64 KiB saved a little more on
-// that load but made the monthly round dearer (each row an update closes
-// dirties a whole page). An existing store keeps the page size it was
-// created with: SQLite cannot change it in WAL mode.
-const pageSize = 16384
-
 func dsn(path string, create bool) string {
 	q := url.Values{}
-	if create {
-		// Only takes on a database that has no page yet; a no-op otherwise.
-		q.Add("_pragma", fmt.Sprintf("page_size(%d)", pageSize))
-	} else {
+	if !create {
 		// Never let the driver create a file that vanished after the check.
 		q.Set("mode", "rw")
 	}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(60000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(60000)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
-	// The driver runs _pragma values in alphabetical order, and a page
-	// size set after journal_mode(WAL) would find page 1 written: the
-	// journal mode goes by its own key, which runs after them.
-	q.Set("_journal_mode", "WAL")
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }

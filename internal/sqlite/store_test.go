@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,46 +153,5 @@ func TestWriterWaitsForAnotherWriter(t *testing.T) {
 	}
 	if waited := time.Since(start); waited < hold-100*time.Millisecond {
 		t.Errorf("onboarded after %v: the other writer's lock was not held", waited)
-	}
-}
-
-// TestPageSize checks that a new store gets pageSize, in WAL mode, and
-// that a store created with SQLite's default 4096-byte pages (by an older
-// csi) keeps them, opens and takes writes.
-func TestPageSize(t *testing.T) {
-	ctx := context.Background()
-	pageOf := func(db *DB) (size int, mode string) {
-		t.Helper()
-		if err := db.SQL().QueryRowContext(ctx, "PRAGMA page_size").Scan(&size); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.SQL().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-			t.Fatal(err)
-		}
-		return size, mode
-	}
-	if size, mode := pageOf(newStore(t)); size != pageSize || mode != "wal" {
-		t.Errorf("new store: page_size %d, journal_mode %s; want %d, wal", size, mode, pageSize)
-	}
-
-	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(ctx, path, strings.Replace(dsn(path, true), "page_size%28"+fmt.Sprint(pageSize), "page_size%284096", 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := old.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	db, err := Open(ctx, path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if size, mode := pageOf(db); size != 4096 || mode != "wal" {
-		t.Errorf("old store: page_size %d, journal_mode %s; want 4096, wal", size, mode)
-	}
-	if _, err := db.SQL().ExecContext(ctx, "CREATE TABLE t(x); INSERT INTO t VALUES (1)"); err != nil {
-		t.Errorf("write to the old store: %v", err)
 	}
 }
