@@ -94,11 +94,14 @@ func TestResidentsReadThroughEitherIndex(t *testing.T) {
 			t.Fatalf("%s: %v, %d versions, want %d", comune, err, n, versions)
 		}
 		sameResidents(t, comune+" (loadResidents)", rs, want)
-		rs, err = readResidents(ctx, tx, comune, len(want))
-		if err != nil {
-			t.Fatal(err)
+		// Chunks that divide the residents and chunks that do not.
+		for _, chunk := range []int{1, 7, len(want), len(want) + 1} {
+			rs, err = readResidents(ctx, tx, comune, len(want), chunk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameResidents(t, fmt.Sprintf("%s (readResidents, chunks of %d)", comune, chunk), rs, want)
 		}
-		sameResidents(t, comune+" (readResidents)", rs, want)
 	}
 	rs, _, err := loadResidents(ctx, tx, "108003")
 	if err != nil || rs.size() != 0 {

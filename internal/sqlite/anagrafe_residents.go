@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"fmt"
+	"strconv"
+	"strings"
 )
 
 // resident is what the importer keeps in memory of a current resident: 32
@@ -91,29 +94,62 @@ func loadResidents(ctx context.Context, tx *sql.Tx, comune string) (*residents, 
 	if n == 0 {
 		return nil, versions, nil
 	}
-	rs, err := readResidents(ctx, tx, comune, int(n))
+	rs, err := readResidents(ctx, tx, comune, int(n), residentsChunk)
 	return rs, versions, err
 }
 
-// readResidents reads the n current residents of a Comune.
-func readResidents(ctx context.Context, tx *sql.Tx, comune string, n int) (*residents, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT codice_fiscale, row_hash FROM persone INDEXED BY persone_validity"+
-		" WHERE comune = ? AND valid_to = ''", comune)
+// residentsChunk is how many residents one query of readResidents
+// returns, as one string: about 150 KB.
+const residentsChunk = 4096
+
+// residentsQuery returns the next chunk of a Comune's current residents
+// after a codice fiscale, as "CF:hash" entries joined by commas, with the
+// last CF of the chunk. One string a chunk, built by SQLite, instead of a
+// row each through database/sql: reading the province's 870,193 residents
+// in the monthly round took 1.2 s of CPU a row at a time (the driver copies
+// each value into a Go value of its own, and database/sql converts it
+// again). Codici fiscali hold neither ':' nor ','; a Comune has one current
+// version of a person, so the CF orders the chunks.
+const residentsQuery = `SELECT count(*), coalesce(max(codice_fiscale), ''), coalesce(group_concat(codice_fiscale || ':' || row_hash, ','), '')
+	FROM (SELECT codice_fiscale, row_hash FROM persone INDEXED BY persone_validity
+		WHERE comune = ? AND valid_to = '' AND codice_fiscale > ? ORDER BY codice_fiscale LIMIT ?)`
+
+// readResidents reads the n current residents of a Comune, chunk at a
+// time.
+func readResidents(ctx context.Context, tx *sql.Tx, comune string, n, chunk int) (*residents, error) {
+	st, err := tx.PrepareContext(ctx, residentsQuery)
 	if err != nil {
 		return nil, mapErr(err)
 	}
-	defer rows.Close()
+	defer st.Close()
 	rs := newResidents(n)
-	for rows.Next() {
-		var r resident
-		var cf sql.RawBytes
-		var h int64
-		if err := rows.Scan(&cf, &h); err != nil {
+	for after := ""; ; {
+		var got int
+		var list string
+		if err := st.QueryRowContext(ctx, comune, after, chunk).Scan(&got, &after, &list); err != nil {
+			return nil, mapErr(err)
+		}
+		if err := rs.addList(list); err != nil {
 			return nil, err
 		}
-		copy(r.key[:], cf)
-		r.hash = uint64(h)
+		if got < chunk {
+			return rs, nil
+		}
+	}
+}
+
+// addList adds the residents of a residentsQuery list.
+func (rs *residents) addList(list string) error {
+	for list != "" {
+		var entry string
+		entry, list, _ = strings.Cut(list, ",")
+		cf, hash, ok := strings.Cut(entry, ":")
+		h, err := strconv.ParseInt(hash, 10, 64)
+		if !ok || err != nil {
+			return fmt.Errorf("resident list: bad entry at %d bytes from its end", len(list))
+		}
+		r := resident{key: cfKey(cf), hash: uint64(h)}
 		rs.add(r)
 	}
-	return rs, rows.Err()
+	return nil
 }

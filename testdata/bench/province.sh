@@ -8,6 +8,8 @@
 #   bash testdata/bench/province.sh [RUNS]              # SQLite; default RUNS=3, medians
 #   POSTGRES=1 bash testdata/bench/province.sh [RUNS]   # PostgreSQL (CSI_BENCH_POSTGRES or a throwaway server)
 #   DEMO=1 bash testdata/bench/province.sh [RUNS]       # also csi demo end to end, built binary
+#   CSI_BIN=PATH bash testdata/bench/province.sh [RUNS] # that csi binary instead of one built from the tree
+#                                                       # (e.g. the previous commit's, for a side-by-side run)
 #
 # The reference on SQLite is 55 runs of the sqlite3 shell's .import
 # (.mode csv, .separator ;, .import --skip 1) into one table keyed on
@@ -32,9 +34,13 @@ if ! need sqlite3 || [ ! -x /usr/bin/time ]; then
   echo "installing sqlite3 and GNU time" >&2
   apt-get update -qq && apt-get install -y -qq sqlite3 time >/dev/null
 fi
-go build -o "$OUT/csi" ./cmd/csi
 go build -o "$OUT/genanagrafe" ./testdata/bench/genanagrafe
-CSI=$OUT/csi
+if [ -n "${CSI_BIN:-}" ]; then
+  CSI=$(cd "$(dirname "$CSI_BIN")" && pwd)/$(basename "$CSI_BIN")
+else
+  go build -o "$OUT/csi" ./cmd/csi
+  CSI=$OUT/csi
+fi
 
 # The 55 first extracts and their monthly update.
 if [ ! -e "$OUT/ok" ]; then  # touch leaves it empty: -s would regenerate every time
