@@ -67,7 +67,7 @@ func (s *Services) activeComune(ctx context.Context, ref string) (csi.Comune, er
 		return c, err
 	}
 	if c.Status != csi.StatusActive {
-		return c, csi.Errorf(csi.ECONFLICT, "%s (%s) is not an active member of the CSI (status %s)", c.Nome, c.Istat, c.Status).
+		return c, csi.Errorf(csi.ECONFLICT, "%s (%s) is not an active member of the CSI (status %s)", c.Nome, c.Istat, csi.StatusWord(c.Status)).
 			WithHint("onboard it first: csi comuni onboard %s", c.Istat)
 	}
 	return c, nil

@@ -73,7 +73,7 @@ func (im *importer) write(ctx context.Context, batch []store.RegistryRow) error 
 }
 
 func repeatsReason(first int) string {
-	return anagrafe.T("%s repeats line %d", "codice_fiscale", first)
+	return anagrafe.T("%s repeats line %s", "codice_fiscale", strconv.Itoa(first))
 }
 
 // reject reports a refused row in the summary and the rejects file.

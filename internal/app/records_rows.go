@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 
 	"github.com/csi-mb/csi/internal/codicefiscale"
 	"github.com/csi-mb/csi/internal/csi"
@@ -182,7 +182,7 @@ func (imp *recordImport) resolveComuni(ctx context.Context, batch []pendingRow) 
 		case 1:
 			p.vals[c] = comuni[0]
 		case 2:
-			p.rej = &records.Reject{Line: p.line, Column: "comune", Reason: fmt.Sprintf(
+			p.rej = &records.Reject{Line: p.line, Column: "comune", Reason: records.T(
 				"cartella %s exists in more than one Comune: add a comune column (ISTAT code) to the file", p.vals[person])}
 		}
 	}
@@ -194,7 +194,7 @@ func (imp *recordImport) repeated(line int, vals []any) *records.Reject {
 	key := vals[imp.comune()].(string) + "\x1f" + vals[0].(string)
 	if first, dup := imp.seen[key]; dup {
 		return &records.Reject{Line: line, Column: imp.kind.Columns[0].Name,
-			Reason: fmt.Sprintf("%s repeats line %d", imp.kind.Columns[0].Name, first)}
+			Reason: records.T("%s repeats line %s", imp.kind.Columns[0].Name, strconv.Itoa(first))}
 	}
 	imp.seen[key] = line
 	return nil
@@ -213,13 +213,13 @@ func (imp *recordImport) moves(old, new string, known bool) string {
 		if !known {
 			return ""
 		}
-		return fmt.Sprintf("%s is stored in cartella %s of this Comune: an import does not move an intervento to another cartella", id, old)
+		return records.T("%s is stored in cartella %s of this Comune: an import does not move an intervento to another cartella", id, old)
 	case codicefiscale.Validate(old) != nil:
 		return ""
 	case codicefiscale.Validate(new) == nil && codicefiscale.Regular(old) == codicefiscale.Regular(new):
 		return ""
 	}
-	return fmt.Sprintf("%s is stored for another codice fiscale in this Comune: an import does not move a %s to another person", id, imp.kind.Record)
+	return records.T("%s is stored for another codice fiscale in this Comune: an import does not move a %s to another person", id, imp.kind.Record)
 }
 
 // reject counts a refused row and writes it to the rejects file.
@@ -244,7 +244,7 @@ func (imp *recordImport) repeatedAssessment(line int, vals []any) *records.Rejec
 	key := vals[imp.comune()].(string) + "\x1f" + vals[k.Index("codice_fiscale")].(string) + "\x1f" + vals[k.Index("data_valutazione")].(string)
 	if first, dup := imp.assessed[key]; dup {
 		return &records.Reject{Line: line, Column: "data_valutazione",
-			Reason: fmt.Sprintf("the person already has an assessment on this date at line %d: one assessment per person and date", first)}
+			Reason: records.T("the person already has an assessment on this date at line %s: one assessment per person and date", strconv.Itoa(first))}
 	}
 	if imp.assessed == nil {
 		imp.assessed = map[string]int{}

@@ -84,7 +84,7 @@ func anagrafeRevertRun(ctx context.Context, f *Factory, opts *AnagrafeRevertOpti
 			return err
 		}
 		fmt.Fprint(f.IO.ErrOut, f.T("reverting import %s of %s (%s, %s as of %s) will remove %d versions and reopen %d.\nRevert it? [y/N] ",
-			strconv.FormatInt(sum.ImportID, 10), sum.Comune, sum.File, sum.Mode, f.Lang.Cell(i18n.Date, sum.AsOf), sum.Removed, sum.Reopened))
+			strconv.FormatInt(sum.ImportID, 10), sum.Comune, sum.File, f.modeText(sum.Mode), f.Lang.Cell(i18n.Date, sum.AsOf), sum.Removed, sum.Reopened))
 		if !f.confirmed() {
 			f.info("nothing was reverted")
 			return nil
@@ -126,9 +126,9 @@ func revertTable(s *csi.RevertSummary) Table {
 func (f *Factory) revertText(s *csi.RevertSummary) string {
 	id, asOf := strconv.FormatInt(s.ImportID, 10), f.Lang.Cell(i18n.Date, s.AsOf)
 	if s.DryRun {
-		return f.T("dry run: reverting import %s of %s (%s, %s as of %s) would remove %d versions and reopen %d; nothing was changed", id, s.Comune, s.File, s.Mode, asOf, s.Removed, s.Reopened)
+		return f.T("dry run: reverting import %s of %s (%s, %s as of %s) would remove %d versions and reopen %d; nothing was changed", id, s.Comune, s.File, f.modeText(s.Mode), asOf, s.Removed, s.Reopened)
 	}
-	return f.T("reverted import %s of %s (%s, %s as of %s): %d versions removed, %d reopened", id, s.Comune, s.File, s.Mode, asOf, s.Removed, s.Reopened)
+	return f.T("reverted import %s of %s (%s, %s as of %s): %d versions removed, %d reopened", id, s.Comune, s.File, f.modeText(s.Mode), asOf, s.Removed, s.Reopened)
 }
 
 // importMode is an import's mode as the import log's table shows it: a
@@ -139,3 +139,9 @@ func importMode(r csi.ImportRecord) string {
 	}
 	return r.Mode
 }
+
+// modeText is an import's mode (snapshot, delta, upsert) as the summaries
+// say it: the value itself in English, what it means to the offices in
+// Italian (i18n's values of the mode column, which the tables on a
+// terminal show too).
+func (f *Factory) modeText(mode string) string { return f.Lang.Value("mode", mode) }

@@ -26,15 +26,15 @@ func (f *Factory) writeSummaryText(s *csi.ImportSummary) {
 	asOf := f.Lang.Cell(i18n.Date, s.AsOf)
 	switch {
 	case allRejected(s) && s.Kind == "anagrafe":
-		fmt.Fprintln(w, f.T("nothing imported from %s into %s (%s as of %s)", s.File, s.Comune, s.Mode, asOf))
+		fmt.Fprintln(w, f.T("nothing imported from %s into %s (%s as of %s)", s.File, s.Comune, f.modeText(s.Mode), asOf))
 	case allRejected(s):
 		fmt.Fprintln(w, f.T("nothing imported from %s (%s)", s.File, s.Kind))
 	case s.DryRun && s.Kind == "anagrafe":
-		fmt.Fprintln(w, f.T("dry run: would import %s into %s (%s as of %s)", s.File, s.Comune, s.Mode, asOf))
+		fmt.Fprintln(w, f.T("dry run: would import %s into %s (%s as of %s)", s.File, s.Comune, f.modeText(s.Mode), asOf))
 	case s.DryRun:
 		fmt.Fprintln(w, f.T("dry run: would import %s (%s)", s.File, s.Kind))
 	case s.Kind == "anagrafe":
-		fmt.Fprintln(w, f.T("imported %s into %s (%s as of %s)", s.File, s.Comune, s.Mode, asOf))
+		fmt.Fprintln(w, f.T("imported %s into %s (%s as of %s)", s.File, s.Comune, f.modeText(s.Mode), asOf))
 	default:
 		fmt.Fprintln(w, f.T("imported %s (%s)", s.File, s.Kind))
 	}

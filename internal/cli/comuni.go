@@ -69,13 +69,13 @@ a unique part of the name is enough), with its onboarding and Ambito history.`),
 			if err != nil {
 				return err
 			}
-			return f.PrintDetail(c, comuneDetail(c))
+			return f.PrintDetail(c, f.comuneDetail(c))
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}
 }
 
-func comuneDetail(c *csi.ComuneDetail) Detail {
+func (f *Factory) comuneDetail(c *csi.ComuneDetail) Detail {
 	d := Detail{Fields: [][2]string{
 		{"istat", c.Istat}, {"belfiore", c.Belfiore}, {"nome", c.Nome}, {"ambito", c.Ambito},
 		{"popolazione", strconv.Itoa(c.Popolazione)}, {"status", c.Status}, {"anagrafe", c.Anagrafe},
@@ -84,10 +84,41 @@ func comuneDetail(c *csi.ComuneDetail) Detail {
 	}}
 	h := Table{Headers: []string{"date", "event", "detail", "actor"}}
 	for _, e := range c.History {
-		h.Rows = append(h.Rows, []string{e.Date, e.Event, e.Detail, e.Actor})
+		h.Rows = append(h.Rows, []string{e.Date, e.Event, f.historyDetail(e.Event, e.Detail), e.Actor})
 	}
 	d.Sections = []Section{{Title: "History", Table: h}}
 	return d
+}
+
+// historyDetail is the detail of a Comune's event as a terminal shows it.
+// csi writes the details itself, in English (app's addHistory: "anagrafe
+// automatic", "left the shared CSI", "active -> suspended"), and stores
+// them with the event; a terminal shows their codes in the language, as
+// the Comune's fields. Piped output and CSV keep the stored text, and so
+// does the audit log's copy of it.
+func (f *Factory) historyDetail(event, detail string) string {
+	if !f.IO.OutTTY || f.Output != FormatTable {
+		return detail
+	}
+	switch event {
+	case "onboarded":
+		if mode, ok := strings.CutPrefix(detail, "anagrafe "); ok {
+			return "anagrafe " + f.Lang.Value("anagrafe", mode)
+		}
+	case "offboarded":
+		if detail == "left the shared CSI" {
+			return f.T("left the shared CSI")
+		}
+	case "contact":
+		if detail == "contact changed" {
+			return f.T("contact changed")
+		}
+	case "anagrafe", "status":
+		if from, to, ok := strings.Cut(detail, " -> "); ok {
+			return f.Lang.Value(event, from) + " -> " + f.Lang.Value(event, to)
+		}
+	}
+	return detail
 }
 
 // printComune reports a changed Comune: its row in the chosen format.

@@ -8,6 +8,7 @@ import (
 	"github.com/csi-mb/csi/internal/app"
 	"github.com/csi-mb/csi/internal/codicefiscale"
 	"github.com/csi-mb/csi/internal/csi"
+	"github.com/csi-mb/csi/internal/i18n"
 	"github.com/csi-mb/csi/internal/siuss"
 )
 
@@ -78,7 +79,7 @@ func (d *demo) printSiuss(s *demoSiuss) {
 	out := d.f.IO.Out
 	fmt.Fprintln(out, "\n"+d.f.T("SIUSS check (csi siuss check --from %s --to %s): %d errors, %d warnings", s.From, s.To, s.Check.Errors, s.Check.Warnings))
 	fmt.Fprintln(out, d.f.T("SIUSS (csi siuss export --tipo ps --mode %s, %s..%s): %d flows written, %d records refused",
-		s.Mode, s.From, s.To, s.Flussi, s.Rifiutati))
+		s.Mode, d.f.Lang.Cell(i18n.Date, s.From), d.f.Lang.Cell(i18n.Date, s.To), s.Flussi, s.Rifiutati))
 	for _, r := range s.PerRegola {
 		fmt.Fprintf(out, "  %-30s %s\n", r.Rule, d.f.Lang.Int(int64(r.Count)))
 	}

@@ -121,7 +121,7 @@ func TestImportSummaryItalian(t *testing.T) {
 	}
 	code, out, errOut := runInLang(t, "it", dir, "anagrafe", "import", file, "--comune", "Monza", "--as-of", "30/06/2024", "--dry-run")
 	for _, want := range []string{
-		"prova: si caricherebbe " + file + " per 108033 (snapshot al 30/06/2024)\n",
+		"prova: si caricherebbe " + file + " per 108033 (anagrafe completa al 30/06/2024)\n",
 		"  formato:  utf-8, separatore ';', fine riga LF\n",
 		"  righe:    4 lette: 3 inserite, 0 aggiornate, 0 invariate, 0 chiuse, 1 scartata\n",
 		"  non è stato scritto nulla (--dry-run)\n",

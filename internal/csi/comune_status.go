@@ -72,7 +72,7 @@ func PlanOffboard(c Comune, date, today string) (Comune, error) {
 		return c, err
 	}
 	if !IsMember(c.Status) {
-		return c, Errorf(ECONFLICT, "%s is not onboarded (status %s)", c.Nome, c.Status).
+		return c, Errorf(ECONFLICT, "%s is not onboarded (status %s)", c.Nome, StatusWord(c.Status)).
 			WithHint("only an onboarded Comune can be offboarded")
 	}
 	if c.OffboardedOn != "" {
@@ -97,4 +97,21 @@ func joinScheduled(a, b string) string {
 		return b
 	}
 	return a + ", " + b
+}
+
+// StatusWord is a Comune's status as the argument of a domain error: the
+// status itself in English (the error's Message, -o json), a word of the
+// language where Localize says the error ("uscito").
+func StatusWord(status string) any {
+	switch status {
+	case StatusNotOnboarded:
+		return Errorf(EINVALID, "not_onboarded")
+	case StatusActive:
+		return Errorf(EINVALID, "active")
+	case StatusSuspended:
+		return Errorf(EINVALID, "suspended")
+	case StatusLeft:
+		return Errorf(EINVALID, "left")
+	}
+	return status
 }

@@ -1,27 +1,25 @@
 package dialect
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // Errors of ParseAmount, besides ErrEmpty.
 var (
-	errNoDigits      = errors.New("not an amount: no digits")
-	errTooManyDec    = errors.New("more than 2 decimals")
-	errNoDecimals    = errors.New("no digits after the decimal separator")
-	errGrouping      = errors.New("misplaced thousands separator")
-	errMixedSep      = errors.New("decimal separator written more than once")
-	errAmountTooBig  = errors.New("amount too large")
-	errAmountCharFmt = "not an amount: unexpected character %q"
+	errNoDigits     = csi.Errorf(csi.EINVALID, "not an amount: no digits")
+	errTooManyDec   = csi.Errorf(csi.EINVALID, "more than 2 decimals")
+	errNoDecimals   = csi.Errorf(csi.EINVALID, "no digits after the decimal separator")
+	errGrouping     = csi.Errorf(csi.EINVALID, "misplaced thousands separator")
+	errMixedSep     = csi.Errorf(csi.EINVALID, "decimal separator written more than once")
+	errAmountTooBig = csi.Errorf(csi.EINVALID, "amount too large")
 )
 
 // errAmbiguous is the error of ParseAmountDecimal for an amount such as
 // "1,250" in a file whose other amounts do not show its decimal separator.
-var errAmbiguous = errors.New("ambiguous: one separator before three digits is a decimal or a thousands separator, " +
-	"and the file's other amounts do not show which one it uses")
+var errAmbiguous = csi.Errorf(csi.EINVALID, "ambiguous: one separator before three digits is a decimal or a thousands separator, and the file's other amounts do not show which one it uses")
 
 // maxIntDigits bounds the integer part so that cents fit in an int64.
 const maxIntDigits = 16
@@ -111,7 +109,7 @@ func splitAmount(s string) (intPart, frac string, err error) {
 			commas++
 		case c < '0' || c > '9':
 			r, _ := utf8.DecodeRuneInString(s[i:])
-			return "", "", fmt.Errorf(errAmountCharFmt, r)
+			return "", "", csi.Errorf(csi.EINVALID, "not an amount: unexpected character '%c'", r)
 		}
 	}
 	dec := decimalSeparator(s, dots, commas)

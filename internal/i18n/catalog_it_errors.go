@@ -5,6 +5,11 @@ package i18n
 // print time; their English text stays in logs, the audit log and the API).
 var italianErrors = map[string]string{
 	// internal/app.
+	// A Comune's status in an error (csi.StatusWord), as i18n's values say it.
+	"not_onboarded": "non aderente",
+	"active":        "attivo",
+	"suspended":     "sospeso",
+	"left":          "uscito",
 	"%s (%s) is not an active member of the CSI (status %s)": "%s (%s) non è un Comune attivo della CSI (stato %s)",
 	"--as-of %s is in the future (today is %s)":              "--as-of %s è nel futuro (oggi è il %s)",
 	"cannot read %s": "impossibile leggere %s",

@@ -215,7 +215,7 @@ func (l Lang) Header(key string) string {
 }
 
 // values names, for people, the values of the columns that hold one of a
-// few codes: a Comune's status, its registry's mode, a finding's severity,
+// few codes: a Comune's status, its registry's mode, an import's mode, a finding's severity,
 // the outcome of a file of a manifest. JSON and CSV keep the codes.
 var values = map[string]map[string][2]string{
 	"status": {
@@ -227,6 +227,7 @@ var values = map[string]map[string][2]string{
 	"anagrafe": {
 		"automatic": {"automatica", "automatic"},
 		"manual":    {"manuale", "manual"},
+		"none":      {"nessuna", "none"}, // a Comune's history: before its first mode
 	},
 	"severity": {
 		"error":   {"errore", "error"},
@@ -239,6 +240,13 @@ var values = map[string]map[string][2]string{
 		"rejected": {"righe scartate", "rows rejected"},
 		"failed":   {"non caricato", "failed"},
 		"skipped":  {"saltato", "skipped"},
+	},
+	"mode": { // an import's: csi anagrafe import --mode, the records' upsert
+		"snapshot":            {"anagrafe completa", "snapshot"},
+		"delta":               {"solo variazioni", "delta"},
+		"upsert":              {"aggiornamento", "upsert"},
+		"snapshot (reverted)": {"anagrafe completa (annullato)", "snapshot (reverted)"},
+		"delta (reverted)":    {"solo variazioni (annullato)", "delta (reverted)"},
 	},
 	"event": { // a Comune's history
 		"onboarded":  {"adesione", "onboarded"},

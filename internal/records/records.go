@@ -159,18 +159,18 @@ func (k *Kind) HasAmounts() bool {
 // dec is the file's decimal separator (Decimal.Separator).
 func (k *Kind) Parse(row *dialect.Row, headerFields int, dec byte) ([]any, uint64, *Reject) {
 	if n := row.NumFields(); n != headerFields {
-		return nil, 0, &Reject{row.Line, "", fmt.Sprintf("row has %d fields, the header has %d", n, headerFields)}
+		return nil, 0, &Reject{row.Line, "", T("row has %d fields, the header has %d", n, headerFields)}
 	}
 	vals := make([]any, len(k.Columns))
 	for i, c := range k.Columns {
-		v, err := convert(c.Type, row.Get(i), dec)
-		if err != nil {
-			return nil, 0, &Reject{row.Line, c.Name, fmt.Sprintf("%s %v", c.Name, err)}
+		v, reason := convert(c.Name, c.Type, row.Get(i), dec)
+		if reason != "" {
+			return nil, 0, &Reject{row.Line, c.Name, reason}
 		}
 		vals[i] = v
 	}
 	if vals[0] == "" {
-		return nil, 0, &Reject{row.Line, k.Columns[0].Name, k.Columns[0].Name + " is empty"}
+		return nil, 0, &Reject{row.Line, k.Columns[0].Name, T("%s is empty", k.Columns[0].Name)}
 	}
 	return vals, k.Hash(vals), nil
 }
@@ -209,46 +209,48 @@ func (k *Kind) Kept(present func(name string) bool) []string {
 	return out
 }
 
-func convert(typ int, s string, dec byte) (any, error) {
+// convert reads the value s of the column name, or says why it cannot
+// (the reason of the row's rejection, in English: see T).
+func convert(name string, typ int, s string, dec byte) (any, string) {
 	switch typ {
 	case Code:
-		return strings.ToUpper(s), nil
+		return strings.ToUpper(s), ""
 	case CF:
-		return codicefiscale.Normalize(s), nil
+		return codicefiscale.Normalize(s), ""
 	case Comune:
 		s, err := dialect.PadISTAT(s, anagrafe.KnownIstat)
 		if err != nil {
-			return nil, err
+			return nil, T("comune %v", err) // the only column of type Comune
 		}
 		if cur, ok := anagrafe.OldCodes[s]; ok {
-			return cur, nil
+			return cur, ""
 		}
-		return s, nil
+		return s, ""
 	case Date:
 		if s == "" {
-			return "", nil
+			return "", ""
 		}
 		d, err := dialect.ParseDate(s)
 		if errors.Is(err, dialect.ErrEmpty) {
-			return "", nil // a zero date: no date
+			return "", "" // a zero date: no date
 		}
 		if err != nil {
-			return nil, fmt.Errorf("is not a valid date: %v", err)
+			return nil, T("%s is not a valid date: %v", name, err)
 		}
-		return d, nil
+		return d, ""
 	case Month:
-		return parseMonth(s)
+		return parseMonth(name, s)
 	case List:
-		return joinList(s), nil
+		return joinList(s), ""
 	case Amount:
 		if s == "" {
-			return nil, nil
+			return nil, ""
 		}
 		c, err := dialect.ParseAmountDecimal(s, dec)
 		if err != nil {
-			return nil, fmt.Errorf("is not a valid amount: %v", err)
+			return nil, T("%s is not a valid amount: %v", name, err)
 		}
-		return c, nil
+		return c, ""
 	}
-	return s, nil
+	return s, ""
 }

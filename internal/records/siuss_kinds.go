@@ -1,7 +1,6 @@
 package records
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -121,10 +120,11 @@ var SINBA = &Kind{Name: "sinba", Record: "sinba", Table: "sinba",
 var monthRe = regexp.MustCompile(`^(?:([0-9]{1,2})/([0-9]{4})|([0-9]{4})-([0-9]{2}))$`)
 
 // parseMonth reads a month as MM/YYYY, YYYY-MM or any full date, and
-// returns it as MM/YYYY; empty stays empty.
-func parseMonth(s string) (any, error) {
+// returns it as MM/YYYY; empty stays empty. A value that is not a month
+// returns the reason of the row's rejection (name is the column).
+func parseMonth(name, s string) (any, string) {
 	if s == "" {
-		return "", nil
+		return "", ""
 	}
 	if g := monthRe.FindStringSubmatch(s); g != nil {
 		m, y := g[1]+g[4], g[2]+g[3]
@@ -132,15 +132,15 @@ func parseMonth(s string) (any, error) {
 			m = "0" + m
 		}
 		if m >= "01" && m <= "12" {
-			return m + "/" + y, nil
+			return m + "/" + y, ""
 		}
-		return nil, fmt.Errorf("is not a month: %s is not 1-12", m)
+		return nil, T("%s is not a month: %s is not 1-12", name, m)
 	}
 	d, err := dialect.ParseDate(s)
 	if err != nil {
-		return nil, fmt.Errorf("is not a month (MM/YYYY) nor a date")
+		return nil, T("%s is not a month (MM/YYYY) nor a date", name)
 	}
-	return d[5:7] + "/" + d[:4], nil
+	return d[5:7] + "/" + d[:4], ""
 }
 
 // joinList normalises a list of codes: split on '|', '+' and spaces,
