@@ -84,9 +84,9 @@ type recordUpsert struct {
 	tx       *sql.Tx
 	kind     *records.Kind
 	importID int64
-	lookup   *sql.Stmt // row_hash, person and whether that person's record exists, by Comune and id
-	// lookupAll is lookup for a batch of keys given as one JSON array of
-	// [Comune, id] pairs: one statement per batch instead of one per row.
+	// lookupAll reads row_hash, person and whether that person's record
+	// exists for a batch of keys given as one JSON array of [Comune, id]
+	// pairs: one statement per batch instead of one per row.
 	lookupAll *sql.Stmt
 	write     *sql.Stmt
 	// writeRows is write for writeChunk rows at once (writeSQL's,
@@ -112,11 +112,6 @@ func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID
 		known = "EXISTS(SELECT 1 FROM cartelle c WHERE c.comune = t.comune AND c.id_cartella = t.id_cartella)"
 	}
 	var err error
-	u.lookup, err = tx.PrepareContext(ctx, fmt.Sprintf("SELECT row_hash, %s, %s%s FROM %s t WHERE comune = ? AND %s = ?",
-		kind.Person, known, kept, kind.Table, cols[0]))
-	if err != nil {
-		return nil, err
-	}
 	// CROSS JOIN keeps the planner on the keys first, each found through
 	// the table's (comune, id) key.
 	u.lookupAll, err = tx.PrepareContext(ctx, fmt.Sprintf(`SELECT k.key, t.row_hash, t.%s, %s%s
@@ -157,7 +152,7 @@ func prepareUpsert(ctx context.Context, tx *sql.Tx, kind *records.Kind, importID
 var writeChunk = 64
 
 func (u *recordUpsert) close() {
-	for _, s := range []*sql.Stmt{u.lookup, u.lookupAll, u.write, u.writeRows, u.resolve, u.adopt, u.adoptAll} {
+	for _, s := range []*sql.Stmt{u.lookupAll, u.write, u.writeRows, u.resolve, u.adopt, u.adoptAll} {
 		if s != nil {
 			s.Close()
 		}
