@@ -46,10 +46,8 @@ func (db *DB) appendAudits(ctx context.Context, tx pgx.Tx, items []store.AuditIt
 	if len(items) == 0 {
 		return nil
 	}
-	var lastID int64
-	var prev string
-	err := tx.QueryRow(ctx, "SELECT last_id, hash FROM audit_head WHERE one = 1 FOR UPDATE").Scan(&lastID, &prev)
-	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+	lastID, prev, err := lockAuditHead(ctx, tx, nil)
+	if err != nil {
 		return err
 	}
 	at := db.Now().UTC().Format(time.RFC3339)
