@@ -25,6 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "province.sh: RUNS must be a whole number of runs, 1 or more, not '$RUNS'" >&2; exit 2; }
 OUT=testdata/bench/out/province
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
