@@ -10,8 +10,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message/catalog"
 )
 
 // usedKeys returns the keys of every T call in the module's code (tests
@@ -203,5 +207,45 @@ func TestPrinter(t *testing.T) {
 	}
 	if it.Lang() != Italian || en.Lang() != English {
 		t.Errorf("Lang: got %q and %q", it.Lang(), en.Lang())
+	}
+}
+
+// TestCatalogCompiles compiles every message of the catalog, as T does on
+// first use: a message that does not compile panics there, in a command,
+// not at start.
+func TestCatalogCompiles(t *testing.T) {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for _, key := range Keys() {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%q: %v", key, r)
+				}
+			}()
+			setMessage(b, key, italian[key])
+		}()
+	}
+}
+
+// TestCompileOnFirstUse checks that a message is translated the first
+// time it is asked for, from many goroutines at once, and that a key with
+// no Italian text prints as it is.
+func TestCompileOnFirstUse(t *testing.T) {
+	it := NewPrinter(Italian)
+	const key = "interrupted; nothing was changed"
+	want := italian[key]
+	var wg sync.WaitGroup
+	got := make([]string, 8)
+	for i := range got {
+		wg.Go(func() { got[i] = it.T(key) })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Errorf("goroutine %d: got %q, want %q", i, g, want)
+		}
+	}
+	if got := it.T("no such message %s", "x"); got != "no such message x" {
+		t.Errorf("untranslated key: got %q", got)
 	}
 }
