@@ -176,7 +176,7 @@ func (d *demo) prepare() (func(), error) {
 		db = filepath.Join(tmp, "demo.db")
 	}
 	d.f.Close()
-	d.f.DBPath = db
+	d.f.DBPath, d.f.Scratch = db, d.opts.DB == ""
 	return cleanup, nil
 }
 

@@ -27,7 +27,10 @@ type Factory struct {
 	Now func() time.Time
 
 	// Global flags, filled by the root command.
-	DBPath   string
+	DBPath string
+	// Scratch is set when DBPath is a SQLite file that the command deletes
+	// when it ends (csi demo's temporary store): see sqlite.OpenScratch.
+	Scratch  bool
 	Actor    string
 	Output   string
 	NoColor  bool
@@ -186,7 +189,7 @@ func (f *Factory) openRaw(ctx context.Context, create bool) (store.Store, error)
 	if f.st != nil {
 		return f.st, nil
 	}
-	st, err := openEngine(ctx, f.DBPath, create, f.Now)
+	st, err := openEngine(ctx, f.DBPath, create, f.Scratch, f.Now)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +199,7 @@ func (f *Factory) openRaw(ctx context.Context, create bool) (store.Store, error)
 
 // openEngine is the one place that picks the engine: a postgres:// or
 // postgresql:// URL is a PostgreSQL database, anything else a SQLite file.
-func openEngine(ctx context.Context, dsn string, create bool, now func() time.Time) (store.Store, error) {
+func openEngine(ctx context.Context, dsn string, create, scratch bool, now func() time.Time) (store.Store, error) {
 	if postgres.IsURL(dsn) {
 		db, err := postgres.Open(ctx, dsn, create)
 		if err != nil {
@@ -205,7 +208,13 @@ func openEngine(ctx context.Context, dsn string, create bool, now func() time.Ti
 		db.Now = now
 		return db, nil
 	}
-	db, err := sqlite.Open(ctx, dsn, create)
+	open := sqlite.Open
+	if scratch && create {
+		open = func(ctx context.Context, path string, _ bool) (*sqlite.DB, error) {
+			return sqlite.OpenScratch(ctx, path)
+		}
+	}
+	db, err := open(ctx, dsn, create)
 	if err != nil {
 		return nil, err
 	}

@@ -199,7 +199,7 @@ func paritySetup(env *testscript.Env, engine string, remote bool, tr *transcript
 	}
 	ctx := context.Background()
 	now, _ := parseNow("2024-06-30T10:00:00Z")
-	st, err := openEngine(ctx, dsn, false, func() time.Time { return now })
+	st, err := openEngine(ctx, dsn, false, false, func() time.Time { return now })
 	if err != nil {
 		return err
 	}

@@ -108,7 +108,7 @@ func scriptStore(env *testscript.Env, engine string) (string, error) {
 func initTestStore(dsn string) error {
 	ctx := context.Background()
 	now, _ := parseNow("2024-06-30T10:00:00Z")
-	st, err := openEngine(ctx, dsn, true, func() time.Time { return now })
+	st, err := openEngine(ctx, dsn, true, false, func() time.Time { return now })
 	if err != nil {
 		return err
 	}

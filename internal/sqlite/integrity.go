@@ -55,7 +55,7 @@ var fullChecks atomic.Int64
 
 func (db *DB) integrityCheck(ctx context.Context, pragma string) ([]string, error) {
 	fullChecks.Add(1)
-	check, err := sql.Open("sqlite", dsn(db.path, false))
+	check, err := sql.Open("sqlite", dsn(db.path, false, "NORMAL"))
 	if err != nil {
 		return nil, err
 	}

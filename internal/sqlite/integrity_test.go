@@ -145,7 +145,7 @@ func TestAnchorDetectsARewrittenLog(t *testing.T) {
 func TestReadOnlyStoreNamed(t *testing.T) {
 	rw := newStore(t)
 	path := rw.Path()
-	ro, err := open(context.Background(), path, dsn(path, true)+"&mode=ro")
+	ro, err := open(context.Background(), path, dsn(path, true, "NORMAL")+"&mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestReadOnlyHints(t *testing.T) {
 func TestReadOnlyValidateSaysWhy(t *testing.T) {
 	rw := newStore(t)
 	path := rw.Path()
-	ro, err := open(context.Background(), path, dsn(path, true)+"&mode=ro")
+	ro, err := open(context.Background(), path, dsn(path, true, "NORMAL")+"&mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestIntegrityCheckSoundStore(t *testing.T) {
 func TestReadOnlyStoreImport(t *testing.T) {
 	rw, _ := onboarded(t, "108002")
 	path := rw.Path()
-	ro, err := open(context.Background(), path, dsn(path, true)+"&mode=ro")
+	ro, err := open(context.Background(), path, dsn(path, true, "NORMAL")+"&mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,5 +154,54 @@ func TestWriterWaitsForAnotherWriter(t *testing.T) {
 	}
 	if waited := time.Since(start); waited < hold-100*time.Millisecond {
 		t.Errorf("onboarded after %v: the other writer's lock was not held", waited)
+	}
+}
+
+// TestOpenScratchDoesNotSync checks the synchronous setting of every pooled
+// connection: NORMAL for a store, OFF for a scratch store, which is
+// otherwise the same store (created 0600, migrated, written).
+func TestOpenScratchDoesNotSync(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		open func(string) (*DB, error)
+		want int
+	}{
+		{func(p string) (*DB, error) { return Open(ctx, p, true) }, 1},
+		{func(p string) (*DB, error) { return OpenScratch(ctx, p) }, 0},
+	} {
+		path := filepath.Join(t.TempDir(), "csi.db")
+		db, err := tc.open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Migrate(actorCtx()); err != nil {
+			t.Fatal(err)
+		}
+		// Two connections held at once: the pragma comes with each.
+		c1, err := db.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c2, err := db.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range []interface {
+			QueryRowContext(context.Context, string, ...any) *sql.Row
+		}{c1, c2} {
+			var got int
+			if err := c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("connection %d: synchronous = %d, want %d", i+1, got, tc.want)
+			}
+		}
+		c1.Close()
+		c2.Close()
+		if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("store file: %v %v", st.Mode(), err)
+		}
+		db.Close()
 	}
 }
