@@ -37,6 +37,22 @@ type SiussFlowSink interface {
 	WriteFlow(id string, xml []byte) error
 }
 
+// A SiussFlowSink that writes in the background also has Flush, which
+// waits until every flow handed to it is written and returns the first
+// failure; the export calls it before its transaction commits. The sink
+// may keep xml until then: the export does not change it.
+type siussFlowFlusher interface {
+	Flush() error
+}
+
+// flushSink waits for sink's background writes, if it has any.
+func flushSink(sink SiussFlowSink) error {
+	if f, ok := sink.(siussFlowFlusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
 // SiussExportResult is what an export wrote and what it refused.
 type SiussExportResult struct {
 	Tipo   string `json:"tipo"`

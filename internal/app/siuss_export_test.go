@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -364,6 +365,28 @@ func TestDebitiInformativiIndicator(t *testing.T) {
 		none, err := e.svc.ComputeIndicator(context.Background(), "debiti-informativi", csi.IndicatorParams{Period: []string{"2023"}})
 		if err != nil || len(none.Rows) != 0 {
 			t.Errorf("2023: %+v, %v; want no rows", none, err)
+		}
+	})
+}
+
+// flushFailSink takes the flows but fails to write them in the background:
+// its Flush reports the failure.
+type flushFailSink struct{ *xsdSink }
+
+func (flushFailSink) Flush() error { return errors.New("disk full") }
+
+// TestSiussExportFlushFailureRollsBack: a sink that writes in the
+// background is flushed before the export commits, so its failure rolls
+// the export back: the next export takes the same counters again.
+func TestSiussExportFlushFailureRollsBack(t *testing.T) {
+	siussEngines(t, func(t *testing.T, open func(*testing.T) siussStore) {
+		e := newExportTest(t, open(t), monzaSource())
+		if _, err := e.x.export(testCtx(), psRequest(), flushFailSink{newSink(t)}); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Fatalf("export with a failing flush: %v", err)
+		}
+		res, _ := e.export(psRequest())
+		if got := ids(res); len(got) == 0 || got[0] != "F704.PS.20240630.0000001" {
+			t.Fatalf("after the failed export, flows %v: its counters were not rolled back", got)
 		}
 	})
 }

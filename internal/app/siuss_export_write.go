@@ -124,6 +124,9 @@ func (x *siussExporter) write(ctx context.Context, tx store.SiussTx, p *exportPl
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
+	if err := flushSink(sink); err != nil {
+		return err
+	}
 	return tx.AppendAudit(ctx, "siuss "+res.Scope, exportSummary(res))
 }
 

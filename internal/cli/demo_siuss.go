@@ -55,6 +55,7 @@ func (d *demo) siussExport(ctx context.Context) (*demoSiuss, error) {
 	if err != nil {
 		return nil, err
 	}
+	sink.background = true
 	defer sink.Discard()
 	res, err := svc.ExportSiuss(ctx, app.SiussExportRequest{Tipo: siuss.TipoPS, Mode: siuss.ModeWaaS,
 		From: demoSiussFrom, To: demoSiussTo, Operatore: demoOperatore}, sink)

@@ -99,6 +99,7 @@ func siussExportRun(ctx context.Context, f *Factory, opts *SiussExportOptions) e
 		if sink, err = newDirSink(opts.Out); err != nil {
 			return err
 		}
+		sink.background = true
 		defer sink.Discard()
 	}
 	res, err := svc.ExportSiuss(ctx, opts.Request, sinkOrNil(sink))

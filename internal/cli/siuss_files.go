@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	"github.com/csi-mb/csi/internal/csi"
 )
@@ -13,9 +14,29 @@ import (
 // register has recorded the flows, under their names (Publish). An export
 // that fails leaves no file behind (Discard), and one that writes no flow
 // creates no folder.
+//
+// A sink made with background writes the files on a goroutine of its own
+// while the export builds the next flows: creating a file costs the kernel
+// about 0.5 ms on the development machine, 2.2 s for the demo's 4,728
+// flows, which the other core now spends beside the export. The export
+// calls Flush before its transaction commits, so a file that could not be
+// written still rolls it back.
 type dirSink struct {
 	dir, staging string
 	names        []string
+	// background: files go to queue and are written by write; err is the
+	// first failure, read once done is closed.
+	background bool
+	queue      chan stagedFlow
+	done       chan struct{}
+	err        error
+	failed     atomic.Bool
+}
+
+// stagedFlow is a flow waiting to be written into the staging folder.
+type stagedFlow struct {
+	name string
+	xml  []byte
 }
 
 // newDirSink returns the sink of the folder dir; the folder is made on the
@@ -45,7 +66,37 @@ func (s *dirSink) open() error {
 		return cannotWriteDir(s.dir, err)
 	}
 	s.staging = staging
+	if s.background {
+		s.queue, s.done = make(chan stagedFlow, 64), make(chan struct{})
+		go s.write()
+	}
 	return nil
+}
+
+// write writes the queued flows until the queue is closed; after a
+// failure it only drains the queue.
+func (s *dirSink) write() {
+	defer close(s.done)
+	for f := range s.queue {
+		if s.err != nil {
+			continue
+		}
+		if s.err = s.writeFile(f.name, f.xml); s.err != nil {
+			s.failed.Store(true)
+		}
+	}
+}
+
+// Flush waits for every flow handed to the sink to be written and returns
+// the first failure; the sink takes no flow after it.
+func (s *dirSink) Flush() error {
+	if s.queue == nil {
+		return s.err
+	}
+	close(s.queue)
+	<-s.done
+	s.queue = nil
+	return s.err
 }
 
 func cannotWriteDir(dir string, err error) error {
@@ -71,6 +122,19 @@ func (s *dirSink) WriteFlow(id string, xml []byte) error {
 		return csi.Errorf(csi.ECONFLICT, "%s already exists", flowFile(s.dir, id)).
 			WithHint("flow files are never overwritten: move the old one away or choose another --out")
 	}
+	s.names = append(s.names, name)
+	if s.queue != nil {
+		if s.failed.Load() {
+			return s.Flush()
+		}
+		s.queue <- stagedFlow{name, xml} // the export does not change xml afterwards
+		return nil
+	}
+	return s.writeFile(name, xml)
+}
+
+// writeFile writes one flow file into the staging folder.
+func (s *dirSink) writeFile(name string, xml []byte) error {
 	fh, err := os.OpenFile(filepath.Join(s.staging, name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return cannotWriteDir(s.dir, err)
@@ -82,7 +146,6 @@ func (s *dirSink) WriteFlow(id string, xml []byte) error {
 	if err := fh.Close(); err != nil {
 		return cannotWriteDir(s.dir, err)
 	}
-	s.names = append(s.names, name)
 	return nil
 }
 
@@ -90,6 +153,9 @@ func (s *dirSink) WriteFlow(id string, xml []byte) error {
 func (s *dirSink) Publish() error {
 	if s.staging == "" {
 		return nil
+	}
+	if err := s.Flush(); err != nil {
+		return err
 	}
 	for _, n := range s.names {
 		if err := os.Rename(filepath.Join(s.staging, n), filepath.Join(s.dir, n)); err != nil {
@@ -102,6 +168,7 @@ func (s *dirSink) Publish() error {
 
 // Discard removes the staging folder and what is left in it.
 func (s *dirSink) Discard() {
+	s.Flush()
 	if s.staging != "" {
 		os.RemoveAll(s.staging)
 	}
