@@ -81,17 +81,24 @@ func WriteDemoEach(opts Options, history bool, create Create, ready func(m *Mani
 		return nil, err
 	}
 	opts.AsOf = defaultAsOf
-	regs, err := generateRegistries(opts)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range regs {
-		r.history = history
+	gen := newRegistries(opts)
+	if history { // every first extract comes before the second ones
+		regs, err := gen.all()
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range regs {
+			r.history = true
+		}
 	}
 	m := &Manifest{ready: ready}
 	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x7265636f726473))
 	m.onboard(rng)
-	if err := m.writeRegistry(regs, opts.Seed, create); err != nil {
+	if err := m.writeRegistry(gen, history, opts.Seed, create); err != nil {
+		return nil, err
+	}
+	regs, err := gen.all()
+	if err != nil {
 		return nil, err
 	}
 	if err := m.writeRecords(rng, opts.Seed, regs, create); err != nil {
@@ -157,10 +164,10 @@ func emailPart(s string) string {
 
 // writeRegistry writes the extracts: every Comune's 2014 one, then every
 // 2020 one, then the updates.
-func (m *Manifest) writeRegistry(regs []*comuneRegistry, seed int64, create Create) error {
+func (m *Manifest) writeRegistry(gen *registries, history bool, seed int64, create Create) error {
 	first, second := historyFrom.iso(), registryDate.iso()
-	for _, r := range regs {
-		if !r.history {
+	for _, r := range gen.regs {
+		if !history {
 			break
 		}
 		n, err := writeFile(create, "anagrafe/"+r.c.Istat+"-"+first+".csv", func(w io.Writer) (int, error) {
@@ -175,7 +182,11 @@ func (m *Manifest) writeRegistry(regs []*comuneRegistry, seed int64, create Crea
 	}
 	updated := m.updatedComuni()
 	full := map[string][]byte{}
-	for _, r := range regs {
+	for i := range gen.regs {
+		r, err := gen.gen(i)
+		if err != nil {
+			return err
+		}
 		var buf bytes.Buffer
 		n, _ := r.writeExtract(&buf, nil)
 		name := "anagrafe/" + r.c.Istat + "-" + second + ".csv"
@@ -191,7 +202,7 @@ func (m *Manifest) writeRegistry(regs []*comuneRegistry, seed int64, create Crea
 			return err
 		}
 	}
-	return m.writeUpdates(full, regs[0].history, seed, create)
+	return m.writeUpdates(full, history, seed, create)
 }
 
 // updatedComuni returns the smallest automatic Comune of each Ambito: the

@@ -25,19 +25,43 @@ type comuneRegistry struct {
 	history   bool // the demo loads the historyFrom extract too
 }
 
-// generateRegistries generates the registry of every Comune, exactly the
-// rows WriteProvince writes, keeping them in memory.
-func generateRegistries(opts Options) ([]*comuneRegistry, error) {
-	seen := make(cfSet, 900_000)
-	out := make([]*comuneRegistry, 0, len(pools().mb))
-	for _, c := range pools().mb {
-		r, err := generateRegistry(c, opts, seen)
+// registries generates the registry of every Comune, exactly the rows
+// WriteProvince writes, keeping them in memory: gen(i) fills regs[i] (the
+// i-th Comune), once, and must be called in order, since the Comuni draw
+// their codici fiscali from one shared set. The demo generates each one
+// just before it writes its extract, so that the first import need not
+// wait for the whole province (1.3 s).
+type registries struct {
+	opts Options
+	seen cfSet
+	regs []*comuneRegistry
+}
+
+func newRegistries(opts Options) *registries {
+	return &registries{opts: opts, seen: make(cfSet, 900_000), regs: make([]*comuneRegistry, len(pools().mb))}
+}
+
+// gen returns the registry of the i-th Comune, generating those up to it.
+func (g *registries) gen(i int) (*comuneRegistry, error) {
+	for j := range i + 1 {
+		if g.regs[j] != nil {
+			continue
+		}
+		r, err := generateRegistry(pools().mb[j], g.opts, g.seen)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		g.regs[j] = r
 	}
-	return out, nil
+	return g.regs[i], nil
+}
+
+// all generates every registry not generated yet and returns them.
+func (g *registries) all() ([]*comuneRegistry, error) {
+	if _, err := g.gen(len(g.regs) - 1); err != nil {
+		return nil, err
+	}
+	return g.regs, nil
 }
 
 // generateRegistry draws the households of c as newGenerator.run does.
