@@ -200,16 +200,12 @@ var yearColumn = regexp.MustCompile(`^anno_(\d+)_(pic|chiuse)$`)
 // as a column, such as an Ambito's name, or a header already written for
 // people).
 func (l Lang) Header(key string) string {
-	i := 0
-	if l == English {
-		i = 1
-	}
 	if h, ok := headers[key]; ok {
-		return h[i]
+		return l.pick(h)
 	}
 	if m := yearColumn.FindStringSubmatch(key); m != nil {
 		what := map[string][2]string{"pic": {"PIC", "PIC"}, "chiuse": {"chiuse", "closed"}}[m[2]]
-		return [2]string{"anno ", "year "}[i] + m[1] + " " + what[i]
+		return l.pick([2]string{"anno ", "year "}) + m[1] + " " + l.pick(what)
 	}
 	return strings.ReplaceAll(key, "_", " ")
 }
@@ -271,15 +267,19 @@ var values = map[string]map[string][2]string{
 // Value returns the value v of the column key as people read it in l: the
 // name of a code (Italian "attivo" for a status "active"), else v.
 func (l Lang) Value(key, v string) string {
-	i := 0
-	if l == English {
-		i = 1
-	}
 	if t, ok := values[key][v]; ok {
-		return t[i]
+		return l.pick(t)
 	}
 	if t, ok := values[""][v]; ok {
-		return t[i]
+		return l.pick(t)
 	}
 	return v
+}
+
+// pick returns the text of l from an {Italian, English} pair.
+func (l Lang) pick(t [2]string) string {
+	if l == English {
+		return t[1]
+	}
+	return t[0]
 }

@@ -44,10 +44,7 @@ func (p *Printer) T(key string, args ...any) string {
 // times by a round of the province's imports; a command shows a few
 // dozen of the catalog's messages.
 var theCatalog = sync.OnceValue(func() *catalog.Builder {
-	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	// Both languages exist from the start, for the catalog's matcher.
-	setMessage(b, "error: %s", italian["error: %s"])
-	return b
+	return catalog.NewBuilder(catalog.Fallback(language.English))
 })
 
 // compiled records the keys compile has handled.
