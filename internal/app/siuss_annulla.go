@@ -59,6 +59,9 @@ func (s *Services) AnnullaSiussFlow(ctx context.Context, id, cfOperatore string,
 			if err := sink.WriteFlow(newID, data); err != nil {
 				return err
 			}
+			if err := flushSink(sink); err != nil {
+				return err
+			}
 		}
 		sum := sha256.Sum256(data)
 		c := store.SiussFlow{ID: newID, Tipo: f.Tipo, Mode: f.Mode, Operazione: siuss.Cancellazione, Annulla: f.ID,

@@ -39,8 +39,9 @@ type SiussFlowSink interface {
 
 // A SiussFlowSink that writes in the background also has Flush, which
 // waits until every flow handed to it is written and returns the first
-// failure; the export calls it before its transaction commits. The sink
-// may keep xml until then: the export does not change it.
+// failure; the export and the cancellation call it before their
+// transaction commits. The sink may keep xml until then: they do not
+// change it.
 type siussFlowFlusher interface {
 	Flush() error
 }
