@@ -208,13 +208,13 @@ func openEngine(ctx context.Context, dsn string, create, scratch bool, now func(
 		db.Now = now
 		return db, nil
 	}
-	open := sqlite.Open
+	var db *sqlite.DB
+	var err error
 	if scratch && create {
-		open = func(ctx context.Context, path string, _ bool) (*sqlite.DB, error) {
-			return sqlite.OpenScratch(ctx, path)
-		}
+		db, err = sqlite.OpenScratch(ctx, dsn)
+	} else {
+		db, err = sqlite.Open(ctx, dsn, create)
 	}
-	db, err := open(ctx, dsn, create)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,7 @@ func WriteDemoEach(opts Options, history bool, create Create, ready func(m *Mani
 	m := &Manifest{ready: ready}
 	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x7265636f726473))
 	m.onboard(rng)
-	if err := m.writeRegistry(gen, history, opts.Seed, create); err != nil {
+	if err := m.writeRegistry(gen, opts.Seed, create); err != nil {
 		return nil, err
 	}
 	regs, err := gen.all()
@@ -164,10 +164,10 @@ func emailPart(s string) string {
 
 // writeRegistry writes the extracts: every Comune's 2014 one, then every
 // 2020 one, then the updates.
-func (m *Manifest) writeRegistry(gen *registries, history bool, seed int64, create Create) error {
+func (m *Manifest) writeRegistry(gen *registries, seed int64, create Create) error {
 	first, second := historyFrom.iso(), registryDate.iso()
 	for _, r := range gen.regs {
-		if !history {
+		if r == nil || !r.history { // generated first only with history
 			break
 		}
 		n, err := writeFile(create, "anagrafe/"+r.c.Istat+"-"+first+".csv", func(w io.Writer) (int, error) {
@@ -202,7 +202,7 @@ func (m *Manifest) writeRegistry(gen *registries, history bool, seed int64, crea
 			return err
 		}
 	}
-	return m.writeUpdates(full, history, seed, create)
+	return m.writeUpdates(full, gen.regs[0].history, seed, create)
 }
 
 // updatedComuni returns the smallest automatic Comune of each Ambito: the
