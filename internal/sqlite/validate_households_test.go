@@ -63,19 +63,26 @@ func collectHouseholds(t *testing.T, each func(func(store.Household) error) erro
 	return out
 }
 
-// TestHouseholdsFromThePersonsPass: after a persons pass, the irregular
-// households come from its tally, and are those the grouped query returns,
-// in its order, in every scope; another scope, a pass stopped early or a
-// tally past its bound falls back to the query.
-func TestHouseholdsFromThePersonsPass(t *testing.T) {
+// householdEnv opens a validation reader on householdStore's store,
+// closed when the test ends.
+func householdEnv(t *testing.T) (*DB, *validateEnv, context.Context) {
+	t.Helper()
 	db := householdStore(t)
 	ctx := context.Background()
 	rd, err := db.OpenValidation(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rd.Close()
-	e := rd.(*validateEnv)
+	t.Cleanup(func() { rd.Close() })
+	return db, rd.(*validateEnv), ctx
+}
+
+// TestHouseholdsFromThePersonsPass: after a persons pass, the irregular
+// households come from its tally, and are those the grouped query returns,
+// in its order, in every scope; another scope, a pass stopped early or a
+// tally past its bound falls back to the query.
+func TestHouseholdsFromThePersonsPass(t *testing.T) {
+	_, e, ctx := householdEnv(t)
 	grouped := func(scope []string) []store.Household {
 		return collectHouseholds(t, func(fn func(store.Household) error) error { return e.groupedHouseholds(ctx, scope, fn) })
 	}
@@ -133,13 +140,7 @@ func TestHouseholdsFromThePersonsPass(t *testing.T) {
 // TestPersonsPassOrderAndBatches: the pipelined pass hands every current
 // version over once, in Comune and CF order, across several batches.
 func TestPersonsPassOrderAndBatches(t *testing.T) {
-	db := householdStore(t)
-	ctx := context.Background()
-	rd, err := db.OpenValidation(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rd.Close()
+	db, e, ctx := householdEnv(t)
 	var want []string
 	rows, err := db.SQL().QueryContext(ctx, "SELECT comune || ' ' || codice_fiscale FROM persone WHERE valid_to = '' ORDER BY 1")
 	if err != nil {
@@ -154,7 +155,7 @@ func TestPersonsPassOrderAndBatches(t *testing.T) {
 	defer func(n int) { personBatch = n }(personBatch)
 	personBatch = 4 // 17 persons: five hand-overs, the last one short
 	var got []string
-	if err := rd.EachCurrentPerson(ctx, nil, func(p csi.PersonVersion) error {
+	if err := e.EachCurrentPerson(ctx, nil, func(p csi.PersonVersion) error {
 		got = append(got, p.Comune+" "+p.CodiceFiscale)
 		return nil
 	}); err != nil {
