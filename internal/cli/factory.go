@@ -30,7 +30,11 @@ type Factory struct {
 	DBPath string
 	// Scratch is set when DBPath is a SQLite file that the command deletes
 	// when it ends (csi demo's temporary store): see sqlite.OpenScratch.
-	Scratch  bool
+	Scratch bool
+	// Serving is set by csi serve, whose store serves concurrent
+	// requests; any other command is the store's sole user in its
+	// process (see sqlite.DB.SoleUser).
+	Serving  bool
 	Actor    string
 	Output   string
 	NoColor  bool
@@ -192,6 +196,9 @@ func (f *Factory) openRaw(ctx context.Context, create bool) (store.Store, error)
 	st, err := openEngine(ctx, f.DBPath, create, f.Scratch, f.Now)
 	if err != nil {
 		return nil, err
+	}
+	if db, ok := st.(*sqlite.DB); ok {
+		db.SoleUser = !f.Serving
 	}
 	f.st = st
 	return st, nil

@@ -47,3 +47,21 @@ func TestOpenEngineScratch(t *testing.T) {
 		st.Close()
 	}
 }
+
+// TestServeSharesTheStore: csi serve's store answers concurrent requests,
+// so a first load there keeps WAL mode; any other command is the store's
+// sole user in its process (sqlite.DB.SoleUser).
+func TestServeSharesTheStore(t *testing.T) {
+	ctx := context.Background()
+	for _, serving := range []bool{false, true} {
+		f := &Factory{DBPath: filepath.Join(t.TempDir(), "csi.db"), Now: time.Now, Serving: serving}
+		st, err := f.openRaw(ctx, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.(*sqlite.DB).SoleUser; got == serving {
+			t.Errorf("serving %v: SoleUser %v", serving, got)
+		}
+		f.Close()
+	}
+}

@@ -71,6 +71,9 @@ func runCSI(t *testing.T, db string, args ...string) string {
 
 // TestKilledImportLeavesStoreUnchanged sends SIGKILL to a csi process in the
 // middle of a registry import and checks that the store is exactly as before.
+// The import is a store's first load, which runs under a rollback journal
+// (sqlite.DB.SoleUser): the kill leaves a hot journal, which the next
+// opener rolls back.
 func TestKilledImportLeavesStoreUnchanged(t *testing.T) {
 	db, extract, before, cmd, _ := startImport(t)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -79,6 +82,9 @@ func TestKilledImportLeavesStoreUnchanged(t *testing.T) {
 	err := cmd.Wait()
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 		t.Fatalf("the import finished before it was killed (%v); the test proves nothing", err)
+	}
+	if _, err := os.Stat(db + "-journal"); err != nil {
+		t.Fatalf("no rollback journal after the kill (%v): the first load did not leave WAL mode", err)
 	}
 	if after := storeDigest(t, db); after != before {
 		t.Fatal("the store changed after a killed import")

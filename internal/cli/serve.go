@@ -128,6 +128,7 @@ func serveRun(ctx context.Context, f *Factory, opts *ServeOptions) error {
 		}
 		cert = &c
 	}
+	f.Serving = true
 	st, err := f.Store(ctx)
 	if err != nil {
 		return err

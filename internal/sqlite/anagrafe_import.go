@@ -57,9 +57,19 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	if err != nil {
 		return nil, err
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	conn, err := db.db.Conn(ctx)
 	if err != nil {
 		check.stop()
+		return nil, mapErr(err)
+	}
+	journal, err := db.bulkJournal(ctx, conn, start, check)
+	var tx *sql.Tx
+	if err == nil {
+		tx, err = conn.BeginTx(ctx, nil)
+	}
+	if err != nil {
+		check.stop()
+		(&writer{conn: conn, journal: journal}).restoreJournal(context.WithoutCancel(ctx))
 		return nil, mapErr(err)
 	}
 	// A bigger page cache (16 MB) keeps the hot index pages in memory while they change at
@@ -68,7 +78,7 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	// is small); temp_store goes back to FILE on this pooled connection
 	// before the transaction ends, so that big sorts of other commands
 	// spill to disk.
-	w := &writer{db: db, tx: tx, start: start, check: check}
+	w := &writer{db: db, conn: conn, journal: journal, tx: tx, start: start, check: check}
 	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"); err != nil {
 		err = w.verdict(mapErr(err))
 		w.Rollback(context.WithoutCancel(ctx))
@@ -99,7 +109,9 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 		return 0, mapErr(err)
 	}
 	w.done = true
-	return w.importID, mapErr(w.tx.Commit())
+	err = w.tx.Commit()
+	w.restoreJournal(context.WithoutCancel(ctx))
+	return w.importID, mapErr(err)
 }
 
 // Rollback abandons the import, if it was not committed.
@@ -111,4 +123,5 @@ func (w *writer) Rollback(ctx context.Context) {
 	w.check.stop()
 	w.tx.ExecContext(ctx, "PRAGMA temp_store = FILE")
 	w.tx.Rollback()
+	w.restoreJournal(ctx)
 }

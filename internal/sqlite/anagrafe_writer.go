@@ -24,6 +24,8 @@ const (
 // writer applies staged rows to the store inside the import transaction.
 type writer struct {
 	db       *DB
+	conn     *sql.Conn // the connection of tx
+	journal  bool      // the store left WAL mode for this import (bulkJournal)
 	tx       *sql.Tx
 	start    store.RegistryStart
 	importID int64

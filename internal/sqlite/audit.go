@@ -17,6 +17,10 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, target, summary strin
 	return db.appendAudits(ctx, tx, []store.AuditItem{{Target: target, Summary: summary}})
 }
 
+// auditInsert is the statement of appendAudits.
+const auditInsert = `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
+	VALUES (?,?,?,?,?,?,?,?,?,?)`
+
 // appendAudits adds one entry per item for the actor in ctx inside tx: the
 // chain's head read and written once, the entries inserted by one
 // prepared statement.
@@ -30,8 +34,7 @@ func (db *DB) appendAudits(ctx context.Context, tx *sql.Tx, items []store.AuditI
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	ins, err := db.txStmt(ctx, tx, `INSERT INTO audit(id, at, actor, command, target, summary, remote, request_id, prev_hash, hash)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`)
+	ins, err := db.txStmt(ctx, tx, auditInsert)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,10 @@ type DB struct {
 	// MaxCheckAge is how long a passing check vouches for a store written
 	// only by csi since (see verified.go); 0 checks before every write.
 	MaxCheckAge time.Duration
+	// SoleUser lets a bulk load run under a rollback journal (see
+	// bulkJournal): csi's one-shot commands set it; csi serve does not,
+	// because its other requests would wait for the load meanwhile.
+	SoleUser bool
 	// stmts are the prepared statements of stmt, by query.
 	stmts sync.Map
 	// writer admits one write transaction of this handle at a time (see
