@@ -62,7 +62,7 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 		check.stop()
 		return nil, mapErr(err)
 	}
-	journal, err := db.bulkJournal(ctx, conn, start, check)
+	journal, err := db.firstLoadJournal(ctx, conn, start, check)
 	var tx *sql.Tx
 	if err == nil {
 		tx, err = conn.BeginTx(ctx, nil)

@@ -19,9 +19,8 @@ func journalMode(t *testing.T, ctx context.Context, db *DB) string {
 	return mode
 }
 
-// beginBulk opens a registry import of a 1 MB file into a store holding no
-// person: a bulk load.
-func beginBulk(t *testing.T, ctx context.Context, db *DB, dry bool) *writer {
+// beginLoad opens a registry import of a 1 MB file into Monza.
+func beginLoad(t *testing.T, ctx context.Context, db *DB, dry bool) *writer {
 	t.Helper()
 	w, err := db.BeginRegistryImport(ctx, store.RegistryStart{Comune: "108033", File: "f.csv", SHA256: "x",
 		Mode: string(csi.ModeSnapshot), AsOf: "2024-06-30", Actor: "tester", Size: 1 << 20, DryRun: dry})
@@ -31,24 +30,30 @@ func beginBulk(t *testing.T, ctx context.Context, db *DB, dry bool) *writer {
 	return w.(*writer)
 }
 
-// TestBulkLoadUnderRollbackJournal: the first load of a store, by a
-// command that is the store's sole user, runs under a rollback journal and
-// leaves the store in WAL mode when it ends, committed or not; csi serve
-// (SoleUser unset), a dry run and a store another connection holds keep
-// WAL mode throughout.
-func TestBulkLoadUnderRollbackJournal(t *testing.T) {
+// TestFirstLoadUnderRollbackJournal: a Comune's first load, by a command
+// that is the store's sole user, runs under a rollback journal, also into a
+// store holding another Comune, and leaves the store in WAL mode when it
+// ends, committed or not. csi serve (SoleUser unset), a dry run, an update
+// and a store another connection holds keep WAL mode throughout.
+func TestFirstLoadUnderRollbackJournal(t *testing.T) {
 	for _, tc := range []struct {
 		name            string
 		sole, dry, held bool
+		before          string // a Comune loaded before
 		want            string
 	}{
-		{"sole user", true, false, false, "delete"},
-		{"server", false, false, false, "wal"},
-		{"dry run", true, true, false, "wal"},
-		{"store held by another connection", true, false, true, "wal"},
+		{"sole user", true, false, false, "", "delete"},
+		{"into a populated store", true, false, false, "108001", "delete"},
+		{"update", true, false, false, "108033", "wal"},
+		{"server", false, false, false, "", "wal"},
+		{"dry run", true, true, false, "", "wal"},
+		{"store held by another connection", true, false, true, "", "wal"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db, ctx := onboarded(t, "108033")
+			if tc.before != "" {
+				loadTwo(t, ctx, db, tc.before)
+			}
 			db.SoleUser = tc.sole
 			if tc.held {
 				other := secondConn(t, db)
@@ -56,7 +61,7 @@ func TestBulkLoadUnderRollbackJournal(t *testing.T) {
 					t.Fatalf("the other connection found %s", n)
 				}
 			}
-			w := beginBulk(t, ctx, db, tc.dry)
+			w := beginLoad(t, ctx, db, tc.dry)
 			var mode string
 			if err := w.tx.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 				t.Fatal(err)
@@ -72,16 +77,18 @@ func TestBulkLoadUnderRollbackJournal(t *testing.T) {
 	}
 }
 
-// TestBulkLoadCommitsUnderRollbackJournal: a whole first load under the
-// rollback journal commits its rows and audit entry, leaves no journal
-// file, and the store is in WAL mode again for the next command.
-func TestBulkLoadCommitsUnderRollbackJournal(t *testing.T) {
-	db, ctx := onboarded(t, "108033")
-	db.SoleUser = true
+// loadTwo imports two residents into comune, onboarding it when needed.
+func loadTwo(t *testing.T, ctx context.Context, db *DB, comune string) {
+	t.Helper()
+	if comune != "108033" {
+		if _, err := services(db).OnboardComune(ctx, csi.OnboardInput{Comune: comune, Anagrafe: "automatic", Date: "2020-01-01"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	file := []byte("codice_fiscale,cognome,nome,sesso,data_nascita,luogo_nascita,indirizzo\n" +
 		"BRMGPP50C12F704K,Brambilla,Giuseppe,M,1950-03-12,F704,Via Po\n" +
 		"RSSMRA80A01F704F,Rossi,Mario,M,1980-01-01,F704,Via Po\n")
-	req := csi.AnagrafeImport{Comune: "108033", Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
+	req := csi.AnagrafeImport{Comune: comune, Mode: csi.ModeSnapshot, AsOf: "2024-06-30"}
 	sum, err := services(db).ImportAnagrafe(ctx, req, bytesSource("f.csv", file))
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +96,15 @@ func TestBulkLoadCommitsUnderRollbackJournal(t *testing.T) {
 	if sum.Inserted != 2 {
 		t.Fatalf("inserted %d, want 2: %+v", sum.Inserted, sum.Rejects)
 	}
+}
+
+// TestFirstLoadCommitsUnderRollbackJournal: a whole first load under the
+// rollback journal commits its rows and audit entry, leaves no journal
+// file, and the store is in WAL mode again for the next command.
+func TestFirstLoadCommitsUnderRollbackJournal(t *testing.T) {
+	db, ctx := onboarded(t, "108033")
+	db.SoleUser = true
+	loadTwo(t, ctx, db, "108033")
 	if _, err := os.Stat(db.Path() + "-journal"); !os.IsNotExist(err) {
 		t.Fatalf("a rollback journal was left behind: %v", err)
 	}

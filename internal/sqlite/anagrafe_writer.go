@@ -25,7 +25,7 @@ const (
 type writer struct {
 	db       *DB
 	conn     *sql.Conn // the connection of tx
-	journal  bool      // the store left WAL mode for this import (bulkJournal)
+	journal  bool      // the store left WAL mode for this import (firstLoadJournal)
 	tx       *sql.Tx
 	start    store.RegistryStart
 	importID int64

@@ -32,7 +32,7 @@ type DB struct {
 	// only by csi since (see verified.go); 0 checks before every write.
 	MaxCheckAge time.Duration
 	// SoleUser lets a bulk load run under a rollback journal (see
-	// bulkJournal): csi's one-shot commands set it; csi serve does not,
+	// firstLoadJournal): csi's one-shot commands set it; csi serve does not,
 	// because its other requests would wait for the load meanwhile.
 	SoleUser bool
 	// stmts are the prepared statements of stmt, by query.
