@@ -134,7 +134,7 @@ func newCmdCanaliList(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return f.PrintList(cs, canaliTable(cs, history), f.T("no channels recorded; see 'csi canali add --help'"))
+			return f.PrintList(cs, canaliTable(cs, history), "no channels recorded; see 'csi canali add --help'")
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}

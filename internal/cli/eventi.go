@@ -211,7 +211,7 @@ func newCmdEventiList(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return f.PrintList(evs, eventiTable(evs), f.T("no events recorded; see 'csi eventi add --help'"))
+			return f.PrintList(evs, eventiTable(evs), "no events recorded; see 'csi eventi add --help'")
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}

@@ -111,7 +111,7 @@ func newCmdOperatoriList(f *Factory) *cobra.Command {
 			for _, o := range ops {
 				t.Rows = append(t.Rows, []string{o.Codice, o.Comune, o.Ambito, o.Ruolo, o.UltimoAccesso})
 			}
-			return f.PrintList(ops, t, f.T("no operator accounts; load them with 'csi operatori import FILE'"))
+			return f.PrintList(ops, t, "no operator accounts; load them with 'csi operatori import FILE'")
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}

@@ -104,13 +104,17 @@ func checkFormat(format string, allowed ...string) error {
 }
 
 // PrintList prints a list result in the chosen format; data is what -o json
-// encodes. An empty list says so on stderr.
-func (f *Factory) PrintList(data any, t Table, empty string) error {
+// encodes. An empty list says so on stderr: format is the catalog key of
+// that line, a literal (the catalog test reads it), "" for a list that
+// cannot be empty.
+func (f *Factory) PrintList(data any, t Table, format string) error {
 	if done, err := f.Export(data, func() Table { return t }); done {
 		return err
 	}
 	if len(t.Rows) == 0 {
-		f.info("%s", empty)
+		if format != "" {
+			f.info(format)
+		}
 		return nil
 	}
 	return f.writeTable(f.IO.Out, t)

@@ -47,7 +47,7 @@ INPS's outcome: OK, DATI_NON_TROVATI, RICHIESTA_INVALIDA or ERRORE_GENERICO.
 			if err != nil {
 				return err
 			}
-			return f.PrintList(flows, flowsTable(flows), f.T("no flows in the register match; 'csi siuss export' writes them"))
+			return f.PrintList(flows, flowsTable(flows), "no flows in the register match; 'csi siuss export' writes them")
 		},
 		Annotations: formats(FormatTable, FormatJSON, FormatCSV),
 	}

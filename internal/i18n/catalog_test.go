@@ -93,6 +93,10 @@ func keyArg(pkg string, call *ast.CallExpr) int {
 			if pkg == "cli" {
 				return 0
 			}
+		case "PrintList": // the line of an empty list
+			if pkg == "cli" {
+				return 2
+			}
 		case "Errorf":
 			if x, ok := e.X.(*ast.Ident); ok && x.Name == "csi" {
 				return 1
