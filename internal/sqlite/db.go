@@ -163,6 +163,11 @@ func (db *DB) checkPragmas(ctx context.Context) error {
 		if isReadOnly(err) {
 			return db.readOnly()
 		}
+		if isBusy(err) {
+			// Another command held the store for the whole busy
+			// timeout (a long first load, which leaves WAL mode).
+			return mapErr(err)
+		}
 		return csi.Errorf(csi.EUNAVAILABLE, "cannot open the store at %s: %v", db.path, err).
 			WithHint("check that the file is a csi store and that you can write to it")
 	}

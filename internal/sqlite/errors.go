@@ -29,3 +29,20 @@ func mapErr(err error) error {
 	}
 	return err
 }
+
+// primaryCode is the primary result code of a SQLite error, or -1 for
+// another error.
+func primaryCode(err error) int {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return -1
+	}
+	return se.Code() & 0xff
+}
+
+// isBusy reports whether err is SQLite's "database is locked": another
+// connection held the lock for longer than the busy timeout.
+func isBusy(err error) bool {
+	c := primaryCode(err)
+	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+}

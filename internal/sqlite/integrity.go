@@ -153,11 +153,7 @@ func (db *DB) writeErr(err error) error {
 // isReadOnly reports whether err is the driver's "cannot write" or
 // "cannot open" (SQLite cannot create the -wal or -shm file).
 func isReadOnly(err error) bool {
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return false
-	}
-	switch se.Code() & 0xff {
+	switch primaryCode(err) {
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
 		return true
 	}
