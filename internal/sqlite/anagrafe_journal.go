@@ -60,7 +60,7 @@ func (db *DB) firstLoadJournal(ctx context.Context, c *sql.Conn, start store.Reg
 	return true, nil
 }
 
-// restoreJournal puts the store back in WAL mode after a bulk load's
+// restoreJournal puts the store back in WAL mode after a first load's
 // transaction ended, and returns its connection to the pool. A failure
 // loses nothing: every connection csi opens sets WAL mode.
 func (w *writer) restoreJournal(ctx context.Context) {
