@@ -253,3 +253,27 @@ func TestCompileOnFirstUse(t *testing.T) {
 		t.Errorf("untranslated key: got %q", got)
 	}
 }
+
+// TestPlainMatchesCatalog: a message T returns without the catalog (no
+// arguments, no verb, choice or variable) is the text the catalog prints,
+// in both languages, for every key of the catalog and for one it lacks.
+func TestPlainMatchesCatalog(t *testing.T) {
+	plain := 0
+	for _, lang := range []Lang{Italian, English} {
+		p := NewPrinter(lang)
+		for _, key := range append(Keys(), "a message with no Italian text") {
+			text, ok := p.plain(key)
+			if !ok {
+				continue
+			}
+			plain++
+			compile(key)
+			if want := p.p.Sprintf(key); text != want {
+				t.Errorf("%s: %q is %q without the catalog, %q with it", lang, key, text, want)
+			}
+		}
+	}
+	if plain < 100 {
+		t.Fatalf("only %d plain messages: the fast path is not taken", plain)
+	}
+}
