@@ -62,14 +62,14 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 		check.stop()
 		return nil, mapErr(err)
 	}
-	journal, err := db.firstLoadJournal(ctx, conn, start, check)
-	var tx *sql.Tx
+	w := &writer{db: db, conn: conn, start: start, check: check}
+	w.journal, err = db.firstLoadJournal(ctx, conn, start, check)
 	if err == nil {
-		tx, err = conn.BeginTx(ctx, nil)
+		w.tx, err = conn.BeginTx(ctx, nil)
 	}
 	if err != nil {
 		check.stop()
-		(&writer{conn: conn, journal: journal}).restoreJournal(context.WithoutCancel(ctx))
+		w.restoreJournal(context.WithoutCancel(ctx))
 		return nil, mapErr(err)
 	}
 	// A bigger page cache (16 MB) keeps the hot index pages in memory while they change at
@@ -78,8 +78,7 @@ func (db *DB) BeginRegistryImport(ctx context.Context, start store.RegistryStart
 	// is small); temp_store goes back to FILE on this pooled connection
 	// before the transaction ends, so that big sorts of other commands
 	// spill to disk.
-	w := &writer{db: db, conn: conn, journal: journal, tx: tx, start: start, check: check}
-	if _, err := tx.ExecContext(ctx, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"); err != nil {
+	if _, err := w.tx.ExecContext(ctx, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"); err != nil {
 		err = w.verdict(mapErr(err))
 		w.Rollback(context.WithoutCancel(ctx))
 		return nil, err

@@ -13,11 +13,7 @@ func mapErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code() & 0xff {
+	switch primaryCode(err) {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return csi.Errorf(csi.EUNAVAILABLE, "the store is busy").WithHint("another csi command is writing; try again")
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
@@ -43,6 +39,9 @@ func primaryCode(err error) int {
 // isBusy reports whether err is SQLite's "database is locked": another
 // connection held the lock for longer than the busy timeout.
 func isBusy(err error) bool {
-	c := primaryCode(err)
-	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+	switch primaryCode(err) {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return true
+	}
+	return false
 }
