@@ -41,8 +41,17 @@ func (w *writer) apply(ctx context.Context, id int64) error {
 
 // currentVersion finds the id of the current version of s.cf in Comune $1
 // through persone_cf. The LIMIT keeps the planner from flattening it into
-// a join: it stays one index probe per outer row.
-const currentVersion = `SELECT q.id FROM persone q WHERE q.codice_fiscale = s.cf AND q.comune = $1 AND q.valid_to = '' LIMIT 1`
+// a join: it stays one index probe per outer row. persone_cf is a hash
+// index of the codice fiscale alone, so the Comune and the end date are
+// tested on the person's few versions, after the OFFSET 0 that keeps the
+// planner from pushing them down: without statistics (a table not yet
+// analysed after a Comune's first load, or a Comune the statistics do not
+// know) it would otherwise take the Comune's current residents from
+// persone_validity and filter them by codice fiscale, once per staged row
+// (measured: a 2% update of 1.37 million rows ran for minutes instead of
+// seconds).
+const currentVersion = `SELECT x.id FROM (SELECT q.id, q.comune, q.valid_to FROM persone q WHERE q.codice_fiscale = s.cf OFFSET 0) x
+	WHERE x.comune = $1 AND x.valid_to = '' LIMIT 1`
 
 // closeUnseen ends the versions of the residents no row mentioned: their
 // codici fiscali are copied into a temporary table, streamed from the

@@ -208,8 +208,14 @@ func (w *writer) repeats(ctx context.Context) error {
 // version in the Comune is already this record (a cancellation sent
 // again): they change nothing.
 const sameLastSQL = `UPDATE reg_stage s SET same_last = true
-	WHERE NOT s.cur AND s.repeats = 0 AND s.cancelled <> '' AND s.row_hash = (SELECT q.row_hash FROM persone q
-	      WHERE q.codice_fiscale = s.cf AND q.comune = $1 ORDER BY q.id DESC LIMIT 1)`
+	WHERE NOT s.cur AND s.repeats = 0 AND s.cancelled <> '' AND s.row_hash = (` + lastVersionHash + `)`
+
+// lastVersionHash is the hash of the latest version of s.cf in Comune $1,
+// looked up in persone_cf, the Comune tested after the OFFSET 0 as in
+// currentVersion (without it the planner may walk the primary key
+// backwards for the ORDER BY).
+const lastVersionHash = `SELECT x.row_hash FROM (SELECT q.id, q.row_hash, q.comune FROM persone q WHERE q.codice_fiscale = s.cf OFFSET 0) x
+	WHERE x.comune = $1 ORDER BY x.id DESC LIMIT 1`
 
 // countSQL counts the staged rows that insert, update, change nothing or
 // cancel. The unchanged residents were counted by Write.

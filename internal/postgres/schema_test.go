@@ -106,3 +106,63 @@ func pgSchema(t *testing.T, db *DB) []string {
 	}
 	return out
 }
+
+// TestPersonLookupsUseTheHashIndex checks that persone_cf is a hash index
+// of the codice fiscale (migration 0017) and that the lookups of a person
+// it is there for use it, also on a table without statistics (a Comune's
+// first load not yet analysed): a hash index answers equalities only, and
+// a lookup the planner answers from persone_validity instead reads the
+// whole Comune for each person.
+func TestPersonLookupsUseTheHashIndex(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var def string
+	if err := db.pool.QueryRow(ctx, "SELECT indexdef FROM pg_indexes WHERE indexname = 'persone_cf'").Scan(&def); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(def, "USING hash (codice_fiscale)") {
+		t.Fatalf("persone_cf is %q, want a hash index of codice_fiscale", def)
+	}
+	// 5,000 current residents of one Comune, never analysed.
+	if _, err := db.pool.Exec(ctx, `ALTER TABLE persone SET (autovacuum_enabled = false);
+		INSERT INTO persone(comune, codice_fiscale, dati, row_hash, valid_from, import_id, line)
+		SELECT '108033', 'CF' || lpad(g::text, 14, '0'), '[]', g, '2020-01-01', 1, g FROM generate_series(1, 5000) g`); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if err := probeJoins(ctx, tx, true); err != nil {
+		t.Fatal(err)
+	}
+	cf := "'CF00000000000042'"
+	for name, q := range map[string]string{
+		"history":         versionSelect + "WHERE codice_fiscale = " + cf + " ORDER BY valid_from, id",
+		"current version": "SELECT v.id FROM (VALUES (" + cf + ")) s(cf) CROSS JOIN LATERAL (" + strings.ReplaceAll(currentVersion, "$1", "'108033'") + ") v",
+		"last version":    "SELECT (" + strings.ReplaceAll(lastVersionHash, "$1", "'108033'") + ") FROM (VALUES (" + cf + ")) s(cf)",
+		"resident on":     strings.NewReplacer("$1", cf, "$2", "'108033'", "$3", "'2020-01-01'").Replace(residentQuery),
+		"dead":            strings.ReplaceAll(deadQuery, "$1", cf),
+	} {
+		rows, err := tx.Query(ctx, "EXPLAIN "+q)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var plan strings.Builder
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				t.Fatal(err)
+			}
+			plan.WriteString(line + "\n")
+		}
+		rows.Close()
+		if p := plan.String(); !strings.Contains(p, "on persone_cf") || strings.Contains(p, "persone_validity") {
+			t.Errorf("%s does not look the person up in persone_cf:\n%s", name, p)
+		}
+	}
+}

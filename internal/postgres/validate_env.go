@@ -132,10 +132,12 @@ func (e *validateEnv) Cartella(comune, id string) (csi.Cartella, bool) {
 	return c, ok
 }
 
-// residentQuery tells whether a person lived in a Comune on a day
-// (persone_cf finds the person's few rows).
-const residentQuery = `SELECT EXISTS(SELECT 1 FROM persone WHERE codice_fiscale = $1 AND comune = $2
-	AND valid_from <= $3 AND (valid_to = '' OR valid_to > $3))`
+// residentQuery tells whether a person lived in a Comune on a day:
+// persone_cf finds the person's few rows, which the Comune and the dates
+// are tested on after the OFFSET 0 (as currentVersion's, so that the
+// planner does not also read the Comune's range of persone_validity).
+const residentQuery = `SELECT EXISTS(SELECT 1 FROM (SELECT comune, valid_from, valid_to FROM persone WHERE codice_fiscale = $1 OFFSET 0) p
+	WHERE comune = $2 AND valid_from <= $3 AND (valid_to = '' OR valid_to > $3))`
 
 // deadQuery tells whether a registry version records the person's death.
 const deadQuery = `SELECT EXISTS(SELECT 1 FROM persone WHERE codice_fiscale = $1 AND dati::json ->> 15 IN ('1', '2'))`

@@ -92,8 +92,8 @@ func (e *validateEnv) EachCartella(ctx context.Context, comuni []string, fn func
 	defer func() { e.last = cartellaAnswers{} }()
 	return e.each(ctx, `SELECT c.id_cartella, c.codice_fiscale, c.comune, c.data_apertura, c.data_chiusura, c.motivo_chiusura,
 		c.area, c.case_manager,
-		EXISTS(SELECT 1 FROM persone p WHERE p.codice_fiscale = c.codice_fiscale AND p.comune = c.comune
-			AND p.valid_from <= c.data_apertura AND (p.valid_to = '' OR p.valid_to > c.data_apertura)),
+		EXISTS(SELECT 1 FROM (SELECT p.comune, p.valid_from, p.valid_to FROM persone p WHERE p.codice_fiscale = c.codice_fiscale OFFSET 0) p
+			WHERE p.comune = c.comune AND p.valid_from <= c.data_apertura AND (p.valid_to = '' OR p.valid_to > c.data_apertura)),
 		EXISTS(SELECT 1 FROM persone p WHERE p.codice_fiscale = c.codice_fiscale AND p.dati::json ->> 15 IN ('1', '2'))
 		FROM cartelle c WHERE `+where+` ORDER BY c.comune COLLATE "C", c.codice_fiscale COLLATE "C", c.id_cartella COLLATE "C"`, args, func(rows pgx.Rows) error {
 		var c csi.Cartella
