@@ -75,11 +75,7 @@ func badFile(err error) error {
 		if de.Usage {
 			code = csi.EINVALID // exit 2: the option is wrong, not the file
 		}
-		e := csi.Errorf(code, "%s", de.Error())
-		if de.Hint != "" {
-			e = e.WithHint("%s", de.Hint)
-		}
-		return e
+		return de.Domain(code)
 	}
 	if err == io.ErrUnexpectedEOF {
 		return csi.Errorf(csi.EBADFILE, "the file ends unexpectedly").WithHint("check that the export finished")

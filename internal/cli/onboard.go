@@ -220,11 +220,7 @@ func (f *Factory) printOutcomes(out []OnboardOutcome) error {
 func fileError(err error) error {
 	var de *dialect.Error
 	if errors.As(err, &de) {
-		e := csi.Errorf(csi.EBADFILE, "%s", de.Error())
-		if de.Hint != "" {
-			e = e.WithHint("%s", de.Hint)
-		}
-		return e
+		return de.Domain(csi.EBADFILE)
 	}
 	return err
 }

@@ -99,13 +99,22 @@ func (e *Error) Localize(t Translator) (msg, hint string) {
 type Messages []*Error
 
 // String joins the messages' English texts.
-func (m Messages) String() string { return m.join(func(e *Error) string { return e.Message }) }
+func (m Messages) String() string { return join(m, "; ", english) }
 
-func (m Messages) join(text func(*Error) string) string {
+// List is an argument of a domain error made of several parts (the columns
+// a file lacks), separated by ", "; Localize localizes each.
+type List []*Error
+
+// String joins the parts' English texts.
+func (l List) String() string { return join(l, ", ", english) }
+
+func english(e *Error) string { return e.Message }
+
+func join(m []*Error, sep string, text func(*Error) string) string {
 	var b []byte
 	for i, e := range m {
 		if i > 0 {
-			b = append(b, "; "...)
+			b = append(b, sep...)
 		}
 		b = append(b, text(e)...)
 	}
@@ -126,7 +135,9 @@ func localizeArgs(t Translator, args []any) []any {
 			}
 			s, _ = v.Localize(t)
 		case Messages:
-			s = v.join(func(e *Error) string { m, _ := e.Localize(t); return m })
+			s = join(v, "; ", func(e *Error) string { m, _ := e.Localize(t); return m })
+		case List:
+			s = join(v, ", ", func(e *Error) string { m, _ := e.Localize(t); return m })
 		case error:
 			var ok bool
 			if s, ok = osReason(t, v); !ok {

@@ -1,9 +1,10 @@
 package dialect
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // binding is the result of matching a header against a schema.
@@ -21,10 +22,8 @@ type binder struct {
 	line   int // the header's line in the file
 }
 
-// errorf returns an *Error located on the header line.
-func (bd binder) errorf(hint, format string, args ...any) error {
-	return &Error{File: bd.file, Line: bd.line, Msg: fmt.Sprintf(format, args...), Hint: hint}
-}
+// errorOn returns an *Error located on the header line.
+func (bd binder) errorOn(d *csi.Error) error { return fileErr(bd.file, bd.line, d) }
 
 // bind matches the header fields to the schema's canonical columns.
 // Explicit --map entries win over names and aliases.
@@ -53,8 +52,8 @@ func (bd binder) bind(m map[string]string) (binding, error) {
 		}
 		if prev := b.cols[c]; prev >= 0 {
 			name := schema.Columns[c].Name
-			return b, bd.errorf(fmt.Sprintf("remove one, or choose one with --map %s=HEADER", name),
-				"columns %q and %q both match %q", header[prev], h, name)
+			return b, bd.errorOn(csi.Errorf("", "columns %q and %q both match %q", header[prev], h, name).
+				WithHint("remove one, or choose one with --map %s=HEADER", name))
 		}
 		b.cols[c] = j
 		b.columns[schema.Columns[c].Name] = h
@@ -76,19 +75,20 @@ func resolveMap(m map[string]string, schema Schema, file string) (map[string]int
 	for _, k := range keys {
 		c := schema.Index(NormalizeHeader(k))
 		if c < 0 {
-			return nil, &Error{File: file,
-				Msg: fmt.Sprintf("--map: %q is not a column of %s files (valid: %s)",
-					k, kindName(schema), strings.Join(schema.names(), ", ")),
-				Hint: "the name left of '=' must be one of the valid names", Usage: true}
+			e := fileErr(file, 0, csi.Errorf("", "--map: %q is not a column of %s files (valid: %s)",
+				k, kindName(schema), strings.Join(schema.names(), ", ")).
+				WithHint("the name left of '=' must be one of the valid names"))
+			e.Usage = true
+			return nil, e
 		}
 		h := NormalizeHeader(m[k])
 		if h == "" {
-			return nil, &Error{File: file, Msg: fmt.Sprintf("--map %s: empty header name", k),
-				Hint: fmt.Sprintf("write --map %s=HEADER with the header as it appears in the file", k)}
+			return nil, fileErr(file, 0, csi.Errorf("", "--map %s: empty header name", k).
+				WithHint("write --map %s=HEADER with the header as it appears in the file", k))
 		}
 		if prev, dup := mapped[h]; dup {
-			return nil, &Error{File: file, Msg: fmt.Sprintf("--map: %q and %q are both mapped to the header %q",
-				schema.Columns[prev].Name, schema.Columns[c].Name, m[k]), Hint: "map each header to one column"}
+			return nil, fileErr(file, 0, csi.Errorf("", "--map: %q and %q are both mapped to the header %q",
+				schema.Columns[prev].Name, schema.Columns[c].Name, m[k]).WithHint("map each header to one column"))
 		}
 		mapped[h] = c
 	}
@@ -129,13 +129,13 @@ func (bd binder) checkMapped(b binding, mapped map[string]int) error {
 		return nil
 	}
 	sort.Strings(missing)
-	return bd.errorf("columns in the file: "+strings.Join(bd.header, ", "),
-		"--map %s: the header has no such column", missing[0])
+	return bd.errorOn(csi.Errorf("", "--map %s: the header has no such column", missing[0]).
+		WithHint("columns in the file: %s", strings.Join(bd.header, ", ")))
 }
 
 // checkRequired fails naming every required column the header lacks.
 func (bd binder) checkRequired(b binding) error {
-	var parts []string
+	var parts csi.List
 	first := ""
 	for i, col := range bd.schema.Columns {
 		if !col.Required || b.cols[i] >= 0 {
@@ -145,23 +145,28 @@ func (bd binder) checkRequired(b binding) error {
 			first = col.Name
 		}
 		looked := append([]string{col.Name}, col.Aliases...)
-		parts = append(parts, fmt.Sprintf("%q (looked for: %s)", col.Name, strings.Join(looked, ", ")))
+		parts = append(parts, csi.Errorf("", "%q (looked for: %s)", col.Name, strings.Join(looked, ", ")))
 	}
 	if len(parts) == 0 {
 		return nil
 	}
-	e := &Error{File: bd.file, Line: bd.line}
-	if len(parts) == 1 {
-		e.Msg = "missing required column " + parts[0]
-		e.Hint = fmt.Sprintf("add the column, or map it with --map %s=YOUR_HEADER", first)
-	} else {
-		e.Msg = "missing required columns " + strings.Join(parts, ", ")
-		e.Hint = fmt.Sprintf("add the columns, or map them with --map (e.g. --map %s=YOUR_HEADER)", first)
+	single := len(bd.header) == 1 // the wrong delimiter, most likely
+	var d *csi.Error
+	switch {
+	case len(parts) == 1 && single:
+		d = csi.Errorf("", "missing required column %v", parts[0]).
+			WithHint("add the column, or map it with --map %s=YOUR_HEADER; the header has a single column: check the delimiter (--delimiter)", first)
+	case len(parts) == 1:
+		d = csi.Errorf("", "missing required column %v", parts[0]).
+			WithHint("add the column, or map it with --map %s=YOUR_HEADER", first)
+	case single:
+		d = csi.Errorf("", "missing required columns %v", parts).
+			WithHint("add the columns, or map them with --map (e.g. --map %s=YOUR_HEADER); the header has a single column: check the delimiter (--delimiter)", first)
+	default:
+		d = csi.Errorf("", "missing required columns %v", parts).
+			WithHint("add the columns, or map them with --map (e.g. --map %s=YOUR_HEADER)", first)
 	}
-	if len(bd.header) == 1 {
-		e.Hint += "; the header has a single column: check the delimiter (--delimiter)"
-	}
-	return e
+	return bd.errorOn(d)
 }
 
 // kindName returns the schema kind for messages.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/csi-mb/csi/internal/csi"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -98,16 +99,16 @@ func decodeInto(dst, b []byte, t *[128]string) []byte {
 // magic is a file signature that shows a file is not CSV text.
 type magic struct {
 	prefix string
-	msg    string
+	msg    *csi.Error
 }
 
 // notCSV lists the signatures of what people export by mistake.
 var notCSV = []magic{
-	{"PK\x03\x04", "file is a ZIP archive (an Excel .xlsx or .ods workbook?), not a CSV"},
-	{"\xD0\xCF\x11\xE0", "file is an Excel 97-2003 workbook (.xls), not a CSV"},
-	{"\xFF\xFE", "file is UTF-16 text"},
-	{"\xFE\xFF", "file is UTF-16 text"},
-	{"%PDF", "file is a PDF document, not a CSV"},
+	{"PK\x03\x04", csi.Errorf("", "file is a ZIP archive (an Excel .xlsx or .ods workbook?), not a CSV")},
+	{"\xD0\xCF\x11\xE0", csi.Errorf("", "file is an Excel 97-2003 workbook (.xls), not a CSV")},
+	{"\xFF\xFE", csi.Errorf("", "file is UTF-16 text")},
+	{"\xFE\xFF", csi.Errorf("", "file is UTF-16 text")},
+	{"%PDF", csi.Errorf("", "file is a PDF document, not a CSV")},
 }
 
 // notText returns an error when the file is plainly not CSV text.
@@ -119,20 +120,20 @@ func (r *Reader) notText() error {
 // notTextError returns an error when prefix, the first block of a file,
 // shows that the file is not CSV text.
 func notTextError(file string, prefix []byte) error {
-	msg := ""
+	var msg *csi.Error
 	for _, m := range notCSV {
 		if bytes.HasPrefix(prefix, []byte(m.prefix)) {
 			msg = m.msg
 			break
 		}
 	}
-	if msg == "" && bytes.IndexByte(prefix, 0) >= 0 {
-		msg = "file contains NUL bytes: it is not CSV text (UTF-16, or a binary file?)"
+	if msg == nil && bytes.IndexByte(prefix, 0) >= 0 {
+		msg = csi.Errorf("", "file contains NUL bytes: it is not CSV text (UTF-16, or a binary file?)")
 	}
-	if msg == "" {
+	if msg == nil {
 		return nil
 	}
-	return &Error{File: file, Msg: msg, Hint: "save it as CSV (UTF-8 or Windows-1252) and import that file"}
+	return fileErr(file, 0, msg.WithHint("save it as CSV (UTF-8 or Windows-1252) and import that file"))
 }
 
 // lineStats counts the lines of a text by how they decode: the evidence

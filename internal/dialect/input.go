@@ -1,9 +1,10 @@
 package dialect
 
 import (
-	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // read consumes the next record into r.p, reading more input as needed,
@@ -35,9 +36,8 @@ func (r *Reader) read() (int, error) {
 
 // unterminated reports a quote opened on line and never closed.
 func (r *Reader) unterminated(line int) *Error {
-	return &Error{File: r.file, Line: line,
-		Msg:  "unterminated quoted field: the quote opened on this line is never closed",
-		Hint: `close the quote; a quote inside a quoted field is written twice ("")`}
+	return fileErr(r.file, line, csi.Errorf("", "unterminated quoted field: the quote opened on this line is never closed").
+		WithHint(`close the quote; a quote inside a quoted field is written twice ("")`))
 }
 
 // tooLong reports a record that outgrew the buffer's limit.
@@ -47,12 +47,11 @@ func (r *Reader) tooLong() error {
 	}
 	rs := scanRecord(r.buf[r.pos:r.end], r.p.delim)
 	if rs.open {
-		e := r.unterminated(r.line + rs.openedAt)
-		e.Msg = fmt.Sprintf("quoted field not closed within %d MiB: the quote opened on this line", maxRecord>>20)
-		return e
+		return fileErr(r.file, r.line+rs.openedAt, csi.Errorf("", "quoted field not closed within %d MiB: the quote opened on this line", maxRecord>>20).
+			WithHint(`close the quote; a quote inside a quoted field is written twice ("")`))
 	}
-	return &Error{File: r.file, Line: r.line, Msg: fmt.Sprintf("line longer than %d MiB", maxRecord>>20),
-		Hint: "check that the file is a CSV export"}
+	return fileErr(r.file, r.line, csi.Errorf("", "line longer than %d MiB", maxRecord>>20).
+		WithHint("check that the file is a CSV export"))
 }
 
 // more makes room in the buffer and reads until it is full or the input
@@ -145,8 +144,8 @@ func (r *Reader) invalidUTF8(rec []byte, line int) error {
 		i += size
 	}
 	line += countBreaks(rec[:i])
-	return &Error{File: r.file, Line: line, Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02X) in a file read as %s", rec[min(i, len(rec)-1)], r.det.Encoding),
-		Hint: "convert the file to UTF-8, or name its encoding with --encoding windows-1252"}
+	return fileErr(r.file, line, csi.Errorf("", "invalid UTF-8 (byte 0x%02X) in a file read as %s", rec[min(i, len(rec)-1)], r.det.Encoding).
+		WithHint("convert the file to UTF-8, or name its encoding with --encoding windows-1252"))
 }
 
 // countBreaks counts the line breaks in b, a CRLF pair counting once.

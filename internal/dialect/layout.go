@@ -3,6 +3,8 @@ package dialect
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // sepPrefix starts the first line Excel writes (and reads) to name a
@@ -19,15 +21,15 @@ func (r *Reader) skipSepLine(d rune) (rune, error) {
 		return d, nil
 	}
 	if !validDelimiter(rune(delim)) {
-		return 0, &Error{File: r.file, Line: r.line, Msg: fmt.Sprintf("the sep= line names %q as the delimiter, which is not supported", delim),
-			Hint: "save the file with ';', ',', tab or '|' between the fields"}
+		return 0, fileErr(r.file, r.line, csi.Errorf("", "the sep= line names %q as the delimiter, which is not supported", delim).
+			WithHint("save the file with ';', ',', tab or '|' between the fields"))
 	}
 	r.pos += size
 	r.consumed += int64(size)
 	r.line++
 	r.det.SepLine = true
 	if r.pos == r.end && r.eof {
-		return 0, &Error{File: r.file, Msg: "file is empty", Hint: "export the file again: it has only the sep= line"}
+		return 0, fileErr(r.file, 0, csi.Errorf("", "file is empty").WithHint("export the file again: it has only the sep= line"))
 	}
 	if d == 0 {
 		d = rune(delim)
@@ -99,9 +101,10 @@ func (r *Reader) checkFields(line int) error {
 	}
 	for j, s := range p.spans {
 		if s.hi-s.lo > maxField {
-			return &Error{File: r.file, Line: line, Column: r.columnName(j),
-				Msg:  fmt.Sprintf("field longer than %d KiB (%d bytes)", maxField>>10, s.hi-s.lo),
-				Hint: `check the quotes: a field that opens a quote must close it (a quote inside is written twice, "")`}
+			e := fileErr(r.file, line, csi.Errorf("", "field longer than %d KiB (%d bytes)", maxField>>10, s.hi-s.lo).
+				WithHint(`check the quotes: a field that opens a quote must close it (a quote inside is written twice, "")`))
+			e.Column = r.columnName(j)
+			return e
 		}
 	}
 	return nil
@@ -115,8 +118,13 @@ func (r *Reader) columnName(j int) string {
 	return fmt.Sprintf("field %d", j+1)
 }
 
+// headerTooLong says that a header line is longer than maxHeader.
+func headerTooLong() *csi.Error {
+	return csi.Errorf("", "header line longer than %d KiB", maxHeader>>10).
+		WithHint("check that the file is a CSV export with one header line")
+}
+
 // headerTooLong reports a header line longer than maxHeader.
 func (r *Reader) headerTooLong() error {
-	return &Error{File: r.file, Line: r.line, Msg: fmt.Sprintf("header line longer than %d KiB", maxHeader>>10),
-		Hint: "check that the file is a CSV export with one header line"}
+	return fileErr(r.file, r.line, headerTooLong())
 }

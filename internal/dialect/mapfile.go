@@ -2,9 +2,10 @@ package dialect
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // ParseMapFile reads a --map file of `canonical=header` lines; blank lines
@@ -22,17 +23,17 @@ func ParseMapFile(r io.Reader, name string) (map[string]string, error) {
 		k, v, ok := strings.Cut(text, "=")
 		k, v = NormalizeHeader(k), strings.TrimSpace(v)
 		if !ok || k == "" || v == "" {
-			return nil, &Error{File: name, Line: n, Msg: fmt.Sprintf("expected canonical=header, got %q", text),
-				Hint: "write one mapping per line, e.g. codice_fiscale=COD. FISCALE"}
+			return nil, fileErr(name, n, csi.Errorf("", "expected canonical=header, got %q", text).
+				WithHint("write one mapping per line, e.g. codice_fiscale=COD. FISCALE"))
 		}
 		if prev, dup := where[k]; dup {
-			return nil, &Error{File: name, Line: n, Msg: fmt.Sprintf("%q is already mapped on line %d", k, prev),
-				Hint: "keep one mapping per column"}
+			return nil, fileErr(name, n, csi.Errorf("", "%q is already mapped on line %d", k, prev).
+				WithHint("keep one mapping per column"))
 		}
 		m[k], where[k] = v, n
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &Error{File: name, Msg: err.Error()}
+		return nil, fileErr(name, 0, csi.Errorf("", "read error: %v", err))
 	}
 	return m, nil
 }

@@ -3,8 +3,9 @@ package dialect
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 const (
@@ -131,7 +132,7 @@ func (r *Reader) setup(opts Options, fp *Fingerprint) error {
 		r.consumed += int64(len(bom))
 	}
 	if r.pos == r.end {
-		return &Error{File: r.file, Msg: "file is empty", Hint: "export the file again: it has no header and no rows"}
+		return fileErr(r.file, 0, csi.Errorf("", "file is empty").WithHint("export the file again: it has no header and no rows"))
 	}
 	if err := r.notText(); err != nil {
 		return err
@@ -161,7 +162,8 @@ func (r *Reader) prefix() (b []byte, atEOF bool) {
 func (r *Reader) setupEncoding(name string, fp *Fingerprint) error {
 	enc, err := ParseEncoding(name)
 	if err != nil {
-		return &Error{File: r.file, Msg: err.Error(), Hint: "use --encoding utf-8, windows-1252 or iso-8859-1"}
+		return fileErr(r.file, 0, csi.Errorf("", "unknown encoding %q (accepted: utf-8, windows-1252, iso-8859-1)", name).
+			WithHint("use --encoding utf-8, windows-1252 or iso-8859-1"))
 	}
 	switch {
 	case enc != "":
@@ -203,8 +205,7 @@ func (r *Reader) setupDelimiter(d rune) error {
 	case validDelimiter(d):
 		r.p.delim = byte(d)
 	default:
-		return &Error{File: r.file, Msg: fmt.Sprintf("unsupported delimiter %q", d),
-			Hint: "use --delimiter ';', ',', tab or '|'"}
+		return fileErr(r.file, 0, csi.Errorf("", "unsupported delimiter %q", d).WithHint("use --delimiter ';', ',', tab or '|'"))
 	}
 	r.det.Delimiter = string(rune(r.p.delim))
 	r.det.LineEnding = sniffLineEnding(prefix, r.p.delim)
@@ -219,7 +220,7 @@ func (r *Reader) setupDelimiter(d rune) error {
 func (r *Reader) readHeader() ([]string, int, error) {
 	row, err := r.Next()
 	if err == io.EOF {
-		return nil, 0, &Error{File: r.file, Msg: "file is empty", Hint: "export the file again: it has only blank lines"}
+		return nil, 0, fileErr(r.file, 0, csi.Errorf("", "file is empty").WithHint("export the file again: it has only blank lines"))
 	}
 	if err != nil {
 		return nil, 0, err
@@ -237,5 +238,5 @@ func (r *Reader) readHeader() ([]string, int, error) {
 
 // ioError wraps a read error with the file name.
 func (r *Reader) ioError(err error) error {
-	return &Error{File: r.file, Line: r.line, Msg: "read error: " + err.Error()}
+	return fileErr(r.file, r.line, csi.Errorf("", "read error: %v", err))
 }

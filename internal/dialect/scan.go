@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"fmt"
 	"hash"
 	"io"
 	"sync"
@@ -92,8 +91,7 @@ func (fp *Fingerprint) binary(chunk []byte) error {
 		return notTextError("", prefix)
 	}
 	if len(chunk) > maxHeader && lineEnd(chunk[:maxHeader+1], '\n') < 0 {
-		return &Error{Line: 1, Msg: fmt.Sprintf("header line longer than %d KiB", maxHeader>>10),
-			Hint: "check that the file is a CSV export with one header line"}
+		return fileErr("", 1, headerTooLong())
 	}
 	return nil
 }

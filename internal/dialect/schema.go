@@ -3,6 +3,8 @@ package dialect
 import (
 	"fmt"
 	"strings"
+
+	"github.com/csi-mb/csi/internal/csi"
 )
 
 // Column describes one canonical column of a schema.
@@ -113,9 +115,48 @@ type Error struct {
 	Column string // column name, or ""
 	Msg    string // what is wrong
 	Hint   string // what to do about it, or ""
+	// Detail is Msg and Hint as a domain error, which Domain keeps
+	// localizable; nil for a message made of another error's text.
+	Detail *csi.Error
 	// Usage is set when the caller's own option is wrong (a --map key
 	// that names no column), not the file: a usage error (exit 2).
 	Usage bool
+}
+
+// fileErr returns an *Error located at file and line (0: none) whose
+// message and hint are d's.
+func fileErr(file string, line int, d *csi.Error) *Error {
+	return &Error{File: file, Line: line, Msg: d.Message, Hint: d.Hint, Detail: d}
+}
+
+// Domain returns the error as a domain error with code: the same English
+// text as Error and the same hint, each translated where it is printed
+// (the location's words as well as the message).
+func (e *Error) Domain(code string) *csi.Error {
+	var msg any = e.Msg
+	if e.Detail != nil {
+		msg = e.Detail
+	}
+	var d *csi.Error
+	switch {
+	case e.File != "" && e.Line > 0 && e.Column != "":
+		d = csi.Errorf(code, "%s: line %d: column %q: %v", e.File, e.Line, e.Column, msg)
+	case e.File != "" && e.Line > 0:
+		d = csi.Errorf(code, "%s: line %d: %v", e.File, e.Line, msg)
+	case e.File != "" && e.Column == "":
+		d = csi.Errorf(code, "%s: %v", e.File, msg)
+	case e.Line > 0 && e.Column == "":
+		d = csi.Errorf(code, "line %d: %v", e.Line, msg)
+	default:
+		d = csi.Errorf(code, "%s", e.Error())
+	}
+	switch {
+	case e.Detail != nil && e.Detail.Hint == e.Hint:
+		d.Hint, d.HintFormat, d.HintArgs = e.Detail.Hint, e.Detail.HintFormat, e.Detail.HintArgs
+	case e.Hint != "":
+		d = d.WithHint("%s", e.Hint)
+	}
+	return d
 }
 
 // Error renders the location and message, e.g. `a.csv: line 1: missing required column "cf"`.
