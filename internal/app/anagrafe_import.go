@@ -9,6 +9,7 @@ import (
 	"github.com/csi-mb/csi/internal/anagrafe"
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/memlimit"
 	"github.com/csi-mb/csi/internal/store"
 )
 
@@ -143,6 +144,7 @@ func (s *Services) runImport(ctx context.Context, job *importJob) error {
 		return err
 	}
 	defer w.Rollback(context.WithoutCancel(ctx))
+	defer memlimit.Hold(w.Held())()
 	spool, err := newRejectSpool(s.st.ScratchDir(), job.req.Rejects)
 	if err != nil {
 		return err

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"io"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/memlimit"
 	"github.com/csi-mb/csi/internal/safefile"
 	"github.com/spf13/cobra"
 )
@@ -224,7 +224,7 @@ func (f *Factory) runImport(ctx context.Context, files importFiles, o *csi.Impor
 	// Keep the Go heap small: imports stream, and what they must hold (the
 	// current residents of a Comune) is compact. GOMEMLIMIT overrides.
 	if f.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+		defer memlimit.Set(importMemoryLimit)()
 	}
 	sum, err := f.importSource(src, files.rejects, o, func(src csi.Source) (*csi.ImportSummary, error) { return do(db, src) })
 	if err != nil {

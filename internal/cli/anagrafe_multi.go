@@ -7,12 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
 	"github.com/csi-mb/csi/internal/csi"
 	"github.com/csi-mb/csi/internal/dialect"
+	"github.com/csi-mb/csi/internal/memlimit"
 	"github.com/spf13/cobra"
 )
 
@@ -226,7 +226,7 @@ func anagrafeMultiRun(ctx context.Context, f *Factory, opts *AnagrafeImportOptio
 		return err
 	}
 	if f.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+		defer memlimit.Set(importMemoryLimit)()
 	}
 	res := MultiImport{Files: len(entries), Imports: make([]MultiImportEntry, 0, len(entries))}
 	stop := false

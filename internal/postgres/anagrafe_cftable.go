@@ -1,5 +1,7 @@
 package postgres
 
+import "unsafe"
+
 // keyed is an entry of a cfTable: it names its codice fiscale key.
 type keyed[E any] interface {
 	*E
@@ -22,6 +24,11 @@ type cfTable[E any, P keyed[E]] struct {
 // entries and whose index starts with 1<<slotBits slots.
 func makeCFTable[E any, P keyed[E]](chunkBits, slotBits uint) cfTable[E, P] {
 	return cfTable[E, P]{slots: make([]int32, 1<<slotBits), mask: 1<<slotBits - 1, bits: chunkBits}
+}
+
+// bytes returns the memory the table's chunks and index take.
+func (t *cfTable[E, P]) bytes() int64 {
+	return int64(len(t.chunks))<<t.bits*int64(unsafe.Sizeof(*new(E))) + 4*int64(len(t.slots))
 }
 
 // at returns the entry at position i.

@@ -167,6 +167,14 @@ func (w *writer) finishCommit(ctx context.Context, id int64, pre *pgx.Batch, aud
 	return id, nil
 }
 
+// Held returns the memory the Comune's current residents take.
+func (w *writer) Held() int64 {
+	if w.cur == nil {
+		return 0
+	}
+	return w.cur.bytes()
+}
+
 // Rollback abandons the import, if it was not committed.
 func (w *writer) Rollback(ctx context.Context) {
 	if w.done {

@@ -107,3 +107,24 @@ func TestCFSetSmallFile(t *testing.T) {
 		}
 	}
 }
+
+// TestResidentsBytes checks what a writer reports as Held for the memory
+// limit: the chunks of 32-byte residents and the 4-byte index slots.
+func TestResidentsBytes(t *testing.T) {
+	const n = 1<<chunkBits + 1 // two chunks
+	rs := newResidents()
+	for i := 0; i < n; i++ {
+		rs.add(resident{key: cfKey(fmt.Sprintf("CF%014d", i))})
+	}
+	want := int64(2<<chunkBits)*32 + 4*int64(len(rs.slots))
+	if got := rs.bytes(); got != want {
+		t.Errorf("bytes %d, want %d", got, want)
+	}
+	w := &writer{cur: rs}
+	if w.Held() != want {
+		t.Errorf("Held %d, want %d", w.Held(), want)
+	}
+	if (&writer{}).Held() != 0 {
+		t.Error("a writer without residents holds something")
+	}
+}

@@ -113,6 +113,9 @@ func (w *writer) Commit(ctx context.Context, s *csi.ImportSummary, audit func(in
 	return w.importID, mapErr(err)
 }
 
+// Held returns the memory the Comune's current residents take.
+func (w *writer) Held() int64 { return w.cur.bytes() }
+
 // Rollback abandons the import, if it was not committed.
 func (w *writer) Rollback(ctx context.Context) {
 	if w.done {

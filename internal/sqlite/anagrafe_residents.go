@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // resident is what the importer keeps in memory of a current resident: 32
@@ -69,6 +70,14 @@ func (rs *residents) find(key *[16]byte) *resident {
 			return r
 		}
 	}
+}
+
+// bytes returns the memory the residents and their index take.
+func (rs *residents) bytes() int64 {
+	if rs == nil {
+		return 0
+	}
+	return int64(cap(rs.list))*int64(unsafe.Sizeof(resident{})) + 4*int64(len(rs.slots))
 }
 
 // size returns the number of current residents.

@@ -102,6 +102,9 @@ type RegistryWriter interface {
 	// whose text audit gives from the import's id, commits, and returns
 	// the id.
 	Commit(ctx context.Context, sum *csi.ImportSummary, audit func(id int64) string) (int64, error)
+	// Held says how many bytes the writer holds in memory for the whole
+	// import (a Comune's current residents), for the memory limit.
+	Held() int64
 	// Rollback abandons the import; it is safe after Commit. Give it a
 	// context that is not cancelled with the import's.
 	Rollback(ctx context.Context)
