@@ -147,6 +147,8 @@ func (e *Error) Domain(code string) *csi.Error {
 		d = csi.Errorf(code, "%s: %v", e.File, msg)
 	case e.Line > 0 && e.Column == "":
 		d = csi.Errorf(code, "line %d: %v", e.Line, msg)
+	case e.Line == 0 && e.Column == "":
+		d = csi.Errorf(code, "%v", msg)
 	default:
 		d = csi.Errorf(code, "%s", e.Error())
 	}
