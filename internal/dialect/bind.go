@@ -75,9 +75,11 @@ func resolveMap(m map[string]string, schema Schema, file string) (map[string]int
 	for _, k := range keys {
 		c := schema.Index(NormalizeHeader(k))
 		if c < 0 {
-			e := fileErr(file, 0, csi.Errorf("", "--map: %q is not a column of %s files (valid: %s)",
-				k, kindName(schema), strings.Join(schema.names(), ", ")).
-				WithHint("the name left of '=' must be one of the valid names"))
+			d := csi.Errorf("", "--map: %q is not a column of %s files (valid: %s)", k, schema.Kind, strings.Join(schema.names(), ", "))
+			if schema.Kind == "" {
+				d = csi.Errorf("", "--map: %q is not a column of these files (valid: %s)", k, strings.Join(schema.names(), ", "))
+			}
+			e := fileErr(file, 0, d.WithHint("the name left of '=' must be one of the valid names"))
 			e.Usage = true
 			return nil, e
 		}
@@ -167,12 +169,4 @@ func (bd binder) checkRequired(b binding) error {
 			WithHint("add the columns, or map them with --map (e.g. --map %s=YOUR_HEADER)", first)
 	}
 	return bd.errorOn(d)
-}
-
-// kindName returns the schema kind for messages.
-func kindName(s Schema) string {
-	if s.Kind == "" {
-		return "these"
-	}
-	return s.Kind
 }

@@ -55,6 +55,7 @@ var italianDialect = map[string]string{
 	"remove one, or choose one with --map %s=HEADER":                  "toglierne una, o sceglierne una con --map %s=INTESTAZIONE",
 	"--map %s: the header has no such column":                         "--map %s: l'intestazione non ha questa colonna",
 	"columns in the file: %s":                                         "colonne del file: %s",
+	"--map: %q is not a column of these files (valid: %s)":            "--map: %q non è una colonna di questi file (valide: %s)",
 	"--map: %q is not a column of %s files (valid: %s)":               "--map: %q non è una colonna dei file %s (valide: %s)",
 	"the name left of '=' must be one of the valid names":             "il nome a sinistra di '=' deve essere uno di quelli validi",
 	"--map %s: empty header name":                                     "--map %s: nome di intestazione vuoto",
