@@ -13,22 +13,21 @@ func TestDomainKeepsTextAndLocalizes(t *testing.T) {
 	d := csi.Errorf("", "file is empty").WithHint("export the file again: it has only blank lines")
 	shout := func(format string, args ...any) string { return "<" + format + ">" }
 	for _, tc := range []struct {
-		e      *Error
-		loc    string // the format Domain must use for the location
-		locArg bool
+		e   *Error
+		loc string // the format Domain must use for the location
 	}{
-		{fileErr("a.csv", 3, d), "%s: line %d: %v", true},
-		{fileErr("a.csv", 0, d), "%s: %v", true},
-		{fileErr("", 1, d), "line %d: %v", true},
-		{fileErr("", 0, d), "%v", true},
-		{&Error{File: "a.csv", Line: 2, Column: "nome", Msg: "too long", Detail: csi.Errorf("", "too long")}, "%s: line %d: column %q: %v", true},
+		{fileErr("a.csv", 3, d), "%s: line %d: %v"},
+		{fileErr("a.csv", 0, d), "%s: %v"},
+		{fileErr("", 1, d), "line %d: %v"},
+		{fileErr("", 0, d), "%v"},
+		{&Error{File: "a.csv", Line: 2, Column: "nome", Detail: csi.Errorf("", "too long")}, "%s: line %d: column %q: %v"},
 	} {
 		got := tc.e.Domain(csi.EBADFILE)
 		if got.Message != tc.e.Error() || got.Code != csi.EBADFILE {
 			t.Errorf("%s: Domain says %q (%s)", tc.e.Error(), got.Message, got.Code)
 		}
-		if got.Hint != tc.e.Hint {
-			t.Errorf("%s: hint %q, want %q", tc.e.Error(), got.Hint, tc.e.Hint)
+		if got.Hint != tc.e.Detail.Hint {
+			t.Errorf("%s: hint %q, want %q", tc.e.Error(), got.Hint, tc.e.Detail.Hint)
 		}
 		if got.Format != tc.loc {
 			t.Errorf("%s: format %q, want %q", tc.e.Error(), got.Format, tc.loc)
@@ -37,7 +36,7 @@ func TestDomainKeepsTextAndLocalizes(t *testing.T) {
 		if msg != "<"+tc.loc+">" {
 			t.Errorf("%s: localized as %q", tc.e.Error(), msg)
 		}
-		if tc.e.Hint != "" && hint != "<"+tc.e.Hint+">" {
+		if tc.e.Detail.Hint != "" && hint != "<"+tc.e.Detail.Hint+">" {
 			t.Errorf("%s: hint localized as %q", tc.e.Error(), hint)
 		}
 	}

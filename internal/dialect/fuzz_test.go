@@ -164,7 +164,7 @@ func FuzzReader(f *testing.F) {
 		_, _ = readFields(bytes.NewReader(data), 0, nil)     // nor sniff badly
 		text := bytes.TrimPrefix(data, bom)
 		var fileErr *Error
-		if !utf8.Valid(data) || errors.As(errWhole, &fileErr) && (fileErr.Line == 0 || strings.Contains(fileErr.Msg, "sep= line")) {
+		if !utf8.Valid(data) || errors.As(errWhole, &fileErr) && (fileErr.Line == 0 || strings.Contains(fileErr.Detail.Message, "sep= line")) {
 			return // decoded text, or a file-level refusal (empty, binary, unknown delimiter)
 		}
 		var header fuzzRow

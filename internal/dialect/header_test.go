@@ -184,8 +184,8 @@ func TestOpenErrors(t *testing.T) {
 			if e.Error() != tt.msg {
 				t.Errorf("message\n got %s\nwant %s", e.Error(), tt.msg)
 			}
-			if e.Hint != tt.hint {
-				t.Errorf("hint\n got %s\nwant %s", e.Hint, tt.hint)
+			if e.Detail.Hint != tt.hint {
+				t.Errorf("hint\n got %s\nwant %s", e.Detail.Hint, tt.hint)
 			}
 		})
 	}

@@ -113,10 +113,8 @@ type Error struct {
 	File   string // file name, or "" when unknown
 	Line   int    // 1-based line, or 0 when the problem is not on a line
 	Column string // column name, or ""
-	Msg    string // what is wrong
-	Hint   string // what to do about it, or ""
-	// Detail is Msg and Hint as a domain error, which Domain keeps
-	// localizable; nil for a message made of another error's text.
+	// Detail says what is wrong (its Message) and what to do about it (its
+	// Hint), as a domain error that Domain keeps localizable.
 	Detail *csi.Error
 	// Usage is set when the caller's own option is wrong (a --map key
 	// that names no column), not the file: a usage error (exit 2).
@@ -126,17 +124,14 @@ type Error struct {
 // fileErr returns an *Error located at file and line (0: none) whose
 // message and hint are d's.
 func fileErr(file string, line int, d *csi.Error) *Error {
-	return &Error{File: file, Line: line, Msg: d.Message, Hint: d.Hint, Detail: d}
+	return &Error{File: file, Line: line, Detail: d}
 }
 
 // Domain returns the error as a domain error with code: the same English
 // text as Error and the same hint, each translated where it is printed
 // (the location's words as well as the message).
 func (e *Error) Domain(code string) *csi.Error {
-	var msg any = e.Msg
-	if e.Detail != nil {
-		msg = e.Detail
-	}
+	msg := e.Detail
 	var d *csi.Error
 	switch {
 	case e.File != "" && e.Line > 0 && e.Column != "":
@@ -152,12 +147,7 @@ func (e *Error) Domain(code string) *csi.Error {
 	default:
 		d = csi.Errorf(code, "%s", e.Error())
 	}
-	switch {
-	case e.Detail != nil && e.Detail.Hint == e.Hint:
-		d.Hint, d.HintFormat, d.HintArgs = e.Detail.Hint, e.Detail.HintFormat, e.Detail.HintArgs
-	case e.Hint != "":
-		d = d.WithHint("%s", e.Hint)
-	}
+	d.Hint, d.HintFormat, d.HintArgs = msg.Hint, msg.HintFormat, msg.HintArgs
 	return d
 }
 
@@ -174,6 +164,6 @@ func (e *Error) Error() string {
 	if e.Column != "" {
 		fmt.Fprintf(&b, "column %q: ", e.Column)
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(e.Detail.Message)
 	return b.String()
 }
