@@ -19,6 +19,7 @@ var (
 	mu   sync.Mutex
 	base int64 // the limit Set manages; 0 when none is
 	held int64 // what the Holds not yet released hold
+	gen  int   // counts Set and restore, so that a release after them is void
 )
 
 // Set makes limit the memory limit, managed by Hold, and returns the
@@ -28,10 +29,12 @@ func Set(limit int64) (restore func()) {
 	defer mu.Unlock()
 	prev := debug.SetMemoryLimit(limit)
 	base, held = limit, 0
+	gen++
 	return func() {
 		mu.Lock()
 		defer mu.Unlock()
 		base, held = 0, 0
+		gen++
 		debug.SetMemoryLimit(prev)
 	}
 }
@@ -47,18 +50,15 @@ func Hold(n int64) (release func()) {
 	}
 	held += n
 	apply()
-	b := base
+	g := gen
 	return sync.OnceFunc(func() {
 		mu.Lock()
 		defer mu.Unlock()
-		if base == b && base != 0 { // not restored or Set again since
+		if gen == g { // not restored or Set again since
 			held -= n
 			apply()
 		}
 	})
 }
-
-// Limit returns the limit that applies now.
-func Limit() int64 { return debug.SetMemoryLimit(-1) }
 
 func apply() { debug.SetMemoryLimit(max(base, held+Headroom)) }

@@ -5,6 +5,9 @@ import (
 	"testing"
 )
 
+// Limit returns the limit that applies now.
+func Limit() int64 { return debug.SetMemoryLimit(-1) }
+
 func TestHoldRaisesTheLimitSetManages(t *testing.T) {
 	before := Limit()
 	restore := Set(64 << 20)
@@ -52,5 +55,19 @@ func TestReleaseAfterRestoreChangesNothing(t *testing.T) {
 	release()
 	if got := Limit(); got != before {
 		t.Errorf("limit %d, want %d", got, before)
+	}
+}
+
+func TestReleaseAfterSetAgainChangesNothing(t *testing.T) {
+	restore := Set(64 << 20)
+	release := Hold(100 << 20)
+	restore()
+	restore = Set(64 << 20) // the same limit again
+	defer restore()
+	release()
+	later := Hold(60 << 20)
+	defer later()
+	if got, want := Limit(), int64(60<<20+Headroom); got != want {
+		t.Errorf("limit %d, want %d: the stale release took back what it no longer held", got, want)
 	}
 }
