@@ -169,15 +169,7 @@ func (w *writer) resolve(ctx context.Context) error {
 	if err := w.repeats(ctx); err != nil {
 		return err
 	}
-	// Its probes as the closes' (probeJoins): without statistics their
-	// estimated cost had the statement compiled by JIT, 100 ms a file.
-	if err := probeJoins(ctx, w.tx, true); err != nil {
-		return err
-	}
 	if _, err := w.tx.Exec(ctx, sameLastSQL, w.start.Comune); err != nil {
-		return err
-	}
-	if err := probeJoins(ctx, w.tx, false); err != nil {
 		return err
 	}
 	o := &w.out
